@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { formatVietnamDateTime } from './layout.js';
+import { DOCUMENT_KINDS, renderDocument, type DocumentData, type DocumentKind } from './render.js';
+
+const base = {
+  dossierCode: 'H38-250701-0001',
+  procedureName: 'Đăng ký thường trú',
+  agencyName: 'Ủy ban nhân dân phường Cam Đường',
+  applicant: { fullName: 'Trần Thị Diệp', idNumber: '010203004005', phone: '0912345678', address: 'Số 12 đường Hoàng Liên' },
+  receivedAt: '2025-07-01T02:30:00Z',
+  dueAt: '2025-07-03T09:30:00Z',
+  newDueAt: '2025-07-07T18:00:00Z',
+  issuedAt: '2025-07-01T02:31:00Z',
+  lookupUrl: 'https://motcua.example.vn/tra-cuu/H38-250701-0001',
+};
+
+const samples: Record<DocumentKind, DocumentData> = {
+  receipt: { ...base, kind: 'receipt', requiredDocuments: ['Tờ khai thay đổi thông tin cư trú'] },
+  supplement: { ...base, kind: 'supplement', missing: ['Bản sao giấy khai sinh', 'Ảnh chân dung'], note: 'Thiếu giấy tờ' },
+  refusal: { ...base, kind: 'refusal', reason: 'Hồ sơ không thuộc thẩm quyền giải quyết' },
+  apology: { ...base, kind: 'apology', reason: 'Cần xác minh thêm thông tin' },
+  result: { ...base, kind: 'result', note: 'Đã đăng ký thường trú', approvedBy: 'Phạm Văn Hùng' },
+};
+
+/** What each document must say, beyond the header every one of them carries. */
+const expected: Record<DocumentKind, string[]> = {
+  receipt: ['GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', '(Mẫu số 01)', '01/07/2025 09:30', '03/07/2025 16:30',
+    'Tờ khai thay đổi thông tin cư trú'],
+  supplement: ['PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', '(Mẫu số 02)', '1. Bản sao giấy khai sinh', '2. Ảnh chân dung'],
+  refusal: ['PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', '(Mẫu số 03)', 'Hồ sơ không thuộc thẩm quyền giải quyết'],
+  apology: ['PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', '(Mẫu số 04)', '03/07/2025 16:30', '08/07/2025 01:00',
+    'Cần xác minh thêm thông tin'],
+  result: ['THÔNG BÁO KẾT QUẢ GIẢI QUYẾT HỒ SƠ', 'Đã đăng ký thường trú', 'Phạm Văn Hùng'],
+};
+
+/**
+ * Reads back the text of an uncompressed pdfkit PDF: pdfkit writes glyph ids as hex in TJ
+ * arrays, one font per Tf, and each embedded font's ToUnicode CMap maps its ids to Unicode.
+ */
+function extractText(pdf: string): string {
+  const objects = new Map<string, string>();
+  for (const m of pdf.matchAll(/(\d+) 0 obj([\s\S]*?)endobj/g)) objects.set(m[1]!, m[2]!);
+  const cmapOf = new Map<string, string[][]>(); // font resource name → glyph id → UTF-16 units
+  for (const [, name, ref] of pdf.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
+    const cmapRef = /\/ToUnicode (\d+) 0 R/.exec(objects.get(ref!) ?? '')?.[1];
+    if (!cmapRef) continue;
+    const glyphs: string[][] = [];
+    for (const [, start, list] of (objects.get(cmapRef) ?? '').matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/g)) {
+      [...list!.matchAll(/<([^>]*)>/g)].forEach((u, i) => (glyphs[parseInt(start!, 16) + i] = u[1]!.split(' ')));
+    }
+    cmapOf.set(name!, glyphs);
+  }
+  let font: string[][] = [];
+  let y = '';
+  let text = '';
+  const ops = /1 0 0 1 [\d.-]+ ([\d.-]+) Tm|\/(F\d+) [\d.]+ Tf|\[((?:<[0-9a-f]*>|[\s\d.-])*)\] TJ/g;
+  for (const [, tm, tf, tj] of pdf.matchAll(ops)) {
+    if (tm) {
+      if (tm !== y) text += '\n'; // a fragment on the same baseline continues the line
+      y = tm;
+    } else if (tf) font = cmapOf.get(tf) ?? [];
+    else {
+      const ids = [...tj!.matchAll(/<([0-9a-f]*)>/g)].flatMap((h) => h[1]!.match(/.{4}/g) ?? []);
+      text += ids.map((id) => String.fromCharCode(...(font[parseInt(id, 16)] ?? []).map((u) => parseInt(u, 16)))).join('');
+    }
+  }
+  return text;
+}
+
+const render = (kind: DocumentKind, compress = false) => renderDocument(kind, samples[kind], { compress });
+
+describe('renderDocument', () => {
+  it.each(DOCUMENT_KINDS)('renders a %s as a PDF with the font embedded and a PNG QR', async (kind) => {
+    const pdf = (await render(kind)).toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect(pdf.trimEnd().endsWith('%%EOF')).toBe(true);
+    expect(pdf).toMatch(/\/FontFile2 \d+ 0 R/);
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+BeVietnamPro-Regular/);
+    expect(pdf).not.toContain('Helvetica');
+    expect(pdf).toMatch(/\/Subtype \/Image/);
+  });
+
+  it.each(DOCUMENT_KINDS)('maps Vietnamese glyphs back to their letters in a %s', async (kind) => {
+    const pdf = (await render(kind)).toString('latin1');
+    const cmaps = [...pdf.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)].map((m) => m[1]).join('');
+    for (const letter of ['ờ', 'ệ', 'ạ']) {
+      expect(cmaps).toContain(`<${letter.codePointAt(0)!.toString(16)}>`);
+    }
+  });
+
+  it.each(DOCUMENT_KINDS)('writes the header, the dossier and the %s wording in Vietnamese', async (kind) => {
+    const text = extractText((await render(kind)).toString('latin1'));
+    for (const phrase of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Ngày 01 tháng 07 năm 2025',
+      'Mã hồ sơ: H38-250701-0001', 'Ông/Bà: Trần Thị Diệp', 'Đăng ký thường trú', ...expected[kind],
+    ]) {
+      expect(text).toContain(phrase);
+    }
+  });
+
+  it('gives the same bytes for the same input', async () => {
+    const [a, b] = await Promise.all([render('receipt', true), render('receipt', true)]);
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it('refuses a form whose substance is missing rather than print it blank', async () => {
+    await expect(renderDocument('refusal', { ...samples.refusal, reason: '' })).rejects.toThrow(/reason/);
+    await expect(renderDocument('supplement', { ...samples.supplement, missing: [] })).rejects.toThrow(/missing/);
+    await expect(renderDocument('receipt', samples.result)).rejects.toThrow();
+  });
+
+  it('prints decomposed (NFD) input with the same glyphs as composed input', async () => {
+    const nfd = { ...samples.refusal, reason: samples.refusal.reason!.normalize('NFD') };
+    const text = extractText((await renderDocument('refusal', nfd, { compress: false })).toString('latin1'));
+    expect(text).toContain('Hồ sơ không thuộc thẩm quyền giải quyết');
+  });
+});
+
+describe('formatVietnamDateTime', () => {
+  it('prints UTC instants in Vietnam time, rolling over midnight and year end', () => {
+    expect(formatVietnamDateTime('2025-07-01T02:30:00Z')).toBe('01/07/2025 09:30');
+    expect(formatVietnamDateTime('2025-12-31T17:05:00.000Z')).toBe('01/01/2026 00:05');
+    expect(formatVietnamDateTime('2025-03-01T08:00:00+07:00')).toBe('01/03/2025 08:00');
+    expect(() => formatVietnamDateTime('not a date')).toThrow(RangeError);
+  });
+});

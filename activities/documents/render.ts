@@ -1,0 +1,38 @@
+// One-stop-shop documents (forms 01–04 and the result notice) as PDF, each carrying the QR of
+// the dossier's public lookup page. Server side only: pdfkit, the font files, zlib.
+import { FORMS, type DocumentData, type DocumentKind, type Form } from './forms.js';
+import { createPdf, lookupQr, nationalHeader, signature, title, toBuffer } from './layout.js';
+
+export { DOCUMENT_KINDS, type Applicant, type DocumentData, type DocumentKind } from './forms.js';
+
+export interface RenderOptions {
+  /** Leave streams readable (tests inspect the text); production keeps them compressed. */
+  compress?: boolean;
+}
+
+export async function renderDocument(
+  kind: DocumentKind,
+  data: DocumentData,
+  options: RenderOptions = {},
+): Promise<Buffer> {
+  if (data.kind !== kind) throw new Error(`asked for a ${kind} document with ${data.kind} data`);
+  const form: Form = FORMS[kind];
+  // Input may arrive decomposed (NFD); the font maps precomposed Vietnamese letters to glyphs.
+  const d = normalize(data);
+  const doc = await createPdf({ title: `${form.title} - ${d.dossierCode}`, issuedAt: d.issuedAt, ...options });
+  nationalHeader(doc, d.agencyName, d.issuedAt);
+  title(doc, form.title, [...(form.formNo ? [`(${form.formNo})`] : []), `Mã hồ sơ: ${d.dossierCode}`]);
+  form.body(doc, d);
+  signature(doc, form.signer, kind === 'result' ? d.approvedBy : undefined);
+  await lookupQr(doc, d.lookupUrl, d.dossierCode);
+  return toBuffer(doc);
+}
+
+function normalize<T>(value: T): T {
+  if (typeof value === 'string') return value.normalize('NFC') as T;
+  if (Array.isArray(value)) return value.map(normalize) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)])) as T;
+  }
+  return value;
+}

@@ -1,0 +1,105 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { dossierEvents, dossiers, submissions } from '../db/schema';
+import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
+import { foldVietnamese } from '../domain/text';
+import { chainHash, GENESIS_HASH, type ChainedFields } from './audit/chain';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+/** The projection columns that follow from the workflow's state. */
+function projected(state: DossierState, event: DossierEvent) {
+  return {
+    status: state.status,
+    agencyCode: state.agencyCode,
+    assigneeId: state.assigneeId,
+    receivedAt: iso(state.receivedAt),
+    dueAt: iso(state.dueAt),
+    stageDueAt: iso(state.stageDueAt),
+    finishedAt: iso(state.finishedAt),
+    fee: state.fee,
+    paid: state.paid,
+    rating: state.rating?.score ?? null,
+    state,
+    lastSeq: event.seq,
+    updatedAt: new Date(event.at),
+  };
+}
+
+/**
+ * Appends one workflow event to the hash-chained audit trail and projects the dossier's state,
+ * in one transaction. Safe to retry: an event already stored (same dossier and seq) is a no-op,
+ * and the projection never moves backwards (last_seq guard).
+ */
+export async function recordEvent(db: Db, input: { event: DossierEvent; state: DossierState }): Promise<void> {
+  const { event, state } = input;
+  await db.transaction(async (tx) => {
+    const seen = await tx
+      .select({ seq: dossierEvents.seq })
+      .from(dossierEvents)
+      .where(and(eq(dossierEvents.dossierCode, state.code), eq(dossierEvents.seq, event.seq)));
+    if (seen.length > 0) return;
+
+    let prevHash = GENESIS_HASH;
+    if (event.seq > 1) {
+      const prev = await tx
+        .select({ hash: dossierEvents.hash })
+        .from(dossierEvents)
+        .where(and(eq(dossierEvents.dossierCode, state.code), eq(dossierEvents.seq, event.seq - 1)));
+      if (!prev[0]) throw new Error(`event ${event.seq - 1} of ${state.code} is not recorded yet`);
+      prevHash = prev[0].hash;
+    }
+    const fields: ChainedFields = {
+      dossierCode: state.code,
+      seq: event.seq,
+      type: event.type,
+      actorId: event.actor.id,
+      actorRole: event.actor.role,
+      actorAgencyCode: event.actor.agencyCode,
+      agencyCode: event.agencyCode,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      data: event.data,
+      at: new Date(event.at).toISOString(),
+    };
+    await tx.insert(dossierEvents).values({
+      ...fields,
+      id: `${state.code}#${event.seq}`,
+      at: new Date(event.at),
+      prevHash,
+      hash: chainHash(prevHash, fields),
+    });
+
+    if (event.type === 'submit') {
+      const [sub] = await tx.select().from(submissions).where(eq(submissions.dossierCode, state.code));
+      if (!sub) throw new Error(`no submission stored for ${state.code}`);
+      await tx
+        .insert(dossiers)
+        .values({
+          code: state.code,
+          procedureCode: state.procedureCode,
+          channel: state.channel,
+          applicantName: sub.applicant.fullName,
+          applicantIdNumber: sub.applicant.idNumber,
+          applicantPhone: sub.applicant.phone,
+          applicantEmail: sub.applicant.email ?? null,
+          applicantAddress: sub.applicant.address ?? null,
+          applicantUserId: sub.applicantUserId,
+          form: sub.form,
+          receivingAgencyCode: state.receivingAgencyCode,
+          searchText: foldVietnamese(`${state.code} ${sub.applicant.fullName}`),
+          createdAt: new Date(state.submittedAt),
+          ...projected(state, event),
+        })
+        .onConflictDoNothing();
+      return;
+    }
+    const extra: Record<string, unknown> = {};
+    if (event.type === 'supplement' && event.data.form) extra.form = sql`${dossiers.form} || ${JSON.stringify(event.data.form)}::jsonb`;
+    if (event.type === 'payment-received' && state.paid && !event.data.ignored) extra.paidOnline = true;
+    await tx
+      .update(dossiers)
+      .set({ ...projected(state, event), ...extra })
+      .where(and(eq(dossiers.code, state.code), lt(dossiers.lastSeq, event.seq)));
+  });
+}

@@ -1,0 +1,44 @@
+import type { Db } from '../db/client';
+import { agencies, type AgencyRow } from '../db/schema';
+
+/**
+ * The agency tree in memory: ~120 rows for a province, read on every authorization decision
+ * (subtrees for supervisors, target checks for forward). Reloaded after an admin edits it.
+ */
+export class AgencyDirectory {
+  private byCode = new Map<string, AgencyRow>();
+  private children = new Map<string, string[]>();
+
+  constructor(private readonly db: Db) {}
+
+  async reload(): Promise<void> {
+    const rows = await this.db.select().from(agencies);
+    this.byCode = new Map(rows.map((r) => [r.code, r]));
+    this.children = new Map();
+    for (const r of rows) {
+      if (!r.parentCode) continue;
+      this.children.set(r.parentCode, [...(this.children.get(r.parentCode) ?? []), r.code]);
+    }
+  }
+
+  get(code: string): AgencyRow | undefined {
+    return this.byCode.get(code);
+  }
+
+  all(): AgencyRow[] {
+    return [...this.byCode.values()];
+  }
+
+  /** The agency and all its descendants. */
+  subtree(code: string | null): string[] {
+    if (!code || !this.byCode.has(code)) return [];
+    const out: string[] = [];
+    const stack = [code];
+    while (stack.length) {
+      const c = stack.pop()!;
+      out.push(c);
+      stack.push(...(this.children.get(c) ?? []));
+    }
+    return out;
+  }
+}

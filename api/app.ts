@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import type { AppContext } from './context';
+import { authenticate } from './middleware/auth';
+import { errorHandler, notFoundHandler } from './middleware/errors';
+import { authRoutes } from './routes/auth.routes';
+import { dossierRoutes } from './routes/dossiers.routes';
+import { healthRoutes } from './routes/health.routes';
+import { procedureRoutes } from './routes/procedures.routes';
+
+/** The HTTP app: JSON under /api, the back office build under /admin when it has been built. */
+export function createApp(ctx: AppContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.set('Access-Control-Expose-Headers', 'Content-Range, Location, Retry-After');
+    next();
+  });
+  api.use(express.json({ limit: '1mb' }));
+  api.use(healthRoutes(ctx));
+  api.use(procedureRoutes());
+  api.use(authenticate(ctx));
+  api.use(authRoutes(ctx));
+  api.use(dossierRoutes(ctx));
+  api.use(notFoundHandler);
+  app.use('/api', api);
+
+  const adminDist = path.resolve('admin-ui/dist');
+  if (existsSync(adminDist)) {
+    app.use('/admin', express.static(adminDist));
+    app.get(/^\/admin(\/.*)?$/, (_req, res) => res.sendFile(path.join(adminDist, 'index.html')));
+  }
+  app.use(errorHandler(ctx.log));
+  return app;
+}

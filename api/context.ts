@@ -1,0 +1,14 @@
+import type { Client } from '@temporalio/client';
+import type { Logger } from 'pino';
+import type { Env } from '../config/env';
+import type { DbHandle } from '../db/client';
+import type { AgencyDirectory } from './agency-directory';
+
+/** What every route needs, built once at start and injected (tests build their own). */
+export interface AppContext {
+  dbh: DbHandle;
+  temporal: Client;
+  env: Env;
+  log: Logger;
+  agencies: AgencyDirectory;
+}

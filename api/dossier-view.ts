@@ -1,0 +1,66 @@
+import { subject } from '@casl/ability';
+import type { AppAbility } from '../domain/ability';
+import { allowedActions } from '../domain/lifecycle';
+import type { Actor } from '../domain/roles';
+import { CLOCK_RUNNING } from '../domain/status';
+import type { DossierRow } from '../db/schema';
+import { getProcedure } from '../workflows/procedures';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The row as an ability subject: the fields CASL conditions name. */
+export const dossierSubject = (row: Pick<DossierRow, 'agencyCode' | 'receivingAgencyCode' | 'applicantUserId'>) =>
+  subject('Dossier', {
+    agencyCode: row.agencyCode,
+    receivingAgencyCode: row.receivingAgencyCode,
+    applicantUserId: row.applicantUserId,
+  } as Record<string, unknown>);
+
+/** Overdue is derived, never stored: past due while the office (not the citizen) holds it. */
+export const isOverdue = (row: DossierRow, now = Date.now()) =>
+  row.finishedAt === null && row.dueAt !== null && row.dueAt.getTime() < now && CLOCK_RUNNING.has(row.status);
+
+/** The Dossier of the API contract, with personal fields only for those allowed to read them. */
+export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor) {
+  const s = dossierSubject(row);
+  const may = (field: string) => ability.can('read', s, field);
+  const procedure = getProcedure(row.procedureCode);
+  const st = row.state;
+  return {
+    code: row.code,
+    procedureCode: row.procedureCode,
+    procedureName: procedure?.name ?? null,
+    status: row.status,
+    channel: row.channel,
+    applicant: {
+      fullName: row.applicantName,
+      idNumber: may('applicant.idNumber') ? row.applicantIdNumber : mask(row.applicantIdNumber),
+      phone: may('applicant.phone') ? row.applicantPhone : mask(row.applicantPhone),
+      email: may('applicant.email') ? row.applicantEmail : null,
+      address: may('applicant.address') ? row.applicantAddress : null,
+    },
+    form: row.form,
+    receivingAgencyCode: row.receivingAgencyCode,
+    agencyCode: row.agencyCode,
+    assigneeId: row.assigneeId,
+    receivedAt: iso(row.receivedAt),
+    dueAt: iso(row.dueAt),
+    stageDueAt: iso(row.stageDueAt),
+    finishedAt: iso(row.finishedAt),
+    overdue: isOverdue(row),
+    fee: row.fee,
+    paid: row.paid,
+    missing: st.missing,
+    supplementDueAt: st.supplementDueAt ? new Date(st.supplementDueAt).toISOString() : null,
+    paymentDueAt: st.paymentDueAt ? new Date(st.paymentDueAt).toISOString() : null,
+    extended: st.extended,
+    shares: st.shares.map((x) => ({ ...x, enteredAt: new Date(x.enteredAt).toISOString(), leftAt: x.leftAt ? new Date(x.leftAt).toISOString() : null, dueAt: x.dueAt ? new Date(x.dueAt).toISOString() : null })),
+    rating: st.rating,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    allowedActions: procedure && ability.can('act', s) ? allowedActions(st, procedure, actor) : [],
+  };
+}
+
+/** Keeps the last 3 characters: enough for an officer to confirm over the phone, useless to a leak. */
+export const mask = (v: string | null) => (v ? `${'*'.repeat(Math.max(v.length - 3, 0))}${v.slice(-3)}` : null);

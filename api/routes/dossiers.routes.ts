@@ -1,0 +1,157 @@
+import { and, asc, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { Router } from 'express';
+import { z } from 'zod';
+import { dossierEvents, dossiers, users } from '../../db/schema';
+import { actionBodySchemas, actionSchema, type ActionRequest } from '../../domain/actions';
+import { applicantSchema } from '../../domain/applicant';
+import { channelSchema } from '../../domain/procedure';
+import { statusSchema, CLOCK_RUNNING } from '../../domain/status';
+import { foldVietnamese } from '../../domain/text';
+import { getProcedure } from '../../workflows/procedures';
+import type { AppContext } from '../context';
+import { actOnDossier, submitDossier } from '../dossier-commands';
+import { dossierSubject, dossierView } from '../dossier-view';
+import { parseListParams, sendList } from '../list-params';
+import { actorOf, requireUser } from '../middleware/auth';
+import { badRequest, forbidden, fromZod, notFound } from '../problem';
+import { dossierScope } from '../scope';
+
+const submitSchema = z.object({
+  procedureCode: z.string().min(1),
+  agencyCode: z.string().min(1),
+  applicant: applicantSchema,
+  form: z.record(z.string(), z.unknown()),
+  channel: channelSchema,
+  attachments: z.array(z.string()).max(50).default([]),
+});
+
+const listFilter = z
+  .object({
+    status: z.union([statusSchema, z.array(statusSchema)]).optional(),
+    procedureCode: z.string().optional(),
+    agencyCode: z.string().optional(),
+    receivingAgencyCode: z.string().optional(),
+    assigneeId: z.string().optional(),
+    overdue: z.boolean().optional(),
+    q: z.string().max(100).optional(),
+    dueBefore: z.iso.datetime({ offset: true }).optional(),
+    open: z.boolean().optional(),
+  })
+  .strict();
+
+const SORTABLE = { dueAt: dossiers.dueAt, createdAt: dossiers.createdAt, updatedAt: dossiers.updatedAt, code: dossiers.code, status: dossiers.status } as const;
+
+export function dossierRoutes(ctx: AppContext): Router {
+  const r = Router();
+  const db = ctx.dbh.db;
+
+  /** The row if the caller may read it; another agency's dossier is indistinguishable from none. */
+  async function readable(req: Parameters<Parameters<typeof r.get>[1]>[0], code: string) {
+    const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code));
+    if (!row || !req.ability!.can('read', dossierSubject(row))) throw notFound(`dossier ${code}`);
+    return row;
+  }
+
+  r.post('/dossiers', requireUser, async (req, res) => {
+    const user = req.user!;
+    if (!req.ability!.can('create', 'Dossier')) throw forbidden('your role cannot submit dossiers');
+    const body = submitSchema.safeParse(req.body);
+    if (!body.success) throw fromZod(body.error);
+    const input = body.data;
+    const procedure = getProcedure(input.procedureCode);
+    if (!procedure) throw badRequest(`unknown procedure ${input.procedureCode}`, { errors: [{ field: 'procedureCode', message: 'unknown procedure' }] });
+    const agency = ctx.agencies.get(input.agencyCode);
+    if (!agency || agency.kind !== 'commune') {
+      throw badRequest(`agency ${input.agencyCode} is not a commune-level one-stop desk`, { errors: [{ field: 'agencyCode', message: 'not a receiving desk' }] });
+    }
+    if (user.role === 'desk-officer' && (input.channel !== 'counter' || input.agencyCode !== user.agencyCode)) {
+      throw badRequest('a desk officer submits at the counter of their own agency (channel "counter")');
+    }
+    if (user.role === 'citizen' && input.channel === 'counter') throw badRequest('channel "counter" is for desk officers');
+    const form = procedure.form.safeParse(input.form);
+    if (!form.success) throw fromZod(form.error, 'form');
+    const idempotencyKey = req.get('idempotency-key') ?? undefined;
+    if (idempotencyKey !== undefined && !/^[\w.:-]{8,128}$/.test(idempotencyKey)) {
+      throw badRequest('Idempotency-Key must be 8–128 characters of letters, digits, . : _ -');
+    }
+    const { code, created } = await submitDossier(
+      db,
+      ctx.temporal,
+      { ...input, form: form.data as Record<string, unknown> },
+      { actor: actorOf(user), applicantUserId: user.role === 'citizen' ? user.id : null },
+      idempotencyKey,
+    );
+    const row = await readable(req, code);
+    res.status(created ? 201 : 200).location(`/api/dossiers/${code}`).json(dossierView(row, req.ability!, actorOf(user)));
+  });
+
+  r.get('/dossiers', requireUser, async (req, res) => {
+    const p = parseListParams(req, listFilter, Object.keys(SORTABLE), { field: 'dueAt', order: 'ASC' });
+    const scope = dossierScope(req.ability!);
+    if (!scope) return sendList(res, 'dossiers', p.offset, [], 0);
+    const where = and(scope, ...filters(p.filter));
+    const order = p.sort.order === 'ASC' ? asc : desc;
+    const [rows, [count]] = await Promise.all([
+      db.select().from(dossiers).where(where).orderBy(order(SORTABLE[p.sort.field as keyof typeof SORTABLE]), asc(dossiers.code)).limit(p.limit).offset(p.offset),
+      db.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(where),
+    ]);
+    const actor = actorOf(req.user!);
+    sendList(res, 'dossiers', p.offset, rows.map((row) => dossierView(row, req.ability!, actor)), count?.n ?? 0);
+  });
+
+  r.get('/dossiers/:code', requireUser, async (req, res) => {
+    const row = await readable(req, String(req.params.code));
+    res.json(dossierView(row, req.ability!, actorOf(req.user!)));
+  });
+
+  r.get('/dossiers/:code/events', requireUser, async (req, res) => {
+    const row = await readable(req, String(req.params.code));
+    const events = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierCode, row.code)).orderBy(asc(dossierEvents.seq));
+    res.json(events);
+  });
+
+  r.post('/dossiers/:code/actions/:action', requireUser, async (req, res) => {
+    const action = actionSchema.safeParse(req.params.action);
+    if (!action.success) throw notFound(`action ${req.params.action}`);
+    const row = await readable(req, String(req.params.code));
+    if (!req.ability!.can('act', dossierSubject(row))) throw forbidden('you may read this dossier but not act on it');
+    const body = actionBodySchemas[action.data].safeParse(req.body ?? {});
+    if (!body.success) throw fromZod(body.error);
+    const request = { action: action.data, body: body.data } as ActionRequest;
+    await checkReferences(request, row.agencyCode);
+    await actOnDossier(ctx.temporal, row.code, actorOf(req.user!), request);
+    const fresh = await readable(req, row.code).catch(() => row);
+    res.json(dossierView(fresh, req.ability!, actorOf(req.user!)));
+  });
+
+  /** Targets named in a body must exist: another agency to forward to, an officer to assign. */
+  async function checkReferences(request: ActionRequest, agencyCode: string) {
+    if (request.action === 'forward') {
+      const target = ctx.agencies.get(request.body.agencyCode);
+      if (!target || target.kind !== 'department') throw badRequest(`agency ${request.body.agencyCode} is not a province department`);
+    }
+    if (request.action === 'assign') {
+      const [u] = await db.select().from(users).where(eq(users.id, request.body.assigneeId));
+      if (!u || u.agencyCode !== agencyCode || u.role !== 'specialist') {
+        throw badRequest(`user ${request.body.assigneeId} is not a specialist of agency ${agencyCode}`);
+      }
+    }
+  }
+  return r;
+}
+
+function filters(f: z.infer<typeof listFilter>): SQL[] {
+  const out: SQL[] = [];
+  if (f.status) out.push(Array.isArray(f.status) ? inArray(dossiers.status, f.status) : eq(dossiers.status, f.status));
+  if (f.procedureCode) out.push(eq(dossiers.procedureCode, f.procedureCode));
+  if (f.agencyCode) out.push(eq(dossiers.agencyCode, f.agencyCode));
+  if (f.receivingAgencyCode) out.push(eq(dossiers.receivingAgencyCode, f.receivingAgencyCode));
+  if (f.assigneeId) out.push(eq(dossiers.assigneeId, f.assigneeId));
+  if (f.dueBefore) out.push(lt(dossiers.dueAt, new Date(f.dueBefore)));
+  if (f.open) out.push(isNull(dossiers.finishedAt));
+  if (f.q) out.push(sql`${dossiers.searchText} like ${`%${foldVietnamese(f.q).replace(/[%_\\]/g, '\\$&')}%`}`);
+  const running = inArray(dossiers.status, [...CLOCK_RUNNING]);
+  if (f.overdue === true) out.push(and(isNull(dossiers.finishedAt), running, lt(dossiers.dueAt, sql`now()`))!);
+  if (f.overdue === false) out.push(sql`not (${and(isNull(dossiers.finishedAt), running, lt(dossiers.dueAt, sql`now()`))!})`);
+  return out;
+}

@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { DossierState } from '../../domain/lifecycle/state';
+import type { Applicant } from '../../domain/applicant';
+import type { Actor } from '../../domain/roles';
+import { STATUSES } from '../../domain/status';
+
+/**
+ * Current state of each dossier: a projection written only by the worker's activities from the
+ * workflow's events, never by the API. `last_seq` guards against an older event overwriting a
+ * newer one when activities are retried out of order.
+ */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    code: text('code').primaryKey(),
+    procedureCode: text('procedure_code').notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
+    channel: text('channel', { enum: ['online', 'counter', 'kiosk'] }).notNull(),
+    applicantName: text('applicant_name').notNull(),
+    applicantIdNumber: text('applicant_id_number').notNull(),
+    applicantPhone: text('applicant_phone').notNull(),
+    applicantEmail: text('applicant_email'),
+    applicantAddress: text('applicant_address'),
+    applicantUserId: text('applicant_user_id'),
+    form: jsonb('form').notNull(),
+    receivingAgencyCode: text('receiving_agency_code').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    assigneeId: text('assignee_id'),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    stageDueAt: timestamp('stage_due_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    fee: integer('fee').notNull(),
+    paid: boolean('paid').notNull().default(false),
+    paidOnline: boolean('paid_online').notNull().default(false),
+    rating: integer('rating'),
+    state: jsonb('state').$type<DossierState>().notNull(),
+    lastSeq: integer('last_seq').notNull(),
+    /** Unaccented, lower-cased code + applicant name, for free-text search with or without diacritics. */
+    searchText: text('search_text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('dossiers_agency_code_status_due_at_idx').on(t.agencyCode, t.status, t.dueAt),
+    index('dossiers_receiving_agency_code_status_idx').on(t.receivingAgencyCode, t.status),
+    index('dossiers_assignee_id_status_idx').on(t.assigneeId, t.status),
+    index('dossiers_procedure_code_status_idx').on(t.procedureCode, t.status),
+    index('dossiers_open_due_at_idx').on(t.dueAt).where(sql`finished_at is null`),
+    index('dossiers_applicant_user_id_idx').on(t.applicantUserId),
+    index('dossiers_created_at_idx').on(t.createdAt),
+  ],
+);
+export type DossierRow = typeof dossiers.$inferSelect;
+
+/** Daily 4-digit sequence per receiving agency, for dossier codes. */
+export const dossierSequences = pgTable(
+  'dossier_sequences',
+  {
+    agencyCode: text('agency_code').notNull(),
+    day: text('day').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [uniqueIndex('dossier_sequences_agency_code_day_idx').on(t.agencyCode, t.day)],
+);
+
+/**
+ * What was submitted, as received: the applicant and the form stay here and in the projection,
+ * never in workflow payloads (histories carry ids, not documents). The optional Idempotency-Key
+ * with a hash of the request makes a retried submission return the same dossier.
+ */
+export const submissions = pgTable('submissions', {
+  dossierCode: text('dossier_code').primaryKey(),
+  idempotencyKey: text('idempotency_key').unique(),
+  requestHash: text('request_hash').notNull(),
+  procedureCode: text('procedure_code').notNull(),
+  agencyCode: text('agency_code').notNull(),
+  channel: text('channel', { enum: ['online', 'counter', 'kiosk'] }).notNull(),
+  applicant: jsonb('applicant').$type<Applicant>().notNull(),
+  applicantUserId: text('applicant_user_id'),
+  form: jsonb('form').$type<Record<string, unknown>>().notNull(),
+  attachments: jsonb('attachments').$type<string[]>().notNull().default([]),
+  submittedBy: jsonb('submitted_by').$type<Actor>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,57 @@
+import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
+import type { Role } from './roles';
+
+export type Subject = 'Dossier' | 'Agency' | 'User' | 'Holiday' | 'Procedure' | 'Stats' | 'all';
+export type AbilityAction = 'read' | 'create' | 'update' | 'delete' | 'act' | 'manage';
+export type AppAbility = MongoAbility<[AbilityAction, Subject | Record<string, unknown>]>;
+
+/** What the rules need to know about the signed-in user. */
+export interface AbilityUser {
+  id: string;
+  role: Role;
+  agencyCode: string | null;
+  /** The user's agency and every agency below it in the tree (supervisors read all of it). */
+  subtree: string[];
+}
+
+/** Fields that only roles handling the file may see (personal data). */
+export const PERSONAL_FIELDS = ['applicant.idNumber', 'applicant.phone', 'applicant.email', 'applicant.address'] as const;
+
+/**
+ * The roles of DESIGN §6, read like the requirement. The same rules authorize API routes,
+ * become SQL conditions for lists (api/scope), and hide buttons in the back office.
+ */
+export function defineAbilityFor(user: AbilityUser): AppAbility {
+  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const own = user.agencyCode ? [user.agencyCode] : [];
+  switch (user.role) {
+    case 'citizen':
+      can('create', 'Dossier');
+      can('read', 'Dossier', { applicantUserId: user.id });
+      can('act', 'Dossier', { applicantUserId: user.id });
+      break;
+    case 'desk-officer':
+    case 'specialist':
+    case 'leader':
+      if (user.role === 'desk-officer') can('create', 'Dossier');
+      can('read', 'Dossier', { agencyCode: { $in: own } });
+      can('read', 'Dossier', { receivingAgencyCode: { $in: own } });
+      can('act', 'Dossier', { agencyCode: { $in: own } });
+      can('read', ['Agency', 'Holiday', 'User']);
+      break;
+    case 'supervisor':
+      can('read', 'Dossier', { agencyCode: { $in: user.subtree } });
+      can('read', 'Dossier', { receivingAgencyCode: { $in: user.subtree } });
+      cannot('read', 'Dossier', [...PERSONAL_FIELDS]);
+      can('read', ['Agency', 'Holiday', 'User', 'Stats']);
+      break;
+    case 'admin':
+      can('manage', ['Agency', 'User', 'Holiday']);
+      can('read', 'Dossier');
+      can('read', 'Stats');
+      cannot('read', 'Dossier', [...PERSONAL_FIELDS]);
+      break;
+  }
+  can('read', 'Procedure');
+  return build();
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** The closed list of actions people take on a dossier (DESIGN §3); also the API's `:action`. */
+export const ACTIONS = [
+  'receive',
+  'not-accept',
+  'request-supplement',
+  'supplement',
+  'assign',
+  'verify',
+  'forward',
+  'return',
+  'approve',
+  'reject',
+  'record-payment',
+  'deliver',
+  'withdraw',
+  'extend',
+  'rate',
+] as const;
+export const actionSchema = z.enum(ACTIONS);
+export type Action = z.infer<typeof actionSchema>;
+
+const note = z.string().trim().max(2000).optional();
+const reason = z.string().trim().min(3, 'a reason of at least 3 characters is required').max(2000);
+const attachmentRef = z.object({ id: z.string().min(1), name: z.string().min(1), sha256: z.string().optional() });
+
+/** Body of each action, as the API receives it. */
+export const actionBodySchemas = {
+  receive: z.object({}).strict(),
+  'not-accept': z.object({ reason }).strict(),
+  'request-supplement': z
+    .object({ missing: z.array(z.string().trim().min(1)).min(1, 'list at least one missing item'), note })
+    .strict(),
+  supplement: z
+    .object({ form: z.record(z.string(), z.unknown()).optional(), attachments: z.array(attachmentRef).optional() })
+    .strict(),
+  assign: z.object({ assigneeId: z.string().min(1) }).strict(),
+  verify: z.object({ note }).strict(),
+  forward: z.object({ agencyCode: z.string().min(1), note }).strict(),
+  return: z.object({ note }).strict(),
+  approve: z.object({ note }).strict(),
+  reject: z.object({ reason }).strict(),
+  'record-payment': z.object({ amount: z.number().int().nonnegative(), receiptNo: z.string().trim().min(1) }).strict(),
+  deliver: z.object({ method: z.enum(['online', 'desk']) }).strict(),
+  withdraw: z.object({ reason: z.string().trim().max(2000).optional() }).strict(),
+  extend: z.object({ newDueAt: z.iso.datetime({ offset: true }), reason }).strict(),
+  rate: z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() }).strict(),
+} as const satisfies Record<Action, z.ZodType>;
+
+export type ActionBodies = { [A in Action]: z.infer<(typeof actionBodySchemas)[A]> };
+export type ActionRequest = { [A in Action]: { action: A; body: ActionBodies[A] } }[Action];

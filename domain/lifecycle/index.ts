@@ -1,0 +1,5 @@
+export * from './state';
+export * from './rules';
+export * from './reduce';
+export * from './timers';
+export type { WorkingCalendar } from './calendar-port';

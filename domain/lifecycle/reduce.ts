@@ -1,0 +1,164 @@
+import type { ActionBodies, ActionRequest } from '../actions';
+import { feeFor, payBeforeReview, stageOf, type Channel, type ProcedureDefinition } from '../procedure';
+import type { Actor } from '../roles';
+import type { Status } from '../status';
+import type { WorkingCalendar } from './calendar-port';
+import { refusalOf, type Refusal } from './rules';
+import type { DossierEvent, DossierState, EventType } from './state';
+
+export type Decision = { ok: true; state: DossierState; event: DossierEvent } | { ok: false; refusal: Refusal };
+
+export interface Ctx {
+  procedure: ProcedureDefinition;
+  calendar: WorkingCalendar;
+  now: number;
+}
+
+/** Builds the event that moves `s` to `next`, and the state with the event counted. */
+export function emit(
+  s: DossierState,
+  next: DossierState,
+  type: EventType,
+  actor: Actor,
+  now: number,
+  data: Record<string, unknown> = {},
+): { state: DossierState; event: DossierEvent } {
+  const seq = s.seq + 1;
+  const state = { ...next, seq };
+  const event: DossierEvent = { seq, type, actor, at: now, fromStatus: s.seq === 0 ? null : s.status, toStatus: state.status, agencyCode: state.agencyCode, data };
+  return { state, event };
+}
+
+/**
+ * Starts (or restarts, after a supplement or a fee paid up front) the processing clock: the
+ * overall due time, and the share of it for the agency holding the dossier now.
+ */
+function startClock(s: DossierState, { procedure, calendar, now }: Ctx): DossierState {
+  const clockStartAt = calendar.receptionStart(now);
+  const dueAt = calendar.addWorkingDays(clockStartAt, procedure.deadline.workingDays);
+  const h = procedure.handoff;
+  const shareDays = !h ? null : s.forwarded ? h.shareWorkingDays : procedure.deadline.workingDays - h.shareWorkingDays;
+  const stageDueAt = shareDays === null ? dueAt : Math.min(dueAt, calendar.addWorkingDays(clockStartAt, Math.max(shareDays, 0)));
+  const shares = s.shares.map((x) => (x.leftAt === null ? { ...x, dueAt: stageDueAt } : x));
+  return { ...s, clockStartAt, dueAt, stageDueAt, shares, reminders: [], escalated: false };
+}
+
+/** The status that follows a completed stage, given the procedure's composition. */
+function after(stage: 'review' | 'pay', s: DossierState, p: ProcedureDefinition): Status {
+  const names = p.stages.map((x) => x.name);
+  const rest = names.slice(names.indexOf(stage) + 1);
+  for (const n of rest) {
+    if (n === 'pay' && !s.paid && s.fee > 0) return 'AWAITING_PAYMENT';
+    if (n === 'review') return s.assigneeId ? 'IN_REVIEW' : 'RECEIVED';
+    if (n === 'approve') return 'AWAITING_APPROVAL';
+  }
+  return 'RESULT_READY';
+}
+
+function enterAgency(s: DossierState, agencyCode: string, now: number, dueAt: number | null): DossierState {
+  const shares = s.shares.map((x) => (x.leftAt === null ? { ...x, leftAt: now } : x));
+  return { ...s, agencyCode, assigneeId: null, stageDueAt: dueAt, shares: [...shares, { agencyCode, enteredAt: now, leftAt: null, dueAt }] };
+}
+
+function paymentDue(s: DossierState, ctx: Ctx): number {
+  const limit = stageOf(ctx.procedure, 'pay')?.limitDays ?? 5;
+  return ctx.calendar.addWorkingDays(ctx.calendar.receptionStart(ctx.now), limit);
+}
+
+function finish(s: DossierState, status: Status, now: number): DossierState {
+  const shares = s.shares.map((x) => (x.leftAt === null ? { ...x, leftAt: now } : x));
+  return { ...s, status, finishedAt: now, shares };
+}
+
+type Step<A extends keyof ActionBodies> = (s: DossierState, b: ActionBodies[A], ctx: Ctx, actor: Actor) => DossierState | Refusal;
+
+const rule = (reason: string): Refusal => ({ code: 'rule', reason });
+export const isRefusal = (x: DossierState | Refusal): x is Refusal => 'reason' in x && 'code' in x;
+
+/** What each action does to the state, once the gates in rules.ts have let it through. */
+const STEPS: { [A in keyof ActionBodies]: Step<A> } = {
+  receive: (s, _b, ctx) => {
+    const received = { ...s, receivedAt: ctx.now };
+    if (payBeforeReview(ctx.procedure) && s.fee > 0 && !s.paid) {
+      return { ...received, status: 'AWAITING_PAYMENT', paymentDueAt: paymentDue(s, ctx) };
+    }
+    return { ...startClock(received, ctx), status: 'RECEIVED' };
+  },
+  'not-accept': (s, _b, ctx) => finish(s, 'NOT_ACCEPTED', ctx.now),
+  'request-supplement': (s, b, ctx) => {
+    const limit = stageOf(ctx.procedure, 'review')?.supplementLimitDays ?? 15;
+    const supplementDueAt = ctx.calendar.addWorkingDays(ctx.calendar.receptionStart(ctx.now), limit);
+    return { ...s, status: 'NEEDS_SUPPLEMENT', supplementRequested: true, missing: b.missing, supplementDueAt };
+  },
+  supplement: (s, _b, ctx) => ({ ...startClock(s, ctx), status: 'IN_REVIEW', missing: [], supplementDueAt: null }),
+  assign: (s, b) => ({ ...s, status: 'IN_REVIEW', assigneeId: b.assigneeId }),
+  verify: (s, _b, ctx) => {
+    const verified = { ...s, verified: true };
+    const status = after('review', verified, ctx.procedure);
+    return status === 'AWAITING_PAYMENT'
+      ? { ...verified, status, paymentDueAt: paymentDue(s, ctx) }
+      : { ...verified, status };
+  },
+  forward: (s, b, ctx) => {
+    if (b.agencyCode === s.agencyCode) return rule('forward to another agency');
+    const share = ctx.procedure.handoff?.shareWorkingDays ?? ctx.procedure.deadline.workingDays;
+    const due = Math.min(ctx.calendar.addWorkingDays(ctx.calendar.receptionStart(ctx.now), share), s.dueAt ?? Infinity);
+    return { ...enterAgency(s, b.agencyCode, ctx.now, due), forwarded: true, status: 'RECEIVED' };
+  },
+  return: (s, _b, ctx) => enterAgency(s, s.receivingAgencyCode, ctx.now, s.dueAt),
+  approve: (s) => ({ ...s, status: 'RESULT_READY' }),
+  reject: (s, _b, ctx) => finish(s, 'REJECTED', ctx.now),
+  'record-payment': (s, b, ctx) => pay(s, b.amount, ctx),
+  deliver: (s, _b, ctx) => finish(s, 'DELIVERED', ctx.now),
+  withdraw: (s, _b, ctx) => finish(s, 'WITHDRAWN', ctx.now),
+  extend: (s, b) => {
+    const newDueAt = Date.parse(b.newDueAt);
+    if (!(newDueAt > (s.dueAt ?? 0))) return rule('the new appointment must be later than the current one');
+    return { ...s, dueAt: newDueAt, stageDueAt: Math.max(s.stageDueAt ?? 0, newDueAt), extended: true, escalated: false, reminders: [] };
+  },
+  rate: (s, b) => ({ ...s, rating: { score: b.score, ...(b.comment ? { comment: b.comment } : {}) } }),
+};
+
+/** Records a fee payment (counter or gateway) and moves to the next stage. */
+export function pay(s: DossierState, amount: number, ctx: Ctx): DossierState | Refusal {
+  if (amount !== s.fee) return rule(`the fee is ${s.fee} VND, not ${amount} VND`);
+  const paid = { ...s, paid: true, paymentDueAt: null };
+  if (payBeforeReview(ctx.procedure)) return { ...startClock(paid, ctx), status: 'RECEIVED' };
+  return { ...paid, status: after('pay', paid, ctx.procedure) };
+}
+
+/** Decides an officer's or citizen's action: a refusal, or the next state and its audit event. */
+export function decide(s: DossierState, actor: Actor, req: ActionRequest, ctx: Ctx): Decision {
+  const refusal = refusalOf(s, ctx.procedure, actor, req.action);
+  if (refusal) return { ok: false, refusal };
+  const step = STEPS[req.action] as Step<typeof req.action>;
+  const next = step(s, req.body as never, ctx, actor);
+  if (isRefusal(next)) return { ok: false, refusal: next };
+  return { ok: true, ...emit(s, next, req.action, actor, ctx.now, req.body as Record<string, unknown>) };
+}
+
+export interface NewDossier {
+  code: string;
+  procedure: ProcedureDefinition;
+  channel: Channel;
+  applicantUserId: string | null;
+  agencyCode: string;
+  submittedBy: Actor;
+}
+
+/** The first state and its `submit` event. A desk officer's counter dossier starts received. */
+export function submit(input: NewDossier, ctx: Ctx): { state: DossierState; event: DossierEvent } {
+  const p = input.procedure;
+  const blank: DossierState = {
+    code: input.code, procedureCode: p.code, procedureVersion: p.version, status: 'SUBMITTED', channel: input.channel,
+    applicantUserId: input.applicantUserId, receivingAgencyCode: input.agencyCode, agencyCode: input.agencyCode,
+    assigneeId: null, submittedAt: ctx.now, receivedAt: null, clockStartAt: null, dueAt: null, stageDueAt: null,
+    extended: false, supplementRequested: false, supplementDueAt: null, missing: [], fee: feeFor(p, input.channel),
+    paid: false, paymentDueAt: null, transactionIds: [], verified: false, forwarded: false,
+    shares: [{ agencyCode: input.agencyCode, enteredAt: ctx.now, leftAt: null, dueAt: null }],
+    reminders: [], escalated: false, rating: null, finishedAt: null, seq: 0,
+  };
+  const atCounter = input.submittedBy.role === 'desk-officer';
+  const first = atCounter ? (STEPS.receive(blank, {}, ctx, input.submittedBy) as DossierState) : blank;
+  return emit(blank, first, 'submit', input.submittedBy, ctx.now, { channel: input.channel });
+}

@@ -1,0 +1,85 @@
+import type { Actor } from '../roles';
+import type { Channel } from '../procedure';
+import type { Status } from '../status';
+
+/** Time one agency held the dossier, against its share of the deadline (liên thông). */
+export interface AgencyShare {
+  agencyCode: string;
+  enteredAt: number;
+  leftAt: number | null;
+  dueAt: number | null;
+}
+
+/**
+ * Everything the workflow knows about a dossier. Pure data (epoch ms, no Dates) so it is
+ * deterministic, serialises into Temporal payloads and the projection's `state` column, and
+ * lets the API compute allowed actions with the very rules the workflow validates against.
+ */
+export interface DossierState {
+  code: string;
+  procedureCode: string;
+  procedureVersion: number;
+  status: Status;
+  channel: Channel;
+  applicantUserId: string | null;
+  receivingAgencyCode: string;
+  agencyCode: string;
+  assigneeId: string | null;
+  submittedAt: number;
+  receivedAt: number | null;
+  /** Start of the current processing period (reset when a supplement completes the file). */
+  clockStartAt: number | null;
+  dueAt: number | null;
+  stageDueAt: number | null;
+  extended: boolean;
+  supplementRequested: boolean;
+  supplementDueAt: number | null;
+  missing: string[];
+  fee: number;
+  paid: boolean;
+  paymentDueAt: number | null;
+  transactionIds: string[];
+  verified: boolean;
+  forwarded: boolean;
+  shares: AgencyShare[];
+  reminders: string[];
+  escalated: boolean;
+  rating: { score: number; comment?: string } | null;
+  finishedAt: number | null;
+  /** Number of events emitted so far; the next event's sequence number is seq + 1. */
+  seq: number;
+}
+
+export type EventType =
+  | 'submit'
+  | 'receive'
+  | 'not-accept'
+  | 'request-supplement'
+  | 'supplement'
+  | 'assign'
+  | 'verify'
+  | 'forward'
+  | 'return'
+  | 'approve'
+  | 'reject'
+  | 'record-payment'
+  | 'payment-received'
+  | 'deliver'
+  | 'withdraw'
+  | 'extend'
+  | 'rate'
+  | 'reminder'
+  | 'escalation'
+  | 'cancel';
+
+/** One entry of the audit trail, produced by the reducer, recorded by an activity. */
+export interface DossierEvent {
+  seq: number;
+  type: EventType;
+  actor: Actor;
+  at: number;
+  fromStatus: Status | null;
+  toStatus: Status;
+  agencyCode: string;
+  data: Record<string, unknown>;
+}

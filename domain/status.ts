@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** Dossier statuses (DESIGN §3). `overdue` is derived from the due date, never a status. */
+export const STATUSES = [
+  'SUBMITTED',
+  'RECEIVED',
+  'IN_REVIEW',
+  'NEEDS_SUPPLEMENT',
+  'AWAITING_PAYMENT',
+  'AWAITING_APPROVAL',
+  'RESULT_READY',
+  'DELIVERED',
+  'NOT_ACCEPTED',
+  'REJECTED',
+  'WITHDRAWN',
+  'CANCELLED',
+] as const;
+export const statusSchema = z.enum(STATUSES);
+export type Status = z.infer<typeof statusSchema>;
+
+/** The National Public Service Portal's status code for each of ours. */
+export const PORTAL_STATUS_CODE = {
+  SUBMITTED: 1,
+  RECEIVED: 2,
+  NOT_ACCEPTED: 3,
+  IN_REVIEW: 4,
+  NEEDS_SUPPLEMENT: 5,
+  AWAITING_PAYMENT: 6,
+  AWAITING_APPROVAL: 4,
+  WITHDRAWN: 7,
+  REJECTED: 8,
+  CANCELLED: 8,
+  RESULT_READY: 9,
+  DELIVERED: 10,
+} as const satisfies Record<Status, number>;
+
+/** Statuses after which no processing happens (DELIVERED still accepts a rating). */
+export const FINAL_STATUSES: ReadonlySet<Status> = new Set([
+  'DELIVERED',
+  'NOT_ACCEPTED',
+  'REJECTED',
+  'WITHDRAWN',
+  'CANCELLED',
+]);
+
+/** Statuses in which the processing clock runs (the citizen is not the one being waited on). */
+export const CLOCK_RUNNING: ReadonlySet<Status> = new Set([
+  'RECEIVED',
+  'IN_REVIEW',
+  'AWAITING_APPROVAL',
+  'RESULT_READY',
+]);
+
+export const isFinal = (s: Status) => FINAL_STATUSES.has(s);

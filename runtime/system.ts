@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import type { Worker } from '@temporalio/worker';
+import type { Logger } from 'pino';
+import { AgencyDirectory } from '../api/agency-directory';
+import { createApp } from '../api/app';
+import type { Env } from '../config/env';
+import { openDb, type DbHandle } from '../db/client';
+import { seed } from '../db/seed';
+import { connectClient, connectWorker } from '../temporal/connect';
+import { ensureTemporalTools, startDevServer, type DevServer } from '../temporal/dev-server';
+import { createWorker } from '../worker/worker';
+import { createLogger } from './logger';
+
+export interface System {
+  env: Env;
+  log: Logger;
+  dbh: DbHandle;
+  temporal: Client;
+  worker: Worker;
+  server: Server;
+  port: number;
+  devServer?: DevServer;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Start a worker in this process (always, with PGlite: only one process may open its files). */
+  worker?: boolean;
+  /** Temporal dev server port when no TEMPORAL_ADDRESS is given. */
+  temporalPort?: number;
+}
+
+/**
+ * The whole stack in one process: Temporal (dev server unless TEMPORAL_ADDRESS is set),
+ * the database (migrated and seeded), a worker on `dossiers`, and the HTTP API.
+ */
+export async function startSystem(env: Env, opts: StartOptions = {}): Promise<System> {
+  const log = createLogger(env.LOG_LEVEL);
+  mkdirSync(env.dataDir, { recursive: true });
+  let devServer: DevServer | undefined;
+  let address = env.TEMPORAL_ADDRESS;
+  if (!address) {
+    const { cli } = ensureTemporalTools({ testServer: false });
+    devServer = await startDevServer({ cli, port: opts.temporalPort ?? 7233, dbFile: path.join(env.dataDir, 'temporal.db') });
+    address = devServer.address;
+    log.info({ address }, 'temporal dev server started');
+  }
+  const dbh = openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
+  await dbh.migrate();
+  const seeded = await seed(dbh.db, { adminPassword: env.MOTCUA_ADMIN_PASSWORD, demoUsers: env.NODE_ENV !== 'production' });
+  log.info({ db: dbh.kind, ...seeded }, 'database ready');
+
+  const temporal = await connectClient(address, env.TEMPORAL_NAMESPACE);
+  const worker = await createWorker({ connection: await connectWorker(address), namespace: env.TEMPORAL_NAMESPACE, deps: { db: dbh.db } });
+  const workerRun = worker.run();
+
+  const agencies = new AgencyDirectory(dbh.db);
+  await agencies.reload();
+  const app = createApp({ dbh, temporal, env, log, agencies });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(env.PORT, () => resolve(s));
+  });
+  const port = (server.address() as { port: number }).port;
+  log.info({ url: `http://localhost:${port}` }, 'motcua is up');
+
+  return {
+    env, log, dbh, temporal, worker, server, port, devServer,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      worker.shutdown();
+      await workerRun.catch((err) => log.error({ err }, 'worker stopped with an error'));
+      await temporal.connection.close();
+      await dbh.close();
+      await devServer?.stop();
+    },
+  };
+}

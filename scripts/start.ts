@@ -1,0 +1,18 @@
+/** `npm start`: the whole system on embedded defaults; Ctrl-C stops everything cleanly. */
+import { loadEnv } from '../config/env';
+import { startSystem } from '../runtime/system';
+
+const env = loadEnv();
+const system = await startSystem(env);
+console.log(`\n  motcua: http://localhost:${system.port}/api/health   back office: http://localhost:${system.port}/admin\n`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    system.log.info({ signal }, 'stopping');
+    await system.stop();
+    process.exit(0);
+  });
+}

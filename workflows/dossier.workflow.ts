@@ -1,0 +1,138 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities/types';
+import { createCalendar } from '../domain/calendar';
+import {
+  decide,
+  emit,
+  fireTimer,
+  isClosed,
+  isRefusal,
+  pay,
+  pendingTimers,
+  submit,
+  type Ctx,
+  type DossierEvent,
+  type DossierState,
+  type WorkingCalendar,
+} from '../domain/lifecycle';
+import { SYSTEM_ACTOR } from '../domain/roles';
+import { getProcedure } from './procedures';
+import { actUpdate, paymentSignal, stateQuery, syncedUpdate, type ActRequest, type DossierWorkflowInput, type PaymentNotice } from './messages';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+const DAY = 24 * 3_600_000;
+/** Histories stay small: a dossier rarely passes ~40 events; continue-as-new well before limits. */
+const MAX_HISTORY_EVENTS = 4_000;
+
+type Pending = { event: DossierEvent; state: DossierState };
+
+/**
+ * One dossier, from submission to delivery (or refusal, withdrawal, cancellation). The rules are
+ * the pure lifecycle in domain/; this function only adds time (timers, deadlines) and durable
+ * recording: every event goes, in order, through the `recordEvent` activity to PostgreSQL.
+ */
+export async function dossierWorkflow(input: DossierWorkflowInput): Promise<DossierState> {
+  const procedure = getProcedure(input.procedureCode);
+  if (!procedure) throw ApplicationFailure.nonRetryable(`unknown procedure ${input.procedureCode}`, 'unknown-procedure');
+
+  // Handlers are registered before the first await: an Update may arrive in the very first task.
+  let ready = false;
+  let calendar: WorkingCalendar;
+  let calendarLoadedAt = 0;
+  const ctx = (): Ctx => ({ procedure, calendar, now: Date.now() });
+  const queue: Pending[] = [];
+  let state: DossierState = input.state!;
+  let recordedSeq = input.state?.seq ?? 0;
+  const push = (p: Pending) => {
+    state = p.state;
+    queue.push(p);
+  };
+
+  const check = ({ actor, request }: ActRequest) => {
+    // Bodies were validated by the API with domain/actions' zod schemas; zod is kept out of the sandbox.
+    const d = decide(state, actor, request, ctx());
+    if (!d.ok) throw ApplicationFailure.nonRetryable(d.refusal.reason, d.refusal.code);
+    return d;
+  };
+  setHandler(
+    actUpdate,
+    async (req) => {
+      await condition(() => ready);
+      const d = check(req);
+      push(d);
+      await condition(() => recordedSeq >= d.state.seq);
+      return d.state;
+    },
+    { validator: (req) => void (ready && check(req)) },
+  );
+  setHandler(syncedUpdate, async () => {
+    await condition(() => ready);
+    const seq = state.seq;
+    await condition(() => recordedSeq >= seq);
+    return state;
+  });
+  setHandler(stateQuery, () => state);
+  setHandler(paymentSignal, async (notice) => {
+    await condition(() => ready);
+    onPayment(notice);
+  });
+
+  function onPayment(n: PaymentNotice) {
+    if (state.transactionIds.includes(n.transactionId)) return;
+    const seen = { ...state, transactionIds: [...state.transactionIds, n.transactionId] };
+    const data = { transactionId: n.transactionId, amount: n.amount, paidAt: n.paidAt };
+    if (state.status === 'AWAITING_PAYMENT') {
+      const paid = pay(seen, n.amount, ctx());
+      if (!isRefusal(paid)) return push(emit(state, paid, 'payment-received', SYSTEM_ACTOR, Date.now(), data));
+      return push(emit(state, seen, 'payment-received', SYSTEM_ACTOR, Date.now(), { ...data, ignored: paid.reason }));
+    }
+    // Money arrived when none was due: keep the trace for the counter to refund.
+    push(emit(state, seen, 'payment-received', SYSTEM_ACTOR, Date.now(), { ...data, ignored: `not awaiting payment (${state.status})` }));
+  }
+
+  calendar = createCalendar(await acts.loadCalendarOverrides());
+  calendarLoadedAt = Date.now();
+  if (!input.state) push(submit({ ...input, procedure }, ctx()));
+  ready = true;
+
+  for (;;) {
+    while (queue.length > 0) {
+      const next = queue[0]!;
+      await acts.recordEvent(next);
+      queue.shift();
+      recordedSeq = next.event.seq;
+    }
+    if (isClosed(state, Date.now(), procedure, calendar)) break;
+    if (Date.now() - calendarLoadedAt >= DAY) {
+      calendar = createCalendar(await acts.loadCalendarOverrides());
+      calendarLoadedAt = Date.now();
+    }
+    if (workflowInfo().historyLength > MAX_HISTORY_EVENTS || workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      if (queue.length === 0) return continueAsNew<typeof dossierWorkflow>({ ...input, state });
+      continue;
+    }
+    const timer = pendingTimers(state, procedure, calendar)[0];
+    const seq = state.seq;
+    const changed = () => queue.length > 0 || state.seq !== seq;
+    const woke = timer ? await condition(changed, Math.max(timer.at - Date.now(), 1)) : (await condition(changed), true);
+    if (!woke && timer) {
+      const fired = fireTimer(state, timer, ctx());
+      if (fired) push(fired);
+    }
+  }
+  await condition(allHandlersFinished);
+  return state;
+}

@@ -1,0 +1,2 @@
+// Everything the worker's workflow bundle exposes.
+export { dossierWorkflow } from './dossier.workflow';

@@ -1,0 +1,38 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ActionRequest } from '../domain/actions';
+import type { DossierState } from '../domain/lifecycle/state';
+import type { Actor } from '../domain/roles';
+import type { Channel } from '../domain/procedure';
+
+/** Task queue of the dossier workers. */
+export const TASK_QUEUE = 'dossiers';
+
+export interface DossierWorkflowInput {
+  code: string;
+  procedureCode: string;
+  channel: Channel;
+  agencyCode: string;
+  applicantUserId: string | null;
+  submittedBy: Actor;
+  /** Carried over by continue-as-new; absent on a fresh start. */
+  state?: DossierState;
+}
+
+export interface ActRequest {
+  actor: Actor;
+  request: ActionRequest;
+}
+
+export interface PaymentNotice {
+  transactionId: string;
+  amount: number;
+  paidAt: string;
+}
+
+/** An officer's or citizen's action; the validator refuses it with a reason before anything is written. */
+export const actUpdate = defineUpdate<DossierState, [ActRequest]>('act');
+/** Resolves once the events so far are recorded in PostgreSQL, with the state. */
+export const syncedUpdate = defineUpdate<DossierState, []>('synced');
+/** A confirmed payment from the gateway; idempotent per transaction id. */
+export const paymentSignal = defineSignal<[PaymentNotice]>('payment');
+export const stateQuery = defineQuery<DossierState>('state');

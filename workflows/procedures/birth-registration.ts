@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
+import { applicantIdNumber, isoDate, personName } from './form-fields';
+
+/**
+ * Đăng ký khai sinh — 1.001193 (QĐ 163/QĐ-BTP; Luật Hộ tịch 2014 art. 16; NĐ 120/2025, TT 08/2025/TT-BTP).
+ * Commune level: the commune one-stop centre receives, a commune People's Committee leader signs.
+ * Deadline 1 working day (received after 15:00 → counted from the next working day). Free when
+ * registered on time (within 60 days); a late-registration fee set by the provincial People's
+ * Council is unconfirmed for Lào Cai, so none is charged here.
+ */
+export const birthRegistration = defineProcedure({
+  code: '1.001193',
+  version: 1,
+  name: { vi: 'Đăng ký khai sinh', en: 'Birth registration' },
+  field: { vi: 'Hộ tịch', en: 'Civil status' },
+  level: 'commune',
+  fee: { counter: 0 },
+  deadline: { workingDays: 1 },
+  fullProcessOnline: true,
+  portalIntegrated: true,
+  form: z.object({
+    childName: personName,
+    birthDate: isoDate,
+    sex: z.enum(['nam', 'nu']),
+    birthPlace: z.string().trim().min(2).max(200),
+    fatherName: personName.optional(),
+    motherName: personName,
+    declarantIdNumber: applicantIdNumber,
+    relationship: z.enum(['cha', 'me', 'ong-ba', 'nguoi-than', 'nguoi-duoc-uy-quyen']),
+  }),
+  formLabels: {
+    childName: { vi: 'Họ, chữ đệm và tên người được khai sinh', en: "Child's full name" },
+    birthDate: { vi: 'Ngày, tháng, năm sinh', en: 'Date of birth' },
+    sex: { vi: 'Giới tính', en: 'Sex' },
+    birthPlace: { vi: 'Nơi sinh', en: 'Place of birth' },
+    fatherName: { vi: 'Họ tên cha', en: "Father's name" },
+    motherName: { vi: 'Họ tên mẹ', en: "Mother's name" },
+    declarantIdNumber: { vi: 'Số định danh cá nhân người đi khai', en: "Declarant's personal ID number" },
+    relationship: { vi: 'Quan hệ với người được khai sinh', en: 'Relationship to the child' },
+  },
+  example: {
+    childName: 'Giàng Thị Mai',
+    birthDate: '2026-11-20',
+    sex: 'nu',
+    birthPlace: 'Trạm y tế xã Bát Xát, tỉnh Lào Cai',
+    fatherName: 'Giàng A Sử',
+    motherName: 'Lù Thị Hoa',
+    declarantIdNumber: '010203004567',
+    relationship: 'cha',
+  },
+  requiredDocuments: [
+    { vi: 'Tờ khai đăng ký khai sinh (hoặc biểu mẫu điện tử)', en: 'Birth registration declaration (or e-form)' },
+    { vi: 'Giấy chứng sinh hoặc văn bản của người làm chứng', en: 'Hospital birth certificate, or a witness statement' },
+    { vi: 'Văn bản ủy quyền (nếu người khác đi khai)', en: 'Authorisation, if another person applies' },
+  ],
+  stages: [receive(), review({ supplementLimitDays: 15 }), approve(), deliver()],
+  keywords: ['khai sinh', 'giấy khai sinh', 'làm giấy khai sinh cho con', 'đăng ký cho con mới sinh', 'birth'],
+  source: 'DVCQG page 1.001193 (third-party crawl chatbot-tthc/chatbot_tthc @7b79a320, bo-tu-phap/1.001193.json)',
+});

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { approve, defineProcedure, deliver, pay, receive, review } from '../../domain/procedure';
+import { positiveInt } from './form-fields';
+
+/**
+ * Chứng thực bản sao từ bản chính giấy tờ, văn bản — 2.000815 (QĐ 3152/QĐ-BTP; NĐ 23/2015/NĐ-CP;
+ * fee TT 226/2016/TT-BTC). Commune level (the commune People's Committee; notary offices also certify,
+ * outside this system). Who signs at the commune is unconfirmed; modelled as a leader's approval.
+ * Deadline 1 working day: the page shows no time; a third-party copy (reference [fs:69473521909])
+ * gives the same day, or the next working day if asked after 15:00 (attributed to NĐ 23/2015 art. 7,
+ * not checked against the decree's text).
+ * Fee (national rate, shown on the page): 2,000 VND per page for pages 1–2, 1,000 VND per page from
+ * page 3, at most 200,000 VND per copy; pages are counted on the original. The contract's `fee` is one
+ * fixed number, so `fee.counter` is the price of a typical single-page copy (2,000 VND); the real
+ * amount for a dossier is `certifiedCopyFee(form)`.
+ * Counter only: the page lists no online channel (the original must be shown). The citizen pays at the
+ * desk before the officer compares the copy with the original, hence pay before review.
+ */
+export const certifiedCopy = defineProcedure({
+  code: '2.000815',
+  version: 1,
+  name: { vi: 'Chứng thực bản sao từ bản chính', en: 'Certified copy from the original' },
+  field: { vi: 'Chứng thực', en: 'Certification' },
+  level: 'commune',
+  fee: { counter: 2000 },
+  deadline: { workingDays: 1 },
+  fullProcessOnline: false,
+  portalIntegrated: false,
+  form: z.object({
+    documentName: z.string().trim().min(2).max(200),
+    issuedBy: z.string().trim().min(2).max(200),
+    foreignDocument: z.boolean(),
+    pages: positiveInt.max(500),
+    copies: positiveInt.max(100),
+  }),
+  formLabels: {
+    documentName: { vi: 'Tên giấy tờ, văn bản cần chứng thực', en: 'Document to be certified' },
+    issuedBy: { vi: 'Cơ quan, tổ chức cấp', en: 'Issuing authority' },
+    foreignDocument: { vi: 'Giấy tờ do cơ quan nước ngoài cấp', en: 'Issued by a foreign authority' },
+    pages: { vi: 'Số trang của bản chính', en: 'Pages of the original' },
+    copies: { vi: 'Số bản sao cần chứng thực', en: 'Number of copies' },
+  },
+  example: {
+    documentName: 'Bằng tốt nghiệp trung học phổ thông',
+    issuedBy: 'Sở Giáo dục và Đào tạo tỉnh Lào Cai',
+    foreignDocument: false,
+    pages: 1,
+    copies: 3,
+  },
+  requiredDocuments: [
+    { vi: 'Bản chính giấy tờ, văn bản làm cơ sở để chứng thực', en: 'The original document' },
+    {
+      vi: 'Bản sao cần chứng thực (nếu không có, cơ quan chụp từ bản chính), đủ các trang có thông tin',
+      en: 'The copies to certify, with every page that carries information (or the office photocopies the original)',
+    },
+  ],
+  stages: [receive(), pay({ limitDays: 1 }), review({ supplementLimitDays: 1 }), approve(), deliver({ ratingWindowDays: 7 })],
+  keywords: ['chứng thực', 'công chứng', 'sao y', 'sao y bản chính', 'photo công chứng', 'chứng thực bản sao', 'bản sao công chứng', 'certified copy'],
+  source: 'DVCQG page 2.000815 (third-party crawl chatbot-tthc/chatbot_tthc @7b79a320, bo-tu-phap/2.000815.json); fee TT 226/2016/TT-BTC as quoted there',
+});
+
+/** Fee for one dossier under TT 226/2016: per copy 2,000 VND for pages 1–2, 1,000 VND from page 3, capped at 200,000 VND. */
+export function certifiedCopyFee(form: { pages: number; copies: number }): number {
+  const perCopy = Math.min(2000 * Math.min(form.pages, 2) + 1000 * Math.max(form.pages - 2, 0), 200_000);
+  return perCopy * form.copies;
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
+import { address, applicantIdNumber, isoDate, personName } from './form-fields';
+
+/**
+ * Đăng ký khai tử — 1.000656 (QĐ 163/QĐ-BTP; Luật Hộ tịch 2014 art. 32–34; NĐ 120/2025, TT 08/2025/TT-BTP).
+ * Commune level: the commune one-stop centre receives, the civil-status officer checks, a commune
+ * People's Committee leader signs the death extract (Trích lục khai tử).
+ * Deadline 1 working day (received after 15:00 → returned the next working day).
+ * Free when registered on time (within 15 days of the death), and for families of people with
+ * revolutionary merit, poor households and people with disabilities. Late registration pays a fee set
+ * by the provincial People's Council; Lào Cai's figure is unconfirmed, so none is charged here.
+ * Full-process online: the page offers filing through DVCQG or VNeID and an electronic extract;
+ * "toàn trình" status itself is not a field of the crawl (unconfirmed).
+ */
+export const deathRegistration = defineProcedure({
+  code: '1.000656',
+  version: 1,
+  name: { vi: 'Đăng ký khai tử', en: 'Death registration' },
+  field: { vi: 'Hộ tịch', en: 'Civil status' },
+  level: 'commune',
+  fee: { counter: 0 },
+  deadline: { workingDays: 1 },
+  fullProcessOnline: true,
+  portalIntegrated: true,
+  form: z.object({
+    deceasedName: personName,
+    deceasedIdNumber: applicantIdNumber.optional(),
+    deceasedBirthDate: isoDate,
+    dateOfDeath: isoDate,
+    placeOfDeath: z.string().trim().min(2).max(200),
+    causeOfDeath: z.string().trim().max(200).optional(),
+    lastResidence: address,
+    deathNoticeNumber: z.string().trim().max(50).optional(),
+    declarantIdNumber: applicantIdNumber,
+    relationship: z.enum(['vo-chong', 'con', 'cha-me', 'anh-chi-em', 'nguoi-than-khac', 'nguoi-duoc-uy-quyen', 'co-quan-to-chuc']),
+  }),
+  formLabels: {
+    deceasedName: { vi: 'Họ, chữ đệm và tên người chết', en: "Deceased's full name" },
+    deceasedIdNumber: { vi: 'Số định danh cá nhân người chết', en: "Deceased's personal ID number" },
+    deceasedBirthDate: { vi: 'Ngày, tháng, năm sinh người chết', en: "Deceased's date of birth" },
+    dateOfDeath: { vi: 'Ngày chết', en: 'Date of death' },
+    placeOfDeath: { vi: 'Nơi chết', en: 'Place of death' },
+    causeOfDeath: { vi: 'Nguyên nhân chết', en: 'Cause of death' },
+    lastResidence: { vi: 'Nơi cư trú cuối cùng', en: 'Last place of residence' },
+    deathNoticeNumber: { vi: 'Số Giấy báo tử', en: 'Death notice number' },
+    declarantIdNumber: { vi: 'Số định danh cá nhân người đi khai tử', en: "Declarant's personal ID number" },
+    relationship: { vi: 'Quan hệ với người chết', en: 'Relationship to the deceased' },
+  },
+  example: {
+    deceasedName: 'Hoàng Văn Thào',
+    deceasedIdNumber: '010042000321',
+    deceasedBirthDate: '1942-06-05',
+    dateOfDeath: '2026-11-18',
+    placeOfDeath: 'Tại nhà, thôn Nậm Cần, xã Bảo Yên, tỉnh Lào Cai',
+    causeOfDeath: 'Già yếu',
+    lastResidence: 'Thôn Nậm Cần, xã Bảo Yên, tỉnh Lào Cai',
+    deathNoticeNumber: '12/GBT',
+    declarantIdNumber: '010072004455',
+    relationship: 'con',
+  },
+  requiredDocuments: [
+    { vi: 'Tờ khai đăng ký khai tử (hoặc biểu mẫu điện tử)', en: 'Death registration declaration (or e-form)' },
+    { vi: 'Giấy báo tử hoặc giấy tờ thay Giấy báo tử', en: 'Death notice, or a document that replaces it' },
+    { vi: 'Văn bản ủy quyền (nếu người khác đi khai)', en: 'Authorisation, if another person applies' },
+    {
+      vi: 'Giấy tờ chứng minh nơi cư trú cuối cùng của người chết (nếu không tra cứu được)',
+      en: "Proof of the deceased's last residence, if it cannot be looked up",
+    },
+  ],
+  stages: [receive(), review({ supplementLimitDays: 15 }), approve(), deliver()],
+  keywords: ['khai tử', 'đăng ký khai tử', 'giấy chứng tử', 'trích lục khai tử', 'báo tử', 'người nhà mất', 'làm giấy chứng tử', 'death'],
+  source: 'DVCQG page 1.000656 (third-party crawl chatbot-tthc/chatbot_tthc @7b79a320, bo-tu-phap/1.000656.json)',
+});

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
+import { address, applicantIdNumber, personName } from './form-fields';
+
+/**
+ * Cấp Giấy xác nhận tình trạng hôn nhân — 1.004873 (QĐ 163/QĐ-BTP; NĐ 123/2015 art. 21–23;
+ * NĐ 120/2025, TT 08/2025/TT-BTP). Commune level: the one-stop centre receives, the civil-status
+ * officer checks, a commune People's Committee leader signs.
+ * Deadline 3 working days: the page shows "3" without a unit (read as working days); when the
+ * status must be verified elsewhere, up to 23 days (reference [fs:70176512176]) — handled by the
+ * lifecycle's `extend`, not here.
+ * Fee: set by the provincial People's Council, free for families of people with revolutionary merit,
+ * poor households and people with disabilities; Lào Cai's rate is unconfirmed, so 0 here.
+ * Only one copy is issued when it is for a marriage.
+ */
+export const maritalStatus = defineProcedure({
+  code: '1.004873',
+  version: 1,
+  name: { vi: 'Cấp Giấy xác nhận tình trạng hôn nhân', en: 'Marital status certificate' },
+  field: { vi: 'Hộ tịch', en: 'Civil status' },
+  level: 'commune',
+  fee: { counter: 0 },
+  deadline: { workingDays: 3 },
+  fullProcessOnline: true,
+  portalIntegrated: true,
+  form: z
+    .object({
+      applicantName: personName,
+      applicantIdNumber,
+      residence: address,
+      status: z.enum(['chua-ket-hon', 'dang-co-vo-chong', 'da-ly-hon', 'vo-chong-da-chet']),
+      purpose: z.enum(['ket-hon', 'giao-dich-nha-dat', 'vay-von', 'khac']),
+      purposeDetail: z.string().trim().min(2).max(200).optional(),
+      intendedSpouseName: personName.optional(),
+      reissue: z.boolean(),
+    })
+    .refine((f) => f.purpose !== 'ket-hon' || f.intendedSpouseName !== undefined, {
+      message: 'Xác nhận để kết hôn cần ghi họ tên người dự định kết hôn',
+      path: ['intendedSpouseName'],
+    }),
+  formLabels: {
+    applicantName: { vi: 'Họ, chữ đệm và tên người yêu cầu', en: "Applicant's full name" },
+    applicantIdNumber: { vi: 'Số định danh cá nhân', en: 'Personal ID number' },
+    residence: { vi: 'Nơi cư trú', en: 'Place of residence' },
+    status: { vi: 'Tình trạng hôn nhân', en: 'Marital status' },
+    purpose: { vi: 'Mục đích sử dụng', en: 'Purpose' },
+    purposeDetail: { vi: 'Ghi rõ mục đích khác', en: 'Other purpose' },
+    intendedSpouseName: { vi: 'Họ tên người dự định kết hôn', en: 'Intended spouse' },
+    reissue: { vi: 'Đề nghị cấp lại (nộp lại giấy đã cấp)', en: 'Re-issue (the earlier certificate is handed back)' },
+  },
+  example: {
+    applicantName: 'Đỗ Thị Lan Anh',
+    applicantIdNumber: '010196004321',
+    residence: 'Tổ 3, phường Yên Bái, tỉnh Lào Cai',
+    status: 'chua-ket-hon',
+    purpose: 'ket-hon',
+    intendedSpouseName: 'Nguyễn Đức Thắng',
+    reissue: false,
+  },
+  requiredDocuments: [
+    { vi: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân (hoặc biểu mẫu điện tử)', en: 'Marital status declaration (or e-form)' },
+    { vi: 'Giấy tờ tùy thân (hoặc số định danh cá nhân để tra cứu)', en: 'ID papers (or the personal ID number for a look-up)' },
+    {
+      vi: 'Giấy xác nhận tình trạng hôn nhân đã cấp (khi đề nghị cấp lại)',
+      en: 'The earlier certificate, when one is re-issued',
+    },
+    {
+      vi: 'Thông tin bản án, quyết định ly hôn hoặc trích lục khai tử của vợ/chồng (nếu có)',
+      en: "Details of a divorce judgment or the spouse's death record, if any",
+    },
+  ],
+  stages: [receive(), review({ supplementLimitDays: 15 }), approve(), deliver()],
+  keywords: [
+    'xác nhận tình trạng hôn nhân',
+    'giấy xác nhận độc thân',
+    'xác nhận độc thân',
+    'giấy độc thân',
+    'tình trạng hôn nhân',
+    'marital status',
+  ],
+  source: 'DVCQG page 1.004873 (third-party crawl chatbot-tthc/chatbot_tthc @7b79a320, bo-tu-phap/1.004873.json)',
+});

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
+import { address, applicantIdNumber, isoDate, personName } from './form-fields';
+
+/**
+ * Đăng ký kết hôn — 1.000894 (QĐ 163/QĐ-BTP; Luật Hộ tịch 2014 art. 17–18; NĐ 120/2025, TT 08/2025/TT-BTP).
+ * Commune level: the commune one-stop centre receives, the civil-status officer checks, a commune
+ * People's Committee leader signs. Deadline 1 working day as the page shows ("1"); an older copy of
+ * the page (reference [fs:1231936401]) allows up to 5 working days when the marriage conditions need
+ * checking — that longer case is handled by the lifecycle's `extend` (apology + new date), not here.
+ * Free: the page says "Miễn lệ phí"; a copy of the marriage extract, if asked for, is charged under
+ * TT 281/2016/TT-BTC and is not modelled.
+ * Not full-process online: the page lets the couple file online, but both partners must appear in
+ * person to sign the register and the certificate.
+ */
+export const marriageRegistration = defineProcedure({
+  code: '1.000894',
+  version: 1,
+  name: { vi: 'Đăng ký kết hôn', en: 'Marriage registration' },
+  field: { vi: 'Hộ tịch', en: 'Civil status' },
+  level: 'commune',
+  fee: { counter: 0 },
+  deadline: { workingDays: 1 },
+  fullProcessOnline: false,
+  portalIntegrated: true,
+  form: z.object({
+    groomName: personName,
+    groomBirthDate: isoDate,
+    groomIdNumber: applicantIdNumber,
+    groomResidence: address,
+    brideName: personName,
+    brideBirthDate: isoDate,
+    brideIdNumber: applicantIdNumber,
+    brideResidence: address,
+    firstMarriageForBoth: z.boolean(),
+  }),
+  formLabels: {
+    groomName: { vi: 'Họ, chữ đệm và tên bên nam', en: "Groom's full name" },
+    groomBirthDate: { vi: 'Ngày, tháng, năm sinh bên nam', en: "Groom's date of birth" },
+    groomIdNumber: { vi: 'Số định danh cá nhân bên nam', en: "Groom's personal ID number" },
+    groomResidence: { vi: 'Nơi cư trú bên nam', en: "Groom's place of residence" },
+    brideName: { vi: 'Họ, chữ đệm và tên bên nữ', en: "Bride's full name" },
+    brideBirthDate: { vi: 'Ngày, tháng, năm sinh bên nữ', en: "Bride's date of birth" },
+    brideIdNumber: { vi: 'Số định danh cá nhân bên nữ', en: "Bride's personal ID number" },
+    brideResidence: { vi: 'Nơi cư trú bên nữ', en: "Bride's place of residence" },
+    firstMarriageForBoth: { vi: 'Cả hai bên kết hôn lần đầu', en: 'First marriage for both partners' },
+  },
+  example: {
+    groomName: 'Vàng A Páo',
+    groomBirthDate: '1999-03-14',
+    groomIdNumber: '010099001234',
+    groomResidence: 'Thôn Tả Van Giáy, xã Tả Van, tỉnh Lào Cai',
+    brideName: 'Giàng Thị Dung',
+    brideBirthDate: '2001-08-02',
+    brideIdNumber: '010301005678',
+    brideResidence: 'Thôn Lao Chải, xã Tả Van, tỉnh Lào Cai',
+    firstMarriageForBoth: true,
+  },
+  requiredDocuments: [
+    { vi: 'Tờ khai đăng ký kết hôn (hoặc biểu mẫu điện tử)', en: 'Marriage registration declaration (or e-form)' },
+    {
+      vi: 'Giấy tờ tùy thân của hai bên (hoặc số định danh cá nhân để tra cứu)',
+      en: "Both partners' ID papers (or personal ID numbers for a database look-up)",
+    },
+    {
+      vi: 'Giấy tờ chứng minh nơi cư trú (chỉ khi không tra cứu được trên Cơ sở dữ liệu quốc gia về dân cư)',
+      en: 'Proof of residence, only if the national population database lacks it',
+    },
+  ],
+  stages: [receive(), review({ supplementLimitDays: 15 }), approve(), deliver()],
+  keywords: ['kết hôn', 'đăng ký kết hôn', 'giấy đăng ký kết hôn', 'giấy chứng nhận kết hôn', 'làm giấy kết hôn', 'cưới', 'lấy vợ', 'lấy chồng', 'marriage'],
+  source: 'DVCQG page 1.000894 (third-party crawl chatbot-tthc/chatbot_tthc @7b79a320, bo-tu-phap/1.000894.json)',
+});
