@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import request from 'supertest';
+import { loadEnv } from '../../config/env';
+import { startSystem, type System } from '../../runtime/system';
+
+/**
+ * The real stack for a test file: API + worker on the run's Temporal dev server and PostgreSQL
+ * database, on a free port. Each file gets its own task queue? No: one queue, shared database,
+ * distinct dossier codes — like production.
+ */
+export async function startTestSystem(extraEnv: Record<string, string> = {}): Promise<System> {
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATABASE_URL: inject('databaseUrl'),
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    LOG_LEVEL: 'warn',
+    MOTCUA_DATA_DIR: `/tmp/motcua-test-${randomUUID()}`,
+    ...extraEnv,
+  });
+  return startSystem(env);
+}
+
+export async function login(system: System, username: string, password = 'motcua123'): Promise<string> {
+  const res = await request(system.server).post('/api/auth/login').send({ username, password });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token as string;
+}
