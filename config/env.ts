@@ -3,37 +3,40 @@ import { z } from 'zod';
 
 const DEV_SECRET = 'motcua-development-secret-change-me';
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    DATABASE_URL: z.string().url().optional(),
-    MOTCUA_DATA_DIR: z.string().default('.data'),
-    TEMPORAL_ADDRESS: z.string().optional(),
-    TEMPORAL_NAMESPACE: z.string().default('default'),
-    JWT_SECRET: z.string().min(16).default(DEV_SECRET),
-    PAYMENT_WEBHOOK_SECRET: z.string().min(16).default(DEV_SECRET),
-    MOTCUA_ADMIN_PASSWORD: z.string().min(1).default('admin'),
-    /** Where citizens open the portal; printed in QR codes on documents. */
-    PUBLIC_BASE_URL: z.string().url().optional(),
-    /** Bank account that receives fees (VietQR). */
-    PAYMENT_BANK_BIN: z.string().regex(/^\d{6}$/).default('970415'),
-    PAYMENT_ACCOUNT_NUMBER: z.string().min(4).default('113000006789'),
-    PAYMENT_ACCOUNT_NAME: z.string().default('KHO BAC NHA NUOC LAO CAI'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    // Development defaults must never reach production.
-    for (const key of ['JWT_SECRET', 'PAYMENT_WEBHOOK_SECRET'] as const) {
-      if (env[key] === DEV_SECRET) ctx.addIssue({ code: 'custom', path: [key], message: 'set a real secret in production' });
-    }
-    if (env.MOTCUA_ADMIN_PASSWORD === 'admin') {
-      ctx.addIssue({ code: 'custom', path: ['MOTCUA_ADMIN_PASSWORD'], message: 'the default admin password is refused in production' });
-    }
-    if (!env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production needs PostgreSQL' });
-    if (!env.TEMPORAL_ADDRESS) ctx.addIssue({ code: 'custom', path: ['TEMPORAL_ADDRESS'], message: 'production needs a Temporal cluster' });
-  });
+const envObject = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().url().optional(),
+  MOTCUA_DATA_DIR: z.string().default('.data'),
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  JWT_SECRET: z.string().min(16).default(DEV_SECRET),
+  PAYMENT_WEBHOOK_SECRET: z.string().min(16).default(DEV_SECRET),
+  MOTCUA_ADMIN_PASSWORD: z.string().min(1).default('admin'),
+  /** Where citizens open the portal; printed in QR codes on documents. */
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Bank account that receives fees (VietQR). */
+  PAYMENT_BANK_BIN: z.string().regex(/^\d{6}$/).default('970415'),
+  PAYMENT_ACCOUNT_NUMBER: z.string().min(4).default('113000006789'),
+  PAYMENT_ACCOUNT_NAME: z.string().default('KHO BAC NHA NUOC LAO CAI'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Every environment variable motcua reads (deployment files are checked against this list). */
+export const ENV_KEYS = Object.keys(envObject.shape) as (keyof typeof envObject.shape)[];
+
+const envSchema = envObject.superRefine((env, ctx) => {
+  if (env.NODE_ENV !== 'production') return;
+  // Development defaults must never reach production.
+  for (const key of ['JWT_SECRET', 'PAYMENT_WEBHOOK_SECRET'] as const) {
+    if (env[key] === DEV_SECRET) ctx.addIssue({ code: 'custom', path: [key], message: 'set a real secret in production' });
+  }
+  if (env.MOTCUA_ADMIN_PASSWORD === 'admin') {
+    ctx.addIssue({ code: 'custom', path: ['MOTCUA_ADMIN_PASSWORD'], message: 'the default admin password is refused in production' });
+  }
+  if (!env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production needs PostgreSQL' });
+  if (!env.TEMPORAL_ADDRESS) ctx.addIssue({ code: 'custom', path: ['TEMPORAL_ADDRESS'], message: 'production needs a Temporal cluster' });
+});
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string; publicBaseUrl: string };
 

@@ -10,7 +10,7 @@ import type { Env } from '../config/env';
 import { openDb, type DbHandle } from '../db/client';
 import { seed } from '../db/seed';
 import { connectClient, connectWorker } from '../temporal/connect';
-import { ensureTemporalTools, startDevServer, type DevServer } from '../temporal/dev-server';
+import { ensureTemporalTools, isListening, startDevServer, type DevServer } from '../temporal/dev-server';
 import { createWorker } from '../worker/worker';
 import { createLogger } from './logger';
 
@@ -43,10 +43,17 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
   let devServer: DevServer | undefined;
   let address = env.TEMPORAL_ADDRESS;
   if (!address) {
-    const { cli } = ensureTemporalTools({ testServer: false });
-    devServer = await startDevServer({ cli, port: opts.temporalPort ?? 7233, dbFile: path.join(env.dataDir, 'temporal.db') });
-    address = devServer.address;
-    log.info({ address }, 'temporal dev server started');
+    const port = opts.temporalPort ?? 7233;
+    if (await isListening(port)) {
+      // A dev server left running (e.g. after a kill -9 of npm start) still owns our SQLite file: reuse it.
+      address = `127.0.0.1:${port}`;
+      log.warn({ address }, 'a Temporal server already listens on this port; using it');
+    } else {
+      const { cli } = ensureTemporalTools({ testServer: false });
+      devServer = await startDevServer({ cli, port, dbFile: path.join(env.dataDir, 'temporal.db') });
+      address = devServer.address;
+      log.info({ address }, 'temporal dev server started');
+    }
   }
   const dbh = openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
   await dbh.migrate();

@@ -20,14 +20,17 @@ export function ensureTemporalTools(opts: { testServer: boolean }): { cli: strin
   return { cli: vars.TEMPORAL_CLI!, testServer: vars.TEMPORAL_TEST_SERVER! };
 }
 
+export function isListening(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect(port, host, () => (s.end(), resolve(true)));
+    s.on('error', () => resolve(false));
+  });
+}
+
 export async function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, host, () => (s.end(), resolve(true)));
-      s.on('error', () => resolve(false));
-    });
-    if (ok) return;
+    if (await isListening(port, host)) return;
     if (Date.now() > deadline) throw new Error(`nothing listens on ${host}:${port} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
   }

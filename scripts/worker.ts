@@ -1,0 +1,51 @@
+/**
+ * Worker-only entry: runs Temporal workers on the `dossiers` task queue and nothing else
+ * (no HTTP API, no migrations, no seeding, no dev server). `npm start` / scripts/start.ts
+ * migrates the database and also runs a worker; start this entry for extra workers, e.g.
+ * `docker compose up --scale worker=3`.
+ *
+ * Needs DATABASE_URL (PostgreSQL, already migrated by the api) and TEMPORAL_ADDRESS.
+ */
+import { loadEnv } from '../config/env';
+import { openDb } from '../db/client';
+import { createLogger } from '../runtime/logger';
+import { connectWorker } from '../temporal/connect';
+import { createWorker } from '../worker/worker';
+
+const env = loadEnv();
+const log = createLogger(env.LOG_LEVEL);
+
+if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS) {
+  // An embedded PGlite database cannot be shared with another process, and there is no dev server here.
+  log.fatal('scripts/worker.ts needs DATABASE_URL (PostgreSQL) and TEMPORAL_ADDRESS; use `npm start` for the all-in-one system');
+  process.exit(1);
+}
+
+const dbh = openDb({ databaseUrl: env.DATABASE_URL });
+const connection = await connectWorker(env.TEMPORAL_ADDRESS);
+const worker = await createWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, deps: { db: dbh.db } });
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'worker stopping: finishing in-flight tasks');
+    // Stops polling and lets running activities finish; worker.run() below then resolves.
+    worker.shutdown();
+  });
+}
+
+log.info({ address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE }, 'worker running');
+let exitCode = 0;
+try {
+  await worker.run();
+} catch (err) {
+  log.error({ err }, 'worker stopped with an error');
+  exitCode = 1;
+} finally {
+  await connection.close().catch(() => {});
+  await dbh.close().catch(() => {});
+}
+log.info('worker stopped');
+process.exit(exitCode);
