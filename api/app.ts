@@ -6,8 +6,11 @@ import { authenticate } from './middleware/auth';
 import { errorHandler, notFoundHandler } from './middleware/errors';
 import { authRoutes } from './routes/auth.routes';
 import { dossierRoutes } from './routes/dossiers.routes';
+import { documentRoutes } from './routes/documents.routes';
 import { healthRoutes } from './routes/health.routes';
+import { paymentRoutes } from './routes/payments.routes';
 import { procedureRoutes } from './routes/procedures.routes';
+import { publicRoutes } from './routes/public.routes';
 
 /** The HTTP app: JSON under /api, the back office build under /admin when it has been built. */
 export function createApp(ctx: AppContext): express.Express {
@@ -19,12 +22,16 @@ export function createApp(ctx: AppContext): express.Express {
     res.set('Access-Control-Expose-Headers', 'Content-Range, Location, Retry-After');
     next();
   });
-  api.use(express.json({ limit: '1mb' }));
+  // The raw bytes are kept for signed webhooks (payment callback HMAC).
+  api.use(express.json({ limit: '1mb', verify: (req, _res, buf) => void ((req as { rawBody?: Buffer }).rawBody = buf) }));
   api.use(healthRoutes(ctx));
   api.use(procedureRoutes());
   api.use(authenticate(ctx));
   api.use(authRoutes(ctx));
   api.use(dossierRoutes(ctx));
+  api.use(paymentRoutes(ctx));
+  api.use(documentRoutes(ctx));
+  api.use(publicRoutes(ctx));
   api.use(notFoundHandler);
   app.use('/api', api);
 

@@ -58,6 +58,10 @@ export function verifyChain(dossierCode: string, rows: readonly AuditRow[]): Cha
 /** Verifies every dossier found in `rows`, grouped by dossier code, codes in order. */
 export function verifyAll(rows: readonly AuditRow[]): ChainVerdict[] {
   const byDossier = new Map<string, AuditRow[]>();
-  for (const r of rows) byDossier.set(r.dossierCode, [...(byDossier.get(r.dossierCode) ?? []), r]);
+  for (const r of rows) {
+    const list = byDossier.get(r.dossierCode);
+    if (list) list.push(r);
+    else byDossier.set(r.dossierCode, [r]);
+  }
   return [...byDossier.keys()].sort().map((code) => verifyChain(code, byDossier.get(code)!));
 }

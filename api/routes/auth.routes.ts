@@ -10,7 +10,7 @@ import { abilityUser, issueToken, requireUser, type SessionUser } from '../middl
 import { RateLimiter, tooMany } from '../middleware/rate-limit';
 import { fromZod, unauthorized } from '../problem';
 
-const loginSchema = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+export const loginSchema = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
 
 /** 5 failed sign-ins per username and address in 15 minutes, then 429. */
 const failures = new RateLimiter(5, 15 * 60_000);

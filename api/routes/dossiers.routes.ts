@@ -16,7 +16,7 @@ import { actorOf, requireUser } from '../middleware/auth';
 import { badRequest, forbidden, fromZod, notFound } from '../problem';
 import { dossierScope } from '../scope';
 
-const submitSchema = z.object({
+export const submitSchema = z.object({
   procedureCode: z.string().min(1),
   agencyCode: z.string().min(1),
   applicant: applicantSchema,

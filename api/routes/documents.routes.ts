@@ -1,0 +1,139 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { Router, type Request } from 'express';
+import { DOCUMENT_KINDS, renderDocument, type DocumentData, type DocumentKind } from '../../activities/documents/render';
+import { dossierEvents, dossiers, holidays, users, type DossierEventRow, type DossierRow } from '../../db/schema';
+import { createCalendar } from '../../domain/calendar';
+import { getProcedure } from '../../workflows/procedures';
+import type { AppContext } from '../context';
+import { dossierSubject } from '../dossier-view';
+import { requireUser } from '../middleware/auth';
+import { notFound } from '../problem';
+
+const isKind = (k: string): k is DocumentKind => (DOCUMENT_KINDS as readonly string[]).includes(k);
+
+/** The documents a dossier has in its current state (DESIGN §3), in form order. */
+export function availableDocuments(row: Pick<DossierRow, 'status' | 'receivedAt' | 'dueAt' | 'state'>): DocumentKind[] {
+  const out: DocumentKind[] = [];
+  // The receipt carries the appointment date; a fee paid up front comes before it.
+  if (row.receivedAt && row.dueAt) out.push('receipt');
+  if (row.state.supplementRequested) out.push('supplement');
+  if (row.status === 'NOT_ACCEPTED' || row.status === 'REJECTED') out.push('refusal');
+  if (row.state.extended) out.push('apology');
+  if (row.status === 'RESULT_READY' || row.status === 'DELIVERED') out.push('result');
+  return out;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+const iso = (d: Date | number | null | undefined) => (d === null || d === undefined ? undefined : new Date(d).toISOString());
+
+export function documentRoutes(ctx: AppContext): Router {
+  const r = Router();
+  const db = ctx.dbh.db;
+
+  async function readable(req: Request, code: string) {
+    const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code));
+    if (!row || !req.ability!.can('read', dossierSubject(row))) throw notFound(`dossier ${code}`);
+    return row;
+  }
+
+  /** The last event of one of `types`, if any. */
+  const lastOf = (events: DossierEventRow[], ...types: string[]) => events.filter((e) => types.includes(e.type)).at(-1);
+
+  /** The appointment an apology replaces: the deadline counted from the clock's last start. */
+  async function appointmentBeforeExtension(row: DossierRow): Promise<string | undefined> {
+    const procedure = getProcedure(row.procedureCode);
+    const start = row.state.clockStartAt;
+    if (!procedure || start === null) return undefined;
+    const overrides = (await db.select().from(holidays).orderBy(asc(holidays.date))).map((h) => ({ date: h.date, kind: h.kind }));
+    return iso(createCalendar(overrides).addWorkingDays(start, procedure.deadline.workingDays));
+  }
+
+  async function documentData(kind: DocumentKind, row: DossierRow): Promise<DocumentData | null> {
+    if (!availableDocuments(row).includes(kind)) return null;
+    const events = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierCode, row.code)).orderBy(asc(dossierEvents.seq));
+    const procedure = getProcedure(row.procedureCode);
+    const agencyName = (code: string) => ctx.agencies.get(code)?.name ?? code;
+    const base = {
+      kind,
+      dossierCode: row.code,
+      procedureName: procedure?.name.vi ?? row.procedureCode,
+      agencyName: agencyName(row.receivingAgencyCode),
+      applicant: {
+        fullName: row.applicantName,
+        idNumber: row.applicantIdNumber,
+        phone: row.applicantPhone,
+        ...(row.applicantAddress ? { address: row.applicantAddress } : {}),
+      },
+      receivedAt: iso(row.receivedAt),
+      lookupUrl: `${ctx.env.publicBaseUrl.replace(/\/+$/, '')}/tra-cuu/${row.code}`,
+    };
+    switch (kind) {
+      case 'receipt': {
+        const received = lastOf(events, 'receive') ?? lastOf(events, 'submit');
+        return {
+          ...base,
+          dueAt: iso(row.dueAt),
+          requiredDocuments: procedure?.requiredDocuments.map((d) => d.vi) ?? [],
+          issuedAt: iso(row.receivedAt) ?? iso(received?.at) ?? new Date().toISOString(),
+        };
+      }
+      case 'supplement': {
+        const e = lastOf(events, 'request-supplement');
+        if (!e) return null;
+        const d = e.data as { missing?: unknown; note?: unknown };
+        const missing = Array.isArray(d.missing) ? d.missing.map(String) : row.state.missing;
+        return { ...base, agencyName: agencyName(e.agencyCode), missing, note: str(d.note), issuedAt: e.at.toISOString() };
+      }
+      case 'refusal': {
+        const e = lastOf(events, 'not-accept', 'reject');
+        if (!e) return null;
+        return { ...base, agencyName: agencyName(e.agencyCode), reason: str((e.data as { reason?: unknown }).reason) ?? 'Hồ sơ không đủ điều kiện giải quyết', issuedAt: e.at.toISOString() };
+      }
+      case 'apology': {
+        const e = lastOf(events, 'extend');
+        if (!e) return null;
+        const d = e.data as { reason?: unknown; newDueAt?: unknown };
+        return {
+          ...base,
+          agencyName: agencyName(e.agencyCode),
+          dueAt: (await appointmentBeforeExtension(row)) ?? iso(row.dueAt),
+          newDueAt: str(d.newDueAt) ?? iso(row.dueAt),
+          reason: str(d.reason) ?? 'Chưa giải quyết xong trong thời hạn',
+          issuedAt: e.at.toISOString(),
+        };
+      }
+      case 'result': {
+        const e = lastOf(events, 'approve');
+        let approvedBy: string | undefined;
+        if (e) {
+          const [u] = await db.select({ fullName: users.fullName }).from(users).where(inArray(users.id, [e.actorId]));
+          approvedBy = u?.fullName;
+        }
+        return {
+          ...base,
+          agencyName: agencyName(e?.agencyCode ?? row.agencyCode),
+          dueAt: iso(row.dueAt),
+          note: str((e?.data as { note?: unknown } | undefined)?.note) ?? `Hồ sơ "${base.procedureName}" đã được giải quyết`,
+          ...(approvedBy ? { approvedBy } : {}),
+          issuedAt: (e?.at ?? row.updatedAt).toISOString(),
+        };
+      }
+    }
+  }
+
+  r.get('/dossiers/:code/documents/:kind', requireUser, async (req, res) => {
+    const kind = String(req.params.kind);
+    if (!isKind(kind)) throw notFound(`document kind ${kind}`);
+    const row = await readable(req, String(req.params.code));
+    const data = await documentData(kind, row);
+    if (!data) throw notFound(`${kind} document of dossier ${row.code}`);
+    const pdf = await renderDocument(kind, data);
+    res
+      .status(200)
+      .type('application/pdf')
+      .set('Content-Disposition', `inline; filename="${row.code}-${kind}.pdf"`)
+      .set('Cache-Control', 'private, no-store')
+      .send(pdf);
+  });
+  return r;
+}

@@ -1,0 +1,123 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { Router, type Request } from 'express';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { dossiers, payments } from '../../db/schema';
+import { buildVietQr } from '../../domain/vietqr';
+import { paymentSignal } from '../../workflows/messages';
+import type { AppContext } from '../context';
+import { dossierSubject } from '../dossier-view';
+import { requireUser } from '../middleware/auth';
+import { conflict, fromZod, HttpProblem, notFound, unprocessable } from '../problem';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The request body exactly as received (set by the JSON parser's `verify` hook in app.ts). */
+    rawBody?: Buffer;
+  }
+}
+
+/** `sha256=<hex>` of the HMAC-SHA256 of the raw body: the gateway's X-Signature header. */
+export function signPaymentBody(secret: string, rawBody: string | Buffer): string {
+  return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
+}
+
+/** Constant-time check of an X-Signature header against the raw body. */
+export function verifyPaymentSignature(secret: string, rawBody: Buffer | undefined, header: string | undefined): boolean {
+  if (!rawBody || !header) return false;
+  const m = /^sha256=([0-9a-fA-F]{64})$/.exec(header.trim());
+  if (!m) return false;
+  const given = Buffer.from(m[1]!.toLowerCase(), 'hex');
+  const expected = createHmac('sha256', secret).update(rawBody).digest();
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export const paymentCallbackSchema = z
+  .object({
+    dossierCode: z.string().min(1).max(64),
+    amount: z.number().int().positive(),
+    transactionId: z.string().trim().min(1).max(128),
+    paidAt: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+
+const badSignature = () => new HttpProblem(401, 'invalid-signature', 'Unauthorized', 'missing or invalid X-Signature');
+
+export function paymentRoutes(ctx: AppContext): Router {
+  const r = Router();
+  const db = ctx.dbh.db;
+
+  async function readable(req: Request, code: string) {
+    const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code));
+    if (!row || !req.ability!.can('read', dossierSubject(row))) throw notFound(`dossier ${code}`);
+    return row;
+  }
+
+  /** The fee as a VietQR payload and a PNG of it, for the citizen's banking app. */
+  r.get('/dossiers/:code/payment', requireUser, async (req, res) => {
+    const row = await readable(req, String(req.params.code));
+    if (row.fee <= 0) throw conflict('no-fee', `dossier ${row.code} has no fee to pay`);
+    const vietqr = buildVietQr({
+      bankBin: ctx.env.PAYMENT_BANK_BIN,
+      accountNumber: ctx.env.PAYMENT_ACCOUNT_NUMBER,
+      amount: row.fee,
+      description: row.code,
+    });
+    const qrPng = await QRCode.toDataURL(vietqr, { type: 'image/png', errorCorrectionLevel: 'M', margin: 2, width: 320 });
+    res.json({
+      amount: row.fee,
+      paid: row.paid,
+      paymentDueAt: row.state.paymentDueAt ? new Date(row.state.paymentDueAt).toISOString() : null,
+      bankBin: ctx.env.PAYMENT_BANK_BIN,
+      accountNumber: ctx.env.PAYMENT_ACCOUNT_NUMBER,
+      accountName: ctx.env.PAYMENT_ACCOUNT_NAME,
+      description: row.code,
+      vietqr,
+      qrPng,
+    });
+  });
+
+  /**
+   * The gateway's confirmation. Signature first (nothing is read or written for a forged one),
+   * then the payment is stored once per transaction id and the workflow is told; a repeat is
+   * answered `duplicate` and signalled again, which the workflow ignores by transaction id.
+   */
+  r.post('/payments/callback', async (req, res) => {
+    if (!verifyPaymentSignature(ctx.env.PAYMENT_WEBHOOK_SECRET, req.rawBody, req.get('x-signature'))) throw badSignature();
+    const body = paymentCallbackSchema.safeParse(req.body);
+    if (!body.success) throw fromZod(body.error);
+    const n = body.data;
+    const [row] = await db.select().from(dossiers).where(eq(dossiers.code, n.dossierCode));
+    if (!row) throw notFound(`dossier ${n.dossierCode}`);
+    if (row.fee <= 0 || n.amount !== row.fee) throw unprocessable(`the fee of ${row.code} is ${row.fee} VND, not ${n.amount} VND`);
+    const paidAt = new Date(n.paidAt);
+    const inserted = await db
+      .insert(payments)
+      .values({ transactionId: n.transactionId, dossierCode: row.code, amount: n.amount, method: 'gateway', paidAt })
+      .onConflictDoNothing({ target: payments.transactionId })
+      .returning({ transactionId: payments.transactionId });
+    if (inserted.length === 0) {
+      const [prev] = await db.select().from(payments).where(eq(payments.transactionId, n.transactionId));
+      if (prev && (prev.dossierCode !== row.code || prev.amount !== n.amount)) {
+        throw conflict('transaction-reused', `transaction ${n.transactionId} was already recorded for another payment`);
+      }
+    }
+    try {
+      await ctx.temporal.workflow
+        .getHandle(row.code)
+        .signal(paymentSignal, { transactionId: n.transactionId, amount: n.amount, paidAt: paidAt.toISOString() });
+    } catch (err) {
+      // A closed dossier cannot take the notice; the stored payment stays for the counter to refund.
+      if (!isWorkflowGone(err)) throw err;
+      ctx.log.warn({ dossier: row.code, transactionId: n.transactionId }, 'payment for a closed dossier recorded, not signalled');
+    }
+    res.json({ status: inserted.length > 0 ? 'accepted' : 'duplicate' });
+  });
+  return r;
+}
+
+function isWorkflowGone(err: unknown): boolean {
+  const name = (err as Error)?.name ?? '';
+  return name === 'WorkflowNotFoundError' || /workflow execution already completed/i.test((err as Error)?.message ?? '');
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import argon2 from 'argon2';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { users } from '../../db/schema';
+import { roleSchema, type Role } from '../../domain/roles';
+import type { AppContext } from '../context';
+import { parseListParams, sendList } from '../list-params';
+import { requireUser } from '../middleware/auth';
+import { badRequest, conflict, forbidden, fromZod, notFound } from '../problem';
+
+const password = z.string().min(8, 'at least 8 characters').max(200);
+
+/** A user as the admin creates it; the password is hashed and never leaves the server again. */
+export const userCreateSchema = z.object({
+  username: z.string().trim().regex(/^[A-Za-z0-9._-]{3,64}$/, '3–64 letters, digits, . _ -'),
+  password,
+  fullName: z.string().trim().min(2).max(100),
+  role: roleSchema,
+  agencyCode: z.string().trim().min(1).nullable(),
+  phone: z.string().trim().max(20).nullish(),
+});
+/** PUT: any subset; a password given replaces the old one. */
+export const userUpdateSchema = userCreateSchema.partial();
+
+const listFilter = z
+  .object({
+    role: z.union([roleSchema, z.array(roleSchema)]).optional(),
+    agencyCode: z.string().optional(),
+    q: z.string().max(100).optional(),
+    id: z.union([z.string(), z.array(z.string())]).optional(),
+  })
+  .strict();
+
+/** Every column but the password hash: the only shape a user ever leaves in. */
+const PUBLIC = {
+  id: users.id,
+  username: users.username,
+  fullName: users.fullName,
+  role: users.role,
+  agencyCode: users.agencyCode,
+  phone: users.phone,
+  createdAt: users.createdAt,
+} as const;
+const SORTABLE = { username: users.username, fullName: users.fullName, role: users.role, agencyCode: users.agencyCode, createdAt: users.createdAt } as const;
+
+export function userRoutes(ctx: AppContext): Router {
+  const r = Router();
+  const db = ctx.dbh.db;
+
+  /**
+   * Admins see everyone; officers see the people of their agency (to assign work), supervisors
+   * those of their subtree (DESIGN §6). Anyone else: 403.
+   */
+  function readScope(req: Request): SQL | undefined {
+    const ability = req.ability!;
+    if (!ability.can('read', 'User')) throw forbidden('only officers and administrators read users');
+    if (ability.can('manage', 'User')) return undefined;
+    const u = req.user!;
+    const codes = u.role === 'supervisor' ? ctx.agencies.subtree(u.agencyCode) : u.agencyCode ? [u.agencyCode] : [];
+    return codes.length ? inArray(users.agencyCode, codes) : sql`false`;
+  }
+  const mayManage = (req: Request) => {
+    if (!req.ability!.can('manage', 'User')) throw forbidden('only an administrator manages users');
+  };
+
+  r.get('/users', requireUser, async (req, res) => {
+    const scope = readScope(req);
+    const p = parseListParams(req, listFilter, Object.keys(SORTABLE), { field: 'username', order: 'ASC' });
+    const where = and(scope, ...filters(p.filter));
+    const order = p.sort.order === 'ASC' ? asc : desc;
+    const [rows, [count]] = await Promise.all([
+      db.select(PUBLIC).from(users).where(where).orderBy(order(SORTABLE[p.sort.field as keyof typeof SORTABLE]), asc(users.id)).limit(p.limit).offset(p.offset),
+      db.select({ n: sql<number>`count(*)::int` }).from(users).where(where),
+    ]);
+    sendList(res, 'users', p.offset, rows, count?.n ?? 0);
+  });
+
+  r.get('/users/:id', requireUser, async (req, res) => {
+    const scope = readScope(req);
+    const [row] = await db.select(PUBLIC).from(users).where(and(scope, eq(users.id, String(req.params.id))));
+    if (!row) throw notFound(`user ${req.params.id}`);
+    res.json(row);
+  });
+
+  r.post('/users', requireUser, async (req, res) => {
+    mayManage(req);
+    const body = userCreateSchema.safeParse(req.body);
+    if (!body.success) throw fromZod(body.error);
+    const { password: plain, ...rest } = body.data;
+    checkAgency(ctx, rest.role, rest.agencyCode);
+    const passwordHash = await argon2.hash(plain);
+    const [row] = await db
+      .insert(users)
+      .values({ ...rest, phone: rest.phone ?? null, id: `u-${randomUUID()}`, passwordHash })
+      .onConflictDoNothing({ target: users.username })
+      .returning(PUBLIC);
+    if (!row) throw conflict('duplicate', `username ${rest.username} is taken`);
+    res.status(201).location(`/api/users/${row.id}`).json(row);
+  });
+
+  r.put('/users/:id', requireUser, async (req, res) => {
+    mayManage(req);
+    const id = String(req.params.id);
+    const body = userUpdateSchema.safeParse(req.body);
+    if (!body.success) throw fromZod(body.error);
+    const [current] = await db.select(PUBLIC).from(users).where(eq(users.id, id));
+    if (!current) throw notFound(`user ${id}`);
+    const { password: plain, ...rest } = body.data;
+    const next = { ...current, ...rest };
+    checkAgency(ctx, next.role, next.agencyCode);
+    if (rest.username && rest.username !== current.username) {
+      const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, rest.username));
+      if (taken) throw conflict('duplicate', `username ${rest.username} is taken`);
+    }
+    const set = { username: next.username, fullName: next.fullName, role: next.role, agencyCode: next.agencyCode, phone: next.phone ?? null, ...(plain ? { passwordHash: await argon2.hash(plain) } : {}) };
+    const [row] = await db.update(users).set(set).where(eq(users.id, id)).returning(PUBLIC);
+    res.json(row);
+  });
+  return r;
+}
+
+/** Citizens belong to no agency; officers belong to an existing one. */
+function checkAgency(ctx: AppContext, role: Role, agencyCode: string | null) {
+  const fail = (message: string) => badRequest(`agencyCode: ${message}`, { errors: [{ field: 'agencyCode', message }] });
+  if (role === 'citizen') {
+    if (agencyCode !== null) throw fail('a citizen belongs to no agency');
+    return;
+  }
+  if (agencyCode === null) {
+    if (role === 'admin') return;
+    throw fail(`a ${role} belongs to an agency`);
+  }
+  if (!ctx.agencies.get(agencyCode)) throw fail(`agency ${agencyCode} does not exist`);
+}
+
+function filters(f: z.infer<typeof listFilter>): SQL[] {
+  const out: SQL[] = [];
+  if (f.role) out.push(Array.isArray(f.role) ? inArray(users.role, f.role) : eq(users.role, f.role));
+  if (f.agencyCode) out.push(eq(users.agencyCode, f.agencyCode));
+  if (f.id !== undefined) out.push(inArray(users.id, [f.id].flat()));
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
+    out.push(or(ilike(users.username, like), ilike(users.fullName, like))!);
+  }
+  return out;
+}

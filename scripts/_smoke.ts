@@ -1,0 +1,15 @@
+import { createWorkflowTestEnv } from '../workflows/test-env.ts';
+import { PROCEDURES } from '../workflows/procedures/index.ts';
+const t0 = Date.now();
+const t = await createWorkflowTestEnv();
+console.log('env', Date.now() - t0);
+const d = await t.start(PROCEDURES[4] as any);
+console.log('started', Date.now() - t0, (await d.query()).status);
+const s = await d.happyPath();
+console.log('delivered', Date.now() - t0, s.status, d.events.map(e => `${e.seq}:${e.type}`).join(' '));
+const r = await d.handle.result();
+console.log('result', Date.now() - t0, r.status, new Date(await t.now()).toISOString(), new Date(r.finishedAt!).toISOString());
+const desc = await d.handle.describe(); console.log('closeTime', desc.closeTime?.toISOString(), desc.historyLength);
+const d2 = await t.start(PROCEDURES[0] as any); console.log('d2', (await d2.query()).submittedAt, new Date((await d2.query()).submittedAt).toISOString());
+await t.close();
+console.log('closed', Date.now() - t0);
