@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 
 /** A client connection, retried while the server is still starting. */
 export async function connectClient(address: string, namespace = 'default', timeoutMs = 60_000): Promise<Client> {
@@ -8,6 +8,7 @@ export async function connectClient(address: string, namespace = 'default', time
 }
 
 export async function connectWorker(address: string, timeoutMs = 60_000): Promise<NativeConnection> {
+  installRuntime();
   return retry(() => NativeConnection.connect({ address }), timeoutMs);
 }
 
@@ -22,3 +23,13 @@ async function retry<T>(fn: () => Promise<T>, timeoutMs: number): Promise<T> {
     }
   }
 }
+
+let runtimeInstalled = false;
+/** The SDK's own logs (bundling, state changes) at WARN unless asked for: they drown the app's. */
+export function installRuntime() {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  const level = (process.env.TEMPORAL_LOG_LEVEL ?? 'WARN') as 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  Runtime.install({ logger: new DefaultLogger(level) });
+}
+

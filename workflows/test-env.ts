@@ -5,8 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import proto from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Activities } from '../activities/types';
@@ -101,10 +102,13 @@ export interface WorkflowTestEnv {
   close(): Promise<void>;
 }
 
-/** The time-skipping server may take a few seconds to come up on a cold JVM: retry once. */
+/**
+ * The SDK gives the server 5 s to open its port, which a cold JVM on a loaded 2-core machine can
+ * miss (the SDK then kills it): try a few times.
+ */
 async function createEnv(path: string): Promise<TestWorkflowEnvironment> {
   let lastErr: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 4; attempt++) {
     try {
       return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
     } catch (err) {
@@ -118,7 +122,9 @@ async function createEnv(path: string): Promise<TestWorkflowEnvironment> {
 export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
   installRuntime();
   const { testServer } = ensureTemporalTools({ testServer: true });
-  const [env, workflowBundleCode] = await Promise.all([createEnv(testServer), workflowBundle()]);
+  // Bundle first: a JVM starting while esbuild/webpack hog both cores misses the SDK's 5 s window.
+  const workflowBundleCode = await workflowBundle();
+  const env = await createEnv(testServer);
   const overrides = overridesFrom(await env.currentTimeMs());
   const activities = new FakeActivities(overrides);
   const taskQueue = `dossiers-test-${randomUUID()}`;
@@ -131,6 +137,9 @@ export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
   });
   const running = worker.run();
   const calendar = createCalendar(overrides);
+  // A plain client: the env's own one unlocks time skipping while awaiting a result, and once the
+  // workflow is closed the idle server then jumps years ahead. Tests skip time with env.sleep only.
+  const client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
   let n = 0;
   const self: WorkflowTestEnv = {
     env,
@@ -152,7 +161,7 @@ export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
         applicantUserId: citizen.id,
         submittedBy: by === 'citizen' ? citizen : officer('desk-officer', agencyCode),
       };
-      const handle = await env.client.workflow.start<typeof dossierWorkflow>('dossierWorkflow', {
+      const handle = await client.workflow.start<typeof dossierWorkflow>('dossierWorkflow', {
         taskQueue,
         workflowId: `dossier-${code}`,
         args: [input],
@@ -179,9 +188,15 @@ export class DossierDriver {
     readonly code: string,
   ) {}
 
-  /** The state once every event so far is recorded. */
-  synced(): Promise<DossierState> {
-    return this.handle.executeUpdate(syncedUpdate);
+  /** The state once every event so far is recorded (the final state once the workflow is closed). */
+  async synced(): Promise<DossierState> {
+    try {
+      return await this.handle.executeUpdate(syncedUpdate);
+    } catch (err) {
+      // A closed workflow takes no updates; it recorded everything before it returned.
+      if ((await this.handle.describe()).status.name === 'RUNNING') throw err;
+      return this.handle.result();
+    }
   }
   query(): Promise<DossierState> {
     return this.handle.query(stateQuery);
@@ -262,4 +277,20 @@ export class DossierDriver {
     if (s.status !== 'RESULT_READY') throw new Error(`expected RESULT_READY, got ${s.status}`);
     return this.act(officer('desk-officer', COMMUNE), { action: 'deliver', body: { method: 'online' } });
   }
+}
+
+/**
+ * A history as plain JSON-able data, and back. The SDK's `historyToJSON`/`historyFromJSON`
+ * (@temporalio/common/lib/proto-utils) throw "type must be a Type" in this install (common
+ * nests protobufjs 8 while @temporalio/proto is built with 7), so the files use protobufjs'
+ * own object form: enum names, longs and bytes as strings. `historyFromObject` returns a real
+ * History message (Long event ids) that `Worker.runReplayHistory` takes as is.
+ */
+const HistoryMessage = proto.temporal.api.history.v1.History;
+export type History = proto.temporal.api.history.v1.IHistory;
+export function historyToObject(history: History): Record<string, unknown> {
+  return HistoryMessage.toObject(HistoryMessage.fromObject(history), { longs: String, enums: String, bytes: String });
+}
+export function historyFromObject(json: unknown): proto.temporal.api.history.v1.History {
+  return HistoryMessage.fromObject(json as Record<string, unknown>);
 }

@@ -1,0 +1,75 @@
+/**
+ * Records the histories the replay test (workflows/replay.test.ts) runs the workflow code
+ * against: a few representative dossiers on the time-skipping test server with fake activities.
+ * Run after a DELIBERATE change of the workflow's behaviour: `npm run record:histories`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ProcedureDefinition } from '../domain/procedure';
+import { getProcedure } from '../workflows/procedures';
+import { COMMUNE, DAY, HOUR, MINUTE, citizen, createWorkflowTestEnv, historyToObject, officer, type DossierDriver, type WorkflowTestEnv } from '../workflows/test-env';
+
+const outDir = fileURLToPath(new URL('../test/histories/', import.meta.url));
+const procedure = (code: string) => getProcedure(code) as ProcedureDefinition;
+const desk = officer('desk-officer', COMMUNE);
+
+const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> = {
+  /** Commune procedure with a fee after review, delivered, closed by the rating window. */
+  'commune-fee-delivered': async (t) => {
+    const d = await t.start(procedure('1.004222'));
+    const s = await d.happyPath();
+    await d.sleepUntil(s.finishedAt! + 30 * DAY + HOUR);
+    return d;
+  },
+  /** Province procedure: forwarded to the department, returned, delivered by the commune, rated. */
+  'province-handoff': async (t) => {
+    const d = await t.start(procedure('1.013831'));
+    await d.happyPath();
+    await d.act(citizen, { action: 'rate', body: { score: 4 } });
+    return d;
+  },
+  /** A supplement requested and never sent: cancelled at the limit. */
+  'supplement-cancelled': async (t) => {
+    const d = await t.start(procedure('1.001193'), { by: 'counter' });
+    await d.act(desk, { action: 'assign', body: { assigneeId: 'specialist-1' } });
+    const s = await d.act(officer('specialist', COMMUNE), { action: 'request-supplement', body: { missing: ['birth certificate from the hospital'] } });
+    await d.sleepUntil(s.supplementDueAt! + MINUTE);
+    return d;
+  },
+  /** Fee paid up front, overdue (reminders, escalation), extended by the leader, then delivered and rated. */
+  'overdue-extended': async (t) => {
+    const d = await t.start(procedure('1.001612'));
+    let s = await d.receive();
+    s = await d.act(desk, { action: 'assign', body: { assigneeId: 'specialist-1' } });
+    s = await d.sleepUntil(s.dueAt! + MINUTE);
+    s = await d.act(officer('leader', COMMUNE), { action: 'extend', body: { newDueAt: new Date(s.dueAt! + 3 * DAY).toISOString(), reason: 'site visit needed' } });
+    await d.act(officer('specialist', COMMUNE), { action: 'verify', body: {} });
+    await d.act(officer('leader', COMMUNE), { action: 'approve', body: {} });
+    await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
+    await d.act(citizen, { action: 'rate', body: { score: 3, comment: 'trễ hẹn' } });
+    return d;
+  },
+};
+
+async function main() {
+  mkdirSync(outDir, { recursive: true });
+  const t = await createWorkflowTestEnv();
+  try {
+    for (const [name, run] of Object.entries(SCENARIOS)) {
+      const d = await run(t);
+      const final = await d.handle.result();
+      const history = await d.handle.fetchHistory();
+      const file = path.join(outDir, `${name}.json`);
+      writeFileSync(file, JSON.stringify(historyToObject(history), null, 1) + '\n');
+      console.log(`${name}: ${final.status}, ${history.events?.length} history events → ${path.relative(process.cwd(), file)}`);
+    }
+  } finally {
+    await t.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

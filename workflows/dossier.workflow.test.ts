@@ -1,0 +1,270 @@
+/**
+ * Generated from the registry: for every procedure in PROCEDURES, its happy path and every timer
+ * branch it has, on the time-skipping test server with fake activities (DESIGN §8).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
+import { payBeforeReview, stageOf, type ProcedureDefinition } from '../domain/procedure';
+import { PROCEDURES } from './procedures';
+import { COMMUNE, DAY, HOUR, MINUTE, citizen, createWorkflowTestEnv, officer, type DossierDriver, type WorkflowTestEnv } from './test-env';
+
+let t: WorkflowTestEnv;
+beforeAll(async () => {
+  t = await createWorkflowTestEnv();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const procedures = PROCEDURES as unknown as ProcedureDefinition[];
+const leader = (agencyCode: string) => officer('leader', agencyCode);
+const desk = officer('desk-officer', COMMUNE);
+
+/** Events recorded in order, numbered 1..n, and as many as the state counts. */
+function expectOrderedTrail(events: DossierEvent[], state: DossierState) {
+  expect(events.map((e) => e.seq)).toEqual(Array.from({ length: state.seq }, (_, i) => i + 1));
+  for (let i = 1; i < events.length; i++) expect(events[i]!.at).toBeGreaterThanOrEqual(events[i - 1]!.at);
+}
+
+/** The instant the processing clock started: reception, or the payment when the fee comes first. */
+function clockStartEvent(d: DossierDriver): DossierEvent {
+  const paidFirst = payBeforeReview(d.procedure) && d.events.some((e) => e.type === 'payment-received');
+  return d.events.find((e) => e.type === (paidFirst ? 'payment-received' : 'receive'))!;
+}
+
+function expectDueFromReception(d: DossierDriver, s: DossierState) {
+  const start = t.calendar.receptionStart(clockStartEvent(d).at);
+  expect(s.clockStartAt).toBe(start);
+  expect(s.dueAt).toBe(t.calendar.addWorkingDays(start, d.procedure.deadline.workingDays));
+}
+
+describe.each(procedures.map((p) => [`${p.code} ${p.name.en}`, p] as const))('%s', (_name, p) => {
+  const hasFee = p.fee.counter > 0 || (p.fee.online ?? 0) > 0;
+
+  it('happy path to DELIVERED, then the workflow completes after the rating window', async () => {
+    const d = await t.start(p);
+    let s = await d.query();
+    expect(s.status).toBe('SUBMITTED');
+    expect(s.fee).toBe(p.fee.online ?? p.fee.counter);
+
+    s = await d.act(desk, { action: 'receive', body: {} });
+    if (hasFee && payBeforeReview(p)) {
+      expect(s.status).toBe('AWAITING_PAYMENT');
+      expect(s.dueAt).toBeNull();
+      s = await d.pay();
+    }
+    expect(s.status).toBe('RECEIVED');
+    expectDueFromReception(d, s);
+
+    let agency = COMMUNE;
+    if (p.level === 'province') {
+      agency = p.handoff!.departmentCode;
+      s = await d.act(desk, { action: 'forward', body: { agencyCode: agency } });
+      expect(s).toMatchObject({ status: 'RECEIVED', agencyCode: agency, forwarded: true });
+    }
+    s = await d.act(officer('desk-officer', agency), { action: 'assign', body: { assigneeId: 'specialist-1' } });
+    expect(s).toMatchObject({ status: 'IN_REVIEW', assigneeId: 'specialist-1' });
+    s = await d.act(officer('specialist', agency), { action: 'verify', body: {} });
+    if (s.fee > 0 && !s.paid) {
+      expect(s.status).toBe('AWAITING_PAYMENT');
+      s = await d.pay();
+      expect(s.paid).toBe(true);
+    }
+    expect(s.status).toBe('AWAITING_APPROVAL');
+    s = await d.act(leader(agency), { action: 'approve', body: {} });
+    expect(s.status).toBe('RESULT_READY');
+    if (p.level === 'province') {
+      s = await d.act(officer('desk-officer', agency), { action: 'return', body: {} });
+      expect(s).toMatchObject({ status: 'RESULT_READY', agencyCode: COMMUNE });
+    }
+    s = await d.act(desk, { action: 'deliver', body: { method: 'online' } });
+    expect(s.status).toBe('DELIVERED');
+    expectDueFromReception(d, s);
+    expectOrderedTrail(d.events, s);
+    expect(d.events.map((e) => e.type).filter((x) => x !== 'payment-received')).toEqual([
+      'submit', 'receive', ...(p.level === 'province' ? ['forward'] : []), 'assign', 'verify', 'approve',
+      ...(p.level === 'province' ? ['return'] : []), 'deliver',
+    ]);
+    expect(d.events.filter((e) => e.type === 'payment-received')).toHaveLength(hasFee ? 1 : 0);
+
+    // Still open just before the rating window closes, finished right after it.
+    const window = stageOf(p, 'deliver')!.ratingWindowDays * DAY;
+    await d.sleepUntil(s.finishedAt! + window - HOUR);
+    expect((await d.handle.describe()).status.name).toBe('RUNNING');
+    await t.env.sleep(2 * HOUR);
+    const final = await d.handle.result();
+    expect(final.status).toBe('DELIVERED');
+    expect((await d.handle.describe()).closeTime!.getTime()).toBeGreaterThanOrEqual(s.finishedAt! + window);
+    expect(d.events).toHaveLength(s.seq);
+  });
+
+  if (hasFee) {
+    it('unpaid past the limit → CANCELLED', async () => {
+      const d = await t.start(p);
+      let s = await d.receive({ payUpFront: false });
+      if (s.status !== 'AWAITING_PAYMENT') {
+        await d.act(desk, { action: 'assign', body: { assigneeId: 'specialist-1' } });
+        s = await d.act(officer('specialist', COMMUNE), { action: 'verify', body: {} });
+      }
+      expect(s.status).toBe('AWAITING_PAYMENT');
+      const due = s.paymentDueAt!;
+      expect(due).toBe(t.calendar.addWorkingDays(t.calendar.receptionStart(d.events.at(-1)!.at), stageOf(p, 'pay')!.limitDays));
+      s = await d.sleepUntil(due - MINUTE);
+      expect(s.status).toBe('AWAITING_PAYMENT');
+      s = await d.sleepUntil(due + MINUTE);
+      expect(s.status).toBe('CANCELLED');
+      const cancel = d.events.at(-1)!;
+      expect(cancel).toMatchObject({ type: 'cancel', toStatus: 'CANCELLED', data: { reason: 'payment-expired' } });
+      expect(cancel.at).toBeGreaterThanOrEqual(due);
+      expectOrderedTrail(d.events, s);
+      expect((await d.handle.result()).status).toBe('CANCELLED');
+    });
+  }
+
+  it('no supplement within the limit → CANCELLED', async () => {
+    const d = await t.start(p);
+    const { agencyCode } = await d.toDecidingAgency();
+    await d.act(officer('desk-officer', agencyCode), { action: 'assign', body: { assigneeId: 'specialist-1' } });
+    let s = await d.act(officer('specialist', agencyCode), { action: 'request-supplement', body: { missing: ['ID card copy'] } });
+    expect(s).toMatchObject({ status: 'NEEDS_SUPPLEMENT', supplementRequested: true, missing: ['ID card copy'] });
+    const due = s.supplementDueAt!;
+    expect(due).toBe(t.calendar.addWorkingDays(t.calendar.receptionStart(d.events.at(-1)!.at), stageOf(p, 'review')!.supplementLimitDays));
+    s = await d.sleepUntil(due - MINUTE);
+    expect(s.status).toBe('NEEDS_SUPPLEMENT');
+    expect(d.events.some((e) => e.type === 'reminder' || e.type === 'escalation')).toBe(false);
+    s = await d.sleepUntil(due + MINUTE);
+    expect(s.status).toBe('CANCELLED');
+    expect(d.events.at(-1)).toMatchObject({ type: 'cancel', data: { reason: 'supplement-expired' } });
+    expectOrderedTrail(d.events, s);
+    expect((await d.handle.result()).status).toBe('CANCELLED');
+  });
+
+  it('overdue → reminders, escalation; the leader extends once, a second extension is refused', async () => {
+    const d = await t.start(p);
+    const { agencyCode } = await d.toDecidingAgency();
+    let s = await d.act(officer('desk-officer', agencyCode), { action: 'assign', body: { assigneeId: 'specialist-1' } });
+    expect(s.status).toBe('IN_REVIEW');
+    const { clockStartAt, dueAt } = s as { clockStartAt: number; dueAt: number };
+    const totalHours = t.calendar.workingMillisBetween(clockStartAt, dueAt) / HOUR;
+    const expected = [{ kind: 'reminder-75', at: t.calendar.addWorkingHours(clockStartAt, totalHours * 0.75) }];
+    if (totalHours > 8) expected.push({ kind: 'reminder-1d', at: t.calendar.addWorkingHours(clockStartAt, totalHours - 8) });
+    expected.sort((a, b) => a.at - b.at);
+
+    s = await d.sleepUntil(expected[0]!.at - MINUTE);
+    expect(s.reminders).toEqual([]);
+    s = await d.sleepUntil(dueAt + MINUTE);
+    expect(s.escalated).toBe(true);
+    const fired = d.events.filter((e) => e.type === 'reminder' || e.type === 'escalation');
+    expect(fired.map((e) => (e.type === 'reminder' ? e.data.kind : e.type))).toEqual([...expected.map((x) => x.kind), 'escalation']);
+    fired.forEach((e, i) => {
+      const at = i < expected.length ? expected[i]!.at : dueAt;
+      expect(e.at).toBeGreaterThanOrEqual(at);
+      expect(e.at).toBeLessThan(at + MINUTE);
+    });
+    expect(fired.at(-1)!.data).toMatchObject({ to: 'supervisor', agencyCode, dueAt });
+
+    const newDueAt = dueAt + 5 * DAY;
+    s = await d.act(leader(agencyCode), { action: 'extend', body: { newDueAt: new Date(newDueAt).toISOString(), reason: 'apology: site visit needed' } });
+    expect(s).toMatchObject({ dueAt: newDueAt, extended: true, escalated: false });
+    const count = (await d.synced()).seq;
+    const failure = await d.refused(leader(agencyCode), { action: 'extend', body: { newDueAt: new Date(newDueAt + DAY).toISOString(), reason: 'once more' } });
+    expect(failure.type).toBe('illegal-transition');
+    expect(failure.message).toMatch(/only once/);
+    s = await d.synced();
+    expect(s.dueAt).toBe(newDueAt);
+    expect(d.events.filter((e) => e.type === 'extend')).toHaveLength(1);
+    expect(s.seq).toBeGreaterThanOrEqual(count);
+    expectOrderedTrail(d.events, s);
+    await d.handle.terminate('test done');
+  });
+});
+
+describe('messages', () => {
+  const p = procedures.find((x) => x.fee.counter > 0 && !payBeforeReview(x))!;
+
+  it('an update refused by the validator writes nothing', async () => {
+    const d = await t.start(p);
+    const before = await d.synced();
+    const n = d.events.length;
+    // What a rejection must not add to the history: an accepted update, or a scheduled activity.
+    // (The Java test server has no speculative workflow tasks, so workflow-task events do appear.)
+    const written = async () =>
+      (await d.handle.fetchHistory()).events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes || e.activityTaskScheduledEventAttributes).length;
+    const writtenBefore = await written();
+    const wrongStatus = await d.refused(desk, { action: 'deliver', body: { method: 'desk' } });
+    expect(wrongStatus.type).toBe('illegal-transition');
+    const wrongRole = await d.refused(citizen, { action: 'receive', body: {} });
+    expect(wrongRole.type).toBe('forbidden');
+    const wrongAgency = await d.refused(officer('desk-officer', 'H38.X002'), { action: 'receive', body: {} });
+    expect(wrongAgency.type).toBe('forbidden');
+    // Rejected updates leave no trace in the history either.
+    expect(await written()).toBe(writtenBefore);
+    const after = await d.synced();
+    expect(after).toEqual(before);
+    expect(d.events).toHaveLength(n);
+    await d.handle.terminate('test done');
+  });
+
+  it('a duplicate payment notice (same transaction id) is recorded once', async () => {
+    const d = await t.start(p);
+    await d.receive();
+    await d.act(desk, { action: 'assign', body: { assigneeId: 'specialist-1' } });
+    let s = await d.act(officer('specialist', COMMUNE), { action: 'verify', body: {} });
+    expect(s.status).toBe('AWAITING_PAYMENT');
+    s = await d.pay('tx-dup-1');
+    expect(s).toMatchObject({ paid: true, status: 'AWAITING_APPROVAL', transactionIds: ['tx-dup-1'] });
+    s = await d.pay('tx-dup-1');
+    s = await d.synced();
+    expect(s.transactionIds).toEqual(['tx-dup-1']);
+    expect(d.events.filter((e) => e.type === 'payment-received')).toHaveLength(1);
+    expectOrderedTrail(d.events, s);
+    await d.handle.terminate('test done');
+  });
+
+  it('a rating closes the workflow without waiting for the window', async () => {
+    const d = await t.start(p);
+    let s = await d.happyPath();
+    expect(s.status).toBe('DELIVERED');
+    s = await d.act(citizen, { action: 'rate', body: { score: 5, comment: 'nhanh' } });
+    expect(s.rating).toEqual({ score: 5, comment: 'nhanh' });
+    expect((await d.handle.result()).rating).toEqual({ score: 5, comment: 'nhanh' });
+    expectOrderedTrail(d.events, s);
+  });
+});
+
+describe('hand-off (liên thông)', () => {
+  const p = procedures.find((x) => x.level === 'province')!;
+
+  it('commune → department → commune, each share tracked with its own due date', async () => {
+    const dept = p.handoff!.departmentCode;
+    expect(dept).toBe('H38.SNNMT');
+    const d = await t.start(p);
+    let s = await d.act(desk, { action: 'receive', body: {} });
+    const refusal = await d.refused(desk, { action: 'assign', body: { assigneeId: 'x' } });
+    expect(refusal.message).toMatch(/forward it first/);
+    s = await d.act(desk, { action: 'forward', body: { agencyCode: dept } });
+    const forwardAt = d.events.at(-1)!.at;
+    await d.sleepUntil(forwardAt + 2 * DAY);
+    s = await d.process(dept);
+    expect(s.status).toBe('RESULT_READY');
+    s = await d.act(officer('specialist', dept), { action: 'return', body: {} });
+    const returnAt = d.events.at(-1)!.at;
+    expect((await d.refused(officer('desk-officer', dept), { action: 'deliver', body: { method: 'desk' } })).type).toBe('forbidden');
+    s = await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
+    const deliverAt = d.events.at(-1)!.at;
+    expect(s.status).toBe('DELIVERED');
+
+    const receiveAt = d.events.find((e) => e.type === 'receive')!.at;
+    const clockStart = t.calendar.receptionStart(receiveAt);
+    const communeShareDue = Math.min(s.dueAt!, t.calendar.addWorkingDays(clockStart, p.deadline.workingDays - p.handoff!.shareWorkingDays));
+    const deptShareDue = Math.min(s.dueAt!, t.calendar.addWorkingDays(t.calendar.receptionStart(forwardAt), p.handoff!.shareWorkingDays));
+    expect(s.shares).toEqual([
+      { agencyCode: COMMUNE, enteredAt: s.submittedAt, leftAt: forwardAt, dueAt: communeShareDue },
+      { agencyCode: dept, enteredAt: forwardAt, leftAt: returnAt, dueAt: deptShareDue },
+      { agencyCode: COMMUNE, enteredAt: returnAt, leftAt: deliverAt, dueAt: s.dueAt },
+    ]);
+    expect(returnAt - forwardAt).toBeGreaterThanOrEqual(2 * DAY);
+    expectOrderedTrail(d.events, s);
+    await d.handle.terminate('test done');
+  });
+});
