@@ -46,10 +46,8 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
       can('read', ['Agency', 'Holiday', 'User', 'Stats']);
       break;
     case 'admin':
+      // Reference data and users only (DESIGN §6): no dossier, nor statistics over them.
       can('manage', ['Agency', 'User', 'Holiday']);
-      can('read', 'Dossier');
-      can('read', 'Stats');
-      cannot('read', 'Dossier', [...PERSONAL_FIELDS]);
       break;
   }
   can('read', 'Procedure');

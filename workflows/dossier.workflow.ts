@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -51,7 +52,10 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   let ready = false;
   let calendar: WorkingCalendar;
   let calendarLoadedAt = 0;
-  const ctx = (): Ctx => ({ procedure, calendar, now: Date.now() });
+  const ctx = (): Ctx => ({ procedure, calendar, now: Date.now(), patches });
+  // Dossiers started before a behaviour change keep the old behaviour on replay (see README).
+  const patches: NonNullable<Ctx['patches']> = {};
+  const extendPatch = () => (patches.extendKeepsPastReminders = patched('extend-keeps-past-reminders'));
   const queue: Pending[] = [];
   let state: DossierState = input.state!;
   let recordedSeq = input.state?.seq ?? 0;
@@ -70,6 +74,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     actUpdate,
     async (req) => {
       await condition(() => ready);
+      if (req.request.action === 'extend') extendPatch();
       const d = check(req);
       push(d);
       await condition(() => recordedSeq >= d.state.seq);

@@ -64,9 +64,9 @@ export function dossierRoutes(ctx: AppContext): Router {
     if (!agency || agency.kind !== 'commune') {
       throw badRequest(`agency ${input.agencyCode} is not a commune-level one-stop desk`, { errors: [{ field: 'agencyCode', message: 'not a receiving desk' }] });
     }
-    if (user.role === 'desk-officer' && (input.channel !== 'counter' || input.agencyCode !== user.agencyCode)) {
-      throw badRequest('a desk officer submits at the counter of their own agency (channel "counter")');
-    }
+    // Jurisdiction (DESIGN §6): a desk officer receives for their own agency only.
+    if (user.role === 'desk-officer' && input.agencyCode !== user.agencyCode) throw forbidden('a desk officer submits at the counter of their own agency');
+    if (user.role === 'desk-officer' && input.channel !== 'counter') throw badRequest('a desk officer submits at the counter (channel "counter")');
     if (user.role === 'citizen' && input.channel === 'counter') throw badRequest('channel "counter" is for desk officers');
     const form = procedure.form.safeParse(input.form);
     if (!form.success) throw fromZod(form.error, 'form');

@@ -3,6 +3,7 @@ import { feeFor, payBeforeReview, stageOf, type Channel, type ProcedureDefinitio
 import type { Actor } from '../roles';
 import type { Status } from '../status';
 import type { WorkingCalendar } from './calendar-port';
+import { reminderPoints } from './reminders';
 import { refusalOf, type Refusal } from './rules';
 import type { DossierEvent, DossierState, EventType } from './state';
 
@@ -12,6 +13,11 @@ export interface Ctx {
   procedure: ProcedureDefinition;
   calendar: WorkingCalendar;
   now: number;
+  /**
+   * Behaviour changes that dossiers already in flight must not see on replay; the workflow sets
+   * each from `patched(id)`. Absent means the newest behaviour (pure tests, new dossiers).
+   */
+  patches?: { extendKeepsPastReminders?: boolean };
 }
 
 /** Builds the event that moves `s` to `next`, and the state with the event counted. */
@@ -111,10 +117,13 @@ const STEPS: { [A in keyof ActionBodies]: Step<A> } = {
   'record-payment': (s, b, ctx) => pay(s, b.amount, ctx),
   deliver: (s, _b, ctx) => finish(s, 'DELIVERED', ctx.now),
   withdraw: (s, _b, ctx) => finish(s, 'WITHDRAWN', ctx.now),
-  extend: (s, b) => {
+  extend: (s, b, ctx) => {
     const newDueAt = Date.parse(b.newDueAt);
     if (!(newDueAt > (s.dueAt ?? 0))) return rule('the new appointment must be later than the current one');
-    return { ...s, dueAt: newDueAt, stageDueAt: Math.max(s.stageDueAt ?? 0, newDueAt), extended: true, escalated: false, reminders: [] };
+    const next = { ...s, dueAt: newDueAt, stageDueAt: Math.max(s.stageDueAt ?? 0, newDueAt), extended: true, escalated: false, reminders: [] };
+    if (ctx.patches?.extendKeepsPastReminders === false) return next;
+    // Reminder points the new period has already passed are not sent again.
+    return { ...next, reminders: reminderPoints(next, ctx.calendar).filter((r) => r.at <= ctx.now).map((r) => r.kind) };
   },
   rate: (s, b) => ({ ...s, rating: { score: b.score, ...(b.comment ? { comment: b.comment } : {}) } }),
 };

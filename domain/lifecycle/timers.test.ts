@@ -79,6 +79,15 @@ describe('processing-time reminders and escalation (7 working days)', () => {
     expect(timersOf(d).map((t) => t.kind)).toEqual(['reminder-75', 'reminder-1d', 'escalation']);
     expect(timersOf(d).at(-1)?.at).toBe(hanoi('2026-12-09 17:00'));
   });
+
+  it('does not send again a reminder whose point the extended period has already passed', () => {
+    const d = Dossier.start(feeProcedure, 'counter');
+    for (const t of timersOf(d)) fire(d, t);
+    // A short extension: 75% of the new period lies before the moment of extending.
+    d.act(leader, { action: 'extend', body: { newDueAt: '2026-12-03T09:00:00+07:00', reason: 'xác minh' } }, hanoi('2026-12-02 16:00'));
+    expect(timersOf(d).map((t) => t.kind)).not.toContain('reminder-75');
+    expect(timersOf(d).at(-1)).toEqual({ kind: 'escalation', at: hanoi('2026-12-03 09:00') });
+  });
 });
 
 describe('waiting on the citizen', () => {

@@ -2,24 +2,14 @@ import { stageOf, type ProcedureDefinition } from '../procedure';
 import { SYSTEM_ACTOR } from '../roles';
 import { CLOCK_RUNNING } from '../status';
 import type { WorkingCalendar } from './calendar-port';
+import { HOUR, reminderPoints, type ReminderKind } from './reminders';
 import { emit, type Ctx } from './reduce';
 import type { DossierEvent, DossierState } from './state';
 
-export type TimerKind = 'reminder-75' | 'reminder-1d' | 'escalation' | 'supplement-expired' | 'payment-expired' | 'rating-closed';
+export type TimerKind = ReminderKind | 'escalation' | 'supplement-expired' | 'payment-expired' | 'rating-closed';
 export interface Timer {
   kind: TimerKind;
   at: number;
-}
-
-const HOUR = 3_600_000;
-
-/** Reminder points inside the processing period: 75% of the working time, and 1 working day left. */
-function reminderPoints(s: DossierState, cal: WorkingCalendar): Timer[] {
-  if (s.clockStartAt === null || s.dueAt === null) return [];
-  const totalHours = cal.workingMillisBetween(s.clockStartAt, s.dueAt) / HOUR;
-  const points: Timer[] = [{ kind: 'reminder-75', at: cal.addWorkingHours(s.clockStartAt, totalHours * 0.75) }];
-  if (totalHours > 8) points.push({ kind: 'reminder-1d', at: cal.addWorkingHours(s.clockStartAt, totalHours - 8) });
-  return points;
 }
 
 /** The timers that can fire in the dossier's current state, earliest first. */

@@ -1,0 +1,206 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { DOCUMENT_KINDS } from '../activities/documents/forms';
+import { ACTIONS, actionBodySchemas } from '../domain/actions';
+import { agencyBodySchema, agencyUpdateSchema } from './routes/agencies.routes';
+import { loginSchema } from './routes/auth.routes';
+import { submitSchema } from './routes/dossiers.routes';
+import { holidayBodySchema } from './routes/holidays.routes';
+import { paymentCallbackSchema } from './routes/payments.routes';
+import { userCreateSchema, userUpdateSchema } from './routes/users.routes';
+
+/**
+ * Who may call a route at all: anyone, a signed-in user (bearer token; the role and agency rules
+ * of DESIGN §6 then decide), or the payment gateway (HMAC signature of the body).
+ */
+export type Access = 'public' | 'signed-in' | 'gateway';
+export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+
+export interface ApiRoute {
+  method: HttpMethod;
+  /** Express path under `/api` (`:param` style). */
+  path: string;
+  tag: string;
+  summary: string;
+  access: Access;
+  /** The request body, or `action` for the per-action bodies of `domain/actions`. */
+  body?: z.ZodType | 'action';
+  /** A react-admin simple-rest list: `filter`, `range`, `sort`, and `Content-Range`. */
+  list?: boolean;
+  query?: readonly { name: string; description: string; required?: boolean }[];
+  success: 200 | 201;
+  produces?: 'application/json' | 'application/pdf';
+  /** Error statuses besides those every route of its access kind can answer. */
+  errors: readonly number[];
+}
+
+/**
+ * Every route the API serves, and nothing else: `test/integration/authorization-matrix.test.ts`
+ * compares this table with the Express router both ways, so a route cannot go undocumented.
+ */
+export const API_ROUTES: readonly ApiRoute[] = [
+  { method: 'get', path: '/health', tag: 'system', summary: 'Liveness, PostgreSQL and Temporal reachability (503 when degraded)', access: 'public', success: 200, errors: [503] },
+  { method: 'get', path: '/openapi.json', tag: 'system', summary: 'This document', access: 'public', success: 200, errors: [] },
+  { method: 'get', path: '/procedures', tag: 'procedures', summary: 'The catalogue; q matches Vietnamese with or without diacritics', access: 'public', query: [{ name: 'q', description: 'search words' }], success: 200, errors: [] },
+  { method: 'get', path: '/procedures/:code', tag: 'procedures', summary: 'One procedure, its form as JSON Schema and an example', access: 'public', success: 200, errors: [404] },
+  { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in: a bearer token, the user and the CASL packed rules', access: 'public', body: loginSchema, success: 200, errors: [400, 401, 429] },
+  { method: 'get', path: '/me', tag: 'auth', summary: 'The signed-in user, agency, role and rules', access: 'signed-in', success: 200, errors: [] },
+  { method: 'post', path: '/dossiers', tag: 'dossiers', summary: 'Submit a dossier (citizen online, desk officer at the counter); Idempotency-Key header', access: 'signed-in', body: submitSchema, success: 201, errors: [400, 403] },
+  { method: 'get', path: '/dossiers', tag: 'dossiers', summary: 'Dossiers the caller may read (filters: status, procedureCode, agencyCode, assigneeId, overdue, q, dueBefore)', access: 'signed-in', list: true, success: 200, errors: [400] },
+  { method: 'get', path: '/dossiers/:code', tag: 'dossiers', summary: 'A dossier and the actions allowed to the caller; another agency’s answers 404', access: 'signed-in', success: 200, errors: [404] },
+  { method: 'get', path: '/dossiers/:code/events', tag: 'dossiers', summary: 'The audit trail, oldest first', access: 'signed-in', success: 200, errors: [404] },
+  { method: 'post', path: '/dossiers/:code/actions/:action', tag: 'dossiers', summary: 'Take an action; the body depends on the action', access: 'signed-in', body: 'action', success: 200, errors: [400, 403, 404, 409, 422] },
+  { method: 'get', path: '/dossiers/:code/documents/:kind', tag: 'dossiers', summary: 'A PDF: receipt, supplement, refusal, apology or result', access: 'signed-in', produces: 'application/pdf', success: 200, errors: [404] },
+  { method: 'get', path: '/dossiers/:code/payment', tag: 'payments', summary: 'The fee as a VietQR payload and PNG', access: 'signed-in', success: 200, errors: [404, 409] },
+  { method: 'post', path: '/payments/callback', tag: 'payments', summary: 'The payment gateway’s confirmation, X-Signature: sha256=<hex HMAC of the raw body>; idempotent', access: 'gateway', body: paymentCallbackSchema, success: 200, errors: [400, 404, 409, 422] },
+  { method: 'get', path: '/public/dossiers/:code', tag: 'public', summary: 'Status lookup by code and phone, nothing private; a wrong phone answers 404', access: 'public', query: [{ name: 'phone', description: 'the applicant’s phone', required: true }], success: 200, errors: [404, 429] },
+  { method: 'get', path: '/stats/overdue', tag: 'stats', summary: 'Overdue dossiers in the caller’s subtree by agency, procedure, stage and where the time was lost (supervisors)', access: 'signed-in', success: 200, errors: [403] },
+  { method: 'get', path: '/stats/summary', tag: 'stats', summary: 'On-time, online and online-payment rates in the caller’s subtree (supervisors)', access: 'signed-in', query: [{ name: 'from', description: 'ISO date-time, inclusive' }, { name: 'to', description: 'ISO date-time, exclusive' }], success: 200, errors: [400, 403] },
+  { method: 'get', path: '/agencies', tag: 'reference', summary: 'The agency tree (filters: kind, parentCode, q)', access: 'signed-in', list: true, success: 200, errors: [400, 403] },
+  { method: 'get', path: '/agencies/:code', tag: 'reference', summary: 'One agency', access: 'signed-in', success: 200, errors: [403, 404] },
+  { method: 'post', path: '/agencies', tag: 'reference', summary: 'Add an agency (admin)', access: 'signed-in', body: agencyBodySchema, success: 201, errors: [400, 403, 409] },
+  { method: 'put', path: '/agencies/:code', tag: 'reference', summary: 'Edit an agency; its code cannot change (admin)', access: 'signed-in', body: agencyUpdateSchema, success: 200, errors: [400, 403, 404] },
+  { method: 'get', path: '/users', tag: 'users', summary: 'Users: all for an admin, the caller’s agency for officers (filters: role, agencyCode, q)', access: 'signed-in', list: true, success: 200, errors: [400, 403] },
+  { method: 'get', path: '/users/:id', tag: 'users', summary: 'One user (never a password)', access: 'signed-in', success: 200, errors: [403, 404] },
+  { method: 'post', path: '/users', tag: 'users', summary: 'Create a user (admin)', access: 'signed-in', body: userCreateSchema, success: 201, errors: [400, 403, 409] },
+  { method: 'put', path: '/users/:id', tag: 'users', summary: 'Edit a user; a password given replaces the old one (admin)', access: 'signed-in', body: userUpdateSchema, success: 200, errors: [400, 403, 404, 409] },
+  { method: 'get', path: '/holidays', tag: 'reference', summary: 'Overrides of the computed calendar (filters: year, kind)', access: 'signed-in', list: true, success: 200, errors: [400, 403] },
+  { method: 'post', path: '/holidays', tag: 'reference', summary: 'Add an override: an extra day off or a working day (admin)', access: 'signed-in', body: holidayBodySchema, success: 201, errors: [400, 403, 409] },
+  { method: 'delete', path: '/holidays/:date', tag: 'reference', summary: 'Remove an override (admin)', access: 'signed-in', success: 200, errors: [403, 404] },
+  { method: 'get', path: '/outbox', tag: 'integrations', summary: 'Outgoing messages (portal, SMS, e-mail), dead letters included; supervisors (their subtree) and the admin (filters: status, channel, dossierCode)', access: 'signed-in', list: true, success: 200, errors: [400, 403] },
+  { method: 'post', path: '/outbox/:id/retry', tag: 'integrations', summary: 'Send a pending or dead message again from attempt 1 (admin)', access: 'signed-in', success: 200, errors: [403, 404, 409] },
+  { method: 'get', path: '/notifications', tag: 'integrations', summary: 'Reminders and escalations of the officer’s agency (a supervisor’s subtree), with the unread count', access: 'signed-in', query: [{ name: 'unread', description: 'true: unread only' }, { name: 'limit', description: '1–200, default 50' }], success: 200, errors: [403] },
+  { method: 'post', path: '/notifications/:id/read', tag: 'integrations', summary: 'Mark a notification (event id <dossier>#<seq>) read', access: 'signed-in', success: 200, errors: [403, 404] },
+  { method: 'get', path: '/stats/integration', tag: 'integrations', summary: 'Portal integration rate: services integrated / total, dossiers whose latest status reached the portal / total', access: 'signed-in', success: 200, errors: [403] },
+];
+
+export type RouteKey = `${Uppercase<HttpMethod>} ${string}`;
+export const routeKey = (r: { method: string; path: string }): RouteKey => `${r.method.toUpperCase() as Uppercase<HttpMethod>} ${r.path}`;
+
+const PROBLEM_TITLES: Record<number, string> = {
+  400: 'Invalid input (field errors listed)',
+  401: 'Not signed in, or the signature is invalid',
+  403: 'Not allowed for your role',
+  404: 'Not found (also another agency’s dossier)',
+  409: 'Conflict: illegal transition or duplicate',
+  422: 'Procedure rule violated',
+  429: 'Too many requests (Retry-After)',
+  500: 'Internal error',
+  503: 'Degraded: a dependency is down',
+};
+
+/** A zod schema as a JSON Schema 2020-12 object for OpenAPI 3.1 (what the caller sends). */
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+const toOpenApiPath = (p: string) => p.replace(/:(\w+)/g, '{$1}');
+
+const PARAM_SCHEMAS: Record<string, Record<string, unknown>> = {
+  action: { type: 'string', enum: [...ACTIONS] },
+  kind: { type: 'string', enum: [...DOCUMENT_KINDS] },
+  date: { type: 'string', format: 'date' },
+};
+
+function parameters(r: ApiRoute) {
+  const inPath = [...r.path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: PARAM_SCHEMAS[name!] ?? { type: 'string' } }));
+  const list = r.list
+    ? [
+        { name: 'filter', in: 'query', description: 'JSON object of filters', schema: { type: 'string' }, example: '{}' },
+        { name: 'range', in: 'query', description: 'JSON [first, last], at most 500 rows', schema: { type: 'string' }, example: '[0,24]' },
+        { name: 'sort', in: 'query', description: 'JSON ["field", "ASC"|"DESC"]', schema: { type: 'string' }, example: '["code","ASC"]' },
+      ]
+    : [];
+  const query = (r.query ?? []).map((q) => ({ name: q.name, in: 'query', description: q.description, required: q.required ?? false, schema: { type: 'string' } }));
+  const headers = r.method === 'post' && r.path === '/dossiers' ? [{ name: 'Idempotency-Key', in: 'header', description: '8–128 of letters, digits, . : _ -; a repeat answers the same dossier', schema: { type: 'string' } }] : [];
+  return [...inPath, ...list, ...query, ...headers];
+}
+
+function requestBody(r: ApiRoute) {
+  if (!r.body) return undefined;
+  const schema =
+    r.body === 'action'
+      ? { oneOf: ACTIONS.map((a) => ({ $ref: `#/components/schemas/action.${a}` })), description: 'The body of the action named in the path' }
+      : { $ref: `#/components/schemas/${bodyName(r)}` };
+  return { required: true, content: { 'application/json': { schema } } };
+}
+
+const bodyName = (r: ApiRoute) => `${r.method}${r.path.replace(/\/:(\w+)/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase()).replace(/\W/g, '')}Body`;
+
+function responses(r: ApiRoute) {
+  const success =
+    r.produces === 'application/pdf'
+      ? { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } }
+      : {
+          description: r.success === 201 ? 'Created' : 'OK',
+          content: { 'application/json': { schema: r.list ? { type: 'array', items: { type: 'object' } } : { type: 'object' } } },
+          ...(r.list ? { headers: { 'Content-Range': { description: '<resource> first-last/total', schema: { type: 'string' } } } } : {}),
+        };
+  const implied = r.access === 'public' ? [] : [401];
+  const codes = [...new Set([...implied, ...r.errors, 500])].sort();
+  return { [r.success]: success, ...Object.fromEntries(codes.map((c) => [c, { $ref: `#/components/responses/Problem${c}` }])) };
+}
+
+const SECURITY: Record<Access, unknown[]> = { public: [], 'signed-in': [{ bearer: [] }], gateway: [{ paymentSignature: [] }] };
+
+/** The OpenAPI 3.1 document: paths from API_ROUTES, request bodies from their zod schemas. */
+export function buildOpenApi(routes: readonly ApiRoute[] = API_ROUTES) {
+  const schemas: Record<string, unknown> = {
+    Problem: {
+      type: 'object',
+      required: ['type', 'title', 'status', 'code'],
+      properties: {
+        type: { type: 'string', format: 'uri' },
+        title: { type: 'string' },
+        status: { type: 'integer' },
+        code: { type: 'string', description: 'stable machine-readable code' },
+        detail: { type: 'string' },
+        instance: { type: 'string' },
+        errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+      },
+    },
+  };
+  for (const a of ACTIONS) schemas[`action.${a}`] = { title: a, ...jsonSchema(actionBodySchemas[a]) };
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    if (r.body && r.body !== 'action') schemas[bodyName(r)] = jsonSchema(r.body);
+    const p = (paths[toOpenApiPath(`/api${r.path}`)] ??= {});
+    p[r.method] = {
+      tags: [r.tag],
+      summary: r.summary,
+      operationId: `${r.method}${toOpenApiPath(r.path).replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(\w)?/g, (_, c?: string) => (c ? c.toUpperCase() : ''))}`,
+      security: SECURITY[r.access],
+      parameters: parameters(r),
+      ...(r.body ? { requestBody: requestBody(r) } : {}),
+      responses: responses(r),
+    };
+  }
+  const problemResponses = Object.fromEntries(
+    Object.entries(PROBLEM_TITLES).map(([code, description]) => [`Problem${code}`, { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }]),
+  );
+  return {
+    openapi: '3.1.0',
+    info: { title: 'motcua API', version: '0.1.0', description: 'One-stop-shop case management (DESIGN §5). Errors are RFC 9457 problem+json.' },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      schemas,
+      responses: problemResponses,
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        paymentSignature: { type: 'apiKey', in: 'header', name: 'X-Signature', description: 'sha256=<hex HMAC-SHA256 of the raw body with PAYMENT_WEBHOOK_SECRET>' },
+      },
+    },
+  };
+}
+
+export function openapiRoutes(): Router {
+  const r = Router();
+  let doc: ReturnType<typeof buildOpenApi> | undefined;
+  r.get('/openapi.json', (_req, res) => {
+    doc ??= buildOpenApi();
+    res.json(doc);
+  });
+  return r;
+}
