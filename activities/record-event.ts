@@ -1,8 +1,10 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { dossierEvents, dossiers, submissions } from '../db/schema';
+import { dossierEvents, dossiers, outbox, submissions } from '../db/schema';
 import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
 import { foldVietnamese } from '../domain/text';
+import { messagesFor, needsContact } from '../integrations/messages';
+import { getProcedure } from '../workflows/procedures';
 import { chainHash, GENESIS_HASH, type ChainedFields } from './audit/chain';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms));
@@ -27,9 +29,11 @@ function projected(state: DossierState, event: DossierEvent) {
 }
 
 /**
- * Appends one workflow event to the hash-chained audit trail and projects the dossier's state,
- * in one transaction. Safe to retry: an event already stored (same dossier and seq) is a no-op,
- * and the projection never moves backwards (last_seq guard).
+ * Appends one workflow event to the hash-chained audit trail, projects the dossier's state and
+ * writes the messages it announces to the outbox (portal sync, citizen SMS/e-mail, officer
+ * e-mail), in one transaction. Safe to retry: an event already stored (same dossier and seq) is
+ * a no-op, the projection never moves backwards (last_seq guard), and outbox rows are unique per
+ * (dossier, seq, channel) with ON CONFLICT DO NOTHING.
  */
 export async function recordEvent(db: Db, input: { event: DossierEvent; state: DossierState }): Promise<void> {
   const { event, state } = input;
@@ -92,6 +96,7 @@ export async function recordEvent(db: Db, input: { event: DossierEvent; state: D
           ...projected(state, event),
         })
         .onConflictDoNothing();
+      await writeOutbox(tx, event, state, { phone: sub.applicant.phone, email: sub.applicant.email ?? null });
       return;
     }
     const extra: Record<string, unknown> = {};
@@ -101,5 +106,26 @@ export async function recordEvent(db: Db, input: { event: DossierEvent; state: D
       .update(dossiers)
       .set({ ...projected(state, event), ...extra })
       .where(and(eq(dossiers.code, state.code), lt(dossiers.lastSeq, event.seq)));
+    let contact: { phone: string | null; email: string | null } | null = null;
+    if (needsContact(event)) {
+      const [row] = await tx
+        .select({ phone: dossiers.applicantPhone, email: dossiers.applicantEmail })
+        .from(dossiers)
+        .where(eq(dossiers.code, state.code));
+      contact = row ?? null;
+    }
+    await writeOutbox(tx, event, state, contact);
   });
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** The event's outgoing messages, in the event's transaction (transactional outbox). */
+async function writeOutbox(tx: Tx, event: DossierEvent, state: DossierState, contact: { phone: string | null; email: string | null } | null) {
+  const rows = messagesFor({ event, state, procedure: getProcedure(state.procedureCode), contact });
+  if (rows.length === 0) return;
+  await tx
+    .insert(outbox)
+    .values(rows)
+    .onConflictDoNothing({ target: [outbox.dossierCode, outbox.eventSeq, outbox.channel] });
 }

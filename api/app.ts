@@ -4,13 +4,20 @@ import express from 'express';
 import type { AppContext } from './context';
 import { authenticate } from './middleware/auth';
 import { errorHandler, notFoundHandler } from './middleware/errors';
+import { openapiRoutes } from './openapi';
+import { agencyRoutes } from './routes/agencies.routes';
 import { authRoutes } from './routes/auth.routes';
 import { dossierRoutes } from './routes/dossiers.routes';
 import { documentRoutes } from './routes/documents.routes';
 import { healthRoutes } from './routes/health.routes';
+import { holidayRoutes } from './routes/holidays.routes';
+import { metricsRoutes } from './routes/metrics.routes';
+import { outboxRoutes } from './routes/outbox.routes';
 import { paymentRoutes } from './routes/payments.routes';
 import { procedureRoutes } from './routes/procedures.routes';
+import { statsRoutes } from './routes/stats.routes';
 import { publicRoutes } from './routes/public.routes';
+import { userRoutes } from './routes/users.routes';
 
 /** The HTTP app: JSON under /api, the back office build under /admin when it has been built. */
 export function createApp(ctx: AppContext): express.Express {
@@ -23,15 +30,22 @@ export function createApp(ctx: AppContext): express.Express {
     next();
   });
   // The raw bytes are kept for signed webhooks (payment callback HMAC).
+  api.use(metricsRoutes(ctx));
   api.use(express.json({ limit: '1mb', verify: (req, _res, buf) => void ((req as { rawBody?: Buffer }).rawBody = buf) }));
   api.use(healthRoutes(ctx));
-  api.use(procedureRoutes());
+  api.use(procedureRoutes(ctx));
   api.use(authenticate(ctx));
   api.use(authRoutes(ctx));
   api.use(dossierRoutes(ctx));
+  api.use(statsRoutes(ctx));
   api.use(paymentRoutes(ctx));
   api.use(documentRoutes(ctx));
   api.use(publicRoutes(ctx));
+  api.use(agencyRoutes(ctx));
+  api.use(userRoutes(ctx));
+  api.use(holidayRoutes(ctx));
+  api.use(openapiRoutes());
+  api.use(outboxRoutes(ctx));
   api.use(notFoundHandler);
   app.use('/api', api);
 
@@ -39,6 +53,14 @@ export function createApp(ctx: AppContext): express.Express {
   if (existsSync(adminDist)) {
     app.use('/admin', express.static(adminDist));
     app.get(/^\/admin(\/.*)?$/, (_req, res) => res.sendFile(path.join(adminDist, 'index.html')));
+  }
+  // The citizen portal and kiosk (issue 6) at /, when built: hashed assets cached for a year,
+  // every other non-API, non-back-office path answers its index.html (client-side routes).
+  const portalDist = path.resolve('portal/dist');
+  if (existsSync(portalDist)) {
+    app.use('/assets', express.static(path.join(portalDist, 'assets'), { immutable: true, maxAge: '365d' }));
+    app.use(express.static(portalDist, { index: false }));
+    app.get(/^\/(?!api(\/|$)|admin(\/|$)).*/, (_req, res) => res.set('Cache-Control', 'no-cache').sendFile(path.join(portalDist, 'index.html')));
   }
   app.use(errorHandler(ctx.log));
   return app;

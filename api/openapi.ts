@@ -40,6 +40,7 @@ export interface ApiRoute {
  */
 export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/health', tag: 'system', summary: 'Liveness, PostgreSQL and Temporal reachability (503 when degraded)', access: 'public', success: 200, errors: [503] },
+  { method: 'get', path: '/metrics', tag: 'system', summary: 'Prometheus metrics: request latency histogram, dossiers by status, overdue count (scrape from the internal network)', access: 'public', success: 200, errors: [] },
   { method: 'get', path: '/openapi.json', tag: 'system', summary: 'This document', access: 'public', success: 200, errors: [] },
   { method: 'get', path: '/procedures', tag: 'procedures', summary: 'The catalogue; q matches Vietnamese with or without diacritics', access: 'public', query: [{ name: 'q', description: 'search words' }], success: 200, errors: [] },
   { method: 'get', path: '/procedures/:code', tag: 'procedures', summary: 'One procedure, its form as JSON Schema and an example', access: 'public', success: 200, errors: [404] },

@@ -20,6 +20,27 @@ const envObject = z.object({
   PAYMENT_ACCOUNT_NUMBER: z.string().min(4).default('113000006789'),
   PAYMENT_ACCOUNT_NAME: z.string().default('KHO BAC NHA NUOC LAO CAI'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Integrations (README "Integrations"): a channel left unconfigured keeps its messages pending
+  // in the outbox, visible at GET /api/outbox, never dropped and never marked sent.
+  /** National portal: status syncs are POSTed to `${PORTAL_BASE_URL}/dossier-status` with a bearer token. */
+  PORTAL_BASE_URL: z.string().url().optional(),
+  PORTAL_TOKEN: z.string().min(1).optional(),
+  /** HTTP SMS gateway: POST {to, text} with header `X-API-Key`. */
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_API_KEY: z.string().min(1).optional(),
+  /** Citizen and officer e-mail: nodemailer SMTP URL (smtp://user:pass@host:port, smtps://...). */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Bộ phận Một cửa <motcua@localhost>'),
+  /** Reminders and escalations go to this agency mailbox; `{agencyCode}` is replaced, e.g. `motcua.{agencyCode}@laocai.gov.vn`. */
+  OFFICER_MAILBOX: z.string().min(3).optional(),
+  /** Outbox dispatcher: poll interval, batch size, retries with exponential back-off (+ jitter), per-call timeout. */
+  OUTBOX_DISPATCHER: z.enum(['on', 'off']).default('on'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  OUTBOX_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(12),
+  OUTBOX_BACKOFF_MS: z.coerce.number().int().min(1).default(5000),
+  OUTBOX_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(3_600_000),
+  INTEGRATION_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 /** Every environment variable motcua reads (deployment files are checked against this list). */

@@ -12,6 +12,7 @@ import { seed } from '../db/seed';
 import { connectClient, connectWorker } from '../temporal/connect';
 import { ensureTemporalTools, isListening, startDevServer, type DevServer } from '../temporal/dev-server';
 import { createWorker } from '../worker/worker';
+import { createDispatcher, type Dispatcher } from '../integrations';
 import { createLogger } from './logger';
 
 export interface System {
@@ -20,6 +21,8 @@ export interface System {
   dbh: DbHandle;
   temporal: Client;
   worker: Worker;
+  /** Delivers the outbox (portal, SMS, e-mail) beside the worker; absent when OUTBOX_DISPATCHER=off. */
+  dispatcher?: Dispatcher;
   server: Server;
   port: number;
   devServer?: DevServer;
@@ -63,6 +66,8 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
   const temporal = await connectClient(address, env.TEMPORAL_NAMESPACE);
   const worker = await createWorker({ connection: await connectWorker(address), namespace: env.TEMPORAL_NAMESPACE, deps: { db: dbh.db } });
   const workerRun = worker.run();
+  const dispatcher = env.OUTBOX_DISPATCHER === 'on' ? createDispatcher(env, dbh, log).start() : undefined;
+  if (dispatcher) log.info({ channels: dispatcher.configuredChannels }, 'outbox dispatcher started');
 
   const agencies = new AgencyDirectory(dbh.db);
   await agencies.reload();
@@ -74,10 +79,11 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
   log.info({ url: `http://localhost:${port}` }, 'motcua is up');
 
   return {
-    env, log, dbh, temporal, worker, server, port, devServer,
+    env, log, dbh, temporal, worker, dispatcher, server, port, devServer,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
+      await dispatcher?.stop().catch((err) => log.error({ err }, 'outbox dispatcher stopped with an error'));
       worker.shutdown();
       await workerRun.catch((err) => log.error({ err }, 'worker stopped with an error'));
       await temporal.connection.close();

@@ -1,0 +1,31 @@
+import { Chip, Tooltip } from '@mui/material';
+import { useRecordContext, useTranslate } from 'react-admin';
+import type { Dossier } from '../types';
+import { dueState, splitWorking, workingLeft } from './working-time';
+import { formatDateTime } from './format';
+import { useLocaleState } from 'react-admin';
+
+const COLORS = { on_time: 'success', due_soon: 'warning', overdue: 'error', none: 'default' } as const;
+const CLOCK_RUNNING = new Set(['RECEIVED', 'IN_REVIEW', 'AWAITING_APPROVAL', 'RESULT_READY']);
+
+/** Remaining working time as a coloured badge: on time, due soon (< 1 working day), overdue. */
+export function DueBadge({ record: given }: { record?: Dossier; label?: string; source?: string; sortable?: boolean }) {
+  const ctx = useRecordContext<Dossier>();
+  const record = given ?? ctx;
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  if (!record) return null;
+  if (record.finishedAt) return null;
+  if (!record.dueAt) return <Chip size="small" variant="outlined" label={translate('app.due.none')} />;
+  if (!CLOCK_RUNNING.has(record.status)) return <Chip size="small" variant="outlined" label={translate('app.due.paused')} />;
+  const state = dueState(record.dueAt, record.overdue);
+  const left = workingLeft(record.dueAt);
+  const { d, h, m, totalHours } = splitWorking(left);
+  const time = totalHours >= 8 ? translate('app.due.days', { d, h }) : translate('app.due.hours', { h: totalHours, m });
+  const text = `${translate(`app.due.${state}`)} · ${translate(left < 0 ? 'app.due.late' : 'app.due.left', { time })}`;
+  return (
+    <Tooltip title={formatDateTime(record.dueAt, locale)}>
+      <Chip size="small" color={COLORS[state]} label={text} data-testid="due-badge" data-state={state} />
+    </Tooltip>
+  );
+}

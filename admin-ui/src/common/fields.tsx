@@ -1,0 +1,34 @@
+import { ReferenceField, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import type { Dossier } from '../types';
+import { pick } from './format';
+
+/** An agency code shown as the agency's name (read via the agencies resource, cached). */
+export function AgencyField({ source, label }: { source: string; label?: string; sortable?: boolean }) {
+  return (
+    <ReferenceField source={source} reference="agencies" link={false} label={label} emptyText="—">
+      <TextField source="name" />
+    </ReferenceField>
+  );
+}
+
+export function UserField({ source, label }: { source: string; label?: string; sortable?: boolean }) {
+  return (
+    <ReferenceField source={source} reference="users" link={false} label={label} emptyText="—">
+      <TextField source="fullName" />
+    </ReferenceField>
+  );
+}
+
+export function ProcedureNameField(_: { label?: string; sortable?: boolean }) {
+  const record = useRecordContext<Dossier>();
+  const [locale] = useLocaleState();
+  return record ? <span title={record.procedureCode}>{pick(record.procedureName, locale) || record.procedureCode}</span> : null;
+}
+
+/** A value translated from an `app.<prefix>.<value>` key (roles, kinds, channels...). */
+export function TranslatedField({ source, prefix }: { source: string; prefix: string; label?: string; sortable?: boolean }) {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const v = record?.[source];
+  return v ? <span>{translate(`app.${prefix}.${v}`, { _: String(v) })}</span> : null;
+}

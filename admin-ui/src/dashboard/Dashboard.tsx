@@ -1,0 +1,20 @@
+import { Box, Typography } from '@mui/material';
+import { useGetIdentity, useTranslate } from 'react-admin';
+import { ability } from '../ability';
+import { StatsDashboard } from '../stats/StatsDashboard';
+import { MyWork } from './MyWork';
+
+/** Officers land on their work; supervisors on the statistics; an administrator on a greeting. */
+export function Dashboard() {
+  const { identity } = useGetIdentity();
+  const translate = useTranslate();
+  if (!identity) return null;
+  if (identity.role === 'supervisor') return <StatsDashboard />;
+  if (ability.can('act', 'Dossier')) return <MyWork />;
+  return (
+    <Box sx={{ mt: 3 }}>
+      <Typography variant="h5">{translate('app.welcome', { name: identity.fullName ?? '' })}</Typography>
+      {ability.can('read', 'Stats') && <StatsDashboard />}
+    </Box>
+  );
+}

@@ -1,0 +1,88 @@
+import simpleRestProvider from 'ra-data-simple-rest';
+import type { DataProvider, GetListParams, RaRecord } from 'react-admin';
+import { API, httpClient } from './http';
+import type { Dossier, DossierEvent, Procedure } from './types';
+
+const base = simpleRestProvider(API, httpClient);
+
+/** Dossiers and procedures are identified by their code; react-admin wants an `id`. */
+const withId = <T extends { code: string }>(r: T) => ({ ...r, id: r.code });
+
+let procedureCache: Promise<Procedure[]> | null = null;
+const allProcedures = () =>
+  (procedureCache ??= httpClient(`${API}/procedures`).then(({ json }) => (json as Procedure[]).map(withId)));
+
+/** The catalogue is small and unpaginated server-side: filter, sort and page it here. */
+async function listProcedures(params: GetListParams) {
+  const q = String(params.filter?.q ?? '').trim();
+  const rows = q ? ((await httpClient(`${API}/procedures?q=${encodeURIComponent(q)}`)).json as Procedure[]).map(withId) : await allProcedures();
+  const level = params.filter?.level;
+  const hits = rows.filter((p) => !level || p.level === level);
+  const { field = 'code', order = 'ASC' } = params.sort ?? {};
+  const sign = order === 'ASC' ? 1 : -1;
+  const key = (p: Procedure) => String(field === 'name' ? p.name.vi : (p as unknown as Record<string, unknown>)[field] ?? '');
+  hits.sort((a, b) => sign * key(a).localeCompare(key(b), 'vi'));
+  const { page = 1, perPage = 25 } = params.pagination ?? {};
+  return { data: hits.slice((page - 1) * perPage, page * perPage), total: hits.length };
+}
+
+export interface MotcuaDataProvider extends DataProvider {
+  act(code: string, action: string, body: Record<string, unknown>): Promise<Dossier>;
+  events(code: string): Promise<DossierEvent[]>;
+  stats<T>(path: 'overdue' | 'summary', query?: Record<string, string>): Promise<T>;
+}
+
+export const dataProvider: MotcuaDataProvider = {
+  ...base,
+  async getList(resource, params) {
+    if (resource === 'procedures') return listProcedures(params) as never;
+    const res = await base.getList(resource, params);
+    return resource === 'dossiers' ? { ...res, data: res.data.map((r) => withId(r as never)) } : res;
+  },
+  async getOne(resource, params) {
+    if (resource === 'procedures' || resource === 'dossiers') {
+      const { json } = await httpClient(`${API}/${resource}/${encodeURIComponent(String(params.id))}`);
+      return { data: withId(json) } as never;
+    }
+    return base.getOne(resource, params);
+  },
+  async getMany(resource, params) {
+    if (resource === 'procedures') {
+      const all = await allProcedures();
+      return { data: all.filter((p) => params.ids.includes(p.code)) } as never;
+    }
+    if (resource === 'dossiers') {
+      const data = await Promise.all(params.ids.map((id) => dataProvider.getOne<RaRecord>('dossiers', { id }).then((r) => r.data)));
+      return { data } as never;
+    }
+    return base.getMany(resource, params);
+  },
+  async create(resource, params) {
+    if (resource !== 'dossiers') return base.create(resource, params);
+    // The Idempotency-Key makes a double click (or a retried request) create one dossier, not two.
+    const key = (params.meta?.idempotencyKey as string | undefined) ?? `desk-${crypto.randomUUID()}`;
+    const { json } = await httpClient(`${API}/dossiers`, {
+      method: 'POST',
+      body: JSON.stringify(params.data),
+      headers: new Headers({ 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': key }),
+    });
+    return { data: withId(json) } as never;
+  },
+  async act(code, action, body) {
+    const { json } = await httpClient(`${API}/dossiers/${encodeURIComponent(code)}/actions/${action}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' }),
+    });
+    return withId(json) as Dossier;
+  },
+  async events(code) {
+    const { json } = await httpClient(`${API}/dossiers/${encodeURIComponent(code)}/events`);
+    return json as DossierEvent[];
+  },
+  async stats(path, query = {}) {
+    const qs = new URLSearchParams(query).toString();
+    const { json } = await httpClient(`${API}/stats/${path}${qs ? `?${qs}` : ''}`);
+    return json;
+  },
+};

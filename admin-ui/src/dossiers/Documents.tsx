@@ -1,0 +1,51 @@
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
+import { Button, Stack, Typography } from '@mui/material';
+import { useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { openDocument } from '../http';
+import type { Dossier } from '../types';
+
+type Kind = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'result';
+
+/** The documents a dossier has in its state (mirrors api/routes/documents.routes availableDocuments). */
+export function documentKinds(d: Dossier): Kind[] {
+  const out: Kind[] = [];
+  if (d.receivedAt && d.dueAt) out.push('receipt');
+  if (d.missing.length > 0 || d.status === 'NEEDS_SUPPLEMENT') out.push('supplement');
+  if (d.status === 'NOT_ACCEPTED' || d.status === 'REJECTED') out.push('refusal');
+  if (d.extended) out.push('apology');
+  if (d.status === 'RESULT_READY' || d.status === 'DELIVERED') out.push('result');
+  return out;
+}
+
+export function DocumentLink({ code, kind }: { code: string; kind: Kind }) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const path = `/dossiers/${encodeURIComponent(code)}/documents/${kind}`;
+  return (
+    <Button
+      size="small"
+      variant="outlined"
+      startIcon={<PictureAsPdfIcon />}
+      data-document={kind}
+      data-href={`/api${path}`}
+      onClick={() => openDocument(path).catch((e: Error) => notify(e.message, { type: 'error' }))}
+    >
+      {translate(`app.documents.${kind}`)}
+    </Button>
+  );
+}
+
+export function Documents() {
+  const record = useRecordContext<Dossier>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const kinds = documentKinds(record);
+  if (kinds.length === 0) return <Typography color="text.secondary">{translate('app.documents.none')}</Typography>;
+  return (
+    <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: "wrap" }} data-testid="documents">
+      {kinds.map((k) => (
+        <DocumentLink key={k} code={record.code} kind={k} />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,45 @@
+import { CreateButton, Datagrid, DateField, ExportButton, FilterButton, List, TextField, TopToolbar } from 'react-admin';
+import { DueBadge } from '../common/DueBadge';
+import { AgencyField, ProcedureNameField, UserField } from '../common/fields';
+import { StatusField } from '../common/StatusField';
+import { BulkAssignButton } from './BulkAssignButton';
+import { DossierAside } from './DossierAside';
+import { dossierExporter } from './exporter';
+import { dossierFilters } from './DossierFilters';
+
+const ListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <CreateButton label="app.menu.reception" />
+    <ExportButton />
+  </TopToolbar>
+);
+
+const dateOptions = { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' } as const;
+
+/** Every dossier the officer may read (the API scopes the list), soonest due first. */
+export function DossierList() {
+  return (
+    <List
+      filters={dossierFilters}
+      actions={<ListActions />}
+      aside={<DossierAside />}
+      sort={{ field: 'dueAt', order: 'ASC' }}
+      exporter={dossierExporter as never}
+      perPage={25}
+      // Keep the search and filters on screen even when this officer's scope has no dossier yet.
+      empty={false}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={<BulkAssignButton />}>
+        <TextField source="code" />
+        <ProcedureNameField label="resources.dossiers.fields.procedureName" sortable={false} />
+        <TextField source="applicant.fullName" sortable={false} />
+        <StatusField label="resources.dossiers.fields.status" sortBy="status" />
+        <AgencyField source="agencyCode" label="resources.dossiers.fields.agencyCode" sortable={false} />
+        <UserField source="assigneeId" label="resources.dossiers.fields.assigneeId" sortable={false} />
+        <DateField source="dueAt" showTime options={dateOptions} />
+        <DueBadge label="resources.dossiers.fields.remaining" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}

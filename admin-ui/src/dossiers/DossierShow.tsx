@@ -1,0 +1,155 @@
+import { Box, Card, CardContent, CardHeader, Grid, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { DateField, FunctionField, Labeled, Show, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { DueBadge } from '../common/DueBadge';
+import { AgencyField, TranslatedField, UserField } from '../common/fields';
+import { formatMoney, pick } from '../common/format';
+import { StatusChip } from '../common/StatusField';
+import type { Dossier } from '../types';
+import { ActionButtons } from './actions/ActionButtons';
+import { Documents } from './Documents';
+import { FormDataView } from './FormDataView';
+import { Shares } from './Shares';
+import { Timeline } from './Timeline';
+
+const dateOptions = { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' } as const;
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" sx={{ mb: 2 }}>
+      <CardHeader title={translate(`resources.dossiers.sections.${title}`)} slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }} sx={{ pb: 0 }} />
+      <CardContent>{children}</CardContent>
+    </Card>
+  );
+}
+
+function Header() {
+  const record = useRecordContext<Dossier>();
+  const [locale] = useLocaleState();
+  if (!record) return null;
+  return (
+    <Box sx={{ mb: 2 }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: "wrap", alignItems: "center" }}>
+        <Typography variant="h5" data-testid="dossier-code">
+          {record.code}
+        </Typography>
+        <StatusChip status={record.status} />
+        <DueBadge />
+      </Stack>
+      <Typography variant="subtitle1" color="text.secondary">
+        {record.procedureCode} — {pick(record.procedureName, locale)}
+      </Typography>
+      <Box sx={{ mt: 2 }}>
+        <ActionButtons />
+      </Box>
+    </Box>
+  );
+}
+
+function DossierDetail() {
+  const record = useRecordContext<Dossier>();
+  const [locale] = useLocaleState();
+  if (!record) return null;
+  return (
+    <Box sx={{ p: 2 }}>
+      <Header />
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, md: 7 }}>
+          <Section title="applicant">
+            <Grid container spacing={1}>
+              {(['fullName', 'idNumber', 'phone', 'email', 'address'] as const).map((f) => (
+                <Grid key={f} size={{ xs: 12, sm: 6 }}>
+                  <Labeled>
+                    <TextField source={`applicant.${f}`} emptyText="—" />
+                  </Labeled>
+                </Grid>
+              ))}
+            </Grid>
+          </Section>
+          <Section title="form">
+            <FormDataView />
+          </Section>
+          <Section title="documents">
+            <Documents />
+          </Section>
+        </Grid>
+        <Grid size={{ xs: 12, md: 5 }}>
+          <Section title="processing">
+            <Grid container spacing={1}>
+              <Grid size={6}>
+                <Labeled label="resources.dossiers.fields.channel">
+                  <TranslatedField source="channel" prefix="channel" />
+                </Labeled>
+              </Grid>
+              <Grid size={6}>
+                <Labeled>
+                  <FunctionField source="fee" render={(d: Dossier) => `${formatMoney(d.fee, locale)}${d.fee > 0 && d.paid ? ' ✓' : ''}`} />
+                </Labeled>
+              </Grid>
+              <Grid size={6}>
+                <Labeled label="resources.dossiers.fields.receivingAgencyCode">
+                  <AgencyField source="receivingAgencyCode" />
+                </Labeled>
+              </Grid>
+              <Grid size={6}>
+                <Labeled label="resources.dossiers.fields.agencyCode">
+                  <AgencyField source="agencyCode" />
+                </Labeled>
+              </Grid>
+              <Grid size={6}>
+                <Labeled label="resources.dossiers.fields.assigneeId">
+                  <UserField source="assigneeId" />
+                </Labeled>
+              </Grid>
+              <Grid size={6}>
+                <Labeled>
+                  <DateField source="receivedAt" showTime options={dateOptions} emptyText="—" />
+                </Labeled>
+              </Grid>
+              <Grid size={6}>
+                <Labeled>
+                  <DateField source="dueAt" showTime options={dateOptions} emptyText="—" />
+                </Labeled>
+              </Grid>
+              <Grid size={6}>
+                <Labeled>
+                  <DateField source="stageDueAt" showTime options={dateOptions} emptyText="—" />
+                </Labeled>
+              </Grid>
+              {record.missing.length > 0 && (
+                <Grid size={12}>
+                  <Labeled label="resources.dossiers.fields.missing">
+                    <span>{record.missing.join('; ')}</span>
+                  </Labeled>
+                </Grid>
+              )}
+            </Grid>
+          </Section>
+          {record.shares.length > 0 && (
+            <Section title="shares">
+              <Shares />
+            </Section>
+          )}
+          <Section title="timeline">
+            <Timeline />
+          </Section>
+        </Grid>
+      </Grid>
+    </Box>
+  );
+}
+
+export function DossierShow() {
+  return (
+    <Show title={<DossierTitle />} actions={false}>
+      <DossierDetail />
+    </Show>
+  );
+}
+
+function DossierTitle() {
+  const record = useRecordContext<Dossier>();
+  const translate = useTranslate();
+  return <span>{`${translate('resources.dossiers.name', { smart_count: 1 })} ${record?.code ?? ''}`}</span>;
+}

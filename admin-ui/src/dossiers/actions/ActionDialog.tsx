@@ -1,0 +1,164 @@
+import { Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
+import { useState } from 'react';
+import {
+  Button,
+  DateTimeInput,
+  Form,
+  NumberInput,
+  RadioButtonGroupInput,
+  ReferenceInput,
+  SaveButton,
+  SelectInput,
+  TextInput,
+  maxValue,
+  minLength,
+  minValue,
+  required,
+  useDataProvider,
+  useNotify,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
+import type { MotcuaDataProvider } from '../../dataProvider';
+import type { Action, Dossier } from '../../types';
+
+const reason = [required(), minLength(3)];
+
+/** The inputs of each action's body (domain/actions.ts); actions without inputs just confirm. */
+function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
+  const translate = useTranslate();
+  const label = (k: string) => `resources.dossiers.dialog.${k}`;
+  switch (action) {
+    case 'not-accept':
+    case 'reject':
+      return <TextInput source="reason" label={label('reason')} validate={reason} multiline fullWidth />;
+    case 'withdraw':
+      return <TextInput source="reason" label={label('reason')} multiline fullWidth />;
+    case 'request-supplement':
+      return (
+        <>
+          <TextInput source="missing" label={label('missing')} validate={required()} multiline minRows={3} fullWidth />
+          <TextInput source="note" label={label('note')} multiline fullWidth />
+        </>
+      );
+    case 'assign':
+      return (
+        <ReferenceInput source="assigneeId" reference="users" filter={{ agencyCode: record.agencyCode, role: 'specialist' }} sort={{ field: 'fullName', order: 'ASC' }}>
+          <SelectInput optionText="fullName" label={label('assigneeId')} validate={required()} fullWidth />
+        </ReferenceInput>
+      );
+    case 'forward':
+      return (
+        <>
+          <ReferenceInput source="agencyCode" reference="agencies" filter={{ kind: 'department' }} perPage={200} sort={{ field: 'name', order: 'ASC' }}>
+            <SelectInput optionText="name" label={label('agencyCode')} validate={required()} fullWidth />
+          </ReferenceInput>
+          <TextInput source="note" label={label('note')} multiline fullWidth />
+        </>
+      );
+    case 'extend':
+      return (
+        <>
+          <DateTimeInput source="newDueAt" label={label('newDueAt')} validate={required()} fullWidth />
+          <TextInput source="reason" label={label('reason')} validate={reason} multiline fullWidth />
+        </>
+      );
+    case 'record-payment':
+      return (
+        <>
+          <NumberInput source="amount" label={label('amount')} validate={[required(), minValue(0)]} fullWidth />
+          <TextInput source="receiptNo" label={label('receiptNo')} validate={required()} fullWidth />
+        </>
+      );
+    case 'deliver':
+      return (
+        <RadioButtonGroupInput
+          source="method"
+          label={label('method')}
+          validate={required()}
+          choices={['desk', 'online'].map((m) => ({ id: m, name: translate(`app.method.${m}`) }))}
+        />
+      );
+    case 'rate':
+      return (
+        <>
+          <NumberInput source="score" label={label('score')} validate={[required(), minValue(1), maxValue(5)]} />
+          <TextInput source="comment" label={label('comment')} multiline fullWidth />
+        </>
+      );
+    case 'verify':
+    case 'approve':
+    case 'return':
+      return <TextInput source="note" label={label('note')} multiline fullWidth />;
+    default:
+      return null;
+  }
+}
+
+const defaults = (action: Action, record: Dossier, handoff?: string | null): Record<string, unknown> => {
+  switch (action) {
+    case 'record-payment':
+      return { amount: record.fee };
+    case 'deliver':
+      return { method: 'desk' };
+    case 'forward':
+      return handoff ? { agencyCode: handoff } : {};
+    case 'assign':
+      return record.assigneeId ? { assigneeId: record.assigneeId } : {};
+    default:
+      return {};
+  }
+};
+
+/** Turns form values into the body the API validates: no empty strings, lists from lines, ISO instants. */
+function toBody(action: Action, values: Record<string, unknown>) {
+  const body: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) if (v !== '' && v !== null && v !== undefined) body[k] = v;
+  if (action === 'request-supplement' && typeof body.missing === 'string') {
+    body.missing = body.missing.split('\n').map((s) => s.trim()).filter(Boolean);
+  }
+  if (action === 'extend' && body.newDueAt) body.newDueAt = new Date(body.newDueAt as string).toISOString();
+  return body;
+}
+
+/** A dialog that runs one action; the workflow's refusal (409/403/422 `detail`) is notified as is. */
+export function ActionDialog({ action, record, handoff, onClose }: { action: Action; record: Dossier; handoff?: string | null; onClose: () => void }) {
+  const dataProvider = useDataProvider<MotcuaDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const translate = useTranslate();
+  const [busy, setBusy] = useState(false);
+  const name = translate(`resources.dossiers.actions.${action}`);
+
+  const submit = async (values: Record<string, unknown>) => {
+    setBusy(true);
+    try {
+      await dataProvider.act(record.code, action, toBody(action, values));
+      notify('resources.dossiers.notifications.done', { type: 'success', messageArgs: { action: name } });
+      onClose();
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+      refresh();
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" data-testid={`dialog-${action}`}>
+      <Form onSubmit={submit as never} defaultValues={defaults(action, record, handoff)} record={{}}>
+        <DialogTitle>{name}</DialogTitle>
+        <DialogContent>
+          <Typography variant="body2" sx={{ mb: 2 }}>
+            {translate('resources.dossiers.dialog.confirm', { action: name.toLowerCase(), code: record.code })}
+          </Typography>
+          <ActionInputs action={action} record={record} />
+        </DialogContent>
+        <DialogActions>
+          <Button label="ra.action.cancel" onClick={onClose} />
+          <SaveButton label="ra.action.confirm" icon={<></>} disabled={busy} alwaysEnable={!busy} />
+        </DialogActions>
+      </Form>
+    </Dialog>
+  );
+}

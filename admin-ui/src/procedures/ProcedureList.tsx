@@ -1,0 +1,26 @@
+import { Datagrid, FunctionField, List, NumberField, SearchInput, SelectInput, TextField, useLocaleState, useTranslate } from 'react-admin';
+import { pick } from '../common/format';
+import { TranslatedField } from '../common/fields';
+import type { Procedure } from '../types';
+
+function LevelInput({ source }: { source: string }) {
+  const translate = useTranslate();
+  return <SelectInput source={source} choices={['commune', 'province'].map((l) => ({ id: l, name: translate(`app.level.${l}`) }))} />;
+}
+
+/** The catalogue, read-only: procedures are code (workflows/procedures), not data. */
+export function ProcedureList() {
+  const [locale] = useLocaleState();
+  return (
+    <List filters={[<SearchInput key="q" source="q" alwaysOn />, <LevelInput key="level" source="level" />]} sort={{ field: 'code', order: 'ASC' }} exporter={false}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="code" />
+        <FunctionField source="name" render={(p: Procedure) => pick(p.name, locale)} />
+        <FunctionField source="field" sortable={false} render={(p: Procedure) => pick(p.field, locale)} />
+        <TranslatedField source="level" prefix="level" label="resources.procedures.fields.level" />
+        <NumberField source="fee" locales="vi-VN" />
+        <FunctionField source="deadline" sortable={false} render={(p: Procedure) => p.deadline.workingDays} />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,61 @@
+import { Table, TableBody, TableCell, TableRow } from '@mui/material';
+import { BooleanField, FunctionField, Labeled, NumberField, Show, SimpleShowLayout, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { pick } from '../common/format';
+import { TranslatedField } from '../common/fields';
+import type { Procedure } from '../types';
+
+function FormFields() {
+  const p = useRecordContext<Procedure>();
+  const [locale] = useLocaleState();
+  if (!p) return null;
+  return (
+    <Table size="small">
+      <TableBody>
+        {Object.entries(p.formSchema.properties).map(([k, prop]) => (
+          <TableRow key={k}>
+            <TableCell>{pick(p.formLabels[k], locale) || k}</TableCell>
+            <TableCell>
+              <code>{k}</code>
+            </TableCell>
+            <TableCell>{prop.enum ? prop.enum.join(' | ') : (prop.format ?? prop.type)}</TableCell>
+            <TableCell>{p.formSchema.required?.includes(k) ? '*' : ''}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+export function ProcedureShow() {
+  const [locale] = useLocaleState();
+  const translate = useTranslate();
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="code" />
+        <FunctionField source="name" render={(p: Procedure) => pick(p.name, locale)} />
+        <FunctionField source="field" render={(p: Procedure) => pick(p.field, locale)} />
+        <TranslatedField source="level" prefix="level" label="resources.procedures.fields.level" />
+        <NumberField source="fee" locales="vi-VN" />
+        <NumberField source="feeOnline" locales="vi-VN" />
+        <FunctionField source="deadline" render={(p: Procedure) => p.deadline.workingDays} />
+        <FunctionField source="handoff" render={(p: Procedure) => (p.handoff ? `${p.handoff.departmentCode} (${p.handoff.shareWorkingDays})` : '—')} />
+        <FunctionField source="stages" render={(p: Procedure) => p.stages.map((s) => s.name).join(' → ')} />
+        <BooleanField source="fullProcessOnline" />
+        <Labeled label="resources.procedures.fields.formLabels">
+          <FormFields />
+        </Labeled>
+        <FunctionField
+          source="requiredDocuments"
+          render={(p: Procedure) => (
+            <ul style={{ margin: 0 }}>
+              {p.requiredDocuments.map((d, i) => (
+                <li key={i}>{typeof d === 'string' ? d : pick((d as { name?: { vi: string; en: string } }).name, locale) || translate('ra.action.show')}</li>
+              ))}
+            </ul>
+          )}
+        />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,131 @@
+import { Alert, Box, Card, CardContent, CardHeader, Grid, Stack, TextField, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { useDataProvider, useNavigate, useTranslate } from 'react-admin';
+import type { MotcuaDataProvider } from '../dataProvider';
+import { ability } from '../ability';
+import { DrillBarChart } from './DrillBarChart';
+
+export interface OverdueStats {
+  total: number;
+  byAgency: { agencyCode: string; agencyName: string; count: number }[];
+  byProcedure: { procedureCode: string; procedureName: string; count: number }[];
+  byStage: { status: string; count: number }[];
+  lostAt: { agencyCode: string; agencyName: string; count: number }[];
+}
+export interface SummaryStats {
+  total: number;
+  finished: number;
+  onTimeRate: number | null;
+  onlineRate: number | null;
+  onlinePaymentRate: number | null;
+  avgProcessingDays: number | null;
+  satisfaction: number | null;
+  byStatus: { status: string; count: number }[];
+}
+
+/** Calendar days in Vietnam, whatever the browser's zone. */
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+const startOfYear = () => `${today().slice(0, 4)}-01-01`;
+const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
+
+/** Supervisor dashboard: where dossiers are overdue and where time was lost; rates for a period. */
+export function StatsDashboard() {
+  const dataProvider = useDataProvider<MotcuaDataProvider>();
+  const translate = useTranslate();
+  const navigate = useNavigate();
+  const [from, setFrom] = useState(startOfYear());
+  const [to, setTo] = useState(today());
+  const [overdue, setOverdue] = useState<OverdueStats | null>(null);
+  const [summary, setSummary] = useState<SummaryStats | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    dataProvider.stats<OverdueStats>('overdue').then(setOverdue, (e: Error) => setError(e.message));
+  }, [dataProvider]);
+  useEffect(() => {
+    const q = { from: new Date(`${from}T00:00:00+07:00`).toISOString(), to: new Date(Date.parse(`${to}T00:00:00+07:00`) + 86_400_000).toISOString() };
+    dataProvider.stats<SummaryStats>('summary', q).then(setSummary, (e: Error) => setError(e.message));
+  }, [dataProvider, from, to]);
+
+  const canDrill = ability.can('read', 'Dossier');
+  /** Drill-down: the dossier list with the clicked slice as its filter. */
+  const drill = (filter: Record<string, unknown>) => {
+    if (!canDrill) return;
+    const f = { overdue: true, ...filter };
+    navigate(`/dossiers?filter=${encodeURIComponent(JSON.stringify(f))}&displayedFilters=${encodeURIComponent(JSON.stringify(Object.fromEntries(Object.keys(f).map((k) => [k, true]))))}`);
+  };
+  const t = (k: string) => translate(`app.stats.${k}`);
+
+  return (
+    <Box sx={{ mt: 2 }} data-testid="stats-dashboard">
+      <Typography variant="h5" gutterBottom>
+        {t('title')}
+      </Typography>
+      {error && <Alert severity="warning">{`${t('unavailable')}: ${error}`}</Alert>}
+      <Card sx={{ mb: 2 }}>
+        <CardContent>
+          <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: "wrap", alignItems: "center" }}>
+            <Typography variant="subtitle1">{t('period')}</Typography>
+            <TextField type="date" size="small" label={t('from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField type="date" size="small" label={t('to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          </Stack>
+          <Grid container spacing={2} sx={{ mt: 1 }} data-testid="rates">
+            <Rate label={t('total')} value={summary ? String(summary.total) : '—'} />
+            <Rate label={t('finished')} value={summary ? String(summary.finished) : '—'} />
+            <Rate label={t('on_time_rate')} value={pct(summary?.onTimeRate ?? null)} />
+            <Rate label={t('online_rate')} value={pct(summary?.onlineRate ?? null)} />
+            <Rate label={t('online_payment_rate')} value={pct(summary?.onlinePaymentRate ?? null)} />
+            <Rate label={t('avg_days')} value={summary?.avgProcessingDays != null ? summary.avgProcessingDays.toFixed(1) : '—'} />
+            <Rate label={t('satisfaction')} value={summary?.satisfaction != null ? `${summary.satisfaction.toFixed(1)}/5` : '—'} />
+            <Rate label={t('overdue_total')} value={overdue ? String(overdue.total) : '—'} color="error.main" />
+          </Grid>
+        </CardContent>
+      </Card>
+      {canDrill && <Typography variant="caption" color="text.secondary">{t('drill')}</Typography>}
+      {overdue && (
+        <Grid container spacing={2}>
+          <Chart title={t('by_agency')} testId="chart-by-agency">
+            <DrillBarChart data={overdue.byAgency.map((x) => ({ key: x.agencyCode, name: x.agencyName, count: x.count }))} onPick={(k) => drill({ agencyCode: k })} />
+          </Chart>
+          <Chart title={t('by_procedure')} testId="chart-by-procedure">
+            <DrillBarChart data={overdue.byProcedure.map((x) => ({ key: x.procedureCode, name: x.procedureName, count: x.count }))} onPick={(k) => drill({ procedureCode: k })} />
+          </Chart>
+          <Chart title={t('by_stage')} testId="chart-by-stage">
+            <DrillBarChart data={overdue.byStage.map((x) => ({ key: x.status, name: translate(`app.status.${x.status}`), count: x.count }))} onPick={(k) => drill({ status: k })} />
+          </Chart>
+          <Chart title={t('lost_at')} testId="chart-lost-at">
+            <DrillBarChart
+              color="#ef6c00"
+              data={overdue.lostAt.map((x) => ({ key: x.agencyCode, name: x.agencyName, count: x.count }))}
+              onPick={(k) => drill({ agencyCode: k })}
+            />
+          </Chart>
+        </Grid>
+      )}
+    </Box>
+  );
+}
+
+function Rate({ label, value, color }: { label: string; value: string; color?: string }) {
+  return (
+    <Grid size={{ xs: 6, sm: 3 }}>
+      <Typography variant="h5" color={color}>
+        {value}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+    </Grid>
+  );
+}
+
+function Chart({ title, testId, children }: { title: string; testId: string; children: React.ReactNode }) {
+  return (
+    <Grid size={{ xs: 12, lg: 6 }}>
+      <Card data-testid={testId}>
+        <CardHeader title={title} slotProps={{ title: { variant: 'subtitle1' } }} />
+        <CardContent>{children}</CardContent>
+      </Card>
+    </Grid>
+  );
+}

@@ -1,0 +1,143 @@
+/** Shapes of the API contract (DESIGN §5) as the back office reads them. */
+export type Status =
+  | 'SUBMITTED'
+  | 'RECEIVED'
+  | 'IN_REVIEW'
+  | 'NEEDS_SUPPLEMENT'
+  | 'AWAITING_PAYMENT'
+  | 'AWAITING_APPROVAL'
+  | 'RESULT_READY'
+  | 'DELIVERED'
+  | 'NOT_ACCEPTED'
+  | 'REJECTED'
+  | 'WITHDRAWN'
+  | 'CANCELLED';
+
+export const STATUSES: Status[] = [
+  'SUBMITTED',
+  'RECEIVED',
+  'IN_REVIEW',
+  'NEEDS_SUPPLEMENT',
+  'AWAITING_PAYMENT',
+  'AWAITING_APPROVAL',
+  'RESULT_READY',
+  'DELIVERED',
+  'NOT_ACCEPTED',
+  'REJECTED',
+  'WITHDRAWN',
+  'CANCELLED',
+];
+export const OPEN_STATUSES = STATUSES.slice(0, 7);
+
+export const ACTIONS = [
+  'receive',
+  'not-accept',
+  'request-supplement',
+  'supplement',
+  'assign',
+  'verify',
+  'forward',
+  'return',
+  'approve',
+  'reject',
+  'record-payment',
+  'deliver',
+  'withdraw',
+  'extend',
+  'rate',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type Localized = { vi: string; en: string };
+
+export interface AgencyShare {
+  agencyCode: string;
+  enteredAt: string;
+  leftAt: string | null;
+  dueAt: string | null;
+}
+
+export interface Dossier {
+  id: string;
+  code: string;
+  procedureCode: string;
+  procedureName: Localized | null;
+  status: Status;
+  channel: 'online' | 'counter' | 'kiosk';
+  applicant: { fullName: string; idNumber: string | null; phone: string | null; email: string | null; address: string | null };
+  form: Record<string, unknown>;
+  receivingAgencyCode: string;
+  agencyCode: string;
+  assigneeId: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  stageDueAt: string | null;
+  finishedAt: string | null;
+  overdue: boolean;
+  fee: number;
+  paid: boolean;
+  missing: string[];
+  supplementDueAt: string | null;
+  paymentDueAt: string | null;
+  extended: boolean;
+  shares: AgencyShare[];
+  rating: { score: number; comment?: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  allowedActions: Action[];
+}
+
+export interface DossierEvent {
+  id: string;
+  seq: number;
+  type: string;
+  actorId: string;
+  actorRole: string;
+  actorAgencyCode: string | null;
+  agencyCode: string;
+  fromStatus: Status | null;
+  toStatus: Status;
+  data: Record<string, unknown>;
+  at: string;
+}
+
+export interface JsonSchemaProp {
+  type?: string;
+  format?: string;
+  enum?: string[];
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  pattern?: string;
+  items?: JsonSchemaProp & { properties?: Record<string, JsonSchemaProp>; required?: string[] };
+  properties?: Record<string, JsonSchemaProp>;
+  required?: string[];
+}
+
+export interface Procedure {
+  id: string;
+  code: string;
+  name: Localized;
+  field: Localized;
+  level: 'commune' | 'province';
+  fee: number;
+  feeOnline: number;
+  deadline: { workingDays: number };
+  handoff: { departmentCode: string; shareWorkingDays: number } | null;
+  stages: { name: string }[];
+  requiredDocuments: unknown[];
+  fullProcessOnline: boolean;
+  formSchema: { properties: Record<string, JsonSchemaProp>; required?: string[] };
+  formLabels: Record<string, Localized>;
+  example: Record<string, unknown>;
+}
+
+export interface Agency {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  kind: 'province' | 'department' | 'commune';
+  parentCode: string | null;
+}

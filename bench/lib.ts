@@ -1,0 +1,239 @@
+/**
+ * Shared pieces of `npm run bench` and `npm run chaos`: a Temporal dev server and a fresh
+ * PostgreSQL database of their own, the motcua stack in a child process, an HTTP client,
+ * percentiles and the machine's load.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { ensureTemporalTools, freePort, startDevServer, type DevServer } from '../temporal/dev-server';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const ADMIN_PG = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+export const now = () => performance.now();
+
+export function log(msg: string) {
+  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+}
+
+/** Drops and recreates `name` on the admin server; returns its URL. */
+export async function recreateDatabase(name: string): Promise<string> {
+  const admin = postgres(ADMIN_PG, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(ADMIN_PG);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropDatabase(name: string) {
+  const admin = postgres(ADMIN_PG, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+  await admin.end();
+}
+
+export async function startTemporal(dbFile: string, port?: number): Promise<DevServer> {
+  const { cli } = ensureTemporalTools({ testServer: false });
+  return startDevServer({ cli, port: port ?? (await freePort()), dbFile });
+}
+
+/** The motcua stack (`runtime/system.ts`: API + worker, or API only) in a child process. */
+export interface StackChild {
+  child: ChildProcess;
+  port: number;
+  base: string;
+  stop(): Promise<void>;
+}
+
+export async function spawnStack(env: Record<string, string>, opts: { worker: boolean; noopWorker?: boolean }): Promise<StackChild> {
+  const child = fork(path.join(root, 'bench/stack.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: '0', ...env, BENCH_WORKER: opts.worker ? '1' : '0', BENCH_NOOP_WORKER: opts.noopWorker ? '1' : '0' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m: { port?: number }) => (m.port ? resolve(m.port) : reject(new Error(`stack: ${JSON.stringify(m)}`))));
+    child.once('exit', (code) => reject(new Error(`stack exited early with code ${code}`)));
+  });
+  return {
+    child,
+    port,
+    base: `http://127.0.0.1:${port}/api`,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(t);
+    },
+  };
+}
+
+/** Resident set size of a process in MiB, from /proc (Linux). */
+export function rssMiB(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+export const loadAvg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+
+/** Waits (up to maxWaitMs) for the 1-minute load average to drop below `below`. */
+export async function waitForQuiet(below: number, maxWaitMs: number): Promise<number[]> {
+  const until = Date.now() + maxWaitMs;
+  let l = loadAvg();
+  while (l[0]! >= below && Date.now() < until) {
+    log(`load average ${l.join(' ')} ≥ ${below}; waiting for the machine to quieten…`);
+    await sleep(15_000);
+    l = loadAvg();
+  }
+  return l;
+}
+
+export function machine() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Latency statistics
+
+export interface Stats {
+  n: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+export function summarize(latencies: number[], errors: number, seconds: number): Stats {
+  const s = [...latencies].sort((a, b) => a - b);
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return {
+    n: s.length,
+    errors,
+    seconds: r(seconds),
+    perSecond: r(s.length / seconds),
+    p50: r(percentile(s, 50)),
+    p95: r(percentile(s, 95)),
+    p99: r(percentile(s, 99)),
+    max: r(s[s.length - 1] ?? NaN),
+  };
+}
+
+/**
+ * `clients` concurrent loops calling `op` until `seconds` have passed (or `maxOps` were started).
+ * Latency in ms of each successful op; a thrown op counts as an error.
+ */
+export async function closedLoop(
+  clients: number,
+  seconds: number,
+  op: (client: number, i: number) => Promise<void>,
+  maxOps = Infinity,
+): Promise<Stats & { firstErrors: string[] }> {
+  const latencies: number[] = [];
+  const firstErrors: string[] = [];
+  let errors = 0;
+  let started = 0;
+  const t0 = now();
+  const deadline = t0 + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      while (now() < deadline && started < maxOps) {
+        const i = started++;
+        const t = now();
+        try {
+          await op(c, i);
+          latencies.push(now() - t);
+        } catch (err) {
+          errors++;
+          if (firstErrors.length < 3) firstErrors.push(String((err as Error).message ?? err).slice(0, 300));
+        }
+      }
+    }),
+  );
+  return { ...summarize(latencies, errors, (now() - t0) / 1000), firstErrors };
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: string,
+  ) {
+    super(`HTTP ${status}: ${body.slice(0, 200)}`);
+  }
+}
+
+export interface Api {
+  base: string;
+  call<T = unknown>(method: string, url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<{ status: number; body: T; headers: Headers }>;
+  login(username: string, password?: string): Promise<string>;
+}
+
+export function api(base: string): Api {
+  async function call<T>(method: string, url: string, opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {}) {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined = opts.raw;
+    if (opts.body !== undefined) body = JSON.stringify(opts.body);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${base}${url}`, { method, headers, body });
+    const text = await res.text();
+    if (res.status >= 400) throw new HttpError(res.status, text);
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
+  }
+  return {
+    base,
+    call,
+    async login(username, password = 'motcua123') {
+      const r = await call<{ token: string }>('POST', '/auth/login', { body: { username, password } });
+      return r.body.token;
+    },
+  };
+}
+
+export const APPLICANT = { fullName: 'Hà Văn Khánh', idNumber: '010203009876', phone: '0987654321' };
+
+export function fmt(x: number | null | undefined, digits = 1): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return '–';
+  return x.toFixed(digits);
+}
+
+/** A plain-text table. */
+export function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const w = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
+  return [line(cells[0]!), w.map((n) => '-'.repeat(n)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}

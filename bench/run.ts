@@ -1,0 +1,165 @@
+/**
+ * `npm run bench [-- --quick] [--only submission,lifecycle,lists,footprint] [--no-wait]`
+ *
+ * Starts its own Temporal dev server (SQLite file in a temp dir) and a fresh PostgreSQL database
+ * (`motcua_bench`, dropped and recreated; admin URL from BENCH_DATABASE_URL / TEST_DATABASE_URL,
+ * default postgres://postgres:postgres@127.0.0.1:5432/postgres), runs the stack in a child
+ * process, and measures four scenarios, each against a baseline taken in the same run. Prints a
+ * table and writes bench/results/<date>.json. Exits 1 when a scenario fails (a Seq Scan on
+ * dossiers in a list's plan, or errors).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadEnv } from '../config/env';
+import { connectClient, installRuntime } from '../temporal/connect';
+import { dropDatabase, fmt, loadAvg, log, machine, now, recreateDatabase, root, spawnStack, startTemporal, table, waitForQuiet } from './lib';
+import { footprintScenario, type FootprintResult } from './scenarios/footprint';
+import { lifecycleScenario, type LifecycleResult } from './scenarios/lifecycle';
+import { listsScenario, type ListsResult } from './scenarios/lists';
+import { submissionScenario, type SubmissionResult } from './scenarios/submission';
+
+installRuntime();
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args.find((a) => a.startsWith('--only'));
+const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1]! : args[args.indexOf(onlyArg) + 1]!).split(',') : ['submission', 'lifecycle', 'lists', 'footprint'];
+const numArg = (name: string, dflt: number) => {
+  const a = args.find((x) => x.startsWith(`--${name}=`));
+  return a ? Number(a.split('=')[1]) : dflt;
+};
+const cfg = {
+  clients: numArg('clients', 20),
+  seconds: numArg('seconds', quick ? 6 : 20),
+  lifecycleArrival: numArg('arrival', quick ? 8 : 25),
+  listDossiers: numArg('dossiers', quick ? 100_000 : 1_000_000),
+  listSeconds: numArg('list-seconds', quick ? 4 : 10),
+  footprintDossiers: numArg('open', quick ? 1_000 : 10_000),
+};
+
+const t0 = now();
+const load0 = args.includes('--no-wait') ? loadAvg() : await waitForQuiet(numArg('max-load', 1.5), quick ? 30_000 : 180_000);
+log(`bench ${quick ? '--quick ' : ''}starting; load average ${load0.join(' ')}; ${JSON.stringify(cfg)}`);
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-'));
+const dbName = process.env.BENCH_DATABASE ?? 'motcua_bench';
+const databaseUrl = await recreateDatabase(dbName);
+const temporalServer = await startTemporal(path.join(dir, 'temporal.db'));
+const temporalAddress = temporalServer.address;
+const stack = await spawnStack({ DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, MOTCUA_DATA_DIR: dir }, { worker: true, noopWorker: true });
+const temporal = await connectClient(temporalAddress);
+const env = loadEnv({ ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress });
+
+const results: {
+  date: string;
+  quick: boolean;
+  machine: ReturnType<typeof machine>;
+  loadAverageAtStart: number[];
+  loadAverageAtEnd?: number[];
+  config: typeof cfg;
+  submission?: SubmissionResult;
+  lifecycle?: LifecycleResult;
+  lists?: ListsResult;
+  footprint?: FootprintResult;
+  failures: string[];
+  totalSeconds?: number;
+} = { date: new Date().toISOString(), quick, machine: machine(), loadAverageAtStart: load0, config: cfg, failures: [] };
+
+try {
+  if (only.includes('submission')) {
+    results.submission = await submissionScenario({ stack, temporal, databaseUrl, clients: cfg.clients, seconds: cfg.seconds });
+    if (results.submission.api.errors > 0) results.failures.push(`submission: ${results.submission.api.errors} errors`);
+  }
+  if (only.includes('lifecycle')) {
+    results.lifecycle = await lifecycleScenario({ stack, submitters: 4, officers: 8, arrivalSeconds: cfg.lifecycleArrival, drainSeconds: quick ? 30 : 60, webhookSecret: env.PAYMENT_WEBHOOK_SECRET });
+    if (!results.lifecycle.drained || results.lifecycle.errors > 0) results.failures.push(`lifecycle: ${results.lifecycle.errors} errors, drained=${results.lifecycle.drained}`);
+  }
+  if (only.includes('lists')) {
+    results.lists = await listsScenario({ stack, temporal, env, databaseUrl, dossiers: cfg.listDossiers, clients: cfg.clients, seconds: cfg.listSeconds, tryProposed: !args.includes('--no-proposed') });
+    for (const q of results.lists.queries) if (q.seqScan) results.failures.push(`lists: Seq Scan on dossiers in "${q.name}"`);
+    for (const q of results.lists.queries) if (q.stats.errors > 0) results.failures.push(`lists: ${q.stats.errors} errors in "${q.name}"`);
+  }
+  if (only.includes('footprint')) {
+    results.footprint = await footprintScenario({ temporal, databaseUrl, temporalAddress, dossiers: cfg.footprintDossiers });
+  }
+} finally {
+  await temporal.connection.close();
+  await stack.stop();
+  await temporalServer.stop();
+  if (!args.includes('--keep-db')) await dropDatabase(dbName);
+  rmSync(dir, { recursive: true, force: true });
+}
+results.loadAverageAtEnd = loadAvg();
+results.totalSeconds = Math.round((now() - t0) / 1000);
+
+// ---------------------------------------------------------------------------------------------
+const out: string[] = [];
+const m = results.machine;
+out.push(`motcua bench ${quick ? '(quick) ' : ''}— ${results.date.slice(0, 16)}Z — ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}`);
+out.push(`load average at start ${results.loadAverageAtStart.join(' / ')}, at end ${results.loadAverageAtEnd.join(' / ')}; ${results.totalSeconds} s in all`);
+const rows: (string | number)[][] = [];
+const s = results.submission;
+if (s) {
+  rows.push(['1 submit: POST /api/dossiers', fmt(s.api.perSecond), fmt(s.api.p50), fmt(s.api.p95), fmt(s.api.p99), s.api.errors, `${fmt(s.ratioToNoopStart, 2)} × (a)`]);
+  rows.push(['  (a) workflow.start(noop)', fmt(s.noopStart.perSecond), fmt(s.noopStart.p50), fmt(s.noopStart.p95), fmt(s.noopStart.p99), s.noopStart.errors, 'baseline']);
+  rows.push(["  (a') workflow.execute(noop)", fmt(s.noopExecute.perSecond), fmt(s.noopExecute.p50), fmt(s.noopExecute.p95), fmt(s.noopExecute.p99), s.noopExecute.errors, `${fmt(s.api.perSecond / s.noopExecute.perSecond, 2)} × (a')`]);
+  rows.push(['  (b) INSERT dossier row', fmt(s.insert.perSecond), fmt(s.insert.p50), fmt(s.insert.p95), fmt(s.insert.p99), s.insert.errors, `${fmt(s.ratioToInsert, 3)} × (b)`]);
+}
+const l = results.lifecycle;
+if (l) {
+  rows.push([`2 lifecycle: completed dossiers`, fmt(l.completedPerSecond, 2), '', '', '', l.errors, s ? `${fmt(l.completedPerSecond / s.api.perSecond, 2)} × submit/s` : '']);
+  for (const [k, v] of Object.entries(l.actions)) rows.push([`  ${k}`, fmt(v.perSecond), fmt(v.p50), fmt(v.p95), fmt(v.p99), v.errors, s ? `p50 ${fmt(v.p50 / s.noopExecute.p50, 1)} × (a')` : '']);
+}
+const li = results.lists;
+if (li) {
+  for (const q of li.queries) {
+    rows.push([`3 ${q.name}${q.seqScan ? ' SEQ SCAN' : ''}`, fmt(q.stats.perSecond), fmt(q.stats.p50), fmt(q.stats.p95), fmt(q.stats.p99), q.stats.errors, `p50 ${fmt(q.stats.p50 / li.baselinePkLookup.p50, 0)} × pk`]);
+  }
+  rows.push(['  baseline: pk lookup in SQL', fmt(li.baselinePkLookup.perSecond), fmt(li.baselinePkLookup.p50), fmt(li.baselinePkLookup.p95), fmt(li.baselinePkLookup.p99), li.baselinePkLookup.errors, 'baseline']);
+  for (const q of li.proposed?.queries ?? []) {
+    rows.push([`  + proposed index: ${q.name}${q.seqScan ? ' SEQ SCAN' : ''}`, fmt(q.stats.perSecond), fmt(q.stats.p50), fmt(q.stats.p95), fmt(q.stats.p99), q.stats.errors, `p50 ${fmt(q.stats.p50 / li.baselinePkLookup.p50, 0)} × pk`]);
+  }
+}
+out.push('');
+out.push(table(['scenario', 'ops/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'ratio'], rows));
+if (l) {
+  out.push('');
+  out.push(`lifecycle: ${l.submitted} submitted in ${l.arrivalSeconds} s by ${l.submitters} citizens, ${l.completed} delivered by ${l.officers} officers in ${l.seconds} s; ${l.retries409} approve retries (payment not yet applied)`);
+  const step = Math.max(1, Math.floor(l.backlog.length / 12));
+  out.push(`backlog (open dossiers) over time: ${l.backlog.filter((_, i) => i % step === 0 || i === l.backlog.length - 1).map((b) => `${b.t}s:${b.open}`).join('  ')}`);
+}
+if (li) {
+  out.push('');
+  out.push(`lists: ${li.dossiers.toLocaleString('en')} dossiers, ${li.events.toLocaleString('en')} events (dossiers ${li.tableMiB} MiB with indexes), loaded in ${li.loadSeconds} s, vacuum analyze ${li.analyzeSeconds} s`);
+  const show = (qs: ListsResult['queries'], title: string) => {
+    out.push(`--- EXPLAIN (ANALYZE, BUFFERS) ${title}`);
+    for (const q of qs) {
+      out.push(`# ${q.name} — ${q.request}`);
+      for (const p of q.plans) {
+        out.push(`  SQL: ${p.sql}`);
+        out.push(`  params: ${JSON.stringify(p.params)}`);
+        out.push(p.plan.split('\n').map((x) => `    ${x}`).join('\n'));
+      }
+    }
+  };
+  show(li.queries, 'as committed');
+  if (li.proposed) {
+    out.push(`proposed: ${li.proposed.ddl.join('; ')}`);
+    show(li.proposed.queries.filter((q, i) => li.queries[i]!.seqScan), 'with the proposed index');
+  }
+}
+const f = results.footprint;
+if (f) {
+  out.push('');
+  out.push(`footprint: bundle built once in ${f.bundleBuildMs} ms; Worker.create ${f.startWithBundle.createMs} ms with the bundle vs ${f.startBundlingAtStart.createMs} ms bundling at start (${fmt(f.startRatio, 3)} ×); process start → polling ${f.startWithBundle.processToPollingMs} vs ${f.startBundlingAtStart.processToPollingMs} ms`);
+  out.push(`footprint: worker RSS idle ${f.rssIdleMiB} MiB (baseline), with ${f.dossiers.toLocaleString('en')} open dossiers on timers ${f.rssOpenMiB} MiB (${fmt(f.rssRatio, 2)} ×, ${f.kibPerOpenDossier} KiB per dossier; peak ${f.rssPeakMiB} MiB); ${f.timersPending} waiting on deadline timers; started ${f.startedPerSecond}/s, all recorded in ${f.loadSeconds} s`);
+}
+out.push('');
+out.push(results.failures.length ? `FAIL: ${results.failures.join('; ')}` : 'PASS');
+console.log(out.join('\n'));
+
+mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+const file = path.join(root, 'bench/results', `${results.date.slice(0, 19).replace(/:/g, '-')}${quick ? '-quick' : ''}.json`);
+writeFileSync(file, JSON.stringify(results, null, 2));
+log(`written ${path.relative(root, file)}`);
+process.exit(results.failures.length ? 1 : 0);

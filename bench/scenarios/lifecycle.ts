@@ -1,0 +1,155 @@
+/**
+ * Scenario 2 — lifecycle throughput: citizens submit a fee procedure (1.004222, permanent
+ * residence, 10,000 VND online) for a while; simulated officers of ward 02647 take every dossier
+ * through receive → assign → verify → (signed payment callback) → approve → deliver over the
+ * HTTP API. Reports completed dossiers/s, per-action latency and the backlog over time.
+ */
+import { randomUUID } from 'node:crypto';
+import { signPaymentBody } from '../../api/routes/payments.routes';
+import { api, APPLICANT, HttpError, log, now, sleep, summarize, type Stats, type StackChild } from '../lib';
+
+type Step = 'receive' | 'assign' | 'verify' | 'pay' | 'approve' | 'deliver';
+const STEPS: Step[] = ['receive', 'assign', 'verify', 'pay', 'approve', 'deliver'];
+
+export interface LifecycleResult {
+  submitters: number;
+  officers: number;
+  arrivalSeconds: number;
+  submitted: number;
+  completed: number;
+  seconds: number;
+  completedPerSecond: number;
+  submissionsPerSecond: number;
+  submit: Stats;
+  actions: Record<Step, Stats>;
+  retries409: number;
+  errors: number;
+  firstErrors: string[];
+  backlog: { t: number; open: number; delivered: number }[];
+  drained: boolean;
+}
+
+export async function lifecycleScenario(o: { stack: StackChild; submitters: number; officers: number; arrivalSeconds: number; drainSeconds: number; webhookSecret: string }): Promise<LifecycleResult> {
+  const http = api(o.stack.base);
+  const tok: Record<string, string> = {};
+  for (const u of ['citizen2', 'laocai.desk', 'laocai.specialist', 'laocai.leader']) tok[u] = await http.login(u);
+  const { body: procedure } = await http.call<{ example: Record<string, unknown> }>('GET', '/procedures/1.004222');
+
+  const queues: Record<Step, string[]> = { receive: [], assign: [], verify: [], pay: [], approve: [], deliver: [] };
+  const lat: Record<Step | 'submit', number[]> = { submit: [], receive: [], assign: [], verify: [], pay: [], approve: [], deliver: [] };
+  const firstErrors: string[] = [];
+  let errors = 0;
+  let retries409 = 0;
+  let submitted = 0;
+  let delivered = 0;
+  let submitErrors = 0;
+  const t0 = now();
+  let lastDelivery = t0;
+  const arrivalEnd = t0 + o.arrivalSeconds * 1000;
+  const hardEnd = arrivalEnd + o.drainSeconds * 1000;
+  const err = (e: unknown) => {
+    errors++;
+    if (firstErrors.length < 5) firstErrors.push(String((e as Error).message).slice(0, 300));
+  };
+
+  const act = (code: string, user: string, action: string, body: object = {}) =>
+    http.call<{ status: string }>('POST', `/dossiers/${code}/actions/${action}`, { token: tok[user], body });
+
+  async function doStep(step: Step, code: string): Promise<void> {
+    switch (step) {
+      case 'receive':
+        return void (await act(code, 'laocai.desk', 'receive'));
+      case 'assign':
+        return void (await act(code, 'laocai.desk', 'assign', { assigneeId: 'u-laocai.specialist' }));
+      case 'verify':
+        return void (await act(code, 'laocai.specialist', 'verify', { note: 'đủ điều kiện' }));
+      case 'pay': {
+        const raw = JSON.stringify({ dossierCode: code, amount: 10_000, transactionId: `BENCH-${randomUUID()}`, paidAt: new Date().toISOString() });
+        const r = await http.call<{ status: string }>('POST', '/payments/callback', { raw, headers: { 'x-signature': signPaymentBody(o.webhookSecret, raw) } });
+        if (r.body.status !== 'accepted') throw new Error(`payment ${r.body.status}`);
+        return;
+      }
+      case 'approve':
+        return void (await act(code, 'laocai.leader', 'approve'));
+      case 'deliver':
+        return void (await act(code, 'laocai.desk', 'deliver', { method: 'online' }));
+    }
+  }
+
+  const backlog: LifecycleResult['backlog'] = [];
+  const sampler = setInterval(() => backlog.push({ t: Math.round((now() - t0) / 100) / 10, open: submitted - delivered, delivered }), 1000);
+
+  const submitters = Array.from({ length: o.submitters }, async () => {
+    while (now() < arrivalEnd) {
+      const t = now();
+      try {
+        const r = await http.call<{ code: string }>('POST', '/dossiers', {
+          token: tok.citizen2,
+          headers: { 'idempotency-key': `bench-${randomUUID()}` },
+          body: { procedureCode: '1.004222', agencyCode: '02647', channel: 'online', applicant: APPLICANT, form: procedure.example },
+        });
+        lat.submit.push(now() - t);
+        submitted++;
+        queues.receive.push(r.body.code);
+      } catch (e) {
+        submitErrors++;
+        err(e);
+      }
+    }
+  });
+
+  // Officers work the later stages first (finish what is started), like a real back office.
+  const order = [...STEPS].reverse();
+  const officers = Array.from({ length: o.officers }, async () => {
+    while (now() < hardEnd) {
+      const step = order.find((s) => queues[s].length > 0);
+      if (!step) {
+        if (now() >= arrivalEnd && delivered >= submitted) return;
+        await sleep(20);
+        continue;
+      }
+      const code = queues[step].shift()!;
+      const t = now();
+      try {
+        await doStep(step, code);
+        lat[step].push(now() - t);
+        const next = STEPS[STEPS.indexOf(step) + 1];
+        if (next) queues[next].push(code);
+        else {
+          delivered++;
+          lastDelivery = now();
+        }
+      } catch (e) {
+        // The payment signal is applied asynchronously: approve may come before it. Try again.
+        if (e instanceof HttpError && e.status === 409 && step === 'approve') {
+          retries409++;
+          setTimeout(() => queues.approve.push(code), 100);
+        } else err(e);
+      }
+    }
+  });
+  await Promise.all([...submitters, ...officers]);
+  clearInterval(sampler);
+  backlog.push({ t: Math.round((now() - t0) / 100) / 10, open: submitted - delivered, delivered });
+
+  const seconds = (lastDelivery - t0) / 1000;
+  const arrival = o.arrivalSeconds;
+  log(`lifecycle: ${submitted} submitted, ${delivered} delivered in ${seconds.toFixed(1)} s`);
+  return {
+    submitters: o.submitters,
+    officers: o.officers,
+    arrivalSeconds: arrival,
+    submitted,
+    completed: delivered,
+    seconds: Math.round(seconds * 10) / 10,
+    completedPerSecond: delivered / seconds,
+    submissionsPerSecond: submitted / arrival,
+    submit: summarize(lat.submit, submitErrors, arrival),
+    actions: Object.fromEntries(STEPS.map((s) => [s, summarize(lat[s], 0, seconds)])) as Record<Step, Stats>,
+    retries409,
+    errors,
+    firstErrors,
+    backlog,
+    drained: delivered === submitted,
+  };
+}

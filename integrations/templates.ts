@@ -1,0 +1,132 @@
+/**
+ * Vietnamese texts of the notices motcua sends (SMS, e-mail). Pure functions: no I/O, no clock.
+ * Texts name the dossier and the procedure, never the applicant's personal data, so an outbox
+ * row can be shown to a supervisor without leaking more than the (masked) recipient.
+ */
+
+export type CitizenTemplate = 'received' | 'supplement-requested' | 'awaiting-payment' | 'result-ready' | 'extended';
+export type OfficerTemplate = 'reminder' | 'escalation';
+export type TemplateName = CitizenTemplate | OfficerTemplate;
+
+export interface TemplateInput {
+  dossierCode: string;
+  procedureName: string;
+  /** Epoch ms or null. */
+  dueAt: number | null;
+  fee?: number;
+  missing?: string[];
+  note?: string;
+  reason?: string;
+  /** For officer notices. */
+  agencyCode?: string;
+  reminderKind?: string;
+}
+
+export interface Message {
+  subject: string;
+  /** Plain text for e-mail. */
+  text: string;
+  /** Short text for SMS (one or two segments). */
+  sms: string;
+}
+
+const VN_TIME = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+const VN_DATE = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
+
+/** `16:30 28/11/2026` in Vietnam time. */
+export const vnTime = (ms: number | null | undefined) => (ms == null ? 'chưa xác định' : VN_TIME.format(new Date(ms)));
+export const vnDate = (ms: number | null | undefined) => (ms == null ? 'chưa xác định' : VN_DATE.format(new Date(ms)));
+export const vnd = (n: number) => `${new Intl.NumberFormat('vi-VN').format(n)} đồng`;
+
+const SIGNATURE = '\n\nBộ phận Một cửa — motcua. Tra cứu hồ sơ bằng mã hồ sơ và số điện thoại của ông/bà.';
+
+/**
+ * SMS are sent without diacritics (GSM 7-bit: 160 characters a segment instead of 70 in UCS-2),
+ * as Vietnamese brand-name SMS customarily are.
+ */
+export const unaccent = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+
+export function render(name: TemplateName, x: TemplateInput): Message {
+  const m = renderRaw(name, x);
+  return { ...m, sms: unaccent(m.sms) };
+}
+
+function renderRaw(name: TemplateName, x: TemplateInput): Message {
+  switch (name) {
+    case 'received': {
+      const fee = x.fee && x.fee > 0 ? ` Lệ phí ${vnd(x.fee)}.` : '';
+      return {
+        subject: `Đã tiếp nhận hồ sơ ${x.dossierCode}`,
+        text:
+          `Kính gửi ông/bà,\n\nHồ sơ ${x.dossierCode} (${x.procedureName}) đã được tiếp nhận.` +
+          (x.dueAt ? ` Ngày hẹn trả kết quả: ${vnTime(x.dueAt)}.` : '') +
+          fee +
+          SIGNATURE,
+        sms: `Ho so ${x.dossierCode} (${x.procedureName}) da duoc tiep nhan.${x.dueAt ? ` Hen tra ket qua: ${vnDate(x.dueAt)}.` : ''}${fee}`,
+      };
+    }
+    case 'supplement-requested': {
+      const missing = (x.missing ?? []).map((m) => `- ${m}`).join('\n');
+      return {
+        subject: `Hồ sơ ${x.dossierCode} cần bổ sung`,
+        text:
+          `Kính gửi ông/bà,\n\nHồ sơ ${x.dossierCode} (${x.procedureName}) cần bổ sung các giấy tờ sau:\n${missing}` +
+          (x.note ? `\nGhi chú: ${x.note}` : '') +
+          `\nThời gian chờ bổ sung không tính vào thời hạn giải quyết.` +
+          SIGNATURE,
+        sms: `Ho so ${x.dossierCode} can bo sung: ${(x.missing ?? []).join('; ')}. Vui long bo sung truc tuyen hoac tai Bo phan Mot cua.`,
+      };
+    }
+    case 'awaiting-payment':
+      return {
+        subject: `Hồ sơ ${x.dossierCode}: mời nộp lệ phí`,
+        text:
+          `Kính gửi ông/bà,\n\nHồ sơ ${x.dossierCode} (${x.procedureName}) đang chờ nộp lệ phí` +
+          (x.fee ? ` ${vnd(x.fee)}` : '') +
+          `. Ông/bà có thể thanh toán bằng mã VietQR trên cổng dịch vụ công hoặc tại Bộ phận Một cửa.` +
+          SIGNATURE,
+        sms: `Ho so ${x.dossierCode} cho nop le phi${x.fee ? ` ${vnd(x.fee)}` : ''}. Thanh toan bang VietQR tren cong dich vu cong hoac tai Bo phan Mot cua.`,
+      };
+    case 'result-ready':
+      return {
+        subject: `Hồ sơ ${x.dossierCode} đã có kết quả`,
+        text: `Kính gửi ông/bà,\n\nHồ sơ ${x.dossierCode} (${x.procedureName}) đã có kết quả. Ông/bà có thể tải kết quả điện tử hoặc nhận tại Bộ phận Một cửa.` + SIGNATURE,
+        sms: `Ho so ${x.dossierCode} (${x.procedureName}) da co ket qua. Moi ong/ba nhan ket qua tai Bo phan Mot cua hoac tren cong dich vu cong.`,
+      };
+    case 'extended':
+      return {
+        subject: `Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${x.dossierCode}`,
+        text:
+          `Kính gửi ông/bà,\n\nCơ quan chúng tôi thành thật xin lỗi vì hồ sơ ${x.dossierCode} (${x.procedureName}) chưa thể trả kết quả đúng hẹn` +
+          (x.reason ? ` (lý do: ${x.reason})` : '') +
+          `. Ngày hẹn trả kết quả mới: ${vnTime(x.dueAt)}.` +
+          SIGNATURE,
+        sms: `Xin loi ong/ba: ho so ${x.dossierCode} chua tra ket qua dung hen. Ngay hen moi: ${vnDate(x.dueAt)}.`,
+      };
+    case 'reminder':
+      return {
+        subject: `[Nhắc việc] Hồ sơ ${x.dossierCode} sắp đến hạn`,
+        text:
+          `Hồ sơ ${x.dossierCode} (${x.procedureName}) tại cơ quan ${x.agencyCode ?? ''} sắp đến hạn giải quyết: ${vnTime(x.dueAt)}` +
+          (x.reminderKind === 'reminder-1d' ? ' (còn một ngày làm việc).' : ' (đã dùng 75% thời hạn).') +
+          `\nĐề nghị xử lý kịp thời.`,
+        sms: `Nhac viec: ho so ${x.dossierCode} sap den han ${vnTime(x.dueAt)}.`,
+      };
+    case 'escalation':
+      return {
+        subject: `[Quá hạn] Hồ sơ ${x.dossierCode} đã đến hạn mà chưa có kết quả`,
+        text:
+          `Hồ sơ ${x.dossierCode} (${x.procedureName}) tại cơ quan ${x.agencyCode ?? ''} đã đến hạn giải quyết (${vnTime(x.dueAt)}) mà chưa có kết quả.` +
+          `\nĐề nghị lãnh đạo, người giám sát chỉ đạo xử lý và, nếu cần, lập phiếu xin lỗi và hẹn lại ngày trả kết quả.`,
+        sms: `Qua han: ho so ${x.dossierCode} da den han ${vnTime(x.dueAt)} ma chua co ket qua.`,
+      };
+  }
+}

@@ -1,0 +1,65 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { signOut } from './api';
+import { useSession } from './session';
+import { Finder } from './Finder';
+import { isKiosk } from './kiosk';
+import { href, onLinkClick, useLocation } from './router';
+
+const GuideSheet = lazy(() => import('./GuideSheet').then((m) => ({ default: m.GuideSheet })));
+const SubmitPage = lazy(() => import('./SubmitPage').then((m) => ({ default: m.SubmitPage })));
+const DossierPage = lazy(() => import('./DossierPage').then((m) => ({ default: m.DossierPage })));
+const TrackPage = lazy(() => import('./TrackPage').then((m) => ({ default: m.TrackPage })));
+
+
+function Page() {
+  const { path, query } = useLocation();
+  let m: RegExpMatchArray | null;
+  if ((m = path.match(/^\/thu-tuc\/([\w.]+)$/))) return <GuideSheet code={m[1]!} />;
+  if ((m = path.match(/^\/nop-ho-so\/([\w.]+)$/))) return <SubmitPage code={m[1]!} />;
+  if ((m = path.match(/^\/ho-so\/([\w.-]+)$/))) return <DossierPage code={m[1]!} />;
+  if (path === '/tra-cuu') return <TrackPage code={query.get('ma') ?? ''} phone={query.get('sdt') ?? ''} />;
+  return <Finder />;
+}
+
+export function App() {
+  const session = useSession();
+  useEffect(() => {
+    document.getElementById('main')?.focus();
+  }, []);
+  return (
+    <>
+      <a className="skip" href="#main">
+        Bỏ qua, đến nội dung chính
+      </a>
+      <header className="top no-print">
+        <a href={href('/')} onClick={onLinkClick} className="brand">
+          <span aria-hidden="true" className="logo">
+            ★
+          </span>
+          Dịch vụ công Lào Cai
+        </a>
+        <nav aria-label="Chức năng chính">
+          <a href={href('/')} onClick={onLinkClick}>
+            Tìm thủ tục
+          </a>
+          <a href={href('/tra-cuu')} onClick={onLinkClick}>
+            Tra cứu hồ sơ
+          </a>
+          {session && (
+            <button type="button" className="link" onClick={signOut}>
+              Đăng xuất ({session.user.fullName})
+            </button>
+          )}
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p role="status">Đang tải…</p>}>
+          <Page />
+        </Suspense>
+      </main>
+      <footer className="no-print">
+        {isKiosk() ? 'Máy tự phục vụ — màn hình tự xóa thông tin sau 2 phút không sử dụng.' : 'Bộ phận Một cửa các xã, phường tỉnh Lào Cai · Giờ làm việc: 7:00–11:30, 13:30–17:00, thứ Hai đến thứ Sáu.'}
+      </footer>
+    </>
+  );
+}

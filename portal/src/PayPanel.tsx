@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import { api, type Payment } from './api';
+import { money } from './text';
+
+/** The fee as a VietQR image; asks again every few seconds until the gateway confirms payment. */
+export function PayPanel({ code, onPaid }: { code: string; onPaid: () => void }) {
+  const [pay, setPay] = useState<Payment | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    let stop = false;
+    let timer = 0;
+    const poll = async () => {
+      try {
+        const p = await api.payment(code);
+        if (stop) return;
+        setPay(p);
+        setError('');
+        if (p.paid) return onPaid();
+      } catch (e) {
+        if (!stop) setError((e as Error).message);
+      }
+      if (!stop) timer = window.setTimeout(poll, 2000);
+    };
+    poll();
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+    };
+  }, [code]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (!pay) return error ? <p role="alert" className="error">{error}</p> : <p role="status">Đang tạo mã thanh toán…</p>;
+  return (
+    <section className="panel pay" aria-labelledby="pay-title">
+      <h2 id="pay-title">Nộp phí bằng mã QR</h2>
+      {pay.paid ? (
+        <p className="ok" role="status">
+          Đã nhận {money(pay.amount)}. Cảm ơn Ông/Bà.
+        </p>
+      ) : (
+        <>
+          <p>
+            Số tiền: <strong className="amount">{money(pay.amount)}</strong>
+          </p>
+          <img src={pay.qrPng} width={240} height={240} alt={`Mã VietQR để chuyển ${money(pay.amount)}, nội dung ${pay.description ?? code}`} />
+          <ol>
+            <li>Mở ứng dụng ngân hàng, chọn «Quét mã QR».</li>
+            <li>Quét mã trên; số tiền và nội dung ({pay.description ?? code}) đã điền sẵn, không sửa.</li>
+            <li>Xác nhận chuyển. Trang này tự cập nhật khi ngân hàng báo đã nhận tiền.</li>
+          </ol>
+          {pay.accountNumber && (
+            <p className="note">
+              Tài khoản nhận: {pay.accountNumber}
+              {pay.accountName ? ` — ${pay.accountName}` : ''}
+            </p>
+          )}
+          <p role="status" className="waiting">
+            Đang chờ xác nhận thanh toán…
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

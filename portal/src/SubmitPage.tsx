@@ -1,0 +1,258 @@
+import { useEffect, useMemo, useState } from 'react';
+import agencyFile from '../../db/seed/lao-cai-agencies.json';
+import { api, ApiError, type FieldError, type JsonSchema, type Procedure } from './api';
+import { isKiosk } from './kiosk';
+import { navigate } from './router';
+import { SchemaForm } from './SchemaForm';
+import { clean, validate, type Errors, type FormValue } from './schema-form';
+import { SignIn } from './SignIn';
+import { useSession } from './session';
+import { CHOICE_TEXT, money } from './text';
+
+/** Receiving desks: every commune-level one-stop desk receives every procedure (seed data). */
+const DESKS = (agencyFile as { agencies: { code: string; name: string; kind: string }[] }).agencies
+  .filter((a) => a.kind === 'commune')
+  .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+
+const APPLICANT: JsonSchema = {
+  type: 'object',
+  properties: {
+    fullName: { type: 'string', minLength: 2, maxLength: 100 },
+    idNumber: { type: 'string', pattern: '^\\d{12}$' },
+    phone: { type: 'string', pattern: '^(0|\\+84)\\d{9,10}$' },
+    email: { type: 'string', maxLength: 200 },
+    address: { type: 'string', maxLength: 300 },
+  },
+  required: ['fullName', 'idNumber', 'phone'],
+};
+const APPLICANT_LABELS: Record<string, string> = {
+  fullName: 'Họ tên người nộp',
+  idNumber: 'Số định danh cá nhân (CCCD)',
+  phone: 'Số điện thoại (để tra cứu hồ sơ)',
+  email: 'Email',
+  address: 'Địa chỉ liên hệ',
+};
+
+interface Draft {
+  /** One key per draft: a double tap or a retry after a lost answer never makes two dossiers. */
+  key: string;
+  agencyCode: string;
+  applicant: FormValue;
+  form: FormValue;
+}
+
+const newKey = () => `portal-${crypto.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`}`;
+const draftKey = (code: string) => `motcua.draft.${code}`;
+function loadDraft(code: string): Draft {
+  try {
+    const d = JSON.parse(sessionStorage.getItem(draftKey(code)) ?? 'null') as Draft | null;
+    if (d?.key) return d;
+  } catch {
+    /* a broken draft starts over */
+  }
+  return { key: newKey(), agencyCode: '', applicant: {}, form: {} };
+}
+
+interface Attachment {
+  name: string;
+  size: number;
+}
+
+export function SubmitPage({ code }: { code: string }) {
+  const session = useSession();
+  const [p, setP] = useState<Procedure | null>(null);
+  const [draft, setDraft] = useState<Draft>(() => loadDraft(code));
+  const [step, setStep] = useState<'fill' | 'review'>('fill');
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [files, setFiles] = useState<Attachment[]>([]);
+
+  useEffect(() => {
+    api.procedure(code).then(setP, (e: Error) => setMessage(e.message));
+  }, [code]);
+  useEffect(() => sessionStorage.setItem(draftKey(code), JSON.stringify(draft)), [code, draft]);
+  useEffect(() => {
+    if (session && !draft.applicant.fullName) setDraft((d) => ({ ...d, applicant: { ...d.applicant, fullName: session.user.fullName } }));
+  }, [session]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const formLabel = useMemo(() => (k: string) => p?.formLabels[k]?.vi ?? k, [p]);
+  if (!p) return message ? <p role="alert" className="error">{message}</p> : <p role="status">Đang tải…</p>;
+
+  const checkAll = () => {
+    const e: Errors = {
+      ...validate(APPLICANT, draft.applicant, (k) => APPLICANT_LABELS[k] ?? k, 'applicant.'),
+      ...validate(p.formSchema, draft.form, formLabel, 'form.'),
+    };
+    if (!draft.agencyCode) e.agencyCode = 'Vui lòng chọn nơi nộp hồ sơ';
+    return e;
+  };
+  const showErrors = (e: Errors) => {
+    setErrors(e);
+    const n = Object.keys(e).length;
+    setMessage(n ? `Còn ${n} mục cần sửa (đánh dấu đỏ bên dưới).` : '');
+    if (n) setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+  };
+
+  async function submit() {
+    if (busy) return;
+    setBusy(true);
+    setMessage('');
+    try {
+      const dossier = await api.submit(
+        {
+          procedureCode: p!.code,
+          agencyCode: draft.agencyCode,
+          channel: isKiosk() ? 'kiosk' : 'online',
+          applicant: clean(APPLICANT, draft.applicant),
+          form: clean(p!.formSchema, draft.form),
+        },
+        draft.key,
+      );
+      sessionStorage.removeItem(draftKey(code));
+      navigate(`/ho-so/${dossier.code}`, 'moi=1');
+    } catch (err) {
+      const e = err as ApiError;
+      if (e.errors?.length) {
+        setStep('fill');
+        showErrors(Object.fromEntries(e.errors.map((f: FieldError) => [f.field, f.message])));
+      } else setMessage(e.status === 0 ? `${e.message} Hồ sơ chưa bị nộp trùng: bấm «Nộp hồ sơ» lại an toàn.` : e.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="submit-title">
+      <h1 id="submit-title">Nộp hồ sơ: {p.name.vi}</h1>
+      <ol className="steps" aria-label="Các bước">
+        <li aria-current={!session ? 'step' : undefined}>Đăng nhập</li>
+        <li aria-current={session && step === 'fill' ? 'step' : undefined}>Điền tờ khai</li>
+        <li aria-current={session && step === 'review' ? 'step' : undefined}>Kiểm tra và nộp</li>
+      </ol>
+      {!session ? (
+        <SignIn why="Để nộp hồ sơ trực tuyến, Ông/Bà đăng nhập bằng tài khoản dịch vụ công. Thông tin đã điền được giữ lại." />
+      ) : step === 'fill' ? (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            const errs = checkAll();
+            showErrors(errs);
+            if (!Object.keys(errs).length) {
+              setStep('review');
+              window.scrollTo(0, 0);
+            }
+          }}
+        >
+          {message && <p role="alert" className="error">{message}</p>}
+          <fieldset className="panel">
+            <legend>Người nộp hồ sơ</legend>
+            <SchemaForm schema={APPLICANT} value={draft.applicant} onChange={(applicant) => setDraft({ ...draft, applicant })} labelOf={(k) => APPLICANT_LABELS[k] ?? k} errors={errors} prefix="applicant." />
+            <div className={`field${errors.agencyCode ? ' invalid' : ''}`}>
+              <label htmlFor="agencyCode">
+                Nơi nộp hồ sơ (Bộ phận Một cửa xã, phường)<span className="req"> *</span>
+              </label>
+              <select id="agencyCode" value={draft.agencyCode} aria-invalid={errors.agencyCode ? true : undefined} aria-describedby={errors.agencyCode ? 'agencyCode-error' : undefined} onChange={(e) => setDraft({ ...draft, agencyCode: e.target.value })}>
+                <option value="">— Chọn xã, phường —</option>
+                {DESKS.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+              {errors.agencyCode && <p className="field-error" id="agencyCode-error">{errors.agencyCode}</p>}
+            </div>
+          </fieldset>
+          <fieldset className="panel">
+            <legend>Tờ khai</legend>
+            <SchemaForm schema={p.formSchema} value={draft.form} onChange={(form) => setDraft({ ...draft, form })} labelOf={formLabel} errors={errors} prefix="form." />
+          </fieldset>
+          <fieldset className="panel">
+            <legend>Giấy tờ đính kèm</legend>
+            <ul>
+              {p.requiredDocuments.map((d) => (
+                <li key={d.vi}>{d.vi}</li>
+              ))}
+            </ul>
+            <div className="field">
+              <label htmlFor="files">Chọn tệp (ảnh, PDF)</label>
+              <input id="files" type="file" multiple accept="image/*,application/pdf" onChange={(e) => setFiles([...files, ...Array.from(e.target.files ?? []).map((f) => ({ name: f.name, size: f.size }))])} />
+            </div>
+            <div className="field">
+              <label htmlFor="camera">Hoặc chụp ảnh giấy tờ</label>
+              <input id="camera" type="file" accept="image/*" capture="environment" onChange={(e) => setFiles([...files, ...Array.from(e.target.files ?? []).map((f) => ({ name: f.name, size: f.size }))])} />
+            </div>
+            {files.length > 0 && (
+              <ul aria-label="Tệp đã chọn">
+                {files.map((f, i) => (
+                  <li key={i}>
+                    {f.name} ({Math.ceil(f.size / 1024)} KB){' '}
+                    <button type="button" className="link" onClick={() => setFiles(files.filter((_, j) => j !== i))}>
+                      Bỏ
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="note">Tệp chỉ được giữ trên máy này (chưa gửi lên máy chủ). Vui lòng mang bản chính khi cán bộ yêu cầu hoặc khi nhận kết quả.</p>
+          </fieldset>
+          <p className="actions">
+            <button type="submit">Tiếp tục: kiểm tra lại</button>
+          </p>
+        </form>
+      ) : (
+        <div>
+          {message && <p role="alert" className="error">{message}</p>}
+          <section className="panel" aria-labelledby="review-title">
+            <h2 id="review-title">Kiểm tra lại trước khi nộp</h2>
+            <dl className="review">
+              {Object.keys(APPLICANT.properties!).map((k) =>
+                draft.applicant[k] ? (
+                  <div key={k}>
+                    <dt>{APPLICANT_LABELS[k]}</dt>
+                    <dd>{String(draft.applicant[k])}</dd>
+                  </div>
+                ) : null,
+              )}
+              <div>
+                <dt>Nơi nộp</dt>
+                <dd>{DESKS.find((d) => d.code === draft.agencyCode)?.name}</dd>
+              </div>
+              {Object.keys(p.formSchema.properties ?? {}).map((k) => (
+                <div key={k}>
+                  <dt>{formLabel(k)}</dt>
+                  <dd>{show(draft.form[k])}</dd>
+                </div>
+              ))}
+              <div>
+                <dt>Tệp đính kèm (giữ trên máy)</dt>
+                <dd>{files.length ? files.map((f) => f.name).join(', ') : 'Không có'}</dd>
+              </div>
+              <div>
+                <dt>Phí, lệ phí</dt>
+                <dd>{money(isKiosk() ? p.fee : p.feeOnline)}</dd>
+              </div>
+            </dl>
+          </section>
+          <p className="actions">
+            <button type="button" className="secondary" onClick={() => setStep('fill')}>
+              Sửa lại
+            </button>
+            <button type="button" onClick={submit} disabled={busy} aria-busy={busy}>
+              {busy ? 'Đang nộp…' : 'Nộp hồ sơ'}
+            </button>
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function show(v: unknown): string {
+  if (v === undefined || v === '' || v === null) return '—';
+  if (v === true) return 'Có';
+  if (v === false) return 'Không';
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? Object.values(x ?? {}).join(' – ') : String(x))).join('; ');
+  return CHOICE_TEXT[String(v)] ?? String(v);
+}

@@ -1,0 +1,60 @@
+/** Plain-Vietnamese words the portal shows. */
+export const STATUS_TEXT: Record<string, string> = {
+  SUBMITTED: 'Đã nộp trực tuyến, đang chờ tiếp nhận',
+  RECEIVED: 'Đã tiếp nhận, đang chờ xử lý',
+  IN_REVIEW: 'Đang xử lý',
+  NEEDS_SUPPLEMENT: 'Cần bổ sung hồ sơ',
+  AWAITING_PAYMENT: 'Chờ nộp phí, lệ phí',
+  AWAITING_APPROVAL: 'Đang chờ lãnh đạo phê duyệt',
+  RESULT_READY: 'Đã có kết quả',
+  DELIVERED: 'Đã trả kết quả',
+  NOT_ACCEPTED: 'Không tiếp nhận hồ sơ',
+  REJECTED: 'Từ chối giải quyết',
+  WITHDRAWN: 'Đã rút hồ sơ',
+  CANCELLED: 'Đã hủy hồ sơ',
+};
+
+export const DOCUMENT_TEXT: Record<string, string> = {
+  receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+  supplement: 'Phiếu yêu cầu bổ sung hồ sơ',
+  refusal: 'Phiếu từ chối',
+  apology: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
+  result: 'Kết quả giải quyết (bản điện tử)',
+};
+
+/** Display words for the values of the procedures' choice fields. */
+export const CHOICE_TEXT: Record<string, string> = {
+  nam: 'Nam', nu: 'Nữ',
+  cha: 'Cha', me: 'Mẹ', 'ong-ba': 'Ông, bà', 'nguoi-than': 'Người thân khác', 'nguoi-duoc-uy-quyen': 'Người được ủy quyền',
+  'vo-chong': 'Vợ, chồng', con: 'Con', 'cha-me': 'Cha, mẹ', 'anh-chi-em': 'Anh, chị, em', 'nguoi-than-khac': 'Người thân khác', 'co-quan-to-chuc': 'Cơ quan, tổ chức',
+  'nha-so-huu': 'Nhà thuộc sở hữu của mình', 'o-nho-nguoi-than': 'Về ở với người thân', 'thue-muon-o-nho': 'Thuê, mượn, ở nhờ', 'co-so-tro-giup-xa-hoi': 'Cơ sở trợ giúp xã hội',
+  'huong-moi': 'Hưởng mới', 'nhan-tai-noi-cu-tru-moi': 'Nhận tại nơi cư trú mới', 'thay-doi-thong-tin': 'Thay đổi thông tin', 'thoi-huong': 'Thôi hưởng',
+  'binh-thuong': 'Không thuộc hộ nghèo, cận nghèo', 'ho-ngheo': 'Hộ nghèo', 'ho-can-ngheo': 'Hộ cận nghèo',
+  'tien-mat': 'Tiền mặt', 'tai-khoan': 'Chuyển khoản ngân hàng',
+  ONT: 'Đất ở tại nông thôn (ONT)', ODT: 'Đất ở tại đô thị (ODT)', CLN: 'Đất trồng cây lâu năm (CLN)', LUC: 'Đất chuyên trồng lúa (LUC)', BHK: 'Đất trồng cây hằng năm khác (BHK)', RSX: 'Đất rừng sản xuất (RSX)', NTS: 'Đất nuôi trồng thủy sản (NTS)',
+  'co-giay-to-dieu-137': 'Có giấy tờ theo Điều 137 Luật Đất đai', 'khong-co-giay-to': 'Không có giấy tờ',
+  'chua-ket-hon': 'Chưa kết hôn', 'dang-co-vo-chong': 'Đang có vợ/chồng', 'da-ly-hon': 'Đã ly hôn', 'vo-chong-da-chet': 'Vợ/chồng đã chết',
+  'ket-hon': 'Để kết hôn', 'giao-dich-nha-dat': 'Giao dịch nhà đất', 'vay-von': 'Vay vốn', khac: 'Mục đích khác',
+  'chuyen-nhuong': 'Chuyển nhượng', 'tang-cho': 'Tặng cho', 'thua-ke': 'Thừa kế', 'chuyen-doi': 'Chuyển đổi', 'gop-von': 'Góp vốn',
+};
+
+/** Labels of fields nested in lists (the procedures label only their top-level fields). */
+export const NESTED_LABELS: Record<string, string> = {
+  vsicCode: 'Mã ngành cấp 4 (4 chữ số)',
+  description: 'Mô tả ngành, nghề',
+  fullName: 'Họ tên',
+  idNumber: 'Số định danh cá nhân',
+  name: 'Họ tên',
+};
+
+export const money = (vnd: number) => (vnd === 0 ? 'Miễn phí' : `${vnd.toLocaleString('vi-VN')} đồng`);
+
+export function day(iso: string | null | undefined, withTime = false) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const opts: Intl.DateTimeFormatOptions = { weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' };
+  if (withTime) Object.assign(opts, { hour: '2-digit', minute: '2-digit' });
+  return d.toLocaleString('vi-VN', opts);
+}
+
+export const LEVEL_TEXT = { commune: 'Cấp xã', province: 'Cấp tỉnh (nộp tại xã, chuyển lên tỉnh)' } as const;

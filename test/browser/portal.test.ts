@@ -1,0 +1,214 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page, Request as PwRequest } from 'playwright-core';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { System } from '../../runtime/system';
+import { login, startTestSystem } from '../support/system';
+import { baseUrl, launch, screenshot } from './support';
+
+const PORTAL = path.resolve('portal');
+const newest = (dir: string): number =>
+  Math.max(0, ...readdirSync(dir, { withFileTypes: true }).filter((e) => e.name !== 'dist').map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs)));
+
+/** The portal build must exist before the app starts (the API serves portal/dist when present). */
+function buildPortalIfStale() {
+  const index = path.join(PORTAL, 'dist', 'index.html');
+  if (!existsSync(index) || statSync(index).mtimeMs < newest(PORTAL)) {
+    // NODE_ENV is 'test' under vitest; a build with it would bundle React's development build.
+    execFileSync('npm', ['run', 'build:portal'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  }
+}
+
+const PHONE = '0912345678';
+
+describe('the citizen portal and kiosk', () => {
+  let system: System;
+  let browser: Browser;
+  const tokens: Record<string, string> = {};
+  const as = (u: string) => ({ Authorization: `Bearer ${tokens[u]}` });
+  const act = async (user: string, code: string, action: string, body: object = {}) => {
+    const res = await request(system.server).post(`/api/dossiers/${code}/actions/${action}`).set(as(user)).send(body);
+    expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
+    return res.body as { status: string };
+  };
+  const pageAt = async (width: number, path = '/') => {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${baseUrl(system)}${path}`);
+    return page;
+  };
+  const signInOnPage = async (page: Page) => {
+    await page.locator('#username').fill('citizen');
+    await page.locator('#password').fill('motcua123');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.getByRole('button', { name: /Đăng xuất/ }).waitFor();
+  };
+
+  beforeAll(async () => {
+    buildPortalIfStale();
+    [system, browser] = await Promise.all([startTestSystem(), launch()]);
+    for (const u of ['citizen', 'laocai.desk', 'laocai.specialist', 'laocai.leader']) tokens[u] = await login(system, u);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('keeps the first page light: its JavaScript is under 200 KB gzipped', async () => {
+    const page = await pageAt(1080);
+    const scripts: { url: string; bytes: number }[] = [];
+    page.on('response', async (r) => {
+      if (r.request().resourceType() === 'script') scripts.push({ url: r.url(), bytes: gzipSync(await r.body()).length });
+    });
+    await page.reload();
+    await page.getByRole('heading', { name: /Đăng ký khai sinh/ }).first().waitFor();
+    const total = scripts.reduce((s, x) => s + x.bytes, 0);
+    console.log(`first page JavaScript: ${(total / 1024).toFixed(1)} KB gzipped in ${scripts.length} files`);
+    expect(total).toBeLessThan(200 * 1024);
+    await page.context().close();
+  });
+
+  it('a citizen finds birth registration, submits online once, tracks it to delivery, downloads the result and rates it', async () => {
+    const page = await pageAt(1080);
+    await page.locator('#q').fill('lam giay khai sinh cho con');
+    const card = page.locator('article', { has: page.getByRole('heading', { name: 'Đăng ký khai sinh', exact: true }) });
+    await card.waitFor();
+    expect(await page.locator('article h3').first().textContent()).toBe('Đăng ký khai sinh');
+    await expect.poll(() => card.textContent()).toContain('Toàn trình trực tuyến');
+    await screenshot(page, 'portal-1080-finder');
+
+    await card.getByRole('link', { name: 'Xem hướng dẫn, in phiếu' }).click();
+    await page.getByRole('img', { name: /Mã QR mở tờ khai trực tuyến/ }).waitFor();
+    await screenshot(page, 'portal-1080-guide-sheet');
+    await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).last().click();
+
+    await signInOnPage(page);
+    // Validation messages in Vietnamese, by field.
+    await page.getByRole('button', { name: 'Tiếp tục: kiểm tra lại' }).click();
+    await page.locator('#form-childName-error').waitFor();
+    expect(await page.locator('#applicant-idNumber-error').textContent()).toContain('Vui lòng nhập');
+    await page.locator('#applicant-idNumber').fill('123');
+    await page.getByRole('button', { name: 'Tiếp tục: kiểm tra lại' }).click();
+    await expect.poll(() => page.locator('#applicant-idNumber-error').textContent()).toBe('Số định danh cá nhân gồm 12 chữ số');
+
+    const { body: birth } = await request(system.server).get('/api/procedures/1.001193');
+    await page.locator('#applicant-idNumber').fill('010203004567');
+    await page.locator('#applicant-phone').fill(PHONE);
+    await page.locator('#agencyCode').selectOption('02647');
+    for (const [k, v] of Object.entries(birth.example as Record<string, string>)) {
+      const el = page.locator(`#form-${k}`);
+      if ((await el.evaluate((e) => e.tagName)) === 'SELECT') await el.selectOption(v);
+      else await el.fill(v);
+    }
+    await screenshot(page, 'portal-1080-form');
+    await page.getByRole('button', { name: 'Tiếp tục: kiểm tra lại' }).click();
+    await page.getByRole('heading', { name: 'Kiểm tra lại trước khi nộp' }).waitFor();
+
+    // A double tap sends at most the same request twice; both answers name one dossier.
+    const posts: PwRequest[] = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/dossiers') && posts.push(r));
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).dblclick();
+    const code = (await page.getByTestId('dossier-code').textContent())!;
+    expect(code).toMatch(/^02647-\d{6}-\d{4}$/);
+    await screenshot(page, 'portal-1080-submitted');
+
+    // The same request sent again (a retry after a lost answer) → the same dossier, not a new one.
+    const first = posts[0]!;
+    const headers = await first.allHeaders();
+    expect(headers['idempotency-key']).toMatch(/^portal-/);
+    const replay = await fetch(first.url(), { method: 'POST', headers: { 'content-type': 'application/json', authorization: headers.authorization!, 'idempotency-key': headers['idempotency-key']! }, body: first.postData()! });
+    expect(replay.status).toBe(200);
+    expect(((await replay.json()) as { code: string }).code).toBe(code);
+    const answers = await Promise.all(posts.map(async (r) => ((await (await r.response())?.json()) as { code: string }).code));
+    expect(new Set(answers)).toEqual(new Set([code]));
+
+    // The officers act through the API.
+    expect((await act('laocai.desk', code, 'receive')).status).toBe('RECEIVED');
+    await page.getByTestId('due').filter({ hasText: /\d{2}\/\d{2}\/\d{4}/ }).waitFor();
+    await page.getByRole('button', { name: /Tải Giấy tiếp nhận/ }).waitFor();
+    await act('laocai.desk', code, 'assign', { assigneeId: 'u-laocai.specialist' });
+    await act('laocai.specialist', code, 'verify', { note: 'đủ hồ sơ' });
+    await act('laocai.leader', code, 'approve');
+    expect((await act('laocai.desk', code, 'deliver', { method: 'online' })).status).toBe('DELIVERED');
+
+    // Track by code + phone, then download the result and rate the service.
+    await page.getByRole('link', { name: 'Tra cứu hồ sơ' }).first().click();
+    await page.locator('#track-code').fill(code);
+    await page.locator('#track-phone').fill(PHONE);
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await expect.poll(() => page.getByTestId('track-status').textContent()).toBe('Đã trả kết quả');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /Tải Kết quả giải quyết/ }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`${code}-result.pdf`);
+    const pdf = await file.path().then((p) => (p ? statSync(p).size : 0));
+    expect(pdf).toBeGreaterThan(500);
+    await page.locator('.stars label').nth(3).click();
+    await page.locator('#comment').fill('Nhanh, cán bộ nhiệt tình');
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByText('Cảm ơn Ông/Bà đã đánh giá (4/5).').waitFor();
+    await screenshot(page, 'portal-1080-track-delivered');
+
+    const events = await request(system.server).get(`/api/dossiers/${code}/events`).set(as('laocai.leader'));
+    expect(events.body.map((e: { type: string }) => e.type)).toEqual(['submit', 'receive', 'assign', 'verify', 'approve', 'deliver', 'rate']);
+    await page.context().close();
+  });
+
+  it('shows the fee as a VietQR and notices the payment from the local gateway, at 360 px', async () => {
+    const { body: residence } = await request(system.server).get('/api/procedures/1.004222');
+    const created = await request(system.server)
+      .post('/api/dossiers')
+      .set(as('citizen'))
+      .set('Idempotency-Key', `portal-test-${Date.now()}-fee`)
+      .send({ procedureCode: '1.004222', agencyCode: '02647', channel: 'online', applicant: { fullName: 'Sùng Thị Dua', idNumber: '010203004567', phone: PHONE }, form: residence.example });
+    expect(created.status).toBe(201);
+    const code = created.body.code as string;
+    await act('laocai.desk', code, 'receive');
+    await act('laocai.desk', code, 'assign', { assigneeId: 'u-laocai.specialist' });
+    expect((await act('laocai.specialist', code, 'verify')).status).toBe('AWAITING_PAYMENT');
+
+    const page = await pageAt(360, '/');
+    await screenshot(page, 'portal-360-finder');
+    await page.goto(`${baseUrl(system)}/ho-so/${code}`);
+    await signInOnPage(page);
+    const qr = page.getByRole('img', { name: /Mã VietQR/ });
+    await qr.waitFor();
+    expect(await page.locator('.amount').textContent()).toBe('10.000 đồng');
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await screenshot(page, 'portal-360-pay-qr');
+
+    // The local gateway (async: the API answering it runs in this very process).
+    await promisify(execFile)('npx', ['tsx', 'scripts/pay.ts', code, '--url', baseUrl(system), '--phone', PHONE], { env: { ...process.env, PAYMENT_WEBHOOK_SECRET: system.env.PAYMENT_WEBHOOK_SECRET } });
+    await page.getByText(/10\.000 đồng — đã nộp/).waitFor();
+    await screenshot(page, 'portal-360-paid');
+    await page.context().close();
+  });
+
+  it('the kiosk browses by category without typing, and its idle reset clears the form and the session', async () => {
+    const page = await pageAt(1080, '/?kiosk=1&idle=3');
+    await page.getByRole('button', { name: 'Hộ tịch' }).click();
+    const card = page.locator('article', { has: page.getByRole('heading', { name: 'Đăng ký khai sinh', exact: true }) });
+    await card.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+    expect(page.url()).toContain('kiosk=1');
+    await signInOnPage(page);
+    await page.locator('#form-childName').fill('Giàng Thị Mai');
+    await screenshot(page, 'portal-kiosk-1080-form');
+    expect(await page.evaluate(() => Object.keys(sessionStorage))).toContain('motcua.draft.1.001193');
+
+    // Three seconds without a touch: back to the start, nothing personal left.
+    await page.waitForURL((u) => u.pathname === '/' && u.search === '?kiosk=1&idle=3', { timeout: 10_000 });
+    await page.getByRole('heading', { name: 'Tìm thủ tục hành chính' }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.getByRole('button', { name: /Đăng xuất/ }).count()).toBe(0);
+    await page.goto(`${baseUrl(system)}/nop-ho-so/1.001193?kiosk=1&idle=3`);
+    await page.locator('#username').waitFor();
+    expect(await page.locator('#form-childName').count()).toBe(0);
+    await screenshot(page, 'portal-kiosk-1080-after-reset');
+    await page.context().close();
+  });
+});
