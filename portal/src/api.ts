@@ -1,3 +1,4 @@
+import type { Status } from '../../domain/status';
 import { isKiosk } from './kiosk';
 
 /** A field error from the API's problem+json (`errors:[{field,message}]`). */
@@ -56,7 +57,7 @@ export interface Procedure {
 export interface Dossier {
   code: string;
   procedureCode: string;
-  status: string;
+  status: Status;
   channel: string;
   receivedAt: string | null;
   dueAt: string | null;
