@@ -89,6 +89,8 @@ describe('the back office drives dossiers by clicking', () => {
     await done.getByRole('button', { name: 'Mở hồ sơ' }).click();
 
     // Province level: the desk cannot assign, only forward (to the procedure's department by default).
+    await statusIs(desk, 'RECEIVED');
+    await desk.locator('[data-testid="dossier-actions"] [data-action="forward"]').waitFor();
     const buttons = await desk.locator('[data-testid="dossier-actions"] [data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     expect(buttons).toContain('forward');
     expect(buttons).not.toContain('assign');
