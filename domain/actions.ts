@@ -1,25 +1,9 @@
 import { z } from 'zod';
 
-/** The closed list of actions people take on a dossier (DESIGN §3); also the API's `:action`. */
-export const ACTIONS = [
-  'receive',
-  'not-accept',
-  'request-supplement',
-  'supplement',
-  'assign',
-  'verify',
-  'forward',
-  'return',
-  'approve',
-  'reject',
-  'record-payment',
-  'deliver',
-  'withdraw',
-  'extend',
-  'rate',
-] as const;
+import { ACTIONS, type Action } from './action-names';
+
+export { ACTIONS, type Action };
 export const actionSchema = z.enum(ACTIONS);
-export type Action = z.infer<typeof actionSchema>;
 
 const note = z.string().trim().max(2000).optional();
 const reason = z.string().trim().min(3, 'a reason of at least 3 characters is required').max(2000);

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Dossier statuses (DESIGN §3). `overdue` is derived from the due date, never a status. */
 export const STATUSES = [
   'SUBMITTED',
@@ -15,8 +13,7 @@ export const STATUSES = [
   'WITHDRAWN',
   'CANCELLED',
 ] as const;
-export const statusSchema = z.enum(STATUSES);
-export type Status = z.infer<typeof statusSchema>;
+export type Status = (typeof STATUSES)[number];
 
 /** The National Public Service Portal's status code for each of ours. */
 export const PORTAL_STATUS_CODE = {

@@ -1,10 +1,12 @@
 /** `npm start`: the whole system on embedded defaults; Ctrl-C stops everything cleanly. */
 import { loadEnv } from '../config/env';
 import { startSystem } from '../runtime/system';
+import { ensureUiBuilds } from './ensure-ui-builds';
 
 const env = loadEnv();
+ensureUiBuilds();
 const system = await startSystem(env);
-console.log(`\n  motcua: http://localhost:${system.port}/api/health   back office: http://localhost:${system.port}/admin\n`);
+console.log(`\n  motcua: http://localhost:${system.port}/api/health   portal: http://localhost:${system.port}/   back office: http://localhost:${system.port}/admin\n`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,52 +1,11 @@
 /** Shapes of the API contract (DESIGN §5) as the back office reads them. */
-export type Status =
-  | 'SUBMITTED'
-  | 'RECEIVED'
-  | 'IN_REVIEW'
-  | 'NEEDS_SUPPLEMENT'
-  | 'AWAITING_PAYMENT'
-  | 'AWAITING_APPROVAL'
-  | 'RESULT_READY'
-  | 'DELIVERED'
-  | 'NOT_ACCEPTED'
-  | 'REJECTED'
-  | 'WITHDRAWN'
-  | 'CANCELLED';
-
-export const STATUSES: Status[] = [
-  'SUBMITTED',
-  'RECEIVED',
-  'IN_REVIEW',
-  'NEEDS_SUPPLEMENT',
-  'AWAITING_PAYMENT',
-  'AWAITING_APPROVAL',
-  'RESULT_READY',
-  'DELIVERED',
-  'NOT_ACCEPTED',
-  'REJECTED',
-  'WITHDRAWN',
-  'CANCELLED',
-];
+// Statuses and actions come from domain/, the one source the API and the workflow use too.
+import { STATUSES as ALL_STATUSES, type Status } from '../../domain/status';
+import { ACTIONS, type Action } from '../../domain/action-names';
+export { ACTIONS };
+export type { Action, Status };
+export const STATUSES: Status[] = [...ALL_STATUSES];
 export const OPEN_STATUSES = STATUSES.slice(0, 7);
-
-export const ACTIONS = [
-  'receive',
-  'not-accept',
-  'request-supplement',
-  'supplement',
-  'assign',
-  'verify',
-  'forward',
-  'return',
-  'approve',
-  'reject',
-  'record-payment',
-  'deliver',
-  'withdraw',
-  'extend',
-  'rate',
-] as const;
-export type Action = (typeof ACTIONS)[number];
 
 export type Localized = { vi: string; en: string };
 

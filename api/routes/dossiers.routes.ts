@@ -5,7 +5,7 @@ import { dossierEvents, dossiers, users } from '../../db/schema';
 import { actionBodySchemas, actionSchema, type ActionRequest } from '../../domain/actions';
 import { applicantSchema } from '../../domain/applicant';
 import { channelSchema } from '../../domain/procedure';
-import { statusSchema, CLOCK_RUNNING } from '../../domain/status';
+import { CLOCK_RUNNING, STATUSES } from '../../domain/status';
 import { foldVietnamese } from '../../domain/text';
 import { getProcedure } from '../../workflows/procedures';
 import type { AppContext } from '../context';
@@ -25,6 +25,7 @@ export const submitSchema = z.object({
   attachments: z.array(z.string()).max(50).default([]),
 });
 
+const statusSchema = z.enum(STATUSES);
 const listFilter = z
   .object({
     status: z.union([statusSchema, z.array(statusSchema)]).optional(),

@@ -1,0 +1,20 @@
+// Kept free of zod so the browser bundles can import it cheaply.
+/** The closed list of actions people take on a dossier (DESIGN §3); also the API's `:action`. */
+export const ACTIONS = [
+  'receive',
+  'not-accept',
+  'request-supplement',
+  'supplement',
+  'assign',
+  'verify',
+  'forward',
+  'return',
+  'approve',
+  'reject',
+  'record-payment',
+  'deliver',
+  'withdraw',
+  'extend',
+  'rate',
+] as const;
+export type Action = (typeof ACTIONS)[number];
