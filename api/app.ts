@@ -6,6 +6,7 @@ import { authenticate } from './middleware/auth';
 import { errorHandler, notFoundHandler } from './middleware/errors';
 import { openapiRoutes } from './openapi';
 import { agencyRoutes } from './routes/agencies.routes';
+import { attachmentRoutes } from './routes/attachments.routes';
 import { authRoutes } from './routes/auth.routes';
 import { dossierRoutes } from './routes/dossiers.routes';
 import { documentRoutes } from './routes/documents.routes';
@@ -40,6 +41,7 @@ export function createApp(ctx: AppContext): express.Express {
   api.use(statsRoutes(ctx));
   api.use(paymentRoutes(ctx));
   api.use(documentRoutes(ctx));
+  api.use(attachmentRoutes(ctx));
   api.use(publicRoutes(ctx));
   api.use(agencyRoutes(ctx));
   api.use(userRoutes(ctx));

@@ -23,13 +23,14 @@ export interface ApiRoute {
   tag: string;
   summary: string;
   access: Access;
-  /** The request body, or `action` for the per-action bodies of `domain/actions`. */
-  body?: z.ZodType | 'action';
+  /** The request body, `action` for the per-action bodies of `domain/actions`, `multipart` for file uploads. */
+  body?: z.ZodType | 'action' | 'multipart';
   /** A react-admin simple-rest list: `filter`, `range`, `sort`, and `Content-Range`. */
   list?: boolean;
   query?: readonly { name: string; description: string; required?: boolean }[];
   success: 200 | 201;
-  produces?: 'application/json' | 'application/pdf';
+  /** `file`: the stored bytes under their own type (PDF, JPEG or PNG). */
+  produces?: 'application/json' | 'application/pdf' | 'file';
   /** Error statuses besides those every route of its access kind can answer. */
   errors: readonly number[];
 }
@@ -46,12 +47,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/procedures/:code', tag: 'procedures', summary: 'One procedure, its form as JSON Schema and an example', access: 'public', success: 200, errors: [404] },
   { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in: a bearer token, the user and the CASL packed rules', access: 'public', body: loginSchema, success: 200, errors: [400, 401, 429] },
   { method: 'get', path: '/me', tag: 'auth', summary: 'The signed-in user, agency, role and rules', access: 'signed-in', success: 200, errors: [] },
-  { method: 'post', path: '/dossiers', tag: 'dossiers', summary: 'Submit a dossier (citizen online, desk officer at the counter); Idempotency-Key header', access: 'signed-in', body: submitSchema, success: 201, errors: [400, 403] },
+  { method: 'post', path: '/dossiers', tag: 'dossiers', summary: 'Submit a dossier (citizen online, desk officer at the counter); Idempotency-Key header', access: 'signed-in', body: submitSchema, success: 201, errors: [400, 403, 429] },
   { method: 'get', path: '/dossiers', tag: 'dossiers', summary: 'Dossiers the caller may read (filters: status, procedureCode, agencyCode, assigneeId, overdue, q, dueBefore)', access: 'signed-in', list: true, success: 200, errors: [400] },
   { method: 'get', path: '/dossiers/:code', tag: 'dossiers', summary: 'A dossier and the actions allowed to the caller; another agency’s answers 404', access: 'signed-in', success: 200, errors: [404] },
   { method: 'get', path: '/dossiers/:code/events', tag: 'dossiers', summary: 'The audit trail, oldest first', access: 'signed-in', success: 200, errors: [404] },
   { method: 'post', path: '/dossiers/:code/actions/:action', tag: 'dossiers', summary: 'Take an action; the body depends on the action', access: 'signed-in', body: 'action', success: 200, errors: [400, 403, 404, 409, 422] },
   { method: 'get', path: '/dossiers/:code/documents/:kind', tag: 'dossiers', summary: 'A PDF: receipt, supplement, refusal, apology or result', access: 'signed-in', produces: 'application/pdf', success: 200, errors: [404] },
+  { method: 'post', path: '/attachments', tag: 'attachments', summary: 'Upload files (multipart/form-data, field "file", 1–10 files of at most 10 MB: PDF, JPEG or PNG judged by their content) → [{id, name, mimeType, size, sha256}] to name in a submission or a supplement (citizens, desk officers)', access: 'signed-in', body: 'multipart', success: 201, errors: [400, 403, 413, 415] },
+  { method: 'get', path: '/dossiers/:code/attachments', tag: 'attachments', summary: 'The files attached to a dossier (owner and scoped readers)', access: 'signed-in', success: 200, errors: [404] },
+  { method: 'get', path: '/dossiers/:code/attachments/:id', tag: 'attachments', summary: 'One attached file, byte for byte, under its type', access: 'signed-in', produces: 'file', success: 200, errors: [404] },
   { method: 'get', path: '/dossiers/:code/payment', tag: 'payments', summary: 'The fee as a VietQR payload and PNG', access: 'signed-in', success: 200, errors: [404, 409] },
   { method: 'post', path: '/payments/callback', tag: 'payments', summary: 'The payment gateway’s confirmation, X-Signature: sha256=<hex HMAC of the raw body>; idempotent', access: 'gateway', body: paymentCallbackSchema, success: 200, errors: [400, 404, 409, 422] },
   { method: 'get', path: '/public/dossiers/:code', tag: 'public', summary: 'Status lookup by code and phone, nothing private; a wrong phone answers 404', access: 'public', query: [{ name: 'phone', description: 'the applicant’s phone', required: true }], success: 200, errors: [404, 429] },
@@ -84,6 +88,8 @@ const PROBLEM_TITLES: Record<number, string> = {
   403: 'Not allowed for your role',
   404: 'Not found (also another agency’s dossier)',
   409: 'Conflict: illegal transition or duplicate',
+  413: 'Too large: a file over 10 MB, or more than 10 files',
+  415: 'Unsupported file type (PDF, JPEG or PNG, judged by content)',
   422: 'Procedure rule violated',
   429: 'Too many requests (Retry-After)',
   500: 'Internal error',
@@ -120,6 +126,13 @@ function parameters(r: ApiRoute) {
 
 function requestBody(r: ApiRoute) {
   if (!r.body) return undefined;
+  if (r.body === 'multipart') {
+    const file = { type: 'string', contentMediaType: 'application/octet-stream' };
+    return {
+      required: true,
+      content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { oneOf: [file, { type: 'array', items: file, maxItems: 10 }] } } } } },
+    };
+  }
   const schema =
     r.body === 'action'
       ? { oneOf: ACTIONS.map((a) => ({ $ref: `#/components/schemas/action.${a}` })), description: 'The body of the action named in the path' }
@@ -131,7 +144,9 @@ const bodyName = (r: ApiRoute) => `${r.method}${r.path.replace(/\/:(\w+)/g, '').
 
 function responses(r: ApiRoute) {
   const success =
-    r.produces === 'application/pdf'
+    r.produces === 'file'
+      ? { description: 'The file', content: Object.fromEntries(['application/pdf', 'image/jpeg', 'image/png'].map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])) }
+      : r.produces === 'application/pdf'
       ? { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } }
       : {
           description: r.success === 201 ? 'Created' : 'OK',
@@ -165,7 +180,7 @@ export function buildOpenApi(routes: readonly ApiRoute[] = API_ROUTES) {
   for (const a of ACTIONS) schemas[`action.${a}`] = { title: a, ...jsonSchema(actionBodySchemas[a]) };
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
-    if (r.body && r.body !== 'action') schemas[bodyName(r)] = jsonSchema(r.body);
+    if (r.body && r.body !== 'action' && r.body !== 'multipart') schemas[bodyName(r)] = jsonSchema(r.body);
     const p = (paths[toOpenApiPath(`/api${r.path}`)] ??= {});
     p[r.method] = {
       tags: [r.tag],

@@ -9,6 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { issueToken } from '../api/middleware/auth';
+import type { AppContext } from '../api/context';
+import { loadEnv } from '../config/env';
 import { ensureTemporalTools, freePort, startDevServer, type DevServer } from '../temporal/dev-server';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -197,18 +200,18 @@ export class HttpError extends Error {
 
 export interface Api {
   base: string;
-  call<T = unknown>(method: string, url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<{ status: number; body: T; headers: Headers }>;
+  call<T = unknown>(method: string, url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string; timeoutMs?: number }): Promise<{ status: number; body: T; headers: Headers }>;
   login(username: string, password?: string): Promise<string>;
 }
 
 export function api(base: string): Api {
-  async function call<T>(method: string, url: string, opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {}) {
+  async function call<T>(method: string, url: string, opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string; timeoutMs?: number } = {}) {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     let body: string | undefined = opts.raw;
     if (opts.body !== undefined) body = JSON.stringify(opts.body);
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${base}${url}`, { method, headers, body });
+    const res = await fetch(`${base}${url}`, { method, headers, body, signal: AbortSignal.timeout(opts.timeoutMs ?? 300_000) });
     const text = await res.text();
     if (res.status >= 400) throw new HttpError(res.status, text);
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
@@ -236,4 +239,18 @@ export function table(header: string[], rows: (string | number)[][]): string {
   const w = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
   return [line(cells[0]!), w.map((n) => '-'.repeat(n)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+/**
+ * Session tokens of `n` synthetic citizens (u-bench-citizen-<i>), signed with the API's
+ * JWT_SECRET as /auth/login would: sessions are stateless JWTs, and POST /dossiers is limited
+ * to 20 submissions per minute per user, so a load test needs many citizens, not one.
+ */
+export async function citizenTokens(n: number): Promise<string[]> {
+  const ctx = { env: loadEnv() } as AppContext;
+  return Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      issueToken(ctx, { id: `u-bench-citizen-${i}`, username: `bench.citizen.${i}`, fullName: `Công dân ${i}`, role: 'citizen', agencyCode: null }),
+    ),
+  );
 }

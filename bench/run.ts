@@ -136,9 +136,14 @@ if (li) {
     for (const q of qs) {
       out.push(`# ${q.name} — ${q.request}`);
       for (const p of q.plans) {
-        out.push(`  SQL: ${p.sql}`);
-        out.push(`  params: ${JSON.stringify(p.params)}`);
-        out.push(p.plan.split('\n').map((x) => `    ${x}`).join('\n'));
+        // Long IN lists (a supervisor's 113 agencies) are shortened here; the JSON file has them whole.
+        out.push(`  SQL: ${p.sql.replace(/\((\$\d+)(, \$\d+){3,}, (\$\d+)\)/g, '($1, …, $3)').replace(/^select ("\w+", ){5,}"\w+" from/, 'select * from')}`);
+        out.push(`  params: ${JSON.stringify(p.params.length > 8 ? [...p.params.slice(0, 4), `… ${p.params.length} in all`] : p.params)}`);
+        const plan = p.plan.replace(/'\{([^}']{120,})\}'/g, (_m, list: string) => {
+          const items = list.split(',');
+          return `'{${items.slice(0, 3).join(',')},… ${items.length} in all}'`;
+        });
+        out.push(plan.split('\n').map((x) => `    ${x}`).join('\n'));
       }
     }
   };

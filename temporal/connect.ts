@@ -30,6 +30,7 @@ export function installRuntime() {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   const level = (process.env.TEMPORAL_LOG_LEVEL ?? 'WARN') as 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
-  Runtime.install({ logger: new DefaultLogger(level) });
+  // Our processes handle SIGINT/SIGTERM themselves (graceful stop in scripts/start.ts and worker.ts).
+  Runtime.install({ logger: new DefaultLogger(level), shutdownSignals: [] });
 }
 

@@ -7,13 +7,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DefaultLogger, Worker } from '@temporalio/worker';
-import { describe, expect, it } from 'vitest';
-import { historyFromObject, workflowBundle } from './test-env';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { historyFromObject, installRuntime, workflowBundle } from './test-env';
 
 const dir = fileURLToPath(new URL('../test/histories/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
 describe('replay of committed histories', () => {
+  beforeAll(() => installRuntime());
+
   it('has histories to replay', () => {
     expect(files.length).toBeGreaterThanOrEqual(4);
   });

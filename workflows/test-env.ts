@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 /**
  * Test support for the workflow tests and `scripts/record-histories.ts` (not a test file, not in
  * the worker's bundle): the Java time-skipping test server (DESIGN §7), a worker with FAKE typed
@@ -16,7 +17,7 @@ import { createCalendar, type CalendarOverride, type WorkingCalendar } from '../
 import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
 import type { Channel, ProcedureDefinition } from '../domain/procedure';
 import type { Actor, Role } from '../domain/roles';
-import { ensureTemporalTools } from '../temporal/dev-server';
+import { ensureTemporalTools, freePort, waitForPort } from '../temporal/dev-server';
 import { actUpdate, paymentSignal, stateQuery, syncedUpdate, type DossierWorkflowInput } from './messages';
 import type { dossierWorkflow } from './dossier.workflow';
 
@@ -80,11 +81,13 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 let runtimeInstalled = false;
-function installRuntime() {
+export function installRuntime() {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {
-    Runtime.install({ logger: new DefaultLogger((process.env.TEMPORAL_LOG_LEVEL ?? 'WARN') as 'WARN') });
+    // No shutdown signal handlers: vitest ends its forks with signals, and the SDK's handlers would
+    // turn that into an abrupt exit ("Worker exited unexpectedly").
+    Runtime.install({ logger: new DefaultLogger((process.env.TEMPORAL_LOG_LEVEL ?? 'WARN') as 'WARN'), shutdownSignals: [] });
   } catch {
     // Already installed by someone else in this process: keep theirs.
   }
@@ -103,19 +106,31 @@ export interface WorkflowTestEnv {
 }
 
 /**
- * The SDK gives the server 5 s to open its port, which a cold JVM on a loaded 2-core machine can
- * miss (the SDK then kills it): try a few times.
+ * Starts the Java time-skipping server ourselves and waits for its port without a deadline the
+ * machine's load decides: the SDK's own launcher gives a JVM only 5 s, which a cold start on a
+ * busy 2-core machine misses. The environment is then built on that server with time skipping on
+ * (the SDK's `create` takes that flag; its public `createFromExistingServer` hard-codes it off).
  */
-async function createEnv(path: string): Promise<TestWorkflowEnvironment> {
-  let lastErr: unknown;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    try {
-      return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
-    } catch (err) {
-      lastErr = err;
-    }
+async function createEnv(path: string): Promise<{ env: TestWorkflowEnvironment; stopServer: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(path, [String(port)], { stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stopServer = async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await exited;
+  };
+  try {
+    await Promise.race([
+      waitForPort(port, '127.0.0.1', 120_000),
+      exited.then(() => Promise.reject(new Error(`the time-skipping server exited (code ${child.exitCode})`))),
+    ]);
+    const create = (TestWorkflowEnvironment as unknown as { create(o: object): Promise<TestWorkflowEnvironment> }).create.bind(TestWorkflowEnvironment);
+    const env = await create({ server: { type: 'existing' }, address: `127.0.0.1:${port}`, namespace: 'default', supportsTimeSkipping: true, connectionOptions: {} });
+    return { env, stopServer };
+  } catch (err) {
+    await stopServer();
+    throw err;
   }
-  throw lastErr;
 }
 
 /** A time-skipping server, and a worker with fake activities on a task queue of its own. */
@@ -124,7 +139,7 @@ export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
   const { testServer } = ensureTemporalTools({ testServer: true });
   // Bundle first: a JVM starting while esbuild/webpack hog both cores misses the SDK's 5 s window.
   const workflowBundleCode = await workflowBundle();
-  const env = await createEnv(testServer);
+  const { env, stopServer } = await createEnv(testServer);
   const overrides = overridesFrom(await env.currentTimeMs());
   const activities = new FakeActivities(overrides);
   const taskQueue = `dossiers-test-${randomUUID()}`;
@@ -174,6 +189,7 @@ export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
       worker.shutdown();
       await running;
       await env.teardown();
+      await stopServer();
     },
   };
   return self;

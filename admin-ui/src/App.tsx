@@ -12,7 +12,7 @@ import holidays from './holidays';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import procedures from './procedures';
-import { StatsDashboard } from './stats/StatsDashboard';
+import { StatsDashboard } from './stats';
 import users from './users';
 
 const theme = { ...defaultTheme, palette: { ...defaultTheme.palette, primary: { main: '#b71c1c' }, secondary: { main: '#1565c0' } } };

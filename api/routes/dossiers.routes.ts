@@ -1,18 +1,20 @@
 import { and, asc, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { Router } from 'express';
 import { z } from 'zod';
-import { dossierEvents, dossiers, users } from '../../db/schema';
+import { dossierEvents, dossiers, submissions, users } from '../../db/schema';
 import { actionBodySchemas, actionSchema, type ActionRequest } from '../../domain/actions';
 import { applicantSchema } from '../../domain/applicant';
 import { channelSchema } from '../../domain/procedure';
 import { CLOCK_RUNNING, STATUSES } from '../../domain/status';
 import { foldVietnamese } from '../../domain/text';
 import { getProcedure } from '../../workflows/procedures';
+import { attachmentView, claimableAttachments, dossierAttachments, linkAttachments } from '../attachment-records';
 import type { AppContext } from '../context';
 import { actOnDossier, submitDossier } from '../dossier-commands';
 import { dossierSubject, dossierView } from '../dossier-view';
 import { parseListParams, sendList } from '../list-params';
 import { actorOf, requireUser } from '../middleware/auth';
+import { RateLimiter, rateLimit } from '../middleware/rate-limit';
 import { badRequest, forbidden, fromZod, notFound } from '../problem';
 import { dossierScope } from '../scope';
 
@@ -22,8 +24,12 @@ export const submitSchema = z.object({
   applicant: applicantSchema,
   form: z.record(z.string(), z.unknown()),
   channel: channelSchema,
-  attachments: z.array(z.string()).max(50).default([]),
+  /** Ids of the caller's own uploads (POST /api/attachments) not yet attached to a dossier. */
+  attachments: z.array(z.string().min(1)).max(50).default([]),
 });
+
+/** Submissions per user and minute (DESIGN §5: 429 with Retry-After beyond). */
+export const SUBMISSIONS_PER_MINUTE = 20;
 
 const statusSchema = z.enum(STATUSES);
 const listFilter = z
@@ -53,7 +59,8 @@ export function dossierRoutes(ctx: AppContext): Router {
     return row;
   }
 
-  r.post('/dossiers', requireUser, async (req, res) => {
+  const submissionLimiter = new RateLimiter(SUBMISSIONS_PER_MINUTE, 60_000);
+  r.post('/dossiers', requireUser, rateLimit(submissionLimiter, (req) => `user:${req.user!.id}`), async (req, res) => {
     const user = req.user!;
     if (!req.ability!.can('create', 'Dossier')) throw forbidden('your role cannot submit dossiers');
     const body = submitSchema.safeParse(req.body);
@@ -75,6 +82,11 @@ export function dossierRoutes(ctx: AppContext): Router {
     if (idempotencyKey !== undefined && !/^[\w.:-]{8,128}$/.test(idempotencyKey)) {
       throw badRequest('Idempotency-Key must be 8–128 characters of letters, digits, . : _ -');
     }
+    // A retried request finds its attachments already on the dossier its key made.
+    const [prior] = idempotencyKey
+      ? await db.select({ code: submissions.dossierCode }).from(submissions).where(eq(submissions.idempotencyKey, idempotencyKey))
+      : [];
+    await claimableAttachments(db, user.id, input.attachments, 'attachments', prior?.code);
     const { code, created } = await submitDossier(
       db,
       ctx.temporal,
@@ -82,6 +94,7 @@ export function dossierRoutes(ctx: AppContext): Router {
       { actor: actorOf(user), applicantUserId: user.role === 'citizen' ? user.id : null },
       idempotencyKey,
     );
+    await linkAttachments(db, code, user.id, input.attachments);
     const row = await readable(req, code);
     res.status(created ? 201 : 200).location(`/api/dossiers/${code}`).json(dossierView(row, req.ability!, actorOf(user)));
   });
@@ -102,7 +115,8 @@ export function dossierRoutes(ctx: AppContext): Router {
 
   r.get('/dossiers/:code', requireUser, async (req, res) => {
     const row = await readable(req, String(req.params.code));
-    res.json(dossierView(row, req.ability!, actorOf(req.user!)));
+    const attachments = (await dossierAttachments(db, row.code)).map(attachmentView);
+    res.json({ ...dossierView(row, req.ability!, actorOf(req.user!)), attachments });
   });
 
   r.get('/dossiers/:code/events', requireUser, async (req, res) => {
@@ -116,11 +130,19 @@ export function dossierRoutes(ctx: AppContext): Router {
     if (!action.success) throw notFound(`action ${req.params.action}`);
     const row = await readable(req, String(req.params.code));
     if (!req.ability!.can('act', dossierSubject(row))) throw forbidden('you may read this dossier but not act on it');
-    const body = actionBodySchemas[action.data].safeParse(req.body ?? {});
+    const raw = action.data === 'supplement' ? withAttachmentRefs(req.body) : req.body;
+    const body = actionBodySchemas[action.data].safeParse(raw ?? {});
     if (!body.success) throw fromZod(body.error);
     const request = { action: action.data, body: body.data } as ActionRequest;
     await checkReferences(request, row.agencyCode);
+    // Supplemented files: the caller's own uploads, recorded as the store knows them.
+    const attached = request.action === 'supplement' ? (request.body.attachments ?? []).map((a) => a.id) : [];
+    if (request.action === 'supplement' && request.body.attachments) {
+      const docs = await claimableAttachments(db, req.user!.id, attached, 'attachments', row.code);
+      request.body.attachments = docs.map((d) => ({ id: d.id, name: d.name, sha256: d.sha256 }));
+    }
     await actOnDossier(ctx.temporal, row.code, actorOf(req.user!), request);
+    await linkAttachments(db, row.code, req.user!.id, attached);
     const fresh = await readable(req, row.code).catch(() => row);
     res.json(dossierView(fresh, req.ability!, actorOf(req.user!)));
   });
@@ -139,6 +161,13 @@ export function dossierRoutes(ctx: AppContext): Router {
     }
   }
   return r;
+}
+
+/** `supplement {attachments}` may name uploads by id alone; the name is filled in from the store. */
+function withAttachmentRefs(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || !Array.isArray((body as { attachments?: unknown }).attachments)) return body;
+  const b = body as { attachments: unknown[] };
+  return { ...b, attachments: b.attachments.map((a) => (typeof a === 'string' ? { id: a, name: a } : a)) };
 }
 
 function filters(f: z.infer<typeof listFilter>): SQL[] {

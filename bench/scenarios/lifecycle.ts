@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { signPaymentBody } from '../../api/routes/payments.routes';
-import { api, APPLICANT, HttpError, log, now, sleep, summarize, type Stats, type StackChild } from '../lib';
+import { api, APPLICANT, citizenTokens, HttpError, log, now, sleep, summarize, type Stats, type StackChild } from '../lib';
 
 type Step = 'receive' | 'assign' | 'verify' | 'pay' | 'approve' | 'deliver';
 const STEPS: Step[] = ['receive', 'assign', 'verify', 'pay', 'approve', 'deliver'];
@@ -32,7 +32,9 @@ export interface LifecycleResult {
 export async function lifecycleScenario(o: { stack: StackChild; submitters: number; officers: number; arrivalSeconds: number; drainSeconds: number; webhookSecret: string }): Promise<LifecycleResult> {
   const http = api(o.stack.base);
   const tok: Record<string, string> = {};
-  for (const u of ['citizen2', 'laocai.desk', 'laocai.specialist', 'laocai.leader']) tok[u] = await http.login(u);
+  const citizens = await citizenTokens(100);
+  let nth = 0;
+  for (const u of ['laocai.desk', 'laocai.specialist', 'laocai.leader']) tok[u] = await http.login(u);
   const { body: procedure } = await http.call<{ example: Record<string, unknown> }>('GET', '/procedures/1.004222');
 
   const queues: Record<Step, string[]> = { receive: [], assign: [], verify: [], pay: [], approve: [], deliver: [] };
@@ -84,7 +86,7 @@ export async function lifecycleScenario(o: { stack: StackChild; submitters: numb
       const t = now();
       try {
         const r = await http.call<{ code: string }>('POST', '/dossiers', {
-          token: tok.citizen2,
+          token: citizens[nth++ % citizens.length],
           headers: { 'idempotency-key': `bench-${randomUUID()}` },
           body: { procedureCode: '1.004222', agencyCode: '02647', channel: 'online', applicant: APPLICANT, form: procedure.example },
         });

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import postgres from 'postgres';
-import { api, APPLICANT, closedLoop, log, type Stats, type StackChild } from '../lib';
+import { api, APPLICANT, citizenTokens, closedLoop, log, type Stats, type StackChild } from '../lib';
 import { NOOP_TASK_QUEUE } from '../noop.workflow';
 
 export interface SubmissionResult {
@@ -24,14 +24,14 @@ export interface SubmissionResult {
 
 export async function submissionScenario(o: { stack: StackChild; temporal: Client; databaseUrl: string; clients: number; seconds: number }): Promise<SubmissionResult> {
   const http = api(o.stack.base);
-  const token = await http.login('citizen');
+  const tokens = await citizenTokens(400);
   const sql = postgres(o.databaseUrl, { max: 10, onnotice: () => {} });
   const communes = (await sql<{ code: string }[]>`select code from agencies where kind = 'commune' order by code`).map((r) => r.code);
   const { body: procedure } = await http.call<{ example: Record<string, unknown> }>('GET', '/procedures/1.001193');
   const submit = async (i: number) => {
     const agencyCode = communes[i % communes.length]!;
     const r = await http.call('POST', '/dossiers', {
-      token,
+      token: tokens[i % tokens.length],
       headers: { 'idempotency-key': `bench-${randomUUID()}` },
       body: { procedureCode: '1.001193', agencyCode, channel: 'online', applicant: APPLICANT, form: procedure.example },
     });

@@ -15,3 +15,4 @@ export const documents = pgTable(
   },
   (t) => [index('documents_dossier_code_idx').on(t.dossierCode)],
 );
+export type DocumentRow = typeof documents.$inferSelect;

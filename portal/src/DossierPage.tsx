@@ -5,6 +5,7 @@ import { PayPanel } from './PayPanel';
 import { href, onLinkClick } from './router';
 import { useSession } from './session';
 import { SignIn } from './SignIn';
+import { SupplementPanel } from './SupplementPanel';
 import { day, money, STATUS_TEXT } from './text';
 
 /** The citizen's own dossier: its code, appointment, receipt, fee by QR, result and rating. */
@@ -12,6 +13,7 @@ export function DossierPage({ code }: { code: string }) {
   const session = useSession();
   const [d, setD] = useState<Dossier | null>(null);
   const [error, setError] = useState('');
+  const [supplemented, setSupplemented] = useState(false);
   const fresh = new URLSearchParams(location.search).get('moi') === '1';
 
   useEffect(() => {
@@ -66,6 +68,33 @@ export function DossierPage({ code }: { code: string }) {
       {d.fee > 0 && !d.paid && d.status === 'AWAITING_PAYMENT' && <PayPanel code={d.code} onPaid={() => api.dossier(code).then(setD, () => {})} />}
       {d.fee > 0 && !d.paid && d.status !== 'AWAITING_PAYMENT' && !['DELIVERED', 'REJECTED', 'NOT_ACCEPTED', 'WITHDRAWN', 'CANCELLED'].includes(d.status) && (
         <p className="note">Mã QR nộp phí sẽ hiện ở đây khi hồ sơ đến bước nộp phí.</p>
+      )}
+      {supplemented && (
+        <p className="panel ok" role="status">
+          Đã gửi bổ sung. Hồ sơ tiếp tục được giải quyết.
+        </p>
+      )}
+      {d.status === 'NEEDS_SUPPLEMENT' && d.allowedActions?.includes('supplement') && (
+        <SupplementPanel
+          code={d.code}
+          missing={d.missing ?? []}
+          onDone={(x) => {
+            setD(x);
+            setSupplemented(true);
+          }}
+        />
+      )}
+      {d.attachments && d.attachments.length > 0 && (
+        <section className="panel" aria-labelledby="attachments-title">
+          <h2 id="attachments-title">Tệp đã nộp</h2>
+          <ul>
+            {d.attachments.map((a) => (
+              <li key={a.id}>
+                {a.name} ({Math.ceil(a.size / 1024)} KB)
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <Documents code={d.code} kinds={docs} />
       {d.status === 'DELIVERED' && <Rating code={d.code} />}

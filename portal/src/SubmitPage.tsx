@@ -7,6 +7,7 @@ import { SchemaForm } from './SchemaForm';
 import { clean, validate, type Errors, type FormValue } from './schema-form';
 import { SignIn } from './SignIn';
 import { useSession } from './session';
+import { ACCEPT, UploadList, useUploads } from './Uploads';
 import { CHOICE_TEXT, money } from './text';
 
 /** Receiving desks: every commune-level one-stop desk receives every procedure (seed data). */
@@ -53,11 +54,6 @@ function loadDraft(code: string): Draft {
   return { key: newKey(), agencyCode: '', applicant: {}, form: {} };
 }
 
-interface Attachment {
-  name: string;
-  size: number;
-}
-
 export function SubmitPage({ code }: { code: string }) {
   const session = useSession();
   const [p, setP] = useState<Procedure | null>(null);
@@ -66,7 +62,9 @@ export function SubmitPage({ code }: { code: string }) {
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
-  const [files, setFiles] = useState<Attachment[]>([]);
+  const [phase, setPhase] = useState<'upload' | 'submit'>('upload');
+  const uploads = useUploads();
+  const pick = (list: FileList | null) => setMessage(uploads.add(list) ?? '');
 
   useEffect(() => {
     api.procedure(code).then(setP, (e: Error) => setMessage(e.message));
@@ -99,6 +97,13 @@ export function SubmitPage({ code }: { code: string }) {
     setBusy(true);
     setMessage('');
     try {
+      // The files first (each stored once, however often «Nộp hồ sơ» is pressed), then the
+      // dossier naming them, under the draft's Idempotency-Key as before.
+      setPhase('upload');
+      const attachments = await uploads.uploadAll().catch((err: ApiError) => {
+        throw new ApiError(err.status, `Chưa nộp hồ sơ: ${err.message} Bỏ tệp lỗi hoặc chọn tệp khác rồi bấm «Nộp hồ sơ» lại.`);
+      });
+      setPhase('submit');
       const dossier = await api.submit(
         {
           procedureCode: p!.code,
@@ -106,6 +111,7 @@ export function SubmitPage({ code }: { code: string }) {
           channel: isKiosk() ? 'kiosk' : 'online',
           applicant: clean(APPLICANT, draft.applicant),
           form: clean(p!.formSchema, draft.form),
+          attachments: attachments.map((a) => a.id),
         },
         draft.key,
       );
@@ -113,7 +119,9 @@ export function SubmitPage({ code }: { code: string }) {
       navigate(`/ho-so/${dossier.code}`, 'moi=1');
     } catch (err) {
       const e = err as ApiError;
-      if (e.errors?.length) {
+      if (e.errors?.some((f) => f.field.startsWith('attachments'))) {
+        setMessage(`Tệp đính kèm không dùng được: ${e.message}`);
+      } else if (e.errors?.length) {
         setStep('fill');
         showErrors(Object.fromEntries(e.errors.map((f: FieldError) => [f.field, f.message])));
       } else setMessage(e.status === 0 ? `${e.message} Hồ sơ chưa bị nộp trùng: bấm «Nộp hồ sơ» lại an toàn.` : e.message);
@@ -177,25 +185,32 @@ export function SubmitPage({ code }: { code: string }) {
             </ul>
             <div className="field">
               <label htmlFor="files">Chọn tệp (ảnh, PDF)</label>
-              <input id="files" type="file" multiple accept="image/*,application/pdf" onChange={(e) => setFiles([...files, ...Array.from(e.target.files ?? []).map((f) => ({ name: f.name, size: f.size }))])} />
+              <input
+                id="files"
+                type="file"
+                multiple
+                accept={ACCEPT}
+                onChange={(e) => {
+                  pick(e.target.files);
+                  e.target.value = '';
+                }}
+              />
             </div>
             <div className="field">
               <label htmlFor="camera">Hoặc chụp ảnh giấy tờ</label>
-              <input id="camera" type="file" accept="image/*" capture="environment" onChange={(e) => setFiles([...files, ...Array.from(e.target.files ?? []).map((f) => ({ name: f.name, size: f.size }))])} />
+              <input
+                id="camera"
+                type="file"
+                accept="image/jpeg,image/png"
+                capture="environment"
+                onChange={(e) => {
+                  pick(e.target.files);
+                  e.target.value = '';
+                }}
+              />
             </div>
-            {files.length > 0 && (
-              <ul aria-label="Tệp đã chọn">
-                {files.map((f, i) => (
-                  <li key={i}>
-                    {f.name} ({Math.ceil(f.size / 1024)} KB){' '}
-                    <button type="button" className="link" onClick={() => setFiles(files.filter((_, j) => j !== i))}>
-                      Bỏ
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <p className="note">Tệp chỉ được giữ trên máy này (chưa gửi lên máy chủ). Vui lòng mang bản chính khi cán bộ yêu cầu hoặc khi nhận kết quả.</p>
+            <UploadList files={uploads.files} onRemove={uploads.remove} />
+            <p className="note">PDF, JPG hoặc PNG, tối đa 10 MB mỗi tệp. Tệp được tải lên máy chủ khi Ông/Bà bấm «Nộp hồ sơ».</p>
           </fieldset>
           <p className="actions">
             <button type="submit">Tiếp tục: kiểm tra lại</button>
@@ -226,8 +241,8 @@ export function SubmitPage({ code }: { code: string }) {
                 </div>
               ))}
               <div>
-                <dt>Tệp đính kèm (giữ trên máy)</dt>
-                <dd>{files.length ? files.map((f) => f.name).join(', ') : 'Không có'}</dd>
+                <dt>Tệp đính kèm</dt>
+                <dd>{uploads.files.length ? <UploadList files={uploads.files} onRemove={uploads.remove} label="Tệp đính kèm" locked={busy} /> : 'Không có'}</dd>
               </div>
               <div>
                 <dt>Phí, lệ phí</dt>
@@ -240,7 +255,7 @@ export function SubmitPage({ code }: { code: string }) {
               Sửa lại
             </button>
             <button type="button" onClick={submit} disabled={busy} aria-busy={busy}>
-              {busy ? 'Đang nộp…' : 'Nộp hồ sơ'}
+              {busy ? (phase === 'upload' && uploads.files.some((f) => !f.done) ? 'Đang tải tệp lên…' : 'Đang nộp…') : 'Nộp hồ sơ'}
             </button>
           </p>
         </div>

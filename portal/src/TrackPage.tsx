@@ -3,6 +3,7 @@ import { api, ApiError, type PublicDossier } from './api';
 import { Documents, Rating } from './Outcome';
 import { useSession } from './session';
 import { SignIn } from './SignIn';
+import { SupplementPanel } from './SupplementPanel';
 import { day, DOCUMENT_TEXT, money } from './text';
 
 /** Track a dossier by its code and the applicant's phone, without signing in. */
@@ -13,6 +14,9 @@ export function TrackPage(props: { code: string; phone: string }) {
   const [d, setD] = useState<PublicDossier | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  /** The signed-in citizen owns this dossier and may supplement it now. */
+  const [canSupplement, setCanSupplement] = useState(false);
+  const [supplemented, setSupplemented] = useState(false);
 
   async function lookup() {
     setBusy(true);
@@ -29,6 +33,18 @@ export function TrackPage(props: { code: string; phone: string }) {
   useEffect(() => {
     if (props.code && props.phone) void lookup();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    setCanSupplement(false);
+    if (!session || d?.status !== 'NEEDS_SUPPLEMENT') return;
+    let stop = false;
+    api.dossier(d.code).then(
+      (x) => !stop && setCanSupplement(x.status === 'NEEDS_SUPPLEMENT' && !!x.allowedActions?.includes('supplement')),
+      () => undefined, // not this account's dossier: the public view only
+    );
+    return () => {
+      stop = true;
+    };
+  }, [session, d?.code, d?.status]);
 
   const outcome = d && (d.status === 'DELIVERED' || d.status === 'RESULT_READY');
   return (
@@ -96,6 +112,24 @@ export function TrackPage(props: { code: string; phone: string }) {
             )}
             {d.documents.length > 0 && <p className="note">Giấy tờ đã có: {d.documents.map((k) => DOCUMENT_TEXT[k] ?? k).join('; ')}.</p>}
           </section>
+          {supplemented && (
+            <p className="panel ok" role="status">
+              Đã gửi bổ sung. Hồ sơ tiếp tục được giải quyết.
+            </p>
+          )}
+          {d.status === 'NEEDS_SUPPLEMENT' &&
+            (canSupplement ? (
+              <SupplementPanel
+                code={d.code}
+                missing={d.missing}
+                onDone={() => {
+                  setSupplemented(true);
+                  void lookup();
+                }}
+              />
+            ) : (
+              !session && <SignIn why="Đăng nhập bằng tài khoản đã nộp hồ sơ để gửi giấy tờ bổ sung trực tuyến." />
+            ))}
           {outcome &&
             (session ? (
               <>

@@ -54,6 +54,15 @@ export interface Procedure {
   example: Record<string, unknown>;
 }
 
+/** A file stored by POST /api/attachments, named by id in a submission or a supplement. */
+export interface Attachment {
+  id: string;
+  name: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+}
+
 export interface Dossier {
   code: string;
   procedureCode: string;
@@ -63,6 +72,8 @@ export interface Dossier {
   dueAt: string | null;
   fee: number;
   paid: boolean;
+  missing?: string[];
+  attachments?: Attachment[];
   allowedActions?: string[];
 }
 
@@ -141,7 +152,52 @@ async function call<T>(method: string, path: string, body?: unknown, headers: Re
   return data as T;
 }
 
+/** What the server takes (it checks the content again): PDF, JPEG, PNG up to 10 MB each. */
+export const UPLOAD_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+export function uploadProblem(file: File): string | null {
+  if (file.size > UPLOAD_MAX_BYTES) return `Tệp «${file.name}» lớn hơn 10 MB.`;
+  if (file.type && !UPLOAD_TYPES.includes(file.type)) return `Tệp «${file.name}» không phải PDF, JPG hoặc PNG.`;
+  return null;
+}
+
+/** One file to POST /api/attachments, with upload progress (0–1); fetch cannot report it, XHR can. */
+function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<Attachment> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/attachments');
+    xhr.setRequestHeader('accept', 'application/json');
+    if (session) xhr.setRequestHeader('authorization', `Bearer ${session.token}`);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onerror = () => reject(new ApiError(0, 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.'));
+    xhr.onload = () => {
+      let data: { detail?: string; title?: string; errors?: FieldError[] } | Attachment[] = {};
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        /* not JSON */
+      }
+      if (xhr.status === 401 && session) signOut();
+      if (xhr.status === 201 && Array.isArray(data) && data[0]) {
+        onProgress(1);
+        return resolve(data[0]);
+      }
+      const p = Array.isArray(data) ? {} : data;
+      const text =
+        xhr.status === 413 ? `Tệp «${file.name}» lớn hơn 10 MB.` : xhr.status === 415 ? `Tệp «${file.name}» không phải PDF, JPG hoặc PNG.` : (p.detail ?? p.title ?? `Lỗi ${xhr.status}`);
+      reject(new ApiError(xhr.status, text, p.errors ?? []));
+    };
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
 export const api = {
+  upload: uploadFile,
+  /** The `supplement` action with the caller's uploads (the server re-reads their names and hashes). */
+  supplement: (code: string, attachments: Attachment[]) =>
+    call<Dossier>('POST', `/dossiers/${encodeURIComponent(code)}/actions/supplement`, attachments.length ? { attachments: attachments.map(({ id, name, sha256 }) => ({ id, name, sha256 })) } : {}),
   procedures: (q = '') => call<Procedure[]>('GET', `/procedures${q ? `?q=${encodeURIComponent(q)}` : ''}`),
   procedure: (code: string) => call<Procedure>('GET', `/procedures/${encodeURIComponent(code)}`),
   async login(username: string, password: string) {

@@ -58,6 +58,8 @@ interface Call {
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /** multipart/form-data `file` parts instead of a JSON body. */
+  files?: { name: string; type: string; content: Buffer }[];
 }
 interface Row {
   call: (p: Principal) => Call;
@@ -73,11 +75,16 @@ const fx = {
   userId: '',
   holiday: '2099-01-05',
   birthExample: {} as unknown,
+  attachment: '', // a PDF the owner citizen attached to `dossier`
 };
+/** The smallest file the upload accepts: a PDF by its magic bytes. */
+const tinyPdf = (tag: string) => Buffer.from(`%PDF-1.4\n% motcua matrix ${tag}\n%%EOF\n`);
 
 /** The matrix: one row per documented route; a route without a row fails the suite. */
 const MATRIX: Record<string, Row> = {
   'GET /health': { call: () => ({ path: '/api/health' }), expect: all(200) },
+  // No token: Prometheus scrapes it from the internal network (keep it off the public proxy).
+  'GET /metrics': { call: () => ({ path: '/api/metrics' }), expect: all(200) },
   'GET /openapi.json': { call: () => ({ path: '/api/openapi.json' }), expect: all(200) },
   'GET /procedures': { call: () => ({ path: '/api/procedures?q=khai sinh' }), expect: all(200) },
   'GET /procedures/:code': { call: () => ({ path: '/api/procedures/1.001193' }), expect: all(200) },
@@ -107,6 +114,13 @@ const MATRIX: Record<string, Row> = {
     },
   },
   'GET /dossiers/:code/documents/:kind': { call: () => ({ path: `/api/dossiers/${fx.dossier}/documents/receipt` }), expect: dossierRead },
+  // Uploads are for those who submit: citizens online, desk officers at the counter (any agency: the file is theirs until attached).
+  'POST /attachments': {
+    call: (p) => ({ path: '/api/attachments', files: [{ name: `${p}.pdf`, type: 'application/pdf', content: tinyPdf(`${runId}-${p}`) }] }),
+    expect: signedIn(403, { citizen: 201, citizen2: 201, 'laocai.desk': 201, 'batxat.desk': 201, 'snnmt.desk': 201 }),
+  },
+  'GET /dossiers/:code/attachments': { call: () => ({ path: `/api/dossiers/${fx.dossier}/attachments` }), expect: dossierRead },
+  'GET /dossiers/:code/attachments/:id': { call: () => ({ path: `/api/dossiers/${fx.dossier}/attachments/${fx.attachment}` }), expect: dossierRead },
   'GET /dossiers/:code/payment': { call: () => ({ path: `/api/dossiers/${fx.feeDossier}/payment` }), expect: dossierRead },
   // A bearer token is not the gateway's signature, whoever holds it.
   'POST /payments/callback': {
@@ -175,6 +189,10 @@ describe('authorization matrix: every route × every role × own / other / paren
     let req = (agent as unknown as Record<string, (path: string) => request.Test>)[method.toLowerCase()]!(c.path);
     if (tokens[p]) req = req.set('Authorization', `Bearer ${tokens[p]}`);
     for (const [k, v] of Object.entries(c.headers ?? {})) req = req.set(k, v);
+    if (c.files) {
+      for (const f of c.files) req = req.attach('file', f.content, { filename: f.name, contentType: f.type });
+      return req;
+    }
     return c.body === undefined ? req : req.send(c.body as object);
   };
 
@@ -191,10 +209,13 @@ describe('authorization matrix: every route × every role × own / other / paren
     const auth = (p: Principal) => ({ Authorization: `Bearer ${tokens[p]}` });
     const birth = await api.get('/api/procedures/1.001193');
     fx.birthExample = birth.body.example;
+    const upload = await api.post('/api/attachments').set(auth('citizen')).attach('file', tinyPdf(`${runId}-fixture`), { filename: 'giay-chung-sinh.pdf', contentType: 'application/pdf' });
+    expect(upload.status).toBe(201);
+    fx.attachment = upload.body[0].id;
     const created = await api
       .post('/api/dossiers')
       .set(auth('citizen'))
-      .send({ procedureCode: '1.001193', agencyCode: '02647', channel: 'online', applicant, form: fx.birthExample });
+      .send({ procedureCode: '1.001193', agencyCode: '02647', channel: 'online', applicant, form: fx.birthExample, attachments: [fx.attachment] });
     expect(created.status).toBe(201);
     fx.dossier = created.body.code;
     expect((await api.post(`/api/dossiers/${fx.dossier}/actions/receive`).set(auth('laocai.desk')).send({})).status).toBe(200);

@@ -1,7 +1,8 @@
 import { Box, Typography } from '@mui/material';
-import { useGetIdentity, useTranslate } from 'react-admin';
+import { Suspense } from 'react';
+import { LinearProgress, useGetIdentity, useTranslate } from 'react-admin';
 import { ability } from '../ability';
-import { StatsDashboard } from '../stats/StatsDashboard';
+import { StatsDashboard } from '../stats';
 import { MyWork } from './MyWork';
 
 /** Officers land on their work; supervisors on the statistics; an administrator on a greeting. */
@@ -14,7 +15,12 @@ export function Dashboard() {
   return (
     <Box sx={{ mt: 3 }}>
       <Typography variant="h5">{translate('app.welcome', { name: identity.fullName ?? '' })}</Typography>
-      {ability.can('read', 'Stats') && <StatsDashboard />}
+      {ability.can('read', 'Stats') && (
+        // The greeting stays on screen while the statistics chunk loads.
+        <Suspense fallback={<LinearProgress />}>
+          <StatsDashboard />
+        </Suspense>
+      )}
     </Box>
   );
 }

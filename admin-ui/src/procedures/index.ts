@@ -1,5 +1,8 @@
 import MenuBookIcon from '@mui/icons-material/MenuBook';
-import { ProcedureList } from './ProcedureList';
-import { ProcedureShow } from './ProcedureShow';
+import { lazyNamed } from '../common/lazy';
+
+// Reference data: loaded on demand (see common/lazy.ts).
+const ProcedureList = lazyNamed(() => import('./ProcedureList'), 'ProcedureList');
+const ProcedureShow = lazyNamed(() => import('./ProcedureShow'), 'ProcedureShow');
 
 export default { list: ProcedureList, show: ProcedureShow, icon: MenuBookIcon, recordRepresentation: 'code' };

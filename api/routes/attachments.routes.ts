@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import busboy from 'busboy';
+import { and, eq } from 'drizzle-orm';
+import { Router, type Request } from 'express';
+import { documents, dossiers } from '../../db/schema';
+import { attachmentView, dossierAttachments } from '../attachment-records';
+import { AttachmentStore, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPLOAD, type StagedFile } from '../attachment-store';
+import type { AppContext } from '../context';
+import { dossierSubject } from '../dossier-view';
+import { requireUser } from '../middleware/auth';
+import { badRequest, forbidden, HttpProblem, notFound } from '../problem';
+
+const FIELD = 'file';
+const MB = MAX_ATTACHMENT_BYTES / (1024 * 1024);
+
+export const tooLarge = (detail: string) => new HttpProblem(413, 'too-large', 'Payload too large', detail);
+export const unsupportedType = (detail: string) => new HttpProblem(415, 'unsupported-type', 'Unsupported file type', detail);
+
+/** A declared type the sniffed one may stand for (browsers send octet-stream for unknown files). */
+const compatible = (declared: string, sniffed: string) => declared === sniffed || declared === 'application/octet-stream' || (declared === 'image/jpg' && sniffed === 'image/jpeg');
+
+interface Received {
+  staged: StagedFile;
+  name: string;
+  declared: string;
+}
+
+/** Reads every `file` part of a multipart request into the store's temporary area. */
+function receiveMultipart(req: Request, store: AttachmentStore): Promise<{ files: Received[]; problem?: HttpProblem }> {
+  return new Promise((resolve, reject) => {
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        // One byte over the limit is how an oversize file shows itself to the store.
+        limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: MAX_ATTACHMENTS_PER_UPLOAD, fields: 20, fieldSize: 4096, parts: MAX_ATTACHMENTS_PER_UPLOAD + 20 },
+      });
+    } catch {
+      return resolve({ files: [], problem: badRequest(`send multipart/form-data with one or more "${FIELD}" parts`) });
+    }
+    const pending: Promise<Received>[] = [];
+    let problem: HttpProblem | undefined;
+    bb.on('file', (field, stream, info) => {
+      if (field !== FIELD || problem) {
+        stream.resume();
+        return;
+      }
+      const name = (info.filename ?? '').replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(-200) || 'tep-dinh-kem';
+      const declared = (info.mimeType ?? '').toLowerCase();
+      pending.push(store.receive(stream, MAX_ATTACHMENT_BYTES).then((staged) => ({ staged, name, declared })));
+    });
+    bb.on('filesLimit', () => {
+      problem ??= tooLarge(`at most ${MAX_ATTACHMENTS_PER_UPLOAD} files per upload`);
+    });
+    bb.on('error', (err) => {
+      problem ??= badRequest(`malformed multipart body: ${(err as Error).message}`);
+      req.unpipe(bb);
+      req.resume();
+      settle();
+    });
+    let settled = false;
+    /** Once every part is in: the files in part order, or nothing kept when one failed. */
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      void Promise.allSettled(pending).then(async (results) => {
+        const files = results.filter((x): x is PromiseFulfilledResult<Received> => x.status === 'fulfilled').map((x) => x.value);
+        const failed = results.find((x): x is PromiseRejectedResult => x.status === 'rejected');
+        if (!failed) return resolve({ files, problem });
+        await Promise.all(files.map((f) => store.discard(f.staged))).catch(() => undefined);
+        if (problem) resolve({ files: [], problem });
+        else reject(failed.reason);
+      });
+    };
+    bb.on('close', settle);
+    req.pipe(bb);
+  });
+}
+
+/**
+ * Uploads (DESIGN §5 `attachments`): content-addressed files plus a `documents` row each, owned
+ * by the uploader until a submission or a supplement attaches them to a dossier; then read back
+ * by whoever may read that dossier.
+ */
+export function attachmentRoutes(ctx: AppContext): Router {
+  const r = Router();
+  const db = ctx.dbh.db;
+  const store = new AttachmentStore(ctx.env.dataDir);
+
+  async function readable(req: Request, code: string) {
+    const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code));
+    if (!row || !req.ability!.can('read', dossierSubject(row))) throw notFound(`dossier ${code}`);
+    return row;
+  }
+
+  r.post('/attachments', requireUser, async (req, res) => {
+    // Those who submit dossiers (citizens online, desk officers at the counter) upload for them.
+    if (!req.ability!.can('create', 'Dossier')) throw forbidden('your role does not upload attachments');
+    const declaredLength = Number(req.get('content-length') ?? 0);
+    if (declaredLength > MAX_ATTACHMENTS_PER_UPLOAD * (MAX_ATTACHMENT_BYTES + 64 * 1024)) {
+      res.set('Connection', 'close');
+      throw tooLarge(`at most ${MAX_ATTACHMENTS_PER_UPLOAD} files of ${MB} MB each`);
+    }
+    const { files, problem } = await receiveMultipart(req, store);
+    // The whole upload is refused when any file is: nothing of it is kept.
+    const refusal =
+      problem ??
+      (files.length === 0 ? badRequest(`no file: send one or more "${FIELD}" parts`, { errors: [{ field: FIELD, message: 'required' }] }) : undefined) ??
+      files.filter((f) => f.staged.tooLarge).map((f) => tooLarge(`${f.name} is larger than ${MB} MB`))[0] ??
+      files
+        .filter((f) => !f.staged.sniffedType || !compatible(f.declared, f.staged.sniffedType))
+        .map((f) => unsupportedType(`${f.name} is not one of ${ATTACHMENT_TYPES.join(', ')} (judged by its content)`))[0];
+    if (refusal) {
+      await Promise.all(files.map((f) => store.discard(f.staged)));
+      throw refusal;
+    }
+    try {
+      for (const f of files) await store.commit(f.staged);
+    } catch (err) {
+      await Promise.all(files.map((f) => store.discard(f.staged)));
+      throw err;
+    }
+    const values = files.map((f) => ({
+      id: randomUUID(),
+      dossierCode: null,
+      name: f.name,
+      mimeType: f.staged.sniffedType!,
+      size: f.staged.size,
+      sha256: f.staged.sha256,
+      uploadedBy: req.user!.id,
+    }));
+    await db.insert(documents).values(values);
+    res.status(201).json(values.map(({ id, name, mimeType, size, sha256 }) => ({ id, name, mimeType, size, sha256 })));
+  });
+
+  r.get('/dossiers/:code/attachments', requireUser, async (req, res) => {
+    const row = await readable(req, String(req.params.code));
+    res.json((await dossierAttachments(db, row.code)).map(attachmentView));
+  });
+
+  r.get('/dossiers/:code/attachments/:id', requireUser, async (req, res) => {
+    const row = await readable(req, String(req.params.code));
+    const [doc] = await db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.id, String(req.params.id)), eq(documents.dossierCode, row.code)));
+    if (!doc) throw notFound(`attachment ${req.params.id} of dossier ${row.code}`);
+    const file = await store.open(doc.sha256);
+    if (!file) throw new Error(`attachment ${doc.id}: file ${doc.sha256} missing from ${store.dir}`);
+    res
+      .status(200)
+      .type(doc.mimeType)
+      .set('Content-Length', String(file.size))
+      .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.name)}`)
+      .set('X-Content-Type-Options', 'nosniff')
+      .set('Cache-Control', 'private, no-store');
+    file.stream.on('error', (err) => res.destroy(err));
+    file.stream.pipe(res);
+  });
+  return r;
+}

@@ -1,0 +1,312 @@
+/**
+ * `npm run chaos [-- --seconds=180] [--worker-kills=10] [--no-pg-restart] [--no-temporal-kill]`
+ *
+ * Under a steady load of online submissions and officer actions, against a stack whose worker runs
+ * in a SEPARATE child process (scripts/worker.ts, restarted by a small supervisor here):
+ *  - SIGKILLs the worker N times (10) at random moments and restarts it;
+ *  - SIGKILLs the Temporal dev server once and restarts it on the same SQLite file and port;
+ *  - restarts PostgreSQL once (`pg_ctlcluster <ver> <name> restart`, the local cluster);
+ * then waits for quiescence and reconciles: every accepted submission (201, or 200 on an
+ * Idempotency-Key retry) exists exactly once in `dossiers` and as a workflow; every accepted
+ * action (200) appears exactly once in `dossier_events`; every audit hash chain verifies
+ * (activities/audit/verify.ts). Prints what it did and found; exits 1 on any loss.
+ *
+ * Uses its own database (motcua_chaos, dropped and recreated) and its own dev server. NOTE: the
+ * PostgreSQL restart briefly disconnects every other client of that server (other test runs).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { verifyAll, type AuditRow } from '../activities/audit/verify';
+import { api, APPLICANT, citizenTokens, dropDatabase, HttpError, loadAvg, log, recreateDatabase, root, sleep, spawnStack, table } from '../bench/lib';
+import { connectClient, installRuntime } from '../temporal/connect';
+import { ensureTemporalTools, freePort, startDevServer, waitForPort, type DevServer } from '../temporal/dev-server';
+
+installRuntime();
+const args = process.argv.slice(2);
+const num = (name: string, dflt: number) => {
+  const a = args.find((x) => x.startsWith(`--${name}=`));
+  return a ? Number(a.split('=')[1]) : dflt;
+};
+const SECONDS = num('seconds', 180);
+const WORKER_KILLS = num('worker-kills', 10);
+const SUBMITTERS = num('submitters', 3);
+const OFFICERS = num('officers', 3);
+const pgRestart = !args.includes('--no-pg-restart');
+const temporalKill = !args.includes('--no-temporal-kill');
+const rand = (a: number, b: number) => a + Math.random() * (b - a);
+const t0 = Date.now();
+const at = (ms = Date.now()) => `${((ms - t0) / 1000).toFixed(1)}s`;
+
+// ---------------------------------------------------------------------------------------------
+// The stack: own dev server, own database, API child, worker child under a supervisor.
+const dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-chaos-'));
+const dbFile = path.join(dir, 'temporal.db');
+const { cli } = ensureTemporalTools({ testServer: false });
+const temporalPort = await freePort();
+let devServer: DevServer = await startDevServer({ cli, port: temporalPort, dbFile });
+const temporalAddress = devServer.address;
+const dbName = 'motcua_chaos';
+const databaseUrl = await recreateDatabase(dbName);
+log(`chaos: dev server ${temporalAddress} (${dbFile}), database ${dbName}; load average ${loadAvg().join(' ')}`);
+const stack = await spawnStack({ DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, MOTCUA_DATA_DIR: dir }, { worker: false });
+
+let worker: ChildProcess | undefined;
+let supervising = true;
+let workerStarts = 0;
+function startWorker() {
+  workerStarts++;
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/worker.ts')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, LOG_LEVEL: 'error', TEMPORAL_LOG_LEVEL: 'ERROR', NODE_ENV: 'development' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  child.once('exit', (code, signal) => {
+    if (worker !== child) return;
+    worker = undefined;
+    if (!supervising) return;
+    // The supervisor (systemd, Kubernetes…) brings a dead worker back after a second.
+    if (signal !== 'SIGKILL') log(`chaos: worker exited by itself (code ${code}, ${signal ?? ''}); restarting`);
+    setTimeout(() => supervising && !worker && (worker = startWorker()), 1000);
+  });
+  return child;
+}
+worker = startWorker();
+
+const temporal = await connectClient(temporalAddress);
+const http = api(stack.base);
+const tokens: Record<string, string> = {};
+for (const u of ['citizen', 'laocai.desk', 'laocai.specialist', 'laocai.leader', 'batxat.desk', 'batxat.specialist', 'batxat.leader']) tokens[u] = await http.login(u);
+const { body: procedure } = await http.call<{ example: Record<string, unknown> }>('GET', '/procedures/1.001193');
+const citizens = await citizenTokens(50);
+let nthCitizen = 0;
+
+// ---------------------------------------------------------------------------------------------
+// Load: citizens submit (retrying with the same Idempotency-Key until answered), officers move
+// dossiers one step at a time from the status they read.
+interface Op { kind: string; start: number; end: number; ok: boolean }
+const ops: Op[] = [];
+const accepted = new Map<string, { agency: string }>();
+const acceptedActions: { code: string; action: string }[] = [];
+let retriedSubmissions = 0;
+let failedRequests = 0;
+let loadOn = true;
+const AGENCIES = ['02647', '02683'];
+const officersOf = (agency: string) => (agency === '02647' ? 'laocai' : 'batxat');
+const NEXT: Record<string, { action: string; who: 'desk' | 'specialist' | 'leader'; body: (a: string) => object } | undefined> = {
+  SUBMITTED: { action: 'receive', who: 'desk', body: () => ({}) },
+  RECEIVED: { action: 'assign', who: 'desk', body: (a) => ({ assigneeId: `u-${officersOf(a)}.specialist` }) },
+  IN_REVIEW: { action: 'verify', who: 'specialist', body: () => ({ note: 'đủ hồ sơ' }) },
+  AWAITING_APPROVAL: { action: 'approve', who: 'leader', body: () => ({}) },
+  RESULT_READY: { action: 'deliver', who: 'desk', body: () => ({ method: 'online' }) },
+};
+
+async function timed<T>(kind: string, fn: () => Promise<T>): Promise<T | undefined> {
+  const start = Date.now();
+  try {
+    const r = await fn();
+    ops.push({ kind, start, end: Date.now(), ok: true });
+    return r;
+  } catch (err) {
+    ops.push({ kind, start, end: Date.now(), ok: false });
+    if (!(err instanceof HttpError && err.status === 409)) failedRequests++;
+    throw err;
+  }
+}
+
+async function submitter() {
+  while (loadOn) {
+    const agency = AGENCIES[Math.floor(Math.random() * AGENCIES.length)]!;
+    const key = `chaos-${randomUUID()}`;
+    const token = citizens[nthCitizen++ % citizens.length];
+    for (let attempt = 0; loadOn || attempt > 0; attempt++) {
+      if (attempt > 0) retriedSubmissions++;
+      try {
+        const r = await timed('submit', () =>
+          http.call<{ code: string }>('POST', '/dossiers', {
+            token,
+            headers: { 'idempotency-key': key },
+            body: { procedureCode: '1.001193', agencyCode: agency, channel: 'online', applicant: APPLICANT, form: procedure.example },
+            timeoutMs: 30_000,
+          }),
+        );
+        if (r && (r.status === 201 || r.status === 200)) accepted.set(r.body.code, { agency });
+        break;
+      } catch {
+        if (attempt >= 20) break;
+        await sleep(1000);
+      }
+    }
+    await sleep(rand(100, 400));
+  }
+}
+
+async function officer() {
+  while (loadOn) {
+    const open = [...accepted.keys()];
+    if (open.length === 0) {
+      await sleep(200);
+      continue;
+    }
+    const code = open[Math.floor(Math.random() * open.length)]!;
+    const agency = accepted.get(code)!.agency;
+    const who = officersOf(agency);
+    try {
+      const read = await timed('read', () => http.call<{ status: string }>('GET', `/dossiers/${code}`, { token: tokens[`${who}.desk`], timeoutMs: 30_000 }));
+      const next = read && NEXT[read.body.status];
+      if (!next) continue;
+      await timed(next.action, () =>
+        http.call('POST', `/dossiers/${code}/actions/${next.action}`, { token: tokens[`${who}.${next.who}`], body: next.body(agency), timeoutMs: 30_000 }),
+      );
+      acceptedActions.push({ code, action: next.action });
+    } catch {
+      await sleep(500);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Faults at random moments in the load window (not in its first and last 10 %).
+interface Fault { kind: 'worker' | 'temporal' | 'postgres'; at: number; done?: number; note?: string }
+const faults: Fault[] = [];
+const window = SECONDS * 1000;
+for (let i = 0; i < WORKER_KILLS; i++) faults.push({ kind: 'worker', at: rand(0.1, 0.9) * window });
+if (temporalKill) faults.push({ kind: 'temporal', at: rand(0.3, 0.5) * window });
+if (pgRestart) faults.push({ kind: 'postgres', at: rand(0.6, 0.8) * window });
+faults.sort((a, b) => a.at - b.at);
+
+async function inject(f: Fault) {
+  f.at = Date.now();
+  if (f.kind === 'worker') {
+    if (!worker?.pid) {
+      f.note = 'no worker running at that moment (restarting)';
+      return;
+    }
+    f.note = `pid ${worker.pid}`;
+    worker.kill('SIGKILL');
+  } else if (f.kind === 'temporal') {
+    const pid = devServer.process.pid;
+    devServer.process.kill('SIGKILL');
+    await new Promise((r) => (devServer.process.exitCode !== null || devServer.process.signalCode !== null ? r(null) : devServer.process.once('exit', r)));
+    devServer = await startDevServer({ cli, port: temporalPort, dbFile });
+    await waitForPort(temporalPort);
+    f.note = `pid ${pid} killed, restarted on the same SQLite file in ${((Date.now() - f.at) / 1000).toFixed(1)} s`;
+  } else {
+    const cluster = spawnSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' }).stdout.trim().split('\n')[0]!.split(/\s+/);
+    const r = spawnSync('pg_ctlcluster', [cluster[0]!, cluster[1]!, 'restart'], { encoding: 'utf8' });
+    f.note = `pg_ctlcluster ${cluster[0]} ${cluster[1]} restart → exit ${r.status} in ${((Date.now() - f.at) / 1000).toFixed(1)} s${r.stderr ? ` (${r.stderr.trim()})` : ''}`;
+  }
+  f.done = Date.now();
+  log(`chaos: ${at(f.at)} ${f.kind} fault: ${f.note}`);
+}
+
+log(`chaos: load for ${SECONDS} s with ${SUBMITTERS} citizens and ${OFFICERS} officers; ${faults.length} faults planned`);
+const loadStart = Date.now();
+const load = [...Array.from({ length: SUBMITTERS }, submitter), ...Array.from({ length: OFFICERS }, officer)];
+for (const f of faults) {
+  const plannedAt = loadStart + f.at;
+  await sleep(Math.max(0, plannedAt - Date.now()));
+  await inject(f);
+}
+await sleep(Math.max(0, loadStart + window - Date.now()));
+loadOn = false;
+log(`chaos: load stopped at ${at()}; waiting for in-flight requests`);
+await Promise.all(load);
+
+// ---------------------------------------------------------------------------------------------
+// Quiescence and reconciliation.
+const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+const codes = [...accepted.keys()];
+const quiesceStart = Date.now();
+let inDb = 0;
+for (;;) {
+  const rows = await sql<{ code: string }[]>`select code from dossiers where code in ${sql(codes.length ? codes : ['-'])}`;
+  inDb = rows.length;
+  if (inDb >= codes.length || Date.now() - quiesceStart > 120_000) break;
+  await sleep(1000);
+}
+const quiesceSeconds = (Date.now() - quiesceStart) / 1000;
+const losses: string[] = [];
+
+const dossierRows = await sql<{ code: string; last_seq: number }[]>`select code, last_seq from dossiers`;
+const dossierSet = new Map(dossierRows.map((r) => [r.code, r.last_seq]));
+const missingInDb = codes.filter((c) => !dossierSet.has(c));
+if (missingInDb.length) losses.push(`${missingInDb.length} accepted submissions missing from dossiers: ${missingInDb.slice(0, 5).join(', ')}`);
+const unacknowledged = dossierRows.filter((r) => !accepted.has(r.code)).length;
+const [{ n: submissionsStored }] = (await sql`select count(*)::int as n from submissions`) as unknown as [{ n: number }];
+
+let workflowsMissing = 0;
+const wfStatus = new Map<string, number>();
+for (const c of codes) {
+  try {
+    const d = await temporal.workflow.getHandle(c).describe();
+    wfStatus.set(d.status.name, (wfStatus.get(d.status.name) ?? 0) + 1);
+  } catch {
+    workflowsMissing++;
+  }
+}
+if (workflowsMissing) losses.push(`${workflowsMissing} accepted submissions have no workflow`);
+// Exactly one workflow per accepted code: the workflow id is the code, and the id-reuse policy rejects a duplicate run.
+const runs = await temporal.workflowService.countWorkflowExecutions({ namespace: 'default', query: `WorkflowType = 'dossierWorkflow'` }).catch(() => undefined);
+const workflowCount = runs ? Number(runs.count) : NaN;
+
+const events = await sql`select dossier_code, seq, type, actor_id, actor_role, actor_agency_code, agency_code, from_status, to_status, data, at, prev_hash, hash from dossier_events`;
+const auditRows: AuditRow[] = events.map((e) => ({
+  dossierCode: e.dossier_code, seq: e.seq, type: e.type, actorId: e.actor_id, actorRole: e.actor_role, actorAgencyCode: e.actor_agency_code,
+  agencyCode: e.agency_code, fromStatus: e.from_status, toStatus: e.to_status, data: e.data, at: e.at, prevHash: e.prev_hash, hash: e.hash,
+}));
+const byCodeType = new Map<string, number>();
+for (const e of auditRows) byCodeType.set(`${e.dossierCode} ${e.type}`, (byCodeType.get(`${e.dossierCode} ${e.type}`) ?? 0) + 1);
+let actionsMissing = 0;
+let actionsDuplicated = 0;
+const seenAction = new Map<string, number>();
+for (const a of acceptedActions) seenAction.set(`${a.code} ${a.action}`, (seenAction.get(`${a.code} ${a.action}`) ?? 0) + 1);
+for (const [k, times] of seenAction) {
+  const n = byCodeType.get(k) ?? 0;
+  if (n === 0) actionsMissing++;
+  if (n > 1 || times > 1) actionsDuplicated++;
+}
+if (actionsMissing) losses.push(`${actionsMissing} accepted actions missing from dossier_events`);
+if (actionsDuplicated) losses.push(`${actionsDuplicated} accepted actions recorded (or accepted) more than once`);
+const submitEvents = codes.filter((c) => (byCodeType.get(`${c} submit`) ?? 0) !== 1).length;
+if (submitEvents) losses.push(`${submitEvents} accepted submissions without exactly one submit event`);
+const verdicts = verifyAll(auditRows);
+const broken = verdicts.filter((v) => !v.ok);
+if (broken.length) losses.push(`${broken.length} audit chains do not verify: ${JSON.stringify(broken.slice(0, 3))}`);
+const projectionLag = verdicts.filter((v) => dossierSet.get(v.dossierCode) !== v.events).length;
+if (projectionLag) losses.push(`${projectionLag} dossiers whose last_seq differs from their event count`);
+
+// Recovery: from each fault to the first successful operation that started after it.
+const recovery = faults.map((f) => {
+  const first = ops.filter((o) => o.ok && o.start >= f.at && o.kind !== 'read').sort((a, b) => a.end - b.end)[0];
+  return { ...f, recoverySeconds: first ? (first.end - f.at) / 1000 : NaN };
+});
+
+supervising = false;
+worker?.kill('SIGTERM');
+await temporal.connection.close();
+await sql.end();
+await stack.stop();
+await devServer.stop();
+if (!args.includes('--keep-db')) await dropDatabase(dbName);
+rmSync(dir, { recursive: true, force: true });
+
+// ---------------------------------------------------------------------------------------------
+const okOps = ops.filter((o) => o.ok && o.kind !== 'read');
+const out: string[] = [];
+out.push(`chaos — ${new Date().toISOString().slice(0, 16)}Z — ${SECONDS} s of load, ${SUBMITTERS} citizens + ${OFFICERS} officers, worker in its own process (started ${workerStarts} times)`);
+out.push('');
+out.push(table(['t', 'fault', 'what', 'recovered after'], recovery.map((r) => [at(r.at), r.kind, r.note ?? '', Number.isNaN(r.recoverySeconds) ? '–' : `${r.recoverySeconds.toFixed(1)} s`])));
+const rec = (k: Fault['kind']) => recovery.filter((r) => r.kind === k && !Number.isNaN(r.recoverySeconds)).map((r) => r.recoverySeconds);
+const med = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : NaN);
+out.push('');
+out.push(`recovery: worker kill median ${med(rec('worker')).toFixed(1)} s (max ${Math.max(...rec('worker'), 0).toFixed(1)} s); Temporal restart ${rec('temporal').map((x) => x.toFixed(1)).join(', ') || '–'} s; PostgreSQL restart ${rec('postgres').map((x) => x.toFixed(1)).join(', ') || '–'} s`);
+out.push(`accepted: ${codes.length} submissions (${retriedSubmissions} retries with the same Idempotency-Key), ${acceptedActions.length} actions; ${failedRequests} requests failed or timed out during faults (not counted as accepted); ${okOps.length} successful writes`);
+out.push(`found: ${inDb}/${codes.length} accepted dossiers in PostgreSQL after ${quiesceSeconds.toFixed(1)} s of quiescence wait; workflows ${JSON.stringify(Object.fromEntries(wfStatus))}, ${workflowsMissing} missing, ${workflowCount} dossier workflows in the namespace; ${submissionsStored} submissions stored, ${unacknowledged} dossiers created by a request that never got its answer (not lost: the retry with the same key returned it, or the client gave up)`);
+out.push(`events: ${auditRows.length} in dossier_events; ${verdicts.length} chains verified, ${broken.length} broken; accepted actions missing ${actionsMissing}, duplicated ${actionsDuplicated}`);
+out.push('');
+out.push(losses.length ? `LOSS: ${losses.join('; ')}` : 'NO LOSS: every accepted submission and action is there exactly once, every audit chain verifies');
+console.log(out.join('\n'));
+process.exit(losses.length ? 1 : 0);
