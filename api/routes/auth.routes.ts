@@ -1,5 +1,5 @@
 import { packRules } from '@casl/ability/extra';
-import argon2 from 'argon2';
+import * as argon2 from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { Router } from 'express';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import argon2 from 'argon2';
+import * as argon2 from '@node-rs/argon2';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { Router, type Request } from 'express';
 import { z } from 'zod';

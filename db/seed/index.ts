@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import argon2 from 'argon2';
+import * as argon2 from '@node-rs/argon2';
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { agencies, procedures, users } from '../schema';
