@@ -64,7 +64,7 @@ function startWorker() {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   child.once('exit', (code, signal) => {
-    if (worker !== child) return;
+    if (worker !== child && worker !== undefined) return;
     worker = undefined;
     if (!supervising) return;
     // The supervisor (systemd, Kubernetes…) brings a dead worker back after a second.
@@ -180,12 +180,16 @@ faults.sort((a, b) => a.at - b.at);
 async function inject(f: Fault) {
   f.at = Date.now();
   if (f.kind === 'worker') {
+    // Kill a live worker: when the previous one is still being restarted, wait for the new one.
+    for (const until = Date.now() + 30_000; (!worker?.pid || worker.exitCode !== null || worker.signalCode !== null) && Date.now() < until; ) await sleep(200);
     if (!worker?.pid) {
-      f.note = 'no worker running at that moment (restarting)';
+      f.note = 'no worker came up within 30 s';
       return;
     }
+    f.at = Date.now();
     f.note = `pid ${worker.pid}`;
     worker.kill('SIGKILL');
+    worker = undefined;
   } else if (f.kind === 'temporal') {
     const pid = devServer.process.pid;
     devServer.process.kill('SIGKILL');
@@ -275,6 +279,8 @@ for (const [k, times] of seenAction) {
   if (times > 1) actionsRepeated += times - 1;
 }
 const actionsDuplicated = 0;
+// Events beyond the accepted ones: actions whose request failed or timed out but were applied.
+actionsUnacknowledged = auditRows.length - codes.length - acceptedActions.length;
 if (actionsMissing) losses.push(`${actionsMissing} accepted actions missing from dossier_events`);
 const submitEvents = codes.filter((c) => (byCodeType.get(`${c} submit`) ?? 0) !== 1).length;
 if (submitEvents) losses.push(`${submitEvents} accepted submissions without exactly one submit event`);
