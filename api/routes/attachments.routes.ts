@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import busboy from 'busboy';
 import { and, eq } from 'drizzle-orm';
 import { Router, type Request } from 'express';
-import { documents, dossiers } from '../../db/schema';
+import { documents } from '../../db/schema';
 import { attachmentView, dossierAttachments } from '../attachment-records';
 import { AttachmentStore, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPLOAD, type StagedFile } from '../attachment-store';
 import type { AppContext } from '../context';
-import { dossierSubject } from '../dossier-view';
+import { readableDossier } from '../readable-dossier';
 import { requireUser } from '../middleware/auth';
 import { badRequest, forbidden, HttpProblem, notFound } from '../problem';
 
@@ -88,11 +88,7 @@ export function attachmentRoutes(ctx: AppContext): Router {
   const db = ctx.dbh.db;
   const store = new AttachmentStore(ctx.env.dataDir);
 
-  async function readable(req: Request, code: string) {
-    const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code));
-    if (!row || !req.ability!.can('read', dossierSubject(row))) throw notFound(`dossier ${code}`);
-    return row;
-  }
+  const readable = (req: Request, code: string) => readableDossier(db, req, code);
 
   r.post('/attachments', requireUser, async (req, res) => {
     // Those who submit dossiers (citizens online, desk officers at the counter) upload for them.

@@ -1,11 +1,11 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { Router, type Request } from 'express';
 import { DOCUMENT_KINDS, renderDocument, type DocumentData, type DocumentKind } from '../../activities/documents/render';
-import { dossierEvents, dossiers, holidays, users, type DossierEventRow, type DossierRow } from '../../db/schema';
+import { dossierEvents, holidays, users, type DossierEventRow, type DossierRow } from '../../db/schema';
 import { createCalendar } from '../../domain/calendar';
 import { getProcedure } from '../../workflows/procedures';
 import type { AppContext } from '../context';
-import { dossierSubject } from '../dossier-view';
+import { readableDossier } from '../readable-dossier';
 import { requireUser } from '../middleware/auth';
 import { notFound } from '../problem';
 
@@ -30,11 +30,7 @@ export function documentRoutes(ctx: AppContext): Router {
   const r = Router();
   const db = ctx.dbh.db;
 
-  async function readable(req: Request, code: string) {
-    const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code));
-    if (!row || !req.ability!.can('read', dossierSubject(row))) throw notFound(`dossier ${code}`);
-    return row;
-  }
+  const readable = (req: Request, code: string) => readableDossier(db, req, code);
 
   /** The last event of one of `types`, if any. */
   const lastOf = (events: DossierEventRow[], ...types: string[]) => events.filter((e) => types.includes(e.type)).at(-1);

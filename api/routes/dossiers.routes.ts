@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { dossierEvents, dossiers, submissions, users } from '../../db/schema';
 import { actionBodySchemas, actionSchema, type ActionRequest } from '../../domain/actions';
@@ -10,6 +10,7 @@ import { foldVietnamese } from '../../domain/text';
 import { getProcedure } from '../../workflows/procedures';
 import { attachmentView, claimableAttachments, dossierAttachments, linkAttachments } from '../attachment-records';
 import type { AppContext } from '../context';
+import { readableDossier } from '../readable-dossier';
 import { actOnDossier, submitDossier } from '../dossier-commands';
 import { dossierSubject, dossierView } from '../dossier-view';
 import { parseListParams, sendList } from '../list-params';
@@ -52,12 +53,7 @@ export function dossierRoutes(ctx: AppContext): Router {
   const r = Router();
   const db = ctx.dbh.db;
 
-  /** The row if the caller may read it; another agency's dossier is indistinguishable from none. */
-  async function readable(req: Parameters<Parameters<typeof r.get>[1]>[0], code: string) {
-    const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code));
-    if (!row || !req.ability!.can('read', dossierSubject(row))) throw notFound(`dossier ${code}`);
-    return row;
-  }
+  const readable = (req: Request, code: string) => readableDossier(db, req, code);
 
   const submissionLimiter = new RateLimiter(SUBMISSIONS_PER_MINUTE, 60_000);
   r.post('/dossiers', requireUser, rateLimit(submissionLimiter, (req) => `user:${req.user!.id}`), async (req, res) => {

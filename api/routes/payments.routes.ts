@@ -7,7 +7,7 @@ import { dossiers, payments } from '../../db/schema';
 import { buildVietQr } from '../../domain/vietqr';
 import { paymentSignal } from '../../workflows/messages';
 import type { AppContext } from '../context';
-import { dossierSubject } from '../dossier-view';
+import { readableDossier } from '../readable-dossier';
 import { requireUser } from '../middleware/auth';
 import { conflict, fromZod, HttpProblem, notFound, unprocessable } from '../problem';
 
@@ -48,11 +48,7 @@ export function paymentRoutes(ctx: AppContext): Router {
   const r = Router();
   const db = ctx.dbh.db;
 
-  async function readable(req: Request, code: string) {
-    const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code));
-    if (!row || !req.ability!.can('read', dossierSubject(row))) throw notFound(`dossier ${code}`);
-    return row;
-  }
+  const readable = (req: Request, code: string) => readableDossier(db, req, code);
 
   /** The fee as a VietQR payload and a PNG of it, for the citizen's banking app. */
   r.get('/dossiers/:code/payment', requireUser, async (req, res) => {

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { Router } from 'express';
 import { dossiers, type DossierRow } from '../../db/schema';
-import type { Status } from '../../domain/status';
 import { getProcedure } from '../../workflows/procedures';
 import type { AppContext } from '../context';
 import { RateLimiter, rateLimit } from '../middleware/rate-limit';
