@@ -117,8 +117,11 @@ export function attachmentRoutes(ctx: AppContext): Router {
       await Promise.all(files.map((f) => store.discard(f.staged)));
       throw err;
     }
-    const values = files.map((f) => ({
+    // One millisecond apart, so files of one upload keep the order they were sent in.
+    const at = Date.now();
+    const values = files.map((f, i) => ({
       id: randomUUID(),
+      createdAt: new Date(at + i),
       dossierCode: null,
       name: f.name,
       mimeType: f.staged.sniffedType!,
