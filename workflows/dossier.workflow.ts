@@ -75,6 +75,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     async (req) => {
       await condition(() => ready);
       if (req.request.action === 'extend') extendPatch();
+      if (req.request.action === 'verify') patches.paymentWaitPausesClock = patched('payment-wait-pauses-clock');
       const d = check(req);
       push(d);
       await condition(() => recordedSeq >= d.state.seq);

@@ -132,6 +132,18 @@ describe('a commune dossier with a fee paid after review', () => {
     expect(pay(d.state, 49_999, ctxAt(feeProcedure, NOW))).toEqual({ code: 'rule', reason: 'the fee is 50000 VND, not 49999 VND' });
     expect(pay(d.state, 50_000, ctxAt(feeProcedure, NOW))).toMatchObject({ status: 'AWAITING_APPROVAL', paid: true });
   });
+
+  it('does not count the wait for the fee against the office: due times move on by that working time', () => {
+    const d = Dossier.start(feeProcedure, 'counter');
+    const due = d.state.dueAt!;
+    d.act(leader, { action: 'assign', body: { assigneeId: specialist.id } }, NOW);
+    d.act(specialist, { action: 'verify', body: {} }, NOW + HOUR);
+    const paidAt = calendar.addWorkingDays(NOW + HOUR, 2);
+    const paid = pay(d.state, 50_000, ctxAt(feeProcedure, paidAt));
+    expect(paid).toMatchObject({ status: 'AWAITING_APPROVAL', dueAt: calendar.addWorkingDays(due, 2), paymentRequestedAt: null });
+    // Paid at once: nothing moves.
+    expect(pay(d.state, 50_000, ctxAt(feeProcedure, NOW + HOUR))).toMatchObject({ dueAt: due });
+  });
 });
 
 describe('a dossier whose fee is paid before review', () => {

@@ -17,7 +17,7 @@ export interface Ctx {
    * Behaviour changes that dossiers already in flight must not see on replay; the workflow sets
    * each from `patched(id)`. Absent means the newest behaviour (pure tests, new dossiers).
    */
-  patches?: { extendKeepsPastReminders?: boolean };
+  patches?: { extendKeepsPastReminders?: boolean; paymentWaitPausesClock?: boolean };
 }
 
 /** Builds the event that moves `s` to `next`, and the state with the event counted. */
@@ -102,7 +102,12 @@ const STEPS: { [A in keyof ActionBodies]: Step<A> } = {
     const verified = { ...s, verified: true };
     const status = after('review', verified, ctx.procedure);
     return status === 'AWAITING_PAYMENT'
-      ? { ...verified, status, paymentDueAt: paymentDue(s, ctx) }
+      ? {
+          ...verified,
+          status,
+          paymentDueAt: paymentDue(s, ctx),
+          ...(ctx.patches?.paymentWaitPausesClock === false ? {} : { paymentRequestedAt: ctx.now }),
+        }
       : { ...verified, status };
   },
   forward: (s, b, ctx) => {
@@ -133,7 +138,20 @@ export function pay(s: DossierState, amount: number, ctx: Ctx): DossierState | R
   if (amount !== s.fee) return rule(`the fee is ${s.fee} VND, not ${amount} VND`);
   const paid = { ...s, paid: true, paymentDueAt: null };
   if (payBeforeReview(ctx.procedure)) return { ...startClock(paid, ctx), status: 'RECEIVED' };
-  return { ...paid, status: after('pay', paid, ctx.procedure) };
+  return { ...resumeClock(paid, ctx), paymentRequestedAt: null, status: after('pay', paid, ctx.procedure) };
+}
+
+/**
+ * The citizen's wait for the fee does not count against the office: every due time moves on by
+ * the working time spent waiting (in whole minutes, so an instant payment changes nothing).
+ */
+function resumeClock(s: DossierState, { calendar, now }: Ctx): DossierState {
+  if (s.paymentRequestedAt == null) return s;
+  const minutes = Math.floor(calendar.workingMillisBetween(s.paymentRequestedAt, now) / 60_000);
+  if (minutes <= 0) return s;
+  const later = (t: number | null) => (t === null ? null : calendar.addWorkingHours(t, minutes / 60));
+  const shares = s.shares.map((x) => (x.leftAt === null ? { ...x, dueAt: later(x.dueAt) } : x));
+  return { ...s, dueAt: later(s.dueAt), stageDueAt: later(s.stageDueAt), shares };
 }
 
 /** Decides an officer's or citizen's action: a refusal, or the next state and its audit event. */

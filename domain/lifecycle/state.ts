@@ -38,6 +38,8 @@ export interface DossierState {
   fee: number;
   paid: boolean;
   paymentDueAt: number | null;
+  /** When the fee was requested after review: the office's clock stops until it is paid. */
+  paymentRequestedAt?: number | null;
   transactionIds: string[];
   verified: boolean;
   forwarded: boolean;
