@@ -15,7 +15,13 @@ export const notFoundHandler: RequestHandler = (req, res) =>
 /** Every error leaves as problem+json; unexpected ones are logged and hidden behind a 500. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    if (err instanceof HttpProblem) return send(res, err, req.originalUrl);
+    if (err instanceof HttpProblem) {
+      // Every refused attempt leaves a trace (who, what); never the request body (personal data).
+      if (err.status === 401 || err.status === 403 || err.status === 429) {
+        log.warn({ status: err.status, code: err.code, method: req.method, path: req.path, user: req.user?.id ?? null, ip: req.ip }, 'refused');
+      }
+      return send(res, err, req.originalUrl);
+    }
     // body-parser errors (malformed JSON, too large) carry a 4xx status of their own.
     const status = typeof err?.status === 'number' ? err.status : typeof err?.statusCode === 'number' ? err.statusCode : 500;
     if (status >= 400 && status < 500) {
