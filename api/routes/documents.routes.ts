@@ -5,6 +5,7 @@ import { dossierEvents, holidays, users, type DossierEventRow, type DossierRow }
 import { createCalendar } from '../../domain/calendar';
 import { getProcedure } from '../../workflows/procedures';
 import type { AppContext } from '../context';
+import { dossierSubject, mask } from '../dossier-view';
 import { readableDossier } from '../readable-dossier';
 import { requireUser } from '../middleware/auth';
 import { notFound } from '../problem';
@@ -123,7 +124,15 @@ export function documentRoutes(ctx: AppContext): Router {
     const row = await readable(req, String(req.params.code));
     const data = await documentData(kind, row);
     if (!data) throw notFound(`${kind} document of dossier ${row.code}`);
-    const pdf = await renderDocument(kind, data);
+    // The same field rules as the JSON view: a supervisor's copy carries no personal numbers.
+    const may = (field: string) => req.ability!.can('read', dossierSubject(row), field);
+    const applicant = {
+      ...data.applicant,
+      idNumber: may('applicant.idNumber') ? data.applicant.idNumber : (mask(data.applicant.idNumber ?? null) ?? undefined),
+      phone: may('applicant.phone') ? data.applicant.phone : (mask(data.applicant.phone ?? null) ?? undefined),
+      ...(may('applicant.address') ? {} : { address: undefined }),
+    };
+    const pdf = await renderDocument(kind, { ...data, applicant });
     res
       .status(200)
       .type('application/pdf')
