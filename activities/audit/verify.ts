@@ -1,21 +1,7 @@
 import { chainHash, GENESIS_HASH, type ChainedFields } from './chain';
 
-/** An audit row as read from `dossier_events` (the columns the chain covers, plus the hashes). */
-export interface AuditRow {
-  dossierCode: string;
-  seq: number;
-  type: string;
-  actorId: string;
-  actorRole: string;
-  actorAgencyCode: string | null;
-  agencyCode: string;
-  fromStatus: string | null;
-  toStatus: string;
-  data: unknown;
-  at: Date | string;
-  prevHash: string;
-  hash: string;
-}
+/** An audit row as read from `dossier_events`: the fields the chain covers, plus the hashes. */
+export type AuditRow = Omit<ChainedFields, 'at'> & { at: Date | string; prevHash: string; hash: string };
 
 export type ChainVerdict =
   | { dossierCode: string; ok: true; events: number }
