@@ -20,7 +20,9 @@ function newest(dir: string): number {
 export function ensureUiBuilds(log: (msg: string) => void = console.log): void {
   for (const ui of ['admin-ui', 'portal'] as const) {
     const index = path.join(ui, 'dist', 'index.html');
-    if (existsSync(index) && statSync(index).mtimeMs >= newest(path.join(ui, 'src'))) continue;
+    // The UIs import domain/ too (statuses, calendar): a change there also makes a build stale.
+    const sourcesAt = Math.max(newest(path.join(ui, 'src')), newest('domain'));
+    if (existsSync(index) && statSync(index).mtimeMs >= sourcesAt) continue;
     log(`building ${ui} (first start, or its sources changed)...`);
     const res = spawnSync('npx', ['vite', 'build', '--config', path.join(ui, 'vite.config.ts'), '--logLevel', 'warn'], {
       stdio: 'inherit',

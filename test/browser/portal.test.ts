@@ -1,6 +1,5 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page, Request as PwRequest } from 'playwright-core';
@@ -9,19 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { System } from '../../runtime/system';
 import { login, startTestSystem } from '../support/system';
 import { baseUrl, launch, screenshot } from './support';
-
-const PORTAL = path.resolve('portal');
-const newest = (dir: string): number =>
-  Math.max(0, ...readdirSync(dir, { withFileTypes: true }).filter((e) => e.name !== 'dist').map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs)));
-
-/** The portal build must exist before the app starts (the API serves portal/dist when present). */
-function buildPortalIfStale() {
-  const index = path.join(PORTAL, 'dist', 'index.html');
-  if (!existsSync(index) || statSync(index).mtimeMs < newest(PORTAL)) {
-    // NODE_ENV is 'test' under vitest; a build with it would bundle React's development build.
-    execFileSync('npm', ['run', 'build:portal'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  }
-}
 
 const PHONE = '0912345678';
 
@@ -50,7 +36,6 @@ describe('the citizen portal and kiosk', () => {
   };
 
   beforeAll(async () => {
-    buildPortalIfStale();
     [system, browser] = await Promise.all([startTestSystem(), launch()]);
     for (const u of ['citizen', 'laocai.desk', 'laocai.specialist', 'laocai.leader']) tokens[u] = await login(system, u);
   });
