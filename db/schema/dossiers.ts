@@ -83,4 +83,6 @@ export const submissions = pgTable('submissions', {
   attachments: jsonb('attachments').$type<string[]>().notNull().default([]),
   submittedBy: jsonb('submitted_by').$type<Actor>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+  /** Set once Temporal has accepted the dossier's workflow; still null means the sweeper must start it. */
+  workflowStartedAt: timestamp('workflow_started_at', { withTimezone: true }),
+}, (t) => [index('submissions_unstarted_idx').on(t.createdAt).where(sql`${t.workflowStartedAt} is null`)]);
