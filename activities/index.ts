@@ -1,7 +1,6 @@
-import { asc } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { holidays } from '../db/schema';
 import type { Activities } from './types';
+import { loadCalendarOverrides } from './calendar-overrides';
 import { recordEvent } from './record-event';
 
 export interface ActivityDeps {
@@ -12,8 +11,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps): Activities {
   return {
     recordEvent: (input) => recordEvent(deps.db, input),
-    loadCalendarOverrides: async () =>
-      (await deps.db.select().from(holidays).orderBy(asc(holidays.date))).map((h) => ({ date: h.date, kind: h.kind })),
+    loadCalendarOverrides: () => loadCalendarOverrides(deps.db),
   };
 }
 export type { Activities } from './types';

@@ -36,89 +36,92 @@ function projected(state: DossierState, event: DossierEvent) {
  * (dossier, seq, channel) with ON CONFLICT DO NOTHING.
  */
 export async function recordEvent(db: Db, input: { event: DossierEvent; state: DossierState }): Promise<void> {
-  const { event, state } = input;
-  await db.transaction(async (tx) => {
-    const seen = await tx
-      .select({ seq: dossierEvents.seq })
-      .from(dossierEvents)
-      .where(and(eq(dossierEvents.dossierCode, state.code), eq(dossierEvents.seq, event.seq)));
-    if (seen.length > 0) return;
-
-    let prevHash = GENESIS_HASH;
-    if (event.seq > 1) {
-      const prev = await tx
-        .select({ hash: dossierEvents.hash })
-        .from(dossierEvents)
-        .where(and(eq(dossierEvents.dossierCode, state.code), eq(dossierEvents.seq, event.seq - 1)));
-      if (!prev[0]) throw new Error(`event ${event.seq - 1} of ${state.code} is not recorded yet`);
-      prevHash = prev[0].hash;
-    }
-    const fields: ChainedFields = {
-      dossierCode: state.code,
-      seq: event.seq,
-      type: event.type,
-      actorId: event.actor.id,
-      actorRole: event.actor.role,
-      actorAgencyCode: event.actor.agencyCode,
-      agencyCode: event.agencyCode,
-      fromStatus: event.fromStatus,
-      toStatus: event.toStatus,
-      data: event.data,
-      at: new Date(event.at).toISOString(),
-    };
-    await tx.insert(dossierEvents).values({
-      ...fields,
-      id: `${state.code}#${event.seq}`,
-      at: new Date(event.at),
-      prevHash,
-      hash: chainHash(prevHash, fields),
-    });
-
-    if (event.type === 'submit') {
-      const [sub] = await tx.select().from(submissions).where(eq(submissions.dossierCode, state.code));
-      if (!sub) throw new Error(`no submission stored for ${state.code}`);
-      await tx
-        .insert(dossiers)
-        .values({
-          code: state.code,
-          procedureCode: state.procedureCode,
-          channel: state.channel,
-          applicantName: sub.applicant.fullName,
-          applicantIdNumber: sub.applicant.idNumber,
-          applicantPhone: sub.applicant.phone,
-          applicantEmail: sub.applicant.email ?? null,
-          applicantAddress: sub.applicant.address ?? null,
-          applicantUserId: sub.applicantUserId,
-          form: sub.form,
-          receivingAgencyCode: state.receivingAgencyCode,
-          searchText: foldVietnamese(`${state.code} ${sub.applicant.fullName}`),
-          createdAt: new Date(state.submittedAt),
-          ...projected(state, event),
-        })
-        .onConflictDoNothing();
-      await writeOutbox(tx, event, state, { phone: sub.applicant.phone, email: sub.applicant.email ?? null });
-      return;
-    }
-    const extra: Record<string, unknown> = {};
-    if (event.type === 'supplement' && event.data.form) extra.form = sql`${dossiers.form} || ${JSON.stringify(event.data.form)}::jsonb`;
-    if (event.type === 'payment-received' && state.paid && !event.data.ignored) extra.paidOnline = true;
-    await tx
-      .update(dossiers)
-      .set({ ...projected(state, event), ...extra })
-      .where(and(eq(dossiers.code, state.code), lt(dossiers.lastSeq, event.seq)));
-    let contact: { phone: string | null; email: string | null } | null = null;
-    if (needsContact(event)) {
-      const [row] = await tx
-        .select({ phone: dossiers.applicantPhone, email: dossiers.applicantEmail })
-        .from(dossiers)
-        .where(eq(dossiers.code, state.code));
-      contact = row ?? null;
-    }
-    await writeOutbox(tx, event, state, contact);
-  });
+  await db.transaction((tx) => recordEventIn(tx, input));
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** recordEvent inside a transaction the caller owns (the API records a submission's first event with it). */
+export async function recordEventIn(tx: Tx, input: { event: DossierEvent; state: DossierState }): Promise<void> {
+  const { event, state } = input;
+  const seen = await tx
+    .select({ seq: dossierEvents.seq })
+    .from(dossierEvents)
+    .where(and(eq(dossierEvents.dossierCode, state.code), eq(dossierEvents.seq, event.seq)));
+  if (seen.length > 0) return;
+
+  let prevHash = GENESIS_HASH;
+  if (event.seq > 1) {
+    const prev = await tx
+      .select({ hash: dossierEvents.hash })
+      .from(dossierEvents)
+      .where(and(eq(dossierEvents.dossierCode, state.code), eq(dossierEvents.seq, event.seq - 1)));
+    if (!prev[0]) throw new Error(`event ${event.seq - 1} of ${state.code} is not recorded yet`);
+    prevHash = prev[0].hash;
+  }
+  const fields: ChainedFields = {
+    dossierCode: state.code,
+    seq: event.seq,
+    type: event.type,
+    actorId: event.actor.id,
+    actorRole: event.actor.role,
+    actorAgencyCode: event.actor.agencyCode,
+    agencyCode: event.agencyCode,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    data: event.data,
+    at: new Date(event.at).toISOString(),
+  };
+  await tx.insert(dossierEvents).values({
+    ...fields,
+    id: `${state.code}#${event.seq}`,
+    at: new Date(event.at),
+    prevHash,
+    hash: chainHash(prevHash, fields),
+  });
+
+  if (event.type === 'submit') {
+    const [sub] = await tx.select().from(submissions).where(eq(submissions.dossierCode, state.code));
+    if (!sub) throw new Error(`no submission stored for ${state.code}`);
+    await tx
+      .insert(dossiers)
+      .values({
+        code: state.code,
+        procedureCode: state.procedureCode,
+        channel: state.channel,
+        applicantName: sub.applicant.fullName,
+        applicantIdNumber: sub.applicant.idNumber,
+        applicantPhone: sub.applicant.phone,
+        applicantEmail: sub.applicant.email ?? null,
+        applicantAddress: sub.applicant.address ?? null,
+        applicantUserId: sub.applicantUserId,
+        form: sub.form,
+        receivingAgencyCode: state.receivingAgencyCode,
+        searchText: foldVietnamese(`${state.code} ${sub.applicant.fullName}`),
+        createdAt: new Date(state.submittedAt),
+        ...projected(state, event),
+      })
+      .onConflictDoNothing();
+    await writeOutbox(tx, event, state, { phone: sub.applicant.phone, email: sub.applicant.email ?? null });
+    return;
+  }
+  const extra: Record<string, unknown> = {};
+  if (event.type === 'supplement' && event.data.form) extra.form = sql`${dossiers.form} || ${JSON.stringify(event.data.form)}::jsonb`;
+  if (event.type === 'payment-received' && state.paid && !event.data.ignored) extra.paidOnline = true;
+  await tx
+    .update(dossiers)
+    .set({ ...projected(state, event), ...extra })
+    .where(and(eq(dossiers.code, state.code), lt(dossiers.lastSeq, event.seq)));
+  let contact: { phone: string | null; email: string | null } | null = null;
+  if (needsContact(event)) {
+    const [row] = await tx
+      .select({ phone: dossiers.applicantPhone, email: dossiers.applicantEmail })
+      .from(dossiers)
+      .where(eq(dossiers.code, state.code));
+    contact = row ?? null;
+  }
+  await writeOutbox(tx, event, state, contact);
+}
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** The event's outgoing messages, in the event's transaction (transactional outbox). */
 async function writeOutbox(tx: Tx, event: DossierEvent, state: DossierState, contact: { phone: string | null; email: string | null } | null) {

@@ -3,15 +3,20 @@ import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { eq } from 'drizzle-orm';
 import { canonicalJson } from '../activities/audit/chain';
+import { loadCalendarOverrides } from '../activities/calendar-overrides';
+import { recordEventIn } from '../activities/record-event';
 import type { Db } from '../db/client';
 import { submissions } from '../db/schema';
 import type { ActionRequest } from '../domain/actions';
 import type { Applicant } from '../domain/applicant';
+import { createCalendar } from '../domain/calendar';
+import { submit } from '../domain/lifecycle';
 import type { DossierState } from '../domain/lifecycle/state';
 import type { Channel } from '../domain/procedure';
 import type { Actor } from '../domain/roles';
-import { dossierWorkflow } from '../workflows/dossier.workflow';
-import { actUpdate, syncedUpdate, TASK_QUEUE, type DossierWorkflowInput } from '../workflows/messages';
+import { ensureDossierWorkflow, startDossierWorkflow } from '../temporal/dossier-starts';
+import { getProcedure } from '../workflows/procedures';
+import { actUpdate, type DossierWorkflowInput } from '../workflows/messages';
 import { nextDossierCode } from './dossier-code';
 import { badRequest, conflict, forbidden, HttpProblem, unprocessable } from './problem';
 
@@ -25,9 +30,12 @@ export interface SubmitInput {
 }
 
 /**
- * Stores the submission (once per Idempotency-Key), then starts its workflow with the dossier
- * code as workflow id, so a retry — of the request or of this function — can never start two.
- * Resolves when the workflow has recorded the dossier in PostgreSQL.
+ * Records the submission — the submission row, the dossier's first event (the domain's own
+ * `submit`, as the workflow would make it) and its projection, in one transaction, once per
+ * Idempotency-Key — then starts the workflow from that state, with the dossier code as workflow
+ * id. The citizen's answer waits for one PostgreSQL transaction and one workflow start, not for
+ * the workflow's first task. A start that never reaches Temporal is retried by the key's retry or
+ * by the worker's sweep (temporal/dossier-starts.ts); the workflow owns every change after this.
  */
 export async function submitDossier(
   db: Db,
@@ -35,21 +43,24 @@ export async function submitDossier(
   input: SubmitInput,
   by: { actor: Actor; applicantUserId: string | null },
   idempotencyKey: string | undefined,
-): Promise<{ code: string; created: boolean; state: DossierState }> {
+): Promise<{ code: string; created: boolean; startError?: unknown }> {
+  const procedure = getProcedure(input.procedureCode);
+  if (!procedure) throw badRequest(`unknown procedure ${input.procedureCode}`);
   const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
-  const { code, created } = await db.transaction(async (tx) => {
+  const first = await db.transaction(async (tx) => {
     if (idempotencyKey) {
       const [seen] = await tx.select().from(submissions).where(eq(submissions.idempotencyKey, idempotencyKey));
       if (seen) {
         if (seen.requestHash !== requestHash) {
           throw conflict('idempotency-key-reused', 'this Idempotency-Key was used for a different request');
         }
-        return { code: seen.dossierCode, created: false };
+        return { code: seen.dossierCode, created: false as const };
       }
     }
-    const dossierCode = await nextDossierCode(tx, input.agencyCode, Date.now());
+    const now = Date.now();
+    const code = await nextDossierCode(tx, input.agencyCode, now);
     await tx.insert(submissions).values({
-      dossierCode,
+      dossierCode: code,
       idempotencyKey: idempotencyKey ?? null,
       requestHash,
       procedureCode: input.procedureCode,
@@ -61,25 +72,28 @@ export async function submitDossier(
       attachments: input.attachments,
       submittedBy: by.actor,
     });
-    return { code: dossierCode, created: true };
+    const calendarOverrides = await loadCalendarOverrides(tx);
+    const workflowInput: DossierWorkflowInput = {
+      code,
+      procedureCode: input.procedureCode,
+      channel: input.channel,
+      agencyCode: input.agencyCode,
+      applicantUserId: by.applicantUserId,
+      submittedBy: by.actor,
+      calendarOverrides,
+    };
+    const submitted = submit({ ...workflowInput, procedure }, { procedure, calendar: createCalendar(calendarOverrides), now });
+    await recordEventIn(tx, submitted);
+    return { code, created: true as const, workflowInput: { ...workflowInput, state: submitted.state } };
   });
-  const workflowInput: DossierWorkflowInput = {
-    code,
-    procedureCode: input.procedureCode,
-    channel: input.channel,
-    agencyCode: input.agencyCode,
-    applicantUserId: by.applicantUserId,
-    submittedBy: by.actor,
-  };
-  const handle = await temporal.workflow.start(dossierWorkflow, {
-    workflowId: code,
-    taskQueue: TASK_QUEUE,
-    args: [workflowInput],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-    workflowIdReusePolicy: 'REJECT_DUPLICATE',
-  });
-  const state = await handle.executeUpdate(syncedUpdate);
-  return { code, created, state };
+  try {
+    if (first.created) await startDossierWorkflow(db, temporal, first.workflowInput);
+    else await ensureDossierWorkflow(db, temporal, first.code);
+  } catch (startError) {
+    // The dossier is recorded and will be started by the sweep: the citizen's submission stands.
+    return { code: first.code, created: first.created, startError };
+  }
+  return { code: first.code, created: first.created };
 }
 
 const REFUSAL_STATUS: Record<string, number> = { 'illegal-transition': 409, forbidden: 403, rule: 422, 'invalid-body': 400 };

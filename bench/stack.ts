@@ -18,6 +18,7 @@ import { seed } from '../db/seed';
 import { createLogger } from '../runtime/logger';
 import { startSystem } from '../runtime/system';
 import { connectClient, connectWorker } from '../temporal/connect';
+import { sweepPendingWorkflows } from '../temporal/dossier-starts';
 import { NOOP_TASK_QUEUE } from './noop.workflow';
 
 const env = loadEnv();
@@ -37,6 +38,7 @@ if (process.env.BENCH_WORKER === '1') {
   const agencies = new AgencyDirectory(dbh.db);
   await agencies.reload();
   const app = createApp({ dbh, temporal, env, log, agencies });
+  const starts = sweepPendingWorkflows(dbh.db, temporal, log);
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(env.PORT, () => resolve(s));
   });
@@ -44,6 +46,7 @@ if (process.env.BENCH_WORKER === '1') {
   stops.push(async () => {
     await new Promise<void>((r) => server.close(() => r()));
     server.closeAllConnections?.();
+    await starts.stop();
     await temporal.connection.close();
     await dbh.close();
   });

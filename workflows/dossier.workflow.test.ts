@@ -232,6 +232,31 @@ describe('messages', () => {
   });
 });
 
+describe('who records the submission', () => {
+  const p = procedures.find((x) => x.fee.counter > 0 && !payBeforeReview(x))!;
+  const activitiesScheduled = async (d: DossierDriver) => (await d.handle.fetchHistory()).events!.filter((e) => e.activityTaskScheduledEventAttributes).length;
+
+  it('a dossier the API recorded starts from its state: no calendar load, nothing recorded twice', async () => {
+    const loads = t.activities.calendarLoads;
+    const d = await t.start(p, { by: 'counter' });
+    expect(await activitiesScheduled(d)).toBe(0);
+    expect(t.activities.calendarLoads).toBe(loads);
+    const s = await d.act(desk, { action: 'assign', body: { assigneeId: 'specialist-1' } });
+    expect(d.events.map((e) => e.type)).toEqual(['submit', 'assign']);
+    expect(s.dueAt).toBe(t.calendar.addWorkingDays(s.clockStartAt!, p.deadline.workingDays));
+    await d.handle.terminate('test done');
+  });
+
+  it('a dossier submitted before that change still makes and records its submission itself', async () => {
+    const d = await t.start(p, { by: 'counter', legacy: true });
+    const s = await d.synced();
+    expect(d.events.map((e) => e.type)).toEqual(['submit']);
+    expect(s.dueAt).toBe(t.calendar.addWorkingDays(s.clockStartAt!, p.deadline.workingDays));
+    expect(await activitiesScheduled(d)).toBe(2);
+    await d.handle.terminate('test done');
+  });
+});
+
 describe('hand-off (liên thông)', () => {
   const p = procedures.find((x) => x.level === 'province')!;
 

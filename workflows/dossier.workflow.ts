@@ -108,7 +108,8 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     push(emit(state, seen, 'payment-received', SYSTEM_ACTOR, Date.now(), { ...data, ignored: `not awaiting payment (${state.status})` }));
   }
 
-  calendar = createCalendar(await acts.loadCalendarOverrides());
+  // A fresh submission brings the overrides its first event was computed with: no activity round trip.
+  calendar = createCalendar(input.calendarOverrides ?? (await acts.loadCalendarOverrides()));
   calendarLoadedAt = Date.now();
   if (!input.state) push(submit({ ...input, procedure }, ctx()));
   ready = true;
@@ -122,12 +123,13 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     }
     if (isClosed(state, Date.now(), procedure, calendar)) break;
     if (Date.now() - calendarLoadedAt >= DAY) {
-      calendar = createCalendar(await acts.loadCalendarOverrides());
+      // A fresh submission brings the overrides its first event was computed with: no activity round trip.
+  calendar = createCalendar(input.calendarOverrides ?? (await acts.loadCalendarOverrides()));
       calendarLoadedAt = Date.now();
     }
     if (workflowInfo().historyLength > MAX_HISTORY_EVENTS || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      if (queue.length === 0) return continueAsNew<typeof dossierWorkflow>({ ...input, state });
+      if (queue.length === 0) return continueAsNew<typeof dossierWorkflow>({ ...input, state, calendarOverrides: undefined });
       continue;
     }
     const timer = pendingTimers(state, procedure, calendar)[0];

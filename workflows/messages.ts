@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionRequest } from '../domain/actions';
+import type { CalendarOverride } from '../domain/calendar';
 import type { DossierState } from '../domain/lifecycle/state';
 import type { Actor } from '../domain/roles';
 import type { Channel } from '../domain/procedure';
@@ -14,8 +15,14 @@ export interface DossierWorkflowInput {
   agencyCode: string;
   applicantUserId: string | null;
   submittedBy: Actor;
-  /** Carried over by continue-as-new; absent on a fresh start. */
+  /**
+   * The state so far: carried over by continue-as-new, or the submission already recorded by the
+   * API (state after the 'submit' event). Absent in dossiers started before the API recorded
+   * submissions itself: the workflow then makes and records the submission.
+   */
   state?: DossierState;
+  /** The calendar overrides the API computed the submission with; absent → loaded by activity. */
+  calendarOverrides?: CalendarOverride[];
 }
 
 export interface ActRequest {

@@ -15,6 +15,7 @@ import type { Activities } from '../activities/types';
 import type { ActionRequest } from '../domain/actions';
 import { createCalendar, type CalendarOverride, type WorkingCalendar } from '../domain/calendar';
 import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
+import { submit } from '../domain/lifecycle/reduce';
 import type { Channel, ProcedureDefinition } from '../domain/procedure';
 import type { Actor, Role } from '../domain/roles';
 import { ensureTemporalTools, freePort, waitForPort } from '../temporal/dev-server';
@@ -101,7 +102,12 @@ export interface WorkflowTestEnv {
   /** The calendar the workflow sees (same overrides as the fake activity returns). */
   calendar: WorkingCalendar;
   now(): Promise<number>;
-  start(procedure: ProcedureDefinition, opts?: { channel?: Channel; by?: 'citizen' | 'counter'; agencyCode?: string }): Promise<DossierDriver>;
+  /**
+   * Submits a dossier the way the API does: the 'submit' event recorded first, then the workflow
+   * started from that state. `legacy: true` starts it the way dossiers submitted before that
+   * change were started (the workflow makes and records the submission itself).
+   */
+  start(procedure: ProcedureDefinition, opts?: { channel?: Channel; by?: 'citizen' | 'counter'; agencyCode?: string; legacy?: boolean }): Promise<DossierDriver>;
   close(): Promise<void>;
 }
 
@@ -176,10 +182,16 @@ export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
         applicantUserId: citizen.id,
         submittedBy: by === 'citizen' ? citizen : officer('desk-officer', agencyCode),
       };
+      let args: DossierWorkflowInput = input;
+      if (!opts.legacy) {
+        const submitted = submit({ ...input, procedure }, { procedure, calendar, now: await env.currentTimeMs() });
+        await activities.recordEvent(submitted);
+        args = { ...input, state: submitted.state, calendarOverrides: overrides };
+      }
       const handle = await client.workflow.start<typeof dossierWorkflow>('dossierWorkflow', {
         taskQueue,
         workflowId: `dossier-${code}`,
-        args: [input],
+        args: [args],
       });
       const d = new DossierDriver(self, procedure, handle, code);
       await d.synced();

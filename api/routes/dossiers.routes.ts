@@ -83,13 +83,14 @@ export function dossierRoutes(ctx: AppContext): Router {
       ? await db.select({ code: submissions.dossierCode }).from(submissions).where(eq(submissions.idempotencyKey, idempotencyKey))
       : [];
     await claimableAttachments(db, user.id, input.attachments, 'attachments', prior?.code);
-    const { code, created } = await submitDossier(
+    const { code, created, startError } = await submitDossier(
       db,
       ctx.temporal,
       { ...input, form: form.data as Record<string, unknown> },
       { actor: actorOf(user), applicantUserId: user.role === 'citizen' ? user.id : null },
       idempotencyKey,
     );
+    if (startError) ctx.log.warn({ code, err: startError }, 'dossier recorded; its workflow start is left to the sweep');
     await linkAttachments(db, code, user.id, input.attachments);
     const row = await readable(req, code);
     res.status(created ? 201 : 200).location(`/api/dossiers/${code}`).json(dossierView(row, req.ability!, actorOf(user)));

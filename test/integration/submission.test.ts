@@ -1,0 +1,111 @@
+import type { Client } from '@temporalio/client';
+import { eq } from 'drizzle-orm';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitDossier } from '../../api/dossier-commands';
+import { dossierEvents, dossiers, holidays, submissions } from '../../db/schema';
+import type { DossierState } from '../../domain/lifecycle/state';
+import type { System } from '../../runtime/system';
+import { startPendingWorkflows } from '../../temporal/dossier-starts';
+import { stateQuery } from '../../workflows/messages';
+import { login, startTestSystem } from '../support/system';
+
+const applicant = { fullName: 'Lý Seo Chu', idNumber: '010203009876', phone: '0987654321' };
+/** A Temporal that refuses every start, as when the server is down between commit and start. */
+const unreachableTemporal = {
+  workflow: {
+    start: async () => {
+      throw new Error('14 UNAVAILABLE: connect ECONNREFUSED 127.0.0.1:7233');
+    },
+  },
+} as unknown as Client;
+
+describe('a submission is recorded by the API and continued by its workflow', () => {
+  let system: System;
+  const tokens: Record<string, string> = {};
+  const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
+  let example: Record<string, unknown>;
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    for (const u of ['citizen', 'laocai.desk']) tokens[u] = await login(system, u);
+    example = (await request(system.server).get('/api/procedures/1.004222')).body.example;
+  });
+  afterAll(async () => system?.stop());
+
+  const db = () => system.dbh.db;
+  const eventsOf = async (code: string) => (await db().select().from(dossierEvents).where(eq(dossierEvents.dossierCode, code))).map((e) => e.type).sort();
+  const workflowState = (code: string) => system.temporal.workflow.getHandle(code).query(stateQuery);
+
+  it('answers with the dossier already listed, and the workflow holds the same state', async () => {
+    // A counter submission is received at once: its deadline depends on the admin's calendar overrides.
+    const res = await request(system.server)
+      .post('/api/dossiers')
+      .set(as('laocai.desk'))
+      .set('Idempotency-Key', `sub-${Date.now()}-counter`)
+      .send({ procedureCode: '1.004222', agencyCode: '02647', channel: 'counter', applicant, form: example });
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe('RECEIVED');
+    const code = res.body.code as string;
+
+    const [row] = await db().select().from(dossiers).where(eq(dossiers.code, code));
+    expect(row?.lastSeq).toBe(1);
+    const [sub] = await db().select().from(submissions).where(eq(submissions.dossierCode, code));
+    expect(sub?.workflowStartedAt).not.toBeNull();
+    expect(await workflowState(code)).toEqual(row!.state);
+
+    // The workflow continues from the recorded state: the next action is event 2, nothing doubled.
+    const assigned = await request(system.server).post(`/api/dossiers/${code}/actions/assign`).set(as('laocai.desk')).send({ assigneeId: 'u-laocai.specialist' });
+    expect(assigned.status).toBe(200);
+    expect(await eventsOf(code)).toEqual(['assign', 'submit']);
+  });
+
+  it('computes the first deadline with the admin calendar, as the workflow would', async () => {
+    // Tomorrow (UTC+7) made a day off: a counter submission received today must not count it.
+    const tomorrow = new Date(Date.now() + 7 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    await db().insert(holidays).values({ date: tomorrow, kind: 'off', note: 'submission test' }).onConflictDoNothing();
+    try {
+      const send = (key: string) =>
+        request(system.server)
+          .post('/api/dossiers')
+          .set(as('laocai.desk'))
+          .set('Idempotency-Key', key)
+          .send({ procedureCode: '1.004222', agencyCode: '02647', channel: 'counter', applicant, form: example });
+      const res = await send(`sub-${Date.now()}-holiday`);
+      expect(res.status).toBe(201);
+      const state = (await workflowState(res.body.code)) as DossierState;
+      const dueDays = new Set<string>();
+      for (let t = state.clockStartAt!; t < state.dueAt!; t += 3_600_000) dueDays.add(new Date(t + 7 * 3_600_000).toISOString().slice(0, 10));
+      expect(dueDays.has(tomorrow) && state.clockStartAt! < Date.parse(`${tomorrow}T00:00:00+07:00`)).toBe(false);
+    } finally {
+      await db().delete(holidays).where(eq(holidays.date, tomorrow));
+    }
+  });
+
+  it('keeps a submission whose workflow start failed, and starts it on retry or by the sweep', async () => {
+    const input = { procedureCode: '1.004222', agencyCode: '02647', channel: 'online' as const, applicant, form: example, attachments: [] };
+    const by = { actor: { id: 'u-citizen', role: 'citizen' as const, agencyCode: null }, applicantUserId: 'u-citizen' };
+
+    const first = await submitDossier(db(), unreachableTemporal, input, by, `sub-${Date.now()}-down-a`);
+    expect(first.startError).toBeInstanceOf(Error);
+    const [listed] = await db().select().from(dossiers).where(eq(dossiers.code, first.code));
+    expect(listed?.status).toBe('SUBMITTED');
+
+    // The same request retried once Temporal is back starts the workflow.
+    const key = `sub-${Date.now()}-down-b`;
+    const retried = await submitDossier(db(), unreachableTemporal, input, by, key);
+    const again = await submitDossier(db(), system.temporal, input, by, key);
+    expect(again).toEqual({ code: retried.code, created: false });
+    expect((await workflowState(retried.code)).seq).toBe(1);
+
+    // Nobody retried the first one: the sweep starts it.
+    expect(await startPendingWorkflows(db(), system.temporal, 0)).toBeGreaterThanOrEqual(1);
+    expect((await workflowState(first.code)).status).toBe('SUBMITTED');
+    const received = await request(system.server).post(`/api/dossiers/${first.code}/actions/receive`).set(as('laocai.desk')).send({});
+    expect(received.status).toBe(200);
+    expect(await eventsOf(first.code)).toEqual(['receive', 'submit']);
+    const [sub] = await db().select().from(submissions).where(eq(submissions.dossierCode, first.code));
+    expect(sub?.workflowStartedAt).not.toBeNull();
+    expect(await startPendingWorkflows(db(), system.temporal, 0)).toBe(0);
+  });
+});
