@@ -59,7 +59,8 @@ export interface StackChild {
 
 export async function spawnStack(env: Record<string, string>, opts: { worker: boolean; noopWorker?: boolean }): Promise<StackChild> {
   const child = fork(path.join(root, 'bench/stack.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_STACK_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the stack under load.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_STACK_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: '0', ...env, BENCH_WORKER: opts.worker ? '1' : '0', BENCH_NOOP_WORKER: opts.noopWorker ? '1' : '0' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -161,7 +162,7 @@ export async function closedLoop(
   seconds: number,
   op: (client: number, i: number) => Promise<void>,
   maxOps = Infinity,
-): Promise<Stats & { firstErrors: string[] }> {
+): Promise<Stats & { firstErrors: string[]; latencies: number[] }> {
   const latencies: number[] = [];
   const firstErrors: string[] = [];
   let errors = 0;
@@ -183,7 +184,36 @@ export async function closedLoop(
       }
     }),
   );
-  return { ...summarize(latencies, errors, (now() - t0) / 1000), firstErrors };
+  return { ...summarize(latencies, errors, (now() - t0) / 1000), firstErrors, latencies };
+}
+
+/**
+ * Closed loops of several operations taking turns (a, b, c, a, b, c, ...) for `rounds` rounds of
+ * `seconds / rounds` each: on a machine whose load drifts, each figure and its baseline see the
+ * same conditions, so their ratio holds even when the absolute figures do not.
+ */
+export async function alternating<K extends string>(
+  rounds: number,
+  clients: number,
+  seconds: number,
+  ops: Record<K, (client: number, i: number) => Promise<void>>,
+): Promise<Record<K, Stats & { firstErrors: string[] }>> {
+  const parts = new Map<K, (Stats & { firstErrors: string[]; latencies: number[] })[]>();
+  let offset = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, op] of Object.entries(ops) as [K, (c: number, i: number) => Promise<void>][]) {
+      const base = offset;
+      const part = await closedLoop(clients, seconds / rounds, (c, i) => op(c, base + i));
+      offset += part.n + part.errors;
+      parts.set(name, [...(parts.get(name) ?? []), part]);
+    }
+  }
+  const out = {} as Record<K, Stats & { firstErrors: string[] }>;
+  for (const [name, ps] of parts) {
+    const merged = summarize(ps.flatMap((p) => p.latencies), ps.reduce((n, p) => n + p.errors, 0), ps.reduce((n, p) => n + p.seconds, 0));
+    out[name] = { ...merged, firstErrors: ps.flatMap((p) => p.firstErrors).slice(0, 3) };
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

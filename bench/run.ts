@@ -31,6 +31,7 @@ const numArg = (name: string, dflt: number) => {
 const cfg = {
   clients: numArg('clients', 20),
   seconds: numArg('seconds', quick ? 6 : 20),
+  rounds: numArg('rounds', quick ? 2 : 4),
   lifecycleArrival: numArg('arrival', quick ? 8 : 25),
   listDossiers: numArg('dossiers', quick ? 100_000 : 1_000_000),
   listSeconds: numArg('list-seconds', quick ? 4 : 10),
@@ -67,7 +68,7 @@ const results: {
 
 try {
   if (only.includes('submission')) {
-    results.submission = await submissionScenario({ stack, temporal, databaseUrl, clients: cfg.clients, seconds: cfg.seconds });
+    results.submission = await submissionScenario({ stack, temporal, databaseUrl, clients: cfg.clients, seconds: cfg.seconds, rounds: cfg.rounds });
     if (results.submission.api.errors > 0) results.failures.push(`submission: ${results.submission.api.errors} errors`);
   }
   if (only.includes('lifecycle')) {

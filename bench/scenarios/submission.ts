@@ -1,13 +1,14 @@
 /**
  * Scenario 1 — submission throughput: N concurrent citizens POST /api/dossiers (each answer
- * waits until the workflow has recorded the dossier in PostgreSQL), against two baselines in the
- * same run: (a) a bare client.workflow.start of a no-op workflow on the same dev server (and the
- * same started-and-completed), (b) a bare INSERT of a dossier row into PostgreSQL.
+ * comes once the dossier is recorded in PostgreSQL and its workflow started), against two
+ * baselines in the same run: (a) a bare client.workflow.start of a no-op workflow on the same
+ * dev server (and (a') the same started and completed), taking turns with the API run so all
+ * three see the same machine; (b) a bare INSERT of a dossier row into PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import postgres from 'postgres';
-import { api, APPLICANT, citizenTokens, closedLoop, log, type Stats, type StackChild } from '../lib';
+import { alternating, api, APPLICANT, citizenTokens, closedLoop, log, type Stats, type StackChild } from '../lib';
 import { NOOP_TASK_QUEUE } from '../noop.workflow';
 
 export interface SubmissionResult {
@@ -22,7 +23,7 @@ export interface SubmissionResult {
   firstErrors: string[];
 }
 
-export async function submissionScenario(o: { stack: StackChild; temporal: Client; databaseUrl: string; clients: number; seconds: number }): Promise<SubmissionResult> {
+export async function submissionScenario(o: { stack: StackChild; temporal: Client; databaseUrl: string; clients: number; seconds: number; rounds: number }): Promise<SubmissionResult> {
   const http = api(o.stack.base);
   const tokens = await citizenTokens(400);
   const sql = postgres(o.databaseUrl, { max: 10, onnotice: () => {} });
@@ -42,17 +43,14 @@ export async function submissionScenario(o: { stack: StackChild; temporal: Clien
   await closedLoop(o.clients, 3, (_c, i) => submit(i), o.clients * 2);
   await closedLoop(o.clients, 3, () => o.temporal.workflow.execute('noopWorkflow', { taskQueue: NOOP_TASK_QUEUE, workflowId: `noop-${randomUUID()}` }), o.clients * 2);
 
-  log(`submission: POST /api/dossiers, ${o.clients} clients, ${o.seconds} s`);
-  const apiStats = await closedLoop(o.clients, o.seconds, (_c, i) => submit(i + 1000));
-
-  log(`submission: baseline (a) client.workflow.start(noop)`);
-  const noopStart = await closedLoop(o.clients, o.seconds, async () => {
-    await o.temporal.workflow.start('noopWorkflow', { taskQueue: NOOP_TASK_QUEUE, workflowId: `noop-${randomUUID()}` });
+  log(`submission: POST /api/dossiers, (a) workflow.start(noop) and (a') workflow.execute(noop) taking turns, ${o.rounds} rounds, ${o.clients} clients, ${o.seconds} s each in all`);
+  const noop = () => ({ taskQueue: NOOP_TASK_QUEUE, workflowId: `noop-${randomUUID()}` });
+  const turns = await alternating(o.rounds, o.clients, o.seconds, {
+    api: (_c, i) => submit(i + 1000),
+    noopStart: async () => void (await o.temporal.workflow.start('noopWorkflow', noop())),
+    noopExecute: () => o.temporal.workflow.execute('noopWorkflow', noop()),
   });
-  log(`submission: baseline (a') client.workflow.execute(noop): started and completed by its worker`);
-  const noopExecute = await closedLoop(o.clients, o.seconds, async () => {
-    await o.temporal.workflow.execute('noopWorkflow', { taskQueue: NOOP_TASK_QUEUE, workflowId: `noop-${randomUUID()}` });
-  });
+  const { api: apiStats, noopStart, noopExecute } = turns;
 
   log(`submission: baseline (b) bare INSERT of a dossier row`);
   await sql`drop table if exists bench_insert`;
