@@ -5,6 +5,7 @@ import {
   continueAsNew,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -29,6 +30,15 @@ import { getProcedure } from './procedures';
 import { actUpdate, paymentSignal, stateQuery, syncedUpdate, type ActRequest, type DossierWorkflowInput, type PaymentNotice } from './messages';
 
 const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+/**
+ * Recording an event is one short PostgreSQL transaction: as a local activity it runs inside the
+ * workflow task that made the event, so an officer's action is answered after one task instead
+ * of task → activity task → task (half the server round trips, the bench's lifecycle figure).
+ */
+const local = proxyLocalActivities<Pick<Activities, 'recordEvent'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
@@ -117,7 +127,8 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   for (;;) {
     while (queue.length > 0) {
       const next = queue[0]!;
-      await acts.recordEvent(next);
+      // Dossiers started before this change keep recording through the activity task queue.
+      await (patched('record-events-locally') ? local : acts).recordEvent(next);
       queue.shift();
       recordedSeq = next.event.seq;
     }
