@@ -8,7 +8,9 @@
  *  - restarts PostgreSQL once (`pg_ctlcluster <ver> <name> restart`, the local cluster);
  * then waits for quiescence and reconciles: every accepted submission (201, or 200 on an
  * Idempotency-Key retry) exists exactly once in `dossiers` and as a workflow; every accepted
- * action (200) appears exactly once in `dossier_events`; every audit hash chain verifies
+ * action (200) appears exactly once in `dossier_events`; every payment the gateway had confirmed
+ * (callback 2xx; the gateway retries with the same transaction id) is stored once and applied to
+ * its dossier once; every audit hash chain verifies
  * (activities/audit/verify.ts). Prints what it did and found; exits 1 on any loss.
  *
  * Uses its own database (motcua_chaos, dropped and recreated) and its own dev server. NOTE: the
@@ -22,6 +24,8 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { verifyAll, type AuditRow } from '../activities/audit/verify';
 import { api, APPLICANT, citizenTokens, dropDatabase, HttpError, loadAvg, log, recreateDatabase, root, sleep, spawnStack, table } from '../bench/lib';
+import { signPaymentBody } from '../api/routes/payments.routes';
+import { loadEnv } from '../config/env';
 import { connectClient, installRuntime } from '../temporal/connect';
 import { ensureTemporalTools, freePort, startDevServer, waitForPort, type DevServer } from '../temporal/dev-server';
 
@@ -79,7 +83,11 @@ const temporal = await connectClient(temporalAddress);
 const http = api(stack.base);
 const tokens: Record<string, string> = {};
 for (const u of ['citizen', 'laocai.desk', 'laocai.specialist', 'laocai.leader', 'batxat.desk', 'batxat.specialist', 'batxat.leader']) tokens[u] = await http.login(u);
-const { body: procedure } = await http.call<{ example: Record<string, unknown> }>('GET', '/procedures/1.001193');
+// Half the dossiers are free (birth registration), half pay a fee after review (permanent residence).
+const PROCEDURES = ['1.001193', '1.004222'];
+const examples = new Map<string, Record<string, unknown>>();
+for (const code of PROCEDURES) examples.set(code, (await http.call<{ example: Record<string, unknown> }>('GET', `/procedures/${code}`)).body.example);
+const webhookSecret = loadEnv().PAYMENT_WEBHOOK_SECRET;
 const citizens = await citizenTokens(50);
 let nthCitizen = 0;
 
@@ -90,6 +98,10 @@ interface Op { kind: string; start: number; end: number; ok: boolean }
 const ops: Op[] = [];
 const accepted = new Map<string, { agency: string }>();
 const acceptedActions: { code: string; action: string }[] = [];
+/** Dossier → the gateway's transaction id, once a callback for it was answered 2xx. */
+const confirmedPayments = new Map<string, string>();
+/** Dossiers an officer read in a status with nothing left to do (delivered). */
+const finished = new Set<string>();
 let retriedSubmissions = 0;
 let failedRequests = 0;
 let loadOn = true;
@@ -120,6 +132,7 @@ async function submitter() {
   while (loadOn) {
     const agency = AGENCIES[Math.floor(Math.random() * AGENCIES.length)]!;
     const key = `chaos-${randomUUID()}`;
+    const procedureCode = PROCEDURES[Math.floor(Math.random() * PROCEDURES.length)]!;
     const token = citizens[nthCitizen++ % citizens.length];
     for (let attempt = 0; loadOn || attempt > 0; attempt++) {
       if (attempt > 0) retriedSubmissions++;
@@ -128,7 +141,7 @@ async function submitter() {
           http.call<{ code: string }>('POST', '/dossiers', {
             token,
             headers: { 'idempotency-key': key },
-            body: { procedureCode: '1.001193', agencyCode: agency, channel: 'online', applicant: APPLICANT, form: procedure.example },
+            body: { procedureCode, agencyCode: agency, channel: 'online', applicant: APPLICANT, form: examples.get(procedureCode) },
             timeoutMs: 30_000,
           }),
         );
@@ -139,13 +152,16 @@ async function submitter() {
         await sleep(1000);
       }
     }
-    await sleep(rand(100, 400));
+    // A steady arrival the officers can keep up with (about 2 dossiers/s from 3 citizens).
+    await sleep(rand(1000, 2000));
   }
 }
 
 async function officer() {
   while (loadOn) {
-    const open = [...accepted.keys()];
+    // Officers work the oldest open dossiers first (as a queue), so dossiers reach every stage.
+    const open: string[] = [];
+    for (const c of accepted.keys()) if (!finished.has(c) && open.push(c) >= 2 * OFFICERS) break;
     if (open.length === 0) {
       await sleep(200);
       continue;
@@ -154,9 +170,16 @@ async function officer() {
     const agency = accepted.get(code)!.agency;
     const who = officersOf(agency);
     try {
-      const read = await timed('read', () => http.call<{ status: string }>('GET', `/dossiers/${code}`, { token: tokens[`${who}.desk`], timeoutMs: 30_000 }));
+      const read = await timed('read', () => http.call<{ status: string; fee: number }>('GET', `/dossiers/${code}`, { token: tokens[`${who}.desk`], timeoutMs: 30_000 }));
+      if (read?.body.status === 'AWAITING_PAYMENT') {
+        await gatewayPays(code, read.body.fee);
+        continue;
+      }
       const next = read && NEXT[read.body.status];
-      if (!next) continue;
+      if (!next) {
+        if (read) finished.add(code);
+        continue;
+      }
       await timed(next.action, () =>
         http.call('POST', `/dossiers/${code}/actions/${next.action}`, { token: tokens[`${who}.${next.who}`], body: next.body(agency), timeoutMs: 30_000 }),
       );
@@ -165,6 +188,17 @@ async function officer() {
       await sleep(500);
     }
   }
+}
+
+/**
+ * The payment gateway confirming the citizen's QR transfer: one transaction id per dossier, sent
+ * again whenever the dossier still reads AWAITING_PAYMENT (as a gateway retries until answered).
+ */
+async function gatewayPays(code: string, amount: number) {
+  const transactionId = `CHAOS-${code}`;
+  const raw = JSON.stringify({ dossierCode: code, amount, transactionId, paidAt: new Date().toISOString() });
+  await timed('pay', () => http.call('POST', '/payments/callback', { raw, headers: { 'x-signature': signPaymentBody(webhookSecret, raw) }, timeoutMs: 30_000 }));
+  confirmedPayments.set(code, transactionId);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,10 +259,13 @@ const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
 const codes = [...accepted.keys()];
 const quiesceStart = Date.now();
 let inDb = 0;
+let unstarted = 0;
 for (;;) {
   const rows = await sql<{ code: string }[]>`select code from dossiers where code in ${sql(codes.length ? codes : ['-'])}`;
   inDb = rows.length;
-  if (inDb >= codes.length || Date.now() - quiesceStart > 120_000) break;
+  // Submissions whose workflow start died with the dev server are started by the API's sweep.
+  [{ n: unstarted }] = (await sql`select count(*)::int as n from submissions where workflow_started_at is null`) as unknown as [{ n: number }];
+  if ((inDb >= codes.length && unstarted === 0) || Date.now() - quiesceStart > 120_000) break;
   await sleep(1000);
 }
 const quiesceSeconds = (Date.now() - quiesceStart) / 1000;
@@ -251,7 +288,7 @@ for (const c of codes) {
     workflowsMissing++;
   }
 }
-if (workflowsMissing) losses.push(`${workflowsMissing} accepted submissions have no workflow`);
+if (workflowsMissing) losses.push(`${workflowsMissing} accepted submissions have no workflow (${unstarted} submissions still unstarted)`);
 // Exactly one workflow per accepted code: the workflow id is the code, and the id-reuse policy rejects a duplicate run.
 const runs = await temporal.workflowService.countWorkflowExecutions({ namespace: 'default', query: `WorkflowType = 'dossierWorkflow'` }).catch(() => undefined);
 const workflowCount = runs ? Number(runs.count) : NaN;
@@ -261,6 +298,7 @@ const auditRows: AuditRow[] = events.map((e) => ({
   dossierCode: e.dossier_code, seq: e.seq, type: e.type, actorId: e.actor_id, actorRole: e.actor_role, actorAgencyCode: e.actor_agency_code,
   agencyCode: e.agency_code, fromStatus: e.from_status, toStatus: e.to_status, data: e.data, at: e.at, prevHash: e.prev_hash, hash: e.hash,
 }));
+const paymentEvents = auditRows.filter((e) => e.type === 'payment-received').length;
 const byCodeType = new Map<string, number>();
 for (const e of auditRows) byCodeType.set(`${e.dossierCode} ${e.type}`, (byCodeType.get(`${e.dossierCode} ${e.type}`) ?? 0) + 1);
 // Two officers may both act on one dossier (a re-assign is legal): compare counts per (dossier,
@@ -280,8 +318,28 @@ for (const [k, times] of seenAction) {
 }
 const actionsDuplicated = 0;
 // Events beyond the accepted ones: actions whose request failed or timed out but were applied.
-actionsUnacknowledged = auditRows.length - codes.length - acceptedActions.length;
+actionsUnacknowledged = auditRows.length - codes.length - acceptedActions.length - paymentEvents;
 if (actionsMissing) losses.push(`${actionsMissing} accepted actions missing from dossier_events`);
+// Payments: each confirmed transaction stored once (its id is the key) and applied once.
+const paymentRows = await sql<{ transaction_id: string; dossier_code: string }[]>`select transaction_id, dossier_code from payments`;
+const storedPayments = new Map(paymentRows.map((r) => [r.transaction_id, r.dossier_code]));
+const applied = new Map<string, number>();
+for (const e of auditRows) {
+  const data = e.data as { transactionId?: string; ignored?: string };
+  if (e.type === 'payment-received' && data.transactionId && !data.ignored) applied.set(data.transactionId, (applied.get(data.transactionId) ?? 0) + 1);
+}
+let paymentsMissing = 0;
+let paymentsUnapplied = 0;
+for (const [code, tx] of confirmedPayments) {
+  if (storedPayments.get(tx) !== code) paymentsMissing++;
+  const n = applied.get(tx) ?? 0;
+  if (n === 0) paymentsUnapplied++;
+}
+const doubledAnywhere = [...applied.values()].filter((n) => n > 1).length;
+if (paymentsMissing) losses.push(`${paymentsMissing} confirmed payments not stored`);
+if (paymentsUnapplied) losses.push(`${paymentsUnapplied} confirmed payments never applied to their dossier`);
+if (doubledAnywhere) losses.push(`${doubledAnywhere} payments applied more than once`);
+
 const submitEvents = codes.filter((c) => (byCodeType.get(`${c} submit`) ?? 0) !== 1).length;
 if (submitEvents) losses.push(`${submitEvents} accepted submissions without exactly one submit event`);
 const verdicts = verifyAll(auditRows);
@@ -318,7 +376,8 @@ out.push(`recovery: worker kill median ${med(rec('worker')).toFixed(1)} s (max $
 out.push(`accepted: ${codes.length} submissions (${retriedSubmissions} retries with the same Idempotency-Key), ${acceptedActions.length} actions; ${failedRequests} requests failed or timed out during faults (not counted as accepted); ${okOps.length} successful writes`);
 out.push(`found: ${inDb}/${codes.length} accepted dossiers in PostgreSQL after ${quiesceSeconds.toFixed(1)} s of quiescence wait; workflows ${JSON.stringify(Object.fromEntries(wfStatus))}, ${workflowsMissing} missing, ${workflowCount} dossier workflows in the namespace; ${submissionsStored} submissions stored, ${unacknowledged} dossiers created by a request that never got its answer (not lost: the retry with the same key returned it, or the client gave up)`);
 out.push(`events: ${auditRows.length} in dossier_events; ${verdicts.length} chains verified, ${broken.length} broken; accepted actions missing ${actionsMissing}, duplicated ${actionsDuplicated}; ${actionsRepeated} legal repeats (two officers re-assigning one dossier), ${actionsUnacknowledged} applied without an answer`);
+out.push(`payments: ${confirmedPayments.size} confirmed by the gateway (${ops.filter((o) => o.kind === 'pay' && o.ok).length} callbacks answered, retries included), ${storedPayments.size} stored, ${paymentEvents} payment events; missing ${paymentsMissing}, never applied ${paymentsUnapplied}, applied twice ${doubledAnywhere}`);
 out.push('');
-out.push(losses.length ? `LOSS: ${losses.join('; ')}` : 'NO LOSS: every accepted submission and action is there exactly once, every audit chain verifies');
+out.push(losses.length ? `LOSS: ${losses.join('; ')}` : 'NO LOSS: every accepted submission, action and confirmed payment is there exactly once, every audit chain verifies');
 console.log(out.join('\n'));
 process.exit(losses.length ? 1 : 0);
