@@ -76,7 +76,7 @@ try {
     if (!results.lifecycle.drained || results.lifecycle.errors > 0) results.failures.push(`lifecycle: ${results.lifecycle.errors} errors, drained=${results.lifecycle.drained}`);
   }
   if (only.includes('lists')) {
-    results.lists = await listsScenario({ stack, temporal, env, databaseUrl, dossiers: cfg.listDossiers, clients: cfg.clients, seconds: cfg.listSeconds, tryProposed: !args.includes('--no-proposed') });
+    results.lists = await listsScenario({ stack, temporal, env, databaseUrl, dossiers: cfg.listDossiers, clients: cfg.clients, seconds: cfg.listSeconds });
     for (const q of results.lists.queries) if (q.seqScan) results.failures.push(`lists: Seq Scan on dossiers in "${q.name}"`);
     for (const q of results.lists.queries) if (q.stats.errors > 0) results.failures.push(`lists: ${q.stats.errors} errors in "${q.name}"`);
   }
@@ -117,9 +117,6 @@ if (li) {
     rows.push([`3 ${q.name}${q.seqScan ? ' SEQ SCAN' : ''}`, fmt(q.stats.perSecond), fmt(q.stats.p50), fmt(q.stats.p95), fmt(q.stats.p99), q.stats.errors, `p50 ${fmt(q.stats.p50 / li.baselinePkLookup.p50, 0)} × pk`]);
   }
   rows.push(['  baseline: pk lookup in SQL', fmt(li.baselinePkLookup.perSecond), fmt(li.baselinePkLookup.p50), fmt(li.baselinePkLookup.p95), fmt(li.baselinePkLookup.p99), li.baselinePkLookup.errors, 'baseline']);
-  for (const q of li.proposed?.queries ?? []) {
-    rows.push([`  + proposed index: ${q.name}${q.seqScan ? ' SEQ SCAN' : ''}`, fmt(q.stats.perSecond), fmt(q.stats.p50), fmt(q.stats.p95), fmt(q.stats.p99), q.stats.errors, `p50 ${fmt(q.stats.p50 / li.baselinePkLookup.p50, 0)} × pk`]);
-  }
 }
 out.push('');
 out.push(table(['scenario', 'ops/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'ratio'], rows));
@@ -149,10 +146,6 @@ if (li) {
     }
   };
   show(li.queries, 'as committed');
-  if (li.proposed) {
-    out.push(`proposed: ${li.proposed.ddl.join('; ')}`);
-    show(li.proposed.queries.filter((q, i) => li.queries[i]!.seqScan), 'with the proposed index');
-  }
 }
 const f = results.footprint;
 if (f) {

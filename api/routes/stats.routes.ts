@@ -1,4 +1,5 @@
 import { and, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { Router } from 'express';
 import { z } from 'zod';
 import { dossiers } from '../../db/schema';
@@ -8,9 +9,14 @@ import type { AppContext } from '../context';
 import { requireUser } from '../middleware/auth';
 import { forbidden, fromZod } from '../problem';
 import { dossierScope } from '../scope';
+import { getStatusSums, summarise, type Summary } from '../stats-summary';
+import { TtlCache } from '../ttl-cache';
 
 const period = z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });
 const procedureName = new Map(PROCEDURES.map((p) => [p.code, p.name.vi]));
+/** How stale the summary's figures may be (its `asOf` says when they were read). */
+const SUMMARY_TTL_MS = 30_000;
+const dialect = new PgDialect();
 
 /** Supervisor figures from indexed SQL over the projection, scoped to the caller's subtree. */
 export function statsRoutes(ctx: AppContext): Router {
@@ -50,44 +56,17 @@ export function statsRoutes(ctx: AppContext): Router {
     });
   });
 
+  // Figures over a whole province take a scan of its dossiers (~1 s at a million): each scope and
+  // period is read at most once per SUMMARY_TTL_MS, however many supervisors look at it.
+  const summaries = new TtlCache<Summary>(SUMMARY_TTL_MS, 1_000);
   r.get('/stats/summary', requireUser, async (req, res) => {
     const scope = scopeOf(req);
     const p = period.safeParse(req.query);
     if (!p.success) throw fromZod(p.error);
-    const inPeriod = and(
-      scope,
-      p.data.from ? gte(dossiers.createdAt, new Date(p.data.from)) : undefined,
-      p.data.to ? lt(dossiers.createdAt, new Date(p.data.to)) : undefined,
-    );
-    const [[agg], byStatus] = await Promise.all([
-      db
-        .select({
-          total: sql<number>`count(*)::int`,
-          finished: sql<number>`count(*) filter (where ${dossiers.status} in ('DELIVERED', 'REJECTED'))::int`,
-          onTime: sql<number>`count(*) filter (where ${dossiers.status} in ('DELIVERED', 'REJECTED') and ${dossiers.finishedAt} <= ${dossiers.dueAt})::int`,
-          online: sql<number>`count(*) filter (where ${dossiers.channel} = 'online')::int`,
-          feeDue: sql<number>`count(*) filter (where ${dossiers.paid})::int`,
-          paidOnline: sql<number>`count(*) filter (where ${dossiers.paidOnline})::int`,
-          avgDays: sql<number | null>`avg(extract(epoch from (${dossiers.finishedAt} - ${dossiers.receivedAt})) / 86400) filter (where ${dossiers.status} = 'DELIVERED')`,
-          satisfaction: sql<number | null>`avg(${dossiers.rating})`,
-        })
-        .from(dossiers)
-        .where(inPeriod),
-      db.select({ status: dossiers.status, count: sql<number>`count(*)::int` }).from(dossiers).where(inPeriod).groupBy(dossiers.status),
-    ]);
-    const a = agg!;
-    const rate = (n: number, d: number) => (d > 0 ? n / d : null);
-    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-    res.json({
-      total: a.total,
-      finished: a.finished,
-      onTimeRate: rate(a.onTime, a.finished),
-      onlineRate: rate(a.online, a.total),
-      onlinePaymentRate: rate(a.paidOnline, a.feeDue),
-      avgProcessingDays: num(a.avgDays),
-      satisfaction: num(a.satisfaction),
-      byStatus,
-    });
+    const { from, to } = p.data;
+    const where = and(scope, from ? gte(dossiers.createdAt, new Date(from)) : undefined, to ? lt(dossiers.createdAt, new Date(to)) : undefined);
+    const key = JSON.stringify(dialect.sqlToQuery(where ?? sql`true`));
+    res.json(await summaries.get(key, async () => summarise(await getStatusSums(db, where), new Date())));
   });
   return r;
 }

@@ -60,4 +60,78 @@ describe('supervisor statistics', () => {
     const bad = await request(system.server).get('/api/stats/summary').query({ from: 'yesterday' }).set(as('tinh.supervisor'));
     expect(bad.status).toBe(400);
   });
+
+  /** Rows written straight into the projection, in 2021 where no other test's dossiers fall. */
+  async function insertDossiers(rows: { code: string; status: string; agency: string; receiving?: string; channel?: string; procedure?: string; received?: string; due?: string; finished?: string; paid?: boolean; paidOnline?: boolean; rating?: number; created?: string }[]) {
+    const t = (v?: string) => (v ? new Date(v) : null);
+    await sqlc`insert into dossiers ${sqlc(
+      rows.map((r) => ({
+        code: r.code, procedure_code: r.procedure ?? '1.004873', status: r.status, channel: r.channel ?? 'counter',
+        applicant_name: 'Thử Nghiệm', applicant_id_number: '000000000000', applicant_phone: '0900000000', form: sqlc.json({}),
+        receiving_agency_code: r.receiving ?? r.agency, agency_code: r.agency,
+        received_at: t(r.received), due_at: t(r.due), finished_at: t(r.finished), fee: 0, paid: r.paid ?? false, paid_online: r.paidOnline ?? false,
+        rating: r.rating ?? null, state: sqlc.json({ shares: [] }), last_seq: 1, search_text: r.code.toLowerCase(), created_at: new Date(r.created ?? '2021-03-01T01:00:00Z'),
+      })),
+    )}`;
+  }
+
+  it('summarises exactly the caller’s scope, and serves repeated reads from a 30-second cache', async () => {
+    const day = (d: number, h = 2) => `2021-03-${String(d).padStart(2, '0')}T0${h}:00:00Z`;
+    const delivered = (code: string, extra: object) => ({ code, status: 'DELIVERED', agency: '02647', received: day(1), due: day(5), finished: day(3), ...extra });
+    await insertDossiers([
+      delivered('T-SUM-1', { channel: 'online', paid: true, paidOnline: true, rating: 4 }),
+      delivered('T-SUM-2', { channel: 'online', paid: true, rating: 5 }),
+      delivered('T-SUM-3', { channel: 'online' }),
+      delivered('T-SUM-4', { channel: 'online' }),
+      delivered('T-SUM-5', { finished: day(8) }), // 7 days, past its due date
+      { code: 'T-SUM-6', status: 'REJECTED', agency: '02647', received: day(1), due: day(5), finished: day(2) },
+      { code: 'T-SUM-7', status: 'IN_REVIEW', agency: 'H38.STP', receiving: '02647', channel: 'online', received: day(1), due: day(20) },
+      { code: 'T-SUM-8', status: 'DELIVERED', agency: '02683', received: day(1), due: day(5), finished: day(2) },
+    ]);
+    try {
+      const period = { from: '2021-01-01T00:00:00+07:00', to: '2022-01-01T00:00:00+07:00' };
+      const ward = await request(system.server).get('/api/stats/summary').query(period).set(as('laocai.supervisor'));
+      expect(ward.status).toBe(200);
+      expect(ward.body).toMatchObject({ total: 7, finished: 6, onTimeRate: 5 / 6, onlineRate: 5 / 7, onlinePaymentRate: 0.5, satisfaction: 4.5 });
+      expect(ward.body.avgProcessingDays).toBeCloseTo(3, 9);
+      expect(new Map(ward.body.byStatus.map((s: { status: string; count: number }) => [s.status, s.count]))).toEqual(new Map([['DELIVERED', 5], ['REJECTED', 1], ['IN_REVIEW', 1]]));
+
+      const province = await request(system.server).get('/api/stats/summary').query(period).set(as('tinh.supervisor'));
+      expect(province.body).toMatchObject({ total: 8, finished: 7, onTimeRate: 6 / 7, onlineRate: 5 / 8 });
+      expect(province.body.avgProcessingDays).toBeCloseTo(16 / 6, 9);
+
+      // Within the cache's lifetime a change is not seen yet; `asOf` says when the figures were read.
+      await sqlc`update dossiers set channel = 'online' where code = 'T-SUM-5'`;
+      const again = await request(system.server).get('/api/stats/summary').query(period).set(as('laocai.supervisor'));
+      expect(again.body).toEqual(ward.body);
+      expect(Date.now() - Date.parse(again.body.asOf)).toBeLessThan(30_000);
+    } finally {
+      await sqlc`delete from dossiers where code like 'T-SUM-%'`;
+    }
+  });
+
+  it('counts a list’s total exactly up to 10,000 and says when it stopped counting', async () => {
+    await sqlc`insert into dossiers (code, procedure_code, status, channel, applicant_name, applicant_id_number, applicant_phone, form,
+        receiving_agency_code, agency_code, fee, state, last_seq, search_text, created_at, finished_at)
+      select 'T-CAP-' || i, case when i <= 30 then 'T.FEW' else 'T.MANY' end, 'DELIVERED', 'counter', 'Thử Nghiệm', '000000000000', '0900000000', '{}',
+        '02683', '02683', 0, '{"shares":[]}', 1, 't-cap-' || i, '2021-06-01T01:00:00Z', '2021-06-02T01:00:00Z'
+      from generate_series(1, ${30 + 10_001}::int) i`;
+    try {
+      const list = (procedureCode: string, range: [number, number]) =>
+        request(system.server).get('/api/dossiers').query({ filter: JSON.stringify({ procedureCode }), range: JSON.stringify(range) }).set(as('batxat.desk'));
+      const first = await list('T.FEW', [0, 9]);
+      expect(first.headers['content-range']).toBe('dossiers 0-9/30');
+      expect(first.headers['x-total-capped']).toBeUndefined();
+      const last = await list('T.FEW', [25, 49]);
+      expect(last.body).toHaveLength(5);
+      expect(last.headers['content-range']).toBe('dossiers 25-29/30');
+
+      const many = await list('T.MANY', [0, 24]);
+      expect(many.body).toHaveLength(25);
+      expect(many.headers['content-range']).toBe('dossiers 0-24/10001');
+      expect(many.headers['x-total-capped']).toBe('10000');
+    } finally {
+      await sqlc`delete from dossiers where code like 'T-CAP-%'`;
+    }
+  });
 });
