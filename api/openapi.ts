@@ -1,13 +1,16 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../activities/documents/forms';
-import { ACTIONS, actionBodySchemas } from '../domain/actions';
-import { agencyBodySchema, agencyUpdateSchema } from './routes/agencies.routes';
+import { ACTIONS, actionBodySchemas, type ActionBodies } from '../domain/actions';
+import { getProcedure } from '../workflows/procedures';
+import * as out from './openapi-responses';
+import { agencyBodySchema, agencyListParams, agencyUpdateSchema } from './routes/agencies.routes';
 import { loginSchema } from './routes/auth.routes';
-import { submitSchema } from './routes/dossiers.routes';
-import { holidayBodySchema } from './routes/holidays.routes';
+import { dossierListParams, submitSchema } from './routes/dossiers.routes';
+import { holidayBodySchema, holidayListParams } from './routes/holidays.routes';
+import { outboxListParams } from './routes/outbox.routes';
 import { paymentCallbackSchema } from './routes/payments.routes';
-import { userCreateSchema, userUpdateSchema } from './routes/users.routes';
+import { userCreateSchema, userListParams, userUpdateSchema } from './routes/users.routes';
 
 /**
  * Who may call a route at all: anyone, a signed-in user (bearer token; the role and agency rules
@@ -15,6 +18,36 @@ import { userCreateSchema, userUpdateSchema } from './routes/users.routes';
  */
 export type Access = 'public' | 'signed-in' | 'gateway';
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+
+/** A react-admin simple-rest list: its `filter` object and the fields `sort` accepts. */
+export interface ListParams {
+  filter: z.ZodType;
+  sort: readonly string[];
+}
+
+/** The named response bodies of components.schemas (api/openapi-responses.ts). */
+const RESPONSES = {
+  Dossier: out.dossierResponse,
+  DossierWithAttachments: out.dossierWithAttachmentsResponse,
+  DossierEvent: out.dossierEventResponse,
+  Attachment: out.attachmentResponse,
+  Upload: out.uploadedResponse,
+  Procedure: out.procedureResponse,
+  Agency: out.agencyResponse,
+  User: out.userResponse,
+  Holiday: out.holidayResponse,
+  Session: out.loginResponse,
+  Me: out.meResponse,
+  Health: out.healthResponse,
+  Payment: out.paymentResponse,
+  PaymentAck: out.paymentAckResponse,
+  PublicDossier: out.publicDossierResponse,
+  OutboxMessage: out.outboxMessageResponse,
+  Notifications: out.notificationsResponse,
+  NotificationRead: out.notificationReadResponse,
+  IntegrationStats: out.integrationStatsResponse,
+} satisfies Record<string, z.ZodType>;
+type ResponseName = keyof typeof RESPONSES;
 
 export interface ApiRoute {
   method: HttpMethod;
@@ -25,58 +58,92 @@ export interface ApiRoute {
   access: Access;
   /** The request body, `action` for the per-action bodies of `domain/actions`, `multipart` for file uploads. */
   body?: z.ZodType | 'action' | 'multipart';
-  /** A react-admin simple-rest list: `filter`, `range`, `sort`, and `Content-Range`. */
-  list?: boolean;
+  /** A react-admin simple-rest list: `filter`, `range`, `sort`, and `Content-Range`; answers an array of `response`. */
+  list?: ListParams;
   query?: readonly { name: string; description: string; required?: boolean }[];
   success: 200 | 201;
+  /** The JSON body of the success answer; an array of it for `list` and `array` routes. Absent: some object. */
+  response?: ResponseName;
+  /** The success body is an array of `response` (without being a paged list). */
+  array?: boolean;
+  /** An example request body (the fuzzing suite's examples phase sends it as is). */
+  example?: unknown;
   /** `file`: the stored bytes under their own type (PDF, JPEG or PNG). */
-  produces?: 'application/json' | 'application/pdf' | 'file';
+  produces?: 'application/json' | 'application/pdf' | 'text/plain' | 'file';
   /** Error statuses besides those every route of its access kind can answer. */
   errors: readonly number[];
 }
+
+/** A birth registration at the Lào Cai ward's desk, with the procedure's own example form. */
+const submissionExample = {
+  procedureCode: '1.001193',
+  agencyCode: '02647',
+  channel: 'online',
+  applicant: { fullName: 'Sùng Thị Dua', idNumber: '010203004567', phone: '0912345678' },
+  form: getProcedure('1.001193')?.example ?? {},
+};
+
+/** One valid body per action (whether it is allowed depends on the dossier's status and the caller). */
+const ACTION_EXAMPLES: ActionBodies = {
+  receive: {},
+  'not-accept': { reason: 'Thiếu giấy chứng sinh' },
+  'request-supplement': { missing: ['Giấy chứng sinh'], note: 'Bản chụp không rõ' },
+  supplement: { attachments: [] },
+  assign: { assigneeId: 'u-laocai.specialist' },
+  verify: { note: 'Hồ sơ hợp lệ' },
+  forward: { agencyCode: 'H38.SNNMT' },
+  return: { note: 'Bổ sung ý kiến thẩm định' },
+  approve: { note: 'Đồng ý' },
+  reject: { reason: 'Không đủ điều kiện theo quy định' },
+  'record-payment': { amount: 50000, receiptNo: 'BL-000123' },
+  deliver: { method: 'desk' },
+  withdraw: { reason: 'Nộp nhầm thủ tục' },
+  extend: { newDueAt: '2030-01-07T08:00:00+07:00', reason: 'Cần xác minh thêm' },
+  rate: { score: 5 },
+};
 
 /**
  * Every route the API serves, and nothing else: `test/integration/authorization-matrix.test.ts`
  * compares this table with the Express router both ways, so a route cannot go undocumented.
  */
 export const API_ROUTES: readonly ApiRoute[] = [
-  { method: 'get', path: '/health', tag: 'system', summary: 'Liveness, PostgreSQL and Temporal reachability (503 when degraded)', access: 'public', success: 200, errors: [503] },
-  { method: 'get', path: '/metrics', tag: 'system', summary: 'Prometheus metrics: request latency histogram, dossiers by status, overdue count (scrape from the internal network)', access: 'public', success: 200, errors: [] },
+  { method: 'get', path: '/health', tag: 'system', summary: 'Liveness, PostgreSQL and Temporal reachability (503 when degraded)', access: 'public', success: 200, response: 'Health', errors: [503] },
+  { method: 'get', path: '/metrics', tag: 'system', summary: 'Prometheus metrics: request latency histogram, dossiers by status, overdue count (scrape from the internal network)', access: 'public', produces: 'text/plain', success: 200, errors: [] },
   { method: 'get', path: '/openapi.json', tag: 'system', summary: 'This document', access: 'public', success: 200, errors: [] },
-  { method: 'get', path: '/procedures', tag: 'procedures', summary: 'The catalogue; q matches Vietnamese with or without diacritics', access: 'public', query: [{ name: 'q', description: 'search words' }], success: 200, errors: [] },
-  { method: 'get', path: '/procedures/:code', tag: 'procedures', summary: 'One procedure, its form as JSON Schema and an example', access: 'public', success: 200, errors: [404] },
-  { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in: a bearer token, the user and the CASL packed rules', access: 'public', body: loginSchema, success: 200, errors: [400, 401, 429] },
-  { method: 'get', path: '/me', tag: 'auth', summary: 'The signed-in user, agency, role and rules', access: 'signed-in', success: 200, errors: [] },
-  { method: 'post', path: '/dossiers', tag: 'dossiers', summary: 'Submit a dossier (citizen online, desk officer at the counter); Idempotency-Key header', access: 'signed-in', body: submitSchema, success: 201, errors: [400, 403, 429] },
-  { method: 'get', path: '/dossiers', tag: 'dossiers', summary: 'Dossiers the caller may read (filters: status, procedureCode, agencyCode, assigneeId, overdue, q, dueBefore)', access: 'signed-in', list: true, success: 200, errors: [400] },
-  { method: 'get', path: '/dossiers/:code', tag: 'dossiers', summary: 'A dossier and the actions allowed to the caller; another agency’s answers 404', access: 'signed-in', success: 200, errors: [404] },
-  { method: 'get', path: '/dossiers/:code/events', tag: 'dossiers', summary: 'The audit trail, oldest first', access: 'signed-in', success: 200, errors: [404] },
-  { method: 'post', path: '/dossiers/:code/actions/:action', tag: 'dossiers', summary: 'Take an action; the body depends on the action', access: 'signed-in', body: 'action', success: 200, errors: [400, 403, 404, 409, 422] },
+  { method: 'get', path: '/procedures', tag: 'procedures', summary: 'The catalogue; q matches Vietnamese with or without diacritics', access: 'public', query: [{ name: 'q', description: 'search words' }], success: 200, response: 'Procedure', array: true, errors: [] },
+  { method: 'get', path: '/procedures/:code', tag: 'procedures', summary: 'One procedure, its form as JSON Schema and an example', access: 'public', success: 200, response: 'Procedure', errors: [404] },
+  { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in: a bearer token, the user and the CASL packed rules', access: 'public', body: loginSchema, success: 200, response: 'Session', errors: [400, 401, 429] },
+  { method: 'get', path: '/me', tag: 'auth', summary: 'The signed-in user, agency, role and rules', access: 'signed-in', success: 200, response: 'Me', errors: [] },
+  { method: 'post', path: '/dossiers', tag: 'dossiers', summary: 'Submit a dossier (citizen online, desk officer at the counter); Idempotency-Key header', access: 'signed-in', body: submitSchema, example: submissionExample, success: 201, response: 'Dossier', errors: [400, 403, 429] },
+  { method: 'get', path: '/dossiers', tag: 'dossiers', summary: 'Dossiers the caller may read (filters: status, procedureCode, agencyCode, assigneeId, overdue, q, dueBefore)', access: 'signed-in', list: dossierListParams, success: 200, response: 'Dossier', errors: [400] },
+  { method: 'get', path: '/dossiers/:code', tag: 'dossiers', summary: 'A dossier and the actions allowed to the caller; another agency’s answers 404', access: 'signed-in', success: 200, response: 'DossierWithAttachments', errors: [404] },
+  { method: 'get', path: '/dossiers/:code/events', tag: 'dossiers', summary: 'The audit trail, oldest first', access: 'signed-in', success: 200, response: 'DossierEvent', array: true, errors: [404] },
+  { method: 'post', path: '/dossiers/:code/actions/:action', tag: 'dossiers', summary: 'Take an action; the body depends on the action', access: 'signed-in', body: 'action', success: 200, response: 'Dossier', errors: [400, 403, 404, 409, 422] },
   { method: 'get', path: '/dossiers/:code/documents/:kind', tag: 'dossiers', summary: 'A PDF: receipt, supplement, refusal, apology or result', access: 'signed-in', produces: 'application/pdf', success: 200, errors: [404] },
-  { method: 'post', path: '/attachments', tag: 'attachments', summary: 'Upload files (multipart/form-data, field "file", 1–10 files of at most 10 MB: PDF, JPEG or PNG judged by their content) → [{id, name, mimeType, size, sha256}] to name in a submission or a supplement (citizens, desk officers)', access: 'signed-in', body: 'multipart', success: 201, errors: [400, 403, 413, 415] },
-  { method: 'get', path: '/dossiers/:code/attachments', tag: 'attachments', summary: 'The files attached to a dossier (owner and scoped readers)', access: 'signed-in', success: 200, errors: [404] },
+  { method: 'post', path: '/attachments', tag: 'attachments', summary: 'Upload files (multipart/form-data, field "file", 1–10 files of at most 10 MB: PDF, JPEG or PNG judged by their content) → [{id, name, mimeType, size, sha256}] to name in a submission or a supplement (citizens, desk officers)', access: 'signed-in', body: 'multipart', success: 201, response: 'Upload', array: true, errors: [400, 403, 413, 415] },
+  { method: 'get', path: '/dossiers/:code/attachments', tag: 'attachments', summary: 'The files attached to a dossier (owner and scoped readers)', access: 'signed-in', success: 200, response: 'Attachment', array: true, errors: [404] },
   { method: 'get', path: '/dossiers/:code/attachments/:id', tag: 'attachments', summary: 'One attached file, byte for byte, under its type', access: 'signed-in', produces: 'file', success: 200, errors: [404] },
-  { method: 'get', path: '/dossiers/:code/payment', tag: 'payments', summary: 'The fee as a VietQR payload and PNG', access: 'signed-in', success: 200, errors: [404, 409] },
-  { method: 'post', path: '/payments/callback', tag: 'payments', summary: 'The payment gateway’s confirmation, X-Signature: sha256=<hex HMAC of the raw body>; idempotent', access: 'gateway', body: paymentCallbackSchema, success: 200, errors: [400, 404, 409, 422] },
-  { method: 'get', path: '/public/dossiers/:code', tag: 'public', summary: 'Status lookup by code and phone, nothing private; a wrong phone answers 404', access: 'public', query: [{ name: 'phone', description: 'the applicant’s phone', required: true }], success: 200, errors: [404, 429] },
+  { method: 'get', path: '/dossiers/:code/payment', tag: 'payments', summary: 'The fee as a VietQR payload and PNG', access: 'signed-in', success: 200, response: 'Payment', errors: [404, 409] },
+  { method: 'post', path: '/payments/callback', tag: 'payments', summary: 'The payment gateway’s confirmation, X-Signature: sha256=<hex HMAC of the raw body>; idempotent', access: 'gateway', body: paymentCallbackSchema, success: 200, response: 'PaymentAck', errors: [400, 404, 409, 422] },
+  { method: 'get', path: '/public/dossiers/:code', tag: 'public', summary: 'Status lookup by code and phone, nothing private; a wrong phone answers 404', access: 'public', query: [{ name: 'phone', description: 'the applicant’s phone', required: true }], success: 200, response: 'PublicDossier', errors: [404, 429] },
   { method: 'get', path: '/stats/overdue', tag: 'stats', summary: 'Overdue dossiers in the caller’s subtree by agency, procedure, stage and where the time was lost (supervisors)', access: 'signed-in', success: 200, errors: [403] },
   { method: 'get', path: '/stats/summary', tag: 'stats', summary: 'On-time, online and online-payment rates in the caller’s subtree (supervisors)', access: 'signed-in', query: [{ name: 'from', description: 'ISO date-time, inclusive' }, { name: 'to', description: 'ISO date-time, exclusive' }], success: 200, errors: [400, 403] },
-  { method: 'get', path: '/agencies', tag: 'reference', summary: 'The agency tree (filters: kind, parentCode, q)', access: 'signed-in', list: true, success: 200, errors: [400, 403] },
-  { method: 'get', path: '/agencies/:code', tag: 'reference', summary: 'One agency', access: 'signed-in', success: 200, errors: [403, 404] },
-  { method: 'post', path: '/agencies', tag: 'reference', summary: 'Add an agency (admin)', access: 'signed-in', body: agencyBodySchema, success: 201, errors: [400, 403, 409] },
-  { method: 'put', path: '/agencies/:code', tag: 'reference', summary: 'Edit an agency; its code cannot change (admin)', access: 'signed-in', body: agencyUpdateSchema, success: 200, errors: [400, 403, 404] },
-  { method: 'get', path: '/users', tag: 'users', summary: 'Users: all for an admin, the caller’s agency for officers (filters: role, agencyCode, q)', access: 'signed-in', list: true, success: 200, errors: [400, 403] },
-  { method: 'get', path: '/users/:id', tag: 'users', summary: 'One user (never a password)', access: 'signed-in', success: 200, errors: [403, 404] },
-  { method: 'post', path: '/users', tag: 'users', summary: 'Create a user (admin)', access: 'signed-in', body: userCreateSchema, success: 201, errors: [400, 403, 409] },
-  { method: 'put', path: '/users/:id', tag: 'users', summary: 'Edit a user; a password given replaces the old one (admin)', access: 'signed-in', body: userUpdateSchema, success: 200, errors: [400, 403, 404, 409] },
-  { method: 'get', path: '/holidays', tag: 'reference', summary: 'Overrides of the computed calendar (filters: year, kind)', access: 'signed-in', list: true, success: 200, errors: [400, 403] },
-  { method: 'post', path: '/holidays', tag: 'reference', summary: 'Add an override: an extra day off or a working day (admin)', access: 'signed-in', body: holidayBodySchema, success: 201, errors: [400, 403, 409] },
-  { method: 'delete', path: '/holidays/:date', tag: 'reference', summary: 'Remove an override (admin)', access: 'signed-in', success: 200, errors: [403, 404] },
-  { method: 'get', path: '/outbox', tag: 'integrations', summary: 'Outgoing messages (portal, SMS, e-mail), dead letters included; supervisors (their subtree) and the admin (filters: status, channel, dossierCode)', access: 'signed-in', list: true, success: 200, errors: [400, 403] },
-  { method: 'post', path: '/outbox/:id/retry', tag: 'integrations', summary: 'Send a pending or dead message again from attempt 1 (admin)', access: 'signed-in', success: 200, errors: [403, 404, 409] },
-  { method: 'get', path: '/notifications', tag: 'integrations', summary: 'Reminders and escalations of the officer’s agency (a supervisor’s subtree), with the unread count', access: 'signed-in', query: [{ name: 'unread', description: 'true: unread only' }, { name: 'limit', description: '1–200, default 50' }], success: 200, errors: [403] },
-  { method: 'post', path: '/notifications/:id/read', tag: 'integrations', summary: 'Mark a notification (event id <dossier>#<seq>) read', access: 'signed-in', success: 200, errors: [403, 404] },
-  { method: 'get', path: '/stats/integration', tag: 'integrations', summary: 'Portal integration rate: services integrated / total, dossiers whose latest status reached the portal / total', access: 'signed-in', success: 200, errors: [403] },
+  { method: 'get', path: '/agencies', tag: 'reference', summary: 'The agency tree (filters: kind, parentCode, q)', access: 'signed-in', list: agencyListParams, success: 200, response: 'Agency', errors: [400, 403] },
+  { method: 'get', path: '/agencies/:code', tag: 'reference', summary: 'One agency', access: 'signed-in', success: 200, response: 'Agency', errors: [403, 404] },
+  { method: 'post', path: '/agencies', tag: 'reference', summary: 'Add an agency (admin)', access: 'signed-in', body: agencyBodySchema, success: 201, response: 'Agency', errors: [400, 403, 409] },
+  { method: 'put', path: '/agencies/:code', tag: 'reference', summary: 'Edit an agency; its code cannot change (admin)', access: 'signed-in', body: agencyUpdateSchema, success: 200, response: 'Agency', errors: [400, 403, 404] },
+  { method: 'get', path: '/users', tag: 'users', summary: 'Users: all for an admin, the caller’s agency for officers (filters: role, agencyCode, q)', access: 'signed-in', list: userListParams, success: 200, response: 'User', errors: [400, 403] },
+  { method: 'get', path: '/users/:id', tag: 'users', summary: 'One user (never a password)', access: 'signed-in', success: 200, response: 'User', errors: [403, 404] },
+  { method: 'post', path: '/users', tag: 'users', summary: 'Create a user (admin)', access: 'signed-in', body: userCreateSchema, success: 201, response: 'User', errors: [400, 403, 409] },
+  { method: 'put', path: '/users/:id', tag: 'users', summary: 'Edit a user; a password given replaces the old one (admin)', access: 'signed-in', body: userUpdateSchema, success: 200, response: 'User', errors: [400, 403, 404, 409] },
+  { method: 'get', path: '/holidays', tag: 'reference', summary: 'Overrides of the computed calendar (filters: year, kind)', access: 'signed-in', list: holidayListParams, success: 200, response: 'Holiday', errors: [400, 403] },
+  { method: 'post', path: '/holidays', tag: 'reference', summary: 'Add an override: an extra day off or a working day (admin)', access: 'signed-in', body: holidayBodySchema, success: 201, response: 'Holiday', errors: [400, 403, 409] },
+  { method: 'delete', path: '/holidays/:date', tag: 'reference', summary: 'Remove an override (admin)', access: 'signed-in', success: 200, response: 'Holiday', errors: [403, 404] },
+  { method: 'get', path: '/outbox', tag: 'integrations', summary: 'Outgoing messages (portal, SMS, e-mail), dead letters included; supervisors (their subtree) and the admin (filters: status, channel, dossierCode)', access: 'signed-in', list: outboxListParams, success: 200, response: 'OutboxMessage', errors: [400, 403] },
+  { method: 'post', path: '/outbox/:id/retry', tag: 'integrations', summary: 'Send a pending or dead message again from attempt 1 (admin)', access: 'signed-in', success: 200, response: 'OutboxMessage', errors: [403, 404, 409] },
+  { method: 'get', path: '/notifications', tag: 'integrations', summary: 'Reminders and escalations of the officer’s agency (a supervisor’s subtree), with the unread count', access: 'signed-in', query: [{ name: 'unread', description: 'true: unread only' }, { name: 'limit', description: '1–200, default 50' }], success: 200, response: 'Notifications', errors: [403] },
+  { method: 'post', path: '/notifications/:id/read', tag: 'integrations', summary: 'Mark a notification (event id <dossier>#<seq>) read', access: 'signed-in', success: 200, response: 'NotificationRead', errors: [403, 404] },
+  { method: 'get', path: '/stats/integration', tag: 'integrations', summary: 'Portal integration rate: services integrated / total, dossiers whose latest status reached the portal / total', access: 'signed-in', success: 200, response: 'IntegrationStats', errors: [403] },
 ];
 
 export type RouteKey = `${Uppercase<HttpMethod>} ${string}`;
@@ -96,10 +163,29 @@ const PROBLEM_TITLES: Record<number, string> = {
   503: 'Degraded: a dependency is down',
 };
 
-/** A zod schema as a JSON Schema 2020-12 object for OpenAPI 3.1 (what the caller sends). */
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+/** A zod schema as a JSON Schema 2020-12 object for OpenAPI 3.1: what the caller sends (`input`) or gets back (`output`). */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
+}
+
+/** A query parameter sent as JSON text (`filter={"status":"RECEIVED"}`), its schema that of the parsed value. */
+const jsonQuery = (name: string, description: string, schema: Record<string, unknown>, example: string) => ({
+  name,
+  in: 'query',
+  description,
+  content: { 'application/json': { schema } },
+  example,
+});
+
+function listParameters(list: ListParams) {
+  const sort = z.tuple([z.enum(list.sort as [string, ...string[]]), z.enum(['ASC', 'DESC', 'asc', 'desc'])]);
+  const range = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
+  return [
+    jsonQuery('filter', 'JSON object of filters', jsonSchema(list.filter), '{}'),
+    jsonQuery('range', 'JSON [first, last], last ≥ first; at most 500 rows', jsonSchema(range), '[0,24]'),
+    jsonQuery('sort', `JSON [field, "ASC"|"DESC"], field one of ${list.sort.join(', ')}`, jsonSchema(sort), JSON.stringify([list.sort[0], 'ASC'])),
+  ];
 }
 
 const toOpenApiPath = (p: string) => p.replace(/:(\w+)/g, '{$1}');
@@ -112,15 +198,12 @@ const PARAM_SCHEMAS: Record<string, Record<string, unknown>> = {
 
 function parameters(r: ApiRoute) {
   const inPath = [...r.path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: PARAM_SCHEMAS[name!] ?? { type: 'string' } }));
-  const list = r.list
-    ? [
-        { name: 'filter', in: 'query', description: 'JSON object of filters', schema: { type: 'string' }, example: '{}' },
-        { name: 'range', in: 'query', description: 'JSON [first, last], at most 500 rows', schema: { type: 'string' }, example: '[0,24]' },
-        { name: 'sort', in: 'query', description: 'JSON ["field", "ASC"|"DESC"]', schema: { type: 'string' }, example: '["code","ASC"]' },
-      ]
-    : [];
+  const list = r.list ? listParameters(r.list) : [];
   const query = (r.query ?? []).map((q) => ({ name: q.name, in: 'query', description: q.description, required: q.required ?? false, schema: { type: 'string' } }));
-  const headers = r.method === 'post' && r.path === '/dossiers' ? [{ name: 'Idempotency-Key', in: 'header', description: '8–128 of letters, digits, . : _ -; a repeat answers the same dossier', schema: { type: 'string' } }] : [];
+  const headers =
+    r.method === 'post' && r.path === '/dossiers'
+      ? [{ name: 'Idempotency-Key', in: 'header', description: '8–128 of letters, digits, . : _ -; a repeat answers the same dossier', schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,128}$' } }]
+      : [];
   return [...inPath, ...list, ...query, ...headers];
 }
 
@@ -130,14 +213,21 @@ function requestBody(r: ApiRoute) {
     const file = { type: 'string', contentMediaType: 'application/octet-stream' };
     return {
       required: true,
-      content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { oneOf: [file, { type: 'array', items: file, maxItems: 10 }] } } } } },
+      content: {
+        'multipart/form-data': {
+          schema: { type: 'object', required: ['file'], properties: { file: { oneOf: [file, { type: 'array', items: file, maxItems: 10 }] } } },
+          // busboy takes a part for a file when it has a filename or is application/octet-stream.
+          encoding: { file: { contentType: 'application/octet-stream, application/pdf, image/jpeg, image/png' } },
+          example: { file: '%PDF-1.4\n% motcua\n%%EOF\n' },
+        },
+      },
     };
   }
   const schema =
     r.body === 'action'
       ? { oneOf: ACTIONS.map((a) => ({ $ref: `#/components/schemas/action.${a}` })), description: 'The body of the action named in the path' }
       : { $ref: `#/components/schemas/${bodyName(r)}` };
-  return { required: true, content: { 'application/json': { schema } } };
+  return { required: true, content: { 'application/json': { schema, ...(r.example === undefined ? {} : { example: r.example }) } } };
 }
 
 const bodyName = (r: ApiRoute) => `${r.method}${r.path.replace(/\/:(\w+)/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase()).replace(/\W/g, '')}Body`;
@@ -148,14 +238,23 @@ function responses(r: ApiRoute) {
       ? { description: 'The file', content: Object.fromEntries(['application/pdf', 'image/jpeg', 'image/png'].map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])) }
       : r.produces === 'application/pdf'
       ? { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } }
+      : r.produces === 'text/plain'
+      ? { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } }
       : {
           description: r.success === 201 ? 'Created' : 'OK',
-          content: { 'application/json': { schema: r.list ? { type: 'array', items: { type: 'object' } } : { type: 'object' } } },
+          content: { 'application/json': { schema: successSchema(r) } },
           ...(r.list ? { headers: { 'Content-Range': { description: '<resource> first-last/total', schema: { type: 'string' } } } } : {}),
         };
-  const implied = r.access === 'public' ? [] : [401];
+  // Any input can be malformed: a NUL character, a bad %-escape, JSON that does not parse.
+  const takesInput = r.body !== undefined || r.list !== undefined || (r.query?.length ?? 0) > 0 || r.path.includes(':');
+  const implied = [...(r.access === 'public' ? [] : [401]), ...(takesInput ? [400] : [])];
   const codes = [...new Set([...implied, ...r.errors, 500])].sort();
   return { [r.success]: success, ...Object.fromEntries(codes.map((c) => [c, { $ref: `#/components/responses/Problem${c}` }])) };
+}
+
+function successSchema(r: ApiRoute) {
+  const item = r.response ? { $ref: `#/components/schemas/${r.response}` } : { type: 'object' };
+  return r.list || r.array ? { type: 'array', items: item } : item;
 }
 
 const SECURITY: Record<Access, unknown[]> = { public: [], 'signed-in': [{ bearer: [] }], gateway: [{ paymentSignature: [] }] };
@@ -177,7 +276,8 @@ export function buildOpenApi(routes: readonly ApiRoute[] = API_ROUTES) {
       },
     },
   };
-  for (const a of ACTIONS) schemas[`action.${a}`] = { title: a, ...jsonSchema(actionBodySchemas[a]) };
+  for (const a of ACTIONS) schemas[`action.${a}`] = { title: a, ...jsonSchema(actionBodySchemas[a]), examples: [ACTION_EXAMPLES[a]] };
+  for (const [name, schema] of Object.entries(RESPONSES)) schemas[name] = jsonSchema(schema, 'output');
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     if (r.body && r.body !== 'action' && r.body !== 'multipart') schemas[bodyName(r)] = jsonSchema(r.body);

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { HttpProblem } from '../problem';
+import { API_ROUTES } from '../openapi';
+import { HttpProblem, badRequest } from '../problem';
 
 function send(res: Parameters<ErrorRequestHandler>[2], p: HttpProblem, instance: string) {
   res
@@ -9,8 +10,31 @@ function send(res: Parameters<ErrorRequestHandler>[2], p: HttpProblem, instance:
     .json({ type: `https://motcua.vn/problems/${p.code}`, title: p.title, status: p.status, code: p.code, detail: p.detail, instance, ...p.extra });
 }
 
-export const notFoundHandler: RequestHandler = (req, res) =>
+/** Every documented route under /api as a path pattern (`/dossiers/:code` → `^/dossiers/[^/]+/?$`). */
+const ROUTE_PATTERNS = API_ROUTES.map((r) => ({ method: r.method.toUpperCase(), pattern: new RegExp(`^${r.path.replace(/\./g, '\\.').replace(/:\w+/g, '[^/]+')}/?$`) }));
+
+/** No route: 405 with `Allow` when the path exists under other methods, else 404. */
+export const notFoundHandler: RequestHandler = (req, res) => {
+  const methods = new Set(ROUTE_PATTERNS.filter((r) => r.pattern.test(req.path)).map((r) => r.method));
+  if (methods.has('GET')) methods.add('HEAD');
+  if (methods.size) {
+    const allow = [...methods];
+    res.set('Allow', allow.join(', '));
+    return send(res, new HttpProblem(405, 'method-not-allowed', 'Method not allowed', `${req.method} is not served at ${req.path}; allowed: ${allow.join(', ')}`), req.originalUrl);
+  }
   send(res, new HttpProblem(404, 'not-found', 'Not found', `no route ${req.method} ${req.path}`), req.originalUrl);
+};
+
+/**
+ * PostgreSQL's "data exception" class (SQLSTATE 22…: a NUL character in text, a value out of
+ * range, an invalid date) means input got past validation, not that the server failed.
+ */
+function dataException(err: unknown): string | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
 
 /** Every error leaves as problem+json; unexpected ones are logged and hidden behind a 500. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
@@ -27,6 +51,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (status >= 400 && status < 500) {
       const code = err.type === 'entity.parse.failed' ? 'malformed-json' : err.type === 'entity.too.large' ? 'too-large' : 'bad-request';
       return send(res, new HttpProblem(status, code, 'Bad request', err.message), req.originalUrl);
+    }
+    const sqlState = dataException(err);
+    if (sqlState) {
+      log.warn({ sqlState, method: req.method, path: req.path }, 'input refused by the database');
+      return send(res, badRequest('a value cannot be stored as given (text with a NUL character, or a number or date out of range)'), req.originalUrl);
     }
     log.error({ err, path: req.path }, 'unhandled error');
     send(res, new HttpProblem(500, 'internal', 'Internal error', 'an unexpected error occurred; it has been logged'), req.originalUrl);

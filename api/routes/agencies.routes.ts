@@ -31,6 +31,8 @@ const listFilter = z
   .strict();
 
 const SORTABLE = ['code', 'name', 'kind', 'parentCode'] as const;
+/** The list's `filter` and `sort` as the OpenAPI document describes them. */
+export const agencyListParams = { filter: listFilter, sort: SORTABLE };
 
 /** react-admin needs an `id`; for agencies it is the code. */
 export const agencyView = (a: AgencyRow) => ({ id: a.code, code: a.code, name: a.name, nameEn: a.nameEn, kind: a.kind, parentCode: a.parentCode });

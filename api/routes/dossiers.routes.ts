@@ -14,8 +14,10 @@ import { readableDossier } from '../readable-dossier';
 import { actOnDossier, submitDossier } from '../dossier-commands';
 import { dossierSubject, dossierView } from '../dossier-view';
 import { parseListParams, sendList } from '../list-params';
+import { COUNT_CAP, listTotal } from '../list-total';
 import { actorOf, requireUser } from '../middleware/auth';
 import { RateLimiter, rateLimit } from '../middleware/rate-limit';
+import { rejectNulCharacters } from '../middleware/text-input';
 import { badRequest, forbidden, fromZod, notFound } from '../problem';
 import { dossierScope } from '../scope';
 
@@ -48,6 +50,8 @@ const listFilter = z
   .strict();
 
 const SORTABLE = { dueAt: dossiers.dueAt, createdAt: dossiers.createdAt, updatedAt: dossiers.updatedAt, code: dossiers.code, status: dossiers.status } as const;
+/** The list's `filter` and `sort` as the OpenAPI document describes them. */
+export const dossierListParams = { filter: listFilter, sort: Object.keys(SORTABLE) };
 
 export function dossierRoutes(ctx: AppContext): Router {
   const r = Router();
@@ -102,12 +106,12 @@ export function dossierRoutes(ctx: AppContext): Router {
     if (!scope) return sendList(res, 'dossiers', p.offset, [], 0);
     const where = and(scope, ...filters(p.filter));
     const order = p.sort.order === 'ASC' ? asc : desc;
-    const [rows, [count]] = await Promise.all([
-      db.select().from(dossiers).where(where).orderBy(order(SORTABLE[p.sort.field as keyof typeof SORTABLE]), asc(dossiers.code)).limit(p.limit).offset(p.offset),
-      db.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(where),
-    ]);
+    const rows = await db.select().from(dossiers).where(where).orderBy(order(SORTABLE[p.sort.field as keyof typeof SORTABLE]), asc(dossiers.code)).limit(p.limit).offset(p.offset);
+    const { total, capped } = await listTotal(db, dossiers, where, { offset: p.offset, limit: p.limit, rows: rows.length });
+    // Content-Range must stay a number for react-admin; this header says it is only a lower bound.
+    if (capped) res.set('X-Total-Capped', String(COUNT_CAP));
     const actor = actorOf(req.user!);
-    sendList(res, 'dossiers', p.offset, rows.map((row) => dossierView(row, req.ability!, actor)), count?.n ?? 0);
+    sendList(res, 'dossiers', p.offset, rows.map((row) => dossierView(row, req.ability!, actor)), total);
   });
 
   r.get('/dossiers/:code', requireUser, async (req, res) => {
@@ -122,7 +126,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     res.json(events);
   });
 
-  r.post('/dossiers/:code/actions/:action', requireUser, async (req, res) => {
+  r.post('/dossiers/:code/actions/:action', requireUser, rejectNulCharacters, async (req, res) => {
     const action = actionSchema.safeParse(req.params.action);
     if (!action.success) throw notFound(`action ${req.params.action}`);
     const row = await readable(req, String(req.params.code));

@@ -23,6 +23,8 @@ const listFilter = z
   .strict();
 
 const SORTABLE = { date: holidays.date, kind: holidays.kind } as const;
+/** The list's `filter` and `sort` as the OpenAPI document describes them. */
+export const holidayListParams = { filter: listFilter, sort: Object.keys(SORTABLE) };
 type HolidayRow = typeof holidays.$inferSelect;
 const holidayView = (h: HolidayRow) => ({ id: h.date, ...h });
 

@@ -26,6 +26,8 @@ const SORTABLE = {
   status: outbox.status,
   id: outbox.id,
 } as const;
+/** The list's `filter` and `sort` as the OpenAPI document describes them. */
+export const outboxListParams = { filter: listFilter, sort: Object.keys(SORTABLE) };
 
 /** A phone or address, all but the last 3 characters hidden: outbox lists are for operations, not personal data. */
 const mask = (s: string) => (s.length <= 3 ? '***' : '*'.repeat(s.length - 3) + s.slice(-3));

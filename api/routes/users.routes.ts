@@ -44,6 +44,8 @@ const PUBLIC = {
   createdAt: users.createdAt,
 } as const;
 const SORTABLE = { username: users.username, fullName: users.fullName, role: users.role, agencyCode: users.agencyCode, createdAt: users.createdAt } as const;
+/** The list's `filter` and `sort` as the OpenAPI document describes them. */
+export const userListParams = { filter: listFilter, sort: Object.keys(SORTABLE) };
 
 export function userRoutes(ctx: AppContext): Router {
   const r = Router();

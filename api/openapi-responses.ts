@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { DOCUMENT_KINDS } from '../activities/documents/forms';
+import { ACTIONS } from '../domain/actions';
+import { CHANNELS as DOSSIER_CHANNELS } from '../domain/procedure';
+import { roleSchema } from '../domain/roles';
+import { STATUSES } from '../domain/status';
+import { CHANNELS as MESSAGE_CHANNELS } from '../integrations/messages';
+
+/**
+ * What the API answers, as zod schemas turned into the OpenAPI document's response schemas.
+ * Objects are closed (`additionalProperties: false` in the document): a field that leaks out —
+ * a password hash, an unmasked number — fails the fuzzing suite (test/integration/fuzz.test.ts)
+ * until it is documented here. Free-form parts (forms, event data, packed rules) stay open.
+ */
+const at = z.iso.datetime();
+const atOrNull = at.nullable();
+const label = z.object({ vi: z.string(), en: z.string() });
+const status = z.enum(STATUSES);
+const anyObject = z.record(z.string(), z.unknown());
+
+export const dossierResponse = z.object({
+  code: z.string(),
+  procedureCode: z.string(),
+  procedureName: label.nullable(),
+  status,
+  channel: z.enum(DOSSIER_CHANNELS),
+  applicant: z.object({ fullName: z.string(), idNumber: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(), address: z.string().nullable() }),
+  form: anyObject,
+  receivingAgencyCode: z.string(),
+  agencyCode: z.string(),
+  assigneeId: z.string().nullable(),
+  receivedAt: atOrNull,
+  dueAt: atOrNull,
+  stageDueAt: atOrNull,
+  finishedAt: atOrNull,
+  overdue: z.boolean(),
+  fee: z.number().int(),
+  paid: z.boolean(),
+  missing: z.array(z.string()),
+  supplementDueAt: atOrNull,
+  paymentDueAt: atOrNull,
+  extended: z.boolean(),
+  shares: z.array(z.object({ agencyCode: z.string(), enteredAt: at, leftAt: atOrNull, dueAt: atOrNull })),
+  rating: z.object({ score: z.number(), comment: z.string().optional() }).nullable(),
+  createdAt: atOrNull,
+  updatedAt: atOrNull,
+  allowedActions: z.array(z.enum(ACTIONS)),
+});
+
+export const attachmentResponse = z.object({ id: z.string(), name: z.string(), mimeType: z.string(), size: z.number().int(), sha256: z.string(), createdAt: at });
+export const uploadedResponse = attachmentResponse.omit({ createdAt: true });
+export const dossierWithAttachmentsResponse = dossierResponse.extend({ attachments: z.array(attachmentResponse) });
+
+export const dossierEventResponse = z.object({
+  id: z.string(),
+  dossierCode: z.string(),
+  seq: z.number().int(),
+  type: z.string(),
+  actorId: z.string(),
+  actorRole: z.string(),
+  actorAgencyCode: z.string().nullable(),
+  agencyCode: z.string(),
+  fromStatus: status.nullable(),
+  toStatus: status.nullable(),
+  data: anyObject,
+  at,
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+export const procedureResponse = z.looseObject({
+  code: z.string(),
+  version: z.number().int(),
+  name: label,
+  field: label,
+  level: z.enum(['commune', 'province']),
+  fee: z.number(),
+  feeOnline: z.number(),
+  deadline: z.looseObject({ workingDays: z.number() }),
+  stages: z.array(z.looseObject({ name: z.string() })),
+  formSchema: anyObject,
+  example: anyObject,
+});
+
+export const agencyResponse = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  kind: z.enum(['province', 'department', 'commune']),
+  parentCode: z.string().nullable(),
+});
+
+/** Never a password nor its hash. */
+export const userResponse = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  role: roleSchema,
+  agencyCode: z.string().nullable(),
+  phone: z.string().nullable(),
+  createdAt: at,
+});
+
+export const holidayResponse = z.object({ id: z.string(), date: z.iso.date(), kind: z.enum(['off', 'working']), note: z.string() });
+
+const sessionUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  role: roleSchema,
+  agencyCode: z.string().nullable(),
+  agency: z.object({ code: z.string(), name: z.string(), kind: z.string() }).nullable(),
+});
+/** CASL packed rules: `[action, subject, conditions?, …]`. */
+const packedRules = z.array(z.array(z.unknown()));
+export const meResponse = z.object({ user: sessionUser, rules: packedRules });
+export const loginResponse = meResponse.extend({ token: z.string() });
+
+export const healthResponse = z.object({ status: z.enum(['ok', 'degraded']), database: z.enum(['up', 'down']), databaseKind: z.string(), temporal: z.enum(['up', 'down']) });
+
+export const paymentResponse = z.object({
+  amount: z.number().int(),
+  paid: z.boolean(),
+  paymentDueAt: atOrNull,
+  bankBin: z.string(),
+  accountNumber: z.string(),
+  accountName: z.string(),
+  description: z.string(),
+  vietqr: z.string(),
+  qrPng: z.string(),
+});
+export const paymentAckResponse = z.object({ status: z.enum(['accepted', 'duplicate']) });
+
+export const publicDossierResponse = z.object({
+  code: z.string(),
+  procedureName: z.string(),
+  status,
+  statusText: z.string(),
+  receivedAt: atOrNull,
+  dueAt: atOrNull,
+  nextStep: z.string(),
+  missing: z.array(z.string()),
+  fee: z.number().int(),
+  paid: z.boolean(),
+  documents: z.array(z.enum(DOCUMENT_KINDS)),
+});
+
+export const outboxMessageResponse = z.object({
+  id: z.string(),
+  dossierCode: z.string(),
+  eventSeq: z.number().int(),
+  channel: z.enum(MESSAGE_CHANNELS),
+  status: z.enum(['pending', 'sent', 'dead']),
+  attempts: z.number().int(),
+  nextAttemptAt: atOrNull,
+  lastError: z.string().nullable(),
+  createdAt: at,
+  sentAt: atOrNull,
+  channelConfigured: z.boolean(),
+  payload: anyObject,
+});
+
+export const notificationsResponse = z.object({
+  unread: z.number().int(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      dossierCode: z.string(),
+      agencyCode: z.string(),
+      at,
+      kind: z.string(),
+      dueAt: atOrNull,
+      read: z.boolean(),
+      readAt: atOrNull,
+    }),
+  ),
+});
+export const notificationReadResponse = z.object({ id: z.string(), read: z.literal(true), unread: z.number().int() });
+
+const rate = z.number().nullable();
+export const integrationStatsResponse = z.object({
+  services: z.object({ integrated: z.number().int(), total: z.number().int(), rate }),
+  dossiers: z.object({ synced: z.number().int(), total: z.number().int(), rate, ofIntegratedServices: z.number().int(), integratedRate: rate }),
+  outbox: z.object({ pending: z.number().int(), dead: z.number().int(), sent: z.number().int(), configuredChannels: z.array(z.string()) }),
+});
