@@ -14,11 +14,16 @@ RUN npm ci --no-audit --no-fund && npm cache clean --force
 
 COPY . .
 
+# The workflow bundle, built once here: workers load it (~1 s) instead of bundling at every start
+# (~5 s of CPU), and check at start that it matches the sources (worker/workflow-bundle.ts).
+RUN npm run build:workflows
+
 # Run as the unprivileged `node` user that the base image provides.
 RUN mkdir -p /app/.data && chown -R node:node /app/.data
 USER node
 
-EXPOSE 3000
+# 3000: the API (and /metrics); 9464: the worker's Temporal metrics when TEMPORAL_METRICS_ADDRESS is set.
+EXPOSE 3000 9464
 
 # No curl in the slim image: Node's own fetch. `npx` is avoided here to keep the probe cheap.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \

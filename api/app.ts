@@ -25,13 +25,16 @@ export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Prometheus scrapes /metrics (the conventional path); /api/metrics stays for existing scrapers.
+  const metrics = metricsRoutes(ctx);
+  app.get('/metrics', metrics.expose);
   const api = express.Router();
   api.use((_req, res, next) => {
     res.set('Access-Control-Expose-Headers', 'Content-Range, Location, Retry-After');
     next();
   });
   // The raw bytes are kept for signed webhooks (payment callback HMAC).
-  api.use(metricsRoutes(ctx));
+  api.use(metrics.router);
   api.use(express.json({ limit: '1mb', verify: (req, _res, buf) => void ((req as { rawBody?: Buffer }).rawBody = buf) }));
   api.use(healthRoutes(ctx));
   api.use(procedureRoutes(ctx));

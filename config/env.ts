@@ -20,6 +20,19 @@ const envObject = z.object({
   PAYMENT_ACCOUNT_NUMBER: z.string().min(4).default('113000006789'),
   PAYMENT_ACCOUNT_NAME: z.string().default('KHO BAC NHA NUOC LAO CAI'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The Temporal SDK's own logs (bundling, worker state changes); read by temporal/connect.ts. */
+  TEMPORAL_LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'),
+  /**
+   * host:port where a worker process serves the Temporal SDK's own Prometheus metrics at /metrics
+   * (workflow task and activity latency, sticky cache size and evictions, task slots); unset: off.
+   */
+  TEMPORAL_METRICS_ADDRESS: z.string().regex(/^(\[[0-9a-fA-F:]+\]|[^\s:[\]]+):\d{1,5}$/, 'host:port, e.g. 0.0.0.0:9464').optional(),
+  /**
+   * Workflows a worker keeps in its sticky cache (0 turns the cache off). Unset: derived from the
+   * memory the process may use (worker/cache-size.ts): a quarter of it at 0.6 MiB per cached
+   * dossier, between 50 and 1,000.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).optional()),
   // Integrations (README "Integrations"): a channel left unconfigured keeps its messages pending
   // in the outbox, visible at GET /api/outbox, never dropped and never marked sent.
   /** National portal: status syncs are POSTed to `${PORTAL_BASE_URL}/dossier-status` with a bearer token. */

@@ -10,6 +10,7 @@ import type { Env } from '../config/env';
 import { openDb, type DbHandle } from '../db/client';
 import { seed } from '../db/seed';
 import { connectClient, connectWorker } from '../temporal/connect';
+import { sweepPendingWorkflows } from '../temporal/dossier-starts';
 import { ensureTemporalTools, isListening, startDevServer, type DevServer } from '../temporal/dev-server';
 import { createWorker } from '../worker/worker';
 import { createDispatcher, type Dispatcher } from '../integrations';
@@ -64,10 +65,18 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
   log.info({ db: dbh.kind, ...seeded }, 'database ready');
 
   const temporal = await connectClient(address, env.TEMPORAL_NAMESPACE);
-  const worker = await createWorker({ connection: await connectWorker(address), namespace: env.TEMPORAL_NAMESPACE, deps: { db: dbh.db } });
+  const worker = await createWorker({
+    connection: await connectWorker(address, { logLevel: env.TEMPORAL_LOG_LEVEL, metricsAddress: env.TEMPORAL_METRICS_ADDRESS }),
+    namespace: env.TEMPORAL_NAMESPACE,
+    deps: { db: dbh.db },
+    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+    log,
+  });
   const workerRun = worker.run();
   const dispatcher = env.OUTBOX_DISPATCHER === 'on' ? createDispatcher(env, dbh, log).start() : undefined;
   if (dispatcher) log.info({ channels: dispatcher.configuredChannels }, 'outbox dispatcher started');
+  // Submissions recorded while Temporal was unreachable get their workflow here.
+  const starts = sweepPendingWorkflows(dbh.db, temporal, log);
 
   const agencies = new AgencyDirectory(dbh.db);
   await agencies.reload();
@@ -84,6 +93,7 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await dispatcher?.stop().catch((err) => log.error({ err }, 'outbox dispatcher stopped with an error'));
+      await starts.stop();
       worker.shutdown();
       await workerRun.catch((err) => log.error({ err }, 'worker stopped with an error'));
       await temporal.connection.close();

@@ -22,8 +22,15 @@ if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS) {
 }
 
 const dbh = openDb({ databaseUrl: env.DATABASE_URL });
-const connection = await connectWorker(env.TEMPORAL_ADDRESS);
-const worker = await createWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, deps: { db: dbh.db } });
+const connection = await connectWorker(env.TEMPORAL_ADDRESS, { logLevel: env.TEMPORAL_LOG_LEVEL, metricsAddress: env.TEMPORAL_METRICS_ADDRESS });
+// The pre-built bundle (npm run build:workflows, built into the image) when it matches the sources.
+const worker = await createWorker({
+  connection,
+  namespace: env.TEMPORAL_NAMESPACE,
+  deps: { db: dbh.db },
+  maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+  log,
+});
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -36,7 +43,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-log.info({ address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE }, 'worker running');
+log.info({ address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, metrics: env.TEMPORAL_METRICS_ADDRESS }, 'worker running');
 let exitCode = 0;
 try {
   await worker.run();
