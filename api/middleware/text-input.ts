@@ -18,10 +18,9 @@ export function nulField(value: unknown, path = ''): string | undefined {
 }
 
 /**
- * Refuses a JSON body with a NUL character before it goes anywhere. Needed where the body travels
- * to a workflow first: the activity that stores it would fail on every retry, and the dossier
- * would hang (found by test/integration/fuzz.test.ts). Where the database is written first, the
- * error handler turns its refusal into a 400 anyway.
+ * Refuses a JSON body with a NUL character before it goes anywhere (mounted for every API route).
+ * Essential where the body travels to a workflow first: the activity that stores it would fail on
+ * every retry, and the dossier would hang (found by test/integration/fuzz.test.ts).
  */
 export const rejectNulCharacters: RequestHandler = (req, _res, next) => {
   const field = nulField(req.body);

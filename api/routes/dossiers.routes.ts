@@ -17,7 +17,6 @@ import { parseListParams, sendList } from '../list-params';
 import { COUNT_CAP, listTotal } from '../list-total';
 import { actorOf, requireUser } from '../middleware/auth';
 import { RateLimiter, rateLimit } from '../middleware/rate-limit';
-import { rejectNulCharacters } from '../middleware/text-input';
 import { badRequest, forbidden, fromZod, notFound } from '../problem';
 import { dossierScope } from '../scope';
 
@@ -126,7 +125,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     res.json(events);
   });
 
-  r.post('/dossiers/:code/actions/:action', requireUser, rejectNulCharacters, async (req, res) => {
+  r.post('/dossiers/:code/actions/:action', requireUser, async (req, res) => {
     const action = actionSchema.safeParse(req.params.action);
     if (!action.success) throw notFound(`action ${req.params.action}`);
     const row = await readable(req, String(req.params.code));
