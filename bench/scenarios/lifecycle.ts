@@ -48,7 +48,10 @@ export async function lifecycleScenario(o: { stack: StackChild; submitters: numb
   const t0 = now();
   let lastDelivery = t0;
   const arrivalEnd = t0 + o.arrivalSeconds * 1000;
+  // After the burst, officers go on while deliveries keep coming (the backlog is draining), up to
+  // drainSeconds; a stall of 15 s with dossiers still open ends the run as not drained.
   const hardEnd = arrivalEnd + o.drainSeconds * 1000;
+  const working = () => now() < arrivalEnd || (now() < hardEnd && now() - Math.max(lastDelivery, arrivalEnd) < 15_000);
   const err = (e: unknown) => {
     errors++;
     if (firstErrors.length < 5) firstErrors.push(String((e as Error).message).slice(0, 300));
@@ -103,7 +106,7 @@ export async function lifecycleScenario(o: { stack: StackChild; submitters: numb
   // Officers work the later stages first (finish what is started), like a real back office.
   const order = [...STEPS].reverse();
   const officers = Array.from({ length: o.officers }, async () => {
-    while (now() < hardEnd) {
+    while (working()) {
       const step = order.find((s) => queues[s].length > 0);
       if (!step) {
         if (now() >= arrivalEnd && delivered >= submitted) return;

@@ -52,8 +52,19 @@ async function load(sql: postgres.Sql, total: number) {
   const pf = communeLevel.map((p) => p.fee.counter);
   const pp = provinceLevel.map((p) => p.code);
   const chunk = 50_000;
-  for (let lo = 1; lo <= total; lo += chunk) {
-    const hi = Math.min(total, lo + chunk - 1);
+  const chunks: [number, number][] = [];
+  for (let lo = 1; lo <= total; lo += chunk) chunks.push([lo, Math.min(total, lo + chunk - 1)]);
+  // Two loaders (one per core): generating rows and md5 hashes is CPU work in PostgreSQL.
+  let next = 0;
+  const loader = async () => {
+    for (let k = next++; k < chunks.length; k = next++) {
+      const [lo, hi] = chunks[k]!;
+      await loadChunk(lo, hi);
+    }
+  };
+  await Promise.all([loader(), loader()]);
+
+  async function loadChunk(lo: number, hi: number) {
     await sql.unsafe(
       `
 with a as (
@@ -119,7 +130,7 @@ select ins.code || '#' || s, ins.code, s,
 from ins, generate_series(1, ins.last_seq) s`,
       [pc, pf, pp, lo, hi] as never[],
     );
-    if ((hi / chunk) % 4 === 0 || hi === total) log(`lists: loaded ${hi.toLocaleString('en')} / ${total.toLocaleString('en')} dossiers`);
+    if ((hi / chunk) % 4 === 0 || hi === total) log(`lists: loaded up to ${hi.toLocaleString('en')} / ${total.toLocaleString('en')} dossiers`);
   }
 }
 
@@ -170,7 +181,9 @@ export async function listsScenario(o: {
     select indexname, indexdef from pg_indexes
     where schemaname = 'public' and tablename in ('dossiers', 'dossier_events') and indexname not like '%_pkey'`;
   for (const ix of indexes) await sql.unsafe(`drop index "${ix.indexname}"`);
-  await load(sql, o.dossiers);
+  const loaders = postgres(o.databaseUrl, { max: 2, onnotice: () => {} });
+  await load(loaders, o.dossiers);
+  await loaders.end();
   log(`lists: rebuilding ${indexes.length} indexes`);
   await sql`set maintenance_work_mem = '256MB'`;
   for (const ix of indexes) await sql.unsafe(ix.indexdef);
