@@ -35,7 +35,7 @@ export interface SubmitInput {
  * Idempotency-Key — then starts the workflow from that state, with the dossier code as workflow
  * id. The citizen's answer waits for one PostgreSQL transaction and one workflow start, not for
  * the workflow's first task. A start that never reaches Temporal is retried by the key's retry or
- * by the worker's sweep (temporal/dossier-starts.ts); the workflow owns every change after this.
+ * by the API process's sweep (temporal/dossier-starts.ts); the workflow owns every change after this.
  */
 export async function submitDossier(
   db: Db,

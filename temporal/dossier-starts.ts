@@ -70,7 +70,7 @@ export async function startPendingWorkflows(db: Db, temporal: Client, olderThanM
   let started = 0;
   for (const { code } of rows) {
     const p = await pendingInput(db, code);
-    // A submission rolled back with its dossier has no row to start from.
+    // Both rows are written in one transaction; a submission without its dossier is skipped, not guessed at.
     if (!p || p.started) continue;
     await startDossierWorkflow(db, temporal, p.input);
     started++;
