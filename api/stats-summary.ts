@@ -1,23 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { dossiers } from '../db/schema';
+import type { Summary } from '../domain/stats';
 import type { Status } from '../domain/status';
 
 /** Statuses that close a dossier with a decision: the on-time rate is taken over these. */
 const DECIDED: readonly string[] = ['DELIVERED', 'REJECTED'];
-
-export interface Summary {
-  total: number;
-  finished: number;
-  onTimeRate: number | null;
-  onlineRate: number | null;
-  onlinePaymentRate: number | null;
-  avgProcessingDays: number | null;
-  satisfaction: number | null;
-  byStatus: { status: Status; count: number }[];
-  /** When the figures were read (they may be served from a short-lived cache). */
-  asOf: string;
-}
 
 /** Per status sums, from which every figure of the summary follows. */
 export interface StatusSums {

@@ -9,7 +9,8 @@ import type { AppContext } from '../context';
 import { requireUser } from '../middleware/auth';
 import { forbidden, fromZod } from '../problem';
 import { dossierScope } from '../scope';
-import { getStatusSums, summarise, type Summary } from '../stats-summary';
+import type { Summary } from '../../domain/stats';
+import { getStatusSums, summarise } from '../stats-summary';
 import { TtlCache } from '../ttl-cache';
 
 const period = z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useDataProvider, useNavigate, useTranslate } from 'react-admin';
 import type { MotcuaDataProvider } from '../dataProvider';
 import { ability } from '../ability';
+import type { Summary } from '../../../domain/stats';
 import { DrillBarChart } from './DrillBarChart';
 
 export interface OverdueStats {
@@ -12,17 +13,6 @@ export interface OverdueStats {
   byStage: { status: string; count: number }[];
   lostAt: { agencyCode: string; agencyName: string; count: number }[];
 }
-export interface SummaryStats {
-  total: number;
-  finished: number;
-  onTimeRate: number | null;
-  onlineRate: number | null;
-  onlinePaymentRate: number | null;
-  avgProcessingDays: number | null;
-  satisfaction: number | null;
-  byStatus: { status: string; count: number }[];
-}
-
 /** Calendar days in Vietnam, whatever the browser's zone. */
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
 const startOfYear = () => `${today().slice(0, 4)}-01-01`;
@@ -36,7 +26,7 @@ export function StatsDashboard() {
   const [from, setFrom] = useState(startOfYear());
   const [to, setTo] = useState(today());
   const [overdue, setOverdue] = useState<OverdueStats | null>(null);
-  const [summary, setSummary] = useState<SummaryStats | null>(null);
+  const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -44,7 +34,7 @@ export function StatsDashboard() {
   }, [dataProvider]);
   useEffect(() => {
     const q = { from: new Date(`${from}T00:00:00+07:00`).toISOString(), to: new Date(Date.parse(`${to}T00:00:00+07:00`) + 86_400_000).toISOString() };
-    dataProvider.stats<SummaryStats>('summary', q).then(setSummary, (e: Error) => setError(e.message));
+    dataProvider.stats<Summary>('summary', q).then(setSummary, (e: Error) => setError(e.message));
   }, [dataProvider, from, to]);
 
   const canDrill = ability.can('read', 'Dossier');
