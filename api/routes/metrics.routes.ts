@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { dossiers } from '../../db/schema';
 import { CLOCK_RUNNING, STATUSES, type Status } from '../../domain/status';
 import type { AppContext } from '../context';
+import { TtlCache } from '../ttl-cache';
 
 /** Dossier counts are at most this old: one grouped scan per half minute, however often scraped. */
 export const DOSSIER_COUNTS_TTL_MS = 30_000;
@@ -83,9 +84,9 @@ interface DossierCounts {
   overdue: number;
 }
 
-/** One GROUP BY for both gauges, shared by concurrent scrapes and reused for `ttlMs`. */
+/** One GROUP BY for both gauges, shared by concurrent scrapes and reused for `ttlMs` (a failure is not kept). */
 function cachedDossierCounts(db: Db, ttlMs: number): () => Promise<DossierCounts> {
-  let cached: { at: number; value: Promise<DossierCounts> } | undefined;
+  const cache = new TtlCache<DossierCounts>(ttlMs, 1);
   const query = async (): Promise<DossierCounts> => {
     const overdue = sql`${dossiers.finishedAt} is null and ${dossiers.dueAt} < now() and ${inArray(dossiers.status, [...CLOCK_RUNNING])}`;
     const rows = await db
@@ -97,15 +98,5 @@ function cachedDossierCounts(db: Db, ttlMs: number): () => Promise<DossierCounts
       overdue: rows.reduce((sum, r) => sum + Number(r.overdue), 0),
     };
   };
-  return () => {
-    if (!cached || Date.now() - cached.at >= ttlMs) {
-      const value = query();
-      cached = { at: Date.now(), value };
-      // A failure is not cached: the next scrape asks again.
-      value.catch(() => {
-        if (cached?.value === value) cached = undefined;
-      });
-    }
-    return cached.value;
-  };
+  return () => cache.get('all', query);
 }
