@@ -23,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { verifyAll, type AuditRow } from '../activities/audit/verify';
+import { reconcileTrail } from './chaos-reconcile';
 import { api, APPLICANT, citizenTokens, dropDatabase, HttpError, loadAvg, log, recreateDatabase, root, sleep, spawnStack, table } from '../bench/lib';
 import { signPaymentBody } from '../api/routes/payments.routes';
 import { loadEnv } from '../config/env';
@@ -298,50 +299,15 @@ const auditRows: AuditRow[] = events.map((e) => ({
   dossierCode: e.dossier_code, seq: e.seq, type: e.type, actorId: e.actor_id, actorRole: e.actor_role, actorAgencyCode: e.actor_agency_code,
   agencyCode: e.agency_code, fromStatus: e.from_status, toStatus: e.to_status, data: e.data, at: e.at, prevHash: e.prev_hash, hash: e.hash,
 }));
-const paymentEvents = auditRows.filter((e) => e.type === 'payment-received').length;
-const byCodeType = new Map<string, number>();
-for (const e of auditRows) byCodeType.set(`${e.dossierCode} ${e.type}`, (byCodeType.get(`${e.dossierCode} ${e.type}`) ?? 0) + 1);
-// Two officers may both act on one dossier (a re-assign is legal): compare counts per (dossier,
-// action): as many events as accepted answers. Fewer is a loss; more means a request that timed
-// out during a fault was applied all the same (unacknowledged, not lost, not duplicated by retry:
-// officers re-read the status instead of retrying blindly).
-let actionsMissing = 0;
-let actionsUnacknowledged = 0;
-const seenAction = new Map<string, number>();
-for (const a of acceptedActions) seenAction.set(`${a.code} ${a.action}`, (seenAction.get(`${a.code} ${a.action}`) ?? 0) + 1);
-let actionsRepeated = 0;
-for (const [k, times] of seenAction) {
-  const n = byCodeType.get(k) ?? 0;
-  if (n < times) actionsMissing += times - n;
-  if (n > times) actionsUnacknowledged += n - times;
-  if (times > 1) actionsRepeated += times - 1;
-}
-const actionsDuplicated = 0;
-// Events beyond the accepted ones: actions whose request failed or timed out but were applied.
-actionsUnacknowledged = auditRows.length - codes.length - acceptedActions.length - paymentEvents;
-if (actionsMissing) losses.push(`${actionsMissing} accepted actions missing from dossier_events`);
-// Payments: each confirmed transaction stored once (its id is the key) and applied once.
 const paymentRows = await sql<{ transaction_id: string; dossier_code: string }[]>`select transaction_id, dossier_code from payments`;
-const storedPayments = new Map(paymentRows.map((r) => [r.transaction_id, r.dossier_code]));
-const applied = new Map<string, number>();
-for (const e of auditRows) {
-  const data = e.data as { transactionId?: string; ignored?: string };
-  if (e.type === 'payment-received' && data.transactionId && !data.ignored) applied.set(data.transactionId, (applied.get(data.transactionId) ?? 0) + 1);
-}
-let paymentsMissing = 0;
-let paymentsUnapplied = 0;
-for (const [code, tx] of confirmedPayments) {
-  if (storedPayments.get(tx) !== code) paymentsMissing++;
-  const n = applied.get(tx) ?? 0;
-  if (n === 0) paymentsUnapplied++;
-}
-const doubledAnywhere = [...applied.values()].filter((n) => n > 1).length;
-if (paymentsMissing) losses.push(`${paymentsMissing} confirmed payments not stored`);
-if (paymentsUnapplied) losses.push(`${paymentsUnapplied} confirmed payments never applied to their dossier`);
-if (doubledAnywhere) losses.push(`${doubledAnywhere} payments applied more than once`);
-
-const submitEvents = codes.filter((c) => (byCodeType.get(`${c} submit`) ?? 0) !== 1).length;
-if (submitEvents) losses.push(`${submitEvents} accepted submissions without exactly one submit event`);
+const trail = reconcileTrail({
+  submissions: codes,
+  actions: acceptedActions,
+  confirmedPayments,
+  storedPayments: new Map(paymentRows.map((r) => [r.transaction_id, r.dossier_code])),
+  events: auditRows,
+});
+losses.push(...trail.losses);
 const verdicts = verifyAll(auditRows);
 const broken = verdicts.filter((v) => !v.ok);
 if (broken.length) losses.push(`${broken.length} audit chains do not verify: ${JSON.stringify(broken.slice(0, 3))}`);
@@ -375,8 +341,8 @@ out.push('');
 out.push(`recovery: worker kill median ${med(rec('worker')).toFixed(1)} s (max ${Math.max(...rec('worker'), 0).toFixed(1)} s); Temporal restart ${rec('temporal').map((x) => x.toFixed(1)).join(', ') || '–'} s; PostgreSQL restart ${rec('postgres').map((x) => x.toFixed(1)).join(', ') || '–'} s`);
 out.push(`accepted: ${codes.length} submissions (${retriedSubmissions} retries with the same Idempotency-Key), ${acceptedActions.length} actions; ${failedRequests} requests failed or timed out during faults (not counted as accepted); ${okOps.length} successful writes`);
 out.push(`found: ${inDb}/${codes.length} accepted dossiers in PostgreSQL after ${quiesceSeconds.toFixed(1)} s of quiescence wait; workflows ${JSON.stringify(Object.fromEntries(wfStatus))}, ${workflowsMissing} missing, ${workflowCount} dossier workflows in the namespace; ${submissionsStored} submissions stored, ${unacknowledged} dossiers created by a request that never got its answer (not lost: the retry with the same key returned it, or the client gave up)`);
-out.push(`events: ${auditRows.length} in dossier_events; ${verdicts.length} chains verified, ${broken.length} broken; accepted actions missing ${actionsMissing}, duplicated ${actionsDuplicated}; ${actionsRepeated} legal repeats (two officers re-assigning one dossier), ${actionsUnacknowledged} applied without an answer`);
-out.push(`payments: ${confirmedPayments.size} confirmed by the gateway (${ops.filter((o) => o.kind === 'pay' && o.ok).length} callbacks answered, retries included), ${storedPayments.size} stored, ${paymentEvents} payment events; missing ${paymentsMissing}, never applied ${paymentsUnapplied}, applied twice ${doubledAnywhere}`);
+out.push(`events: ${auditRows.length} in dossier_events; ${verdicts.length} chains verified, ${broken.length} broken; accepted actions missing ${trail.actionsMissing}; ${trail.actionsRepeated} legal repeats (two officers re-assigning one dossier), ${trail.actionsUnacknowledged} applied without an answer`);
+out.push(`payments: ${confirmedPayments.size} confirmed by the gateway (${ops.filter((o) => o.kind === 'pay' && o.ok).length} callbacks answered, retries included), ${trail.paymentsStored} stored, ${trail.paymentEvents} payment events; missing ${trail.paymentsMissing}, never applied ${trail.paymentsUnapplied}, applied twice ${trail.paymentsDoubled}`);
 out.push('');
 out.push(losses.length ? `LOSS: ${losses.join('; ')}` : 'NO LOSS: every accepted submission, action and confirmed payment is there exactly once, every audit chain verifies');
 console.log(out.join('\n'));
