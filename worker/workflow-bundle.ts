@@ -43,7 +43,8 @@ const MANIFEST_FILE = 'workflow-bundle.json';
 const PRELOAD = ['domain/calendar/index.ts', 'domain/lifecycle/index.ts', 'domain/roles.ts', 'workflows/procedures/index.ts', 'workflows/messages.ts'];
 /** Bundler options that change the output besides the sources: part of the manifest. */
 const BUNDLE_OPTIONS = { ignoreModules: [] as string[], preloadModules: PRELOAD };
-const bundlerOptions = () => ({
+/** The options every bundle of the dossier workflows is built with (the workflow test suites' too). */
+export const bundlerOptions = () => ({
   ignoreModules: BUNDLE_OPTIONS.ignoreModules,
   preloadModules: PRELOAD.map((m) => path.join(root, m)),
 });

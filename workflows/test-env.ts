@@ -5,7 +5,6 @@ import { spawn } from 'node:child_process';
  * activities that keep what they are given in memory, and a small driver for one dossier.
  */
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import proto from '@temporalio/proto';
@@ -19,10 +18,10 @@ import { submit } from '../domain/lifecycle/reduce';
 import type { Channel, ProcedureDefinition } from '../domain/procedure';
 import type { Actor, Role } from '../domain/roles';
 import { ensureTemporalTools, freePort, waitForPort } from '../temporal/dev-server';
+import { bundlerOptions, workflowsPath } from '../worker/workflow-bundle';
 import { actUpdate, paymentSignal, stateQuery, syncedUpdate, type DossierWorkflowInput } from './messages';
 import type { dossierWorkflow } from './dossier.workflow';
 
-export const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 export const MINUTE = 60_000;
@@ -77,7 +76,8 @@ export class FakeActivities implements Activities {
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** The workflow bundle, built once per process (a test file, or the record script). */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
+  // Production's bundler options (preloaded domain modules): the suites and the replays run what workers run.
+  bundle ??= bundleWorkflowCode({ workflowsPath, ...bundlerOptions(), logger: new DefaultLogger('WARN') });
   return bundle;
 }
 
