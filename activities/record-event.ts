@@ -4,7 +4,7 @@ import { dossierEvents, dossiers, outbox, submissions } from '../db/schema';
 import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
 import { foldVietnamese } from '../domain/text';
 import { messagesFor, needsContact } from '../integrations/messages';
-import { getProcedure } from '../workflows/procedures';
+import { getProcedure } from '../procedures';
 import { chainHash, GENESIS_HASH, type ChainedFields } from './audit/chain';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms));

@@ -15,7 +15,7 @@ import type { DossierState } from '../domain/lifecycle/state';
 import type { Channel } from '../domain/procedure';
 import type { Actor } from '../domain/roles';
 import { ensureDossierWorkflow, startDossierWorkflow } from '../temporal/dossier-starts';
-import { getProcedure } from '../workflows/procedures';
+import { getProcedure } from '../procedures';
 import { actUpdate, type DossierWorkflowInput } from '../workflows/messages';
 import { nextDossierCode } from './dossier-code';
 import { badRequest, conflict, forbidden, HttpProblem, unprocessable } from './problem';
@@ -43,6 +43,8 @@ export async function submitDossier(
   input: SubmitInput,
   by: { actor: Actor; applicantUserId: string | null },
   idempotencyKey: string | undefined,
+  /** The instant the submission is taken at; injected so deadline tests use fixed instants. */
+  clock: () => number = Date.now,
 ): Promise<{ code: string; created: boolean; startError?: unknown }> {
   const procedure = getProcedure(input.procedureCode);
   if (!procedure) throw badRequest(`unknown procedure ${input.procedureCode}`);
@@ -57,7 +59,7 @@ export async function submitDossier(
         return { code: seen.dossierCode, created: false as const };
       }
     }
-    const now = Date.now();
+    const now = clock();
     const code = await nextDossierCode(tx, input.agencyCode, now);
     await tx.insert(submissions).values({
       dossierCode: code,

@@ -4,7 +4,7 @@ import { allowedActions } from '../domain/lifecycle';
 import type { Actor } from '../domain/roles';
 import { CLOCK_RUNNING } from '../domain/status';
 import type { DossierRow } from '../db/schema';
-import { getProcedure } from '../workflows/procedures';
+import { getProcedure } from '../procedures';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionBodySchemas, ACTIONS } from '../domain/actions';
-import { getProcedure } from '../workflows/procedures';
+import { getProcedure } from '../procedures';
 import { API_ROUTES, buildOpenApi } from './openapi';
 import { submitSchema } from './routes/dossiers.routes';
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../activities/documents/forms';
 import { ACTIONS, actionBodySchemas, type ActionBodies } from '../domain/actions';
-import { getProcedure } from '../workflows/procedures';
+import { getProcedure } from '../procedures';
 import * as out from './openapi-responses';
 import { agencyBodySchema, agencyListParams, agencyUpdateSchema } from './routes/agencies.routes';
 import { loginSchema } from './routes/auth.routes';

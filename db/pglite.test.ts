@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvent } from '../activities/record-event';
 import { createCalendar } from '../domain/calendar';
 import { decide, submit } from '../domain/lifecycle';
-import { birthRegistration } from '../workflows/procedures/birth-registration';
+import { birthRegistration } from '../procedures/coded/birth-registration';
 import { openDb, type DbHandle } from './client';
 import { dossierEvents, dossiers, submissions } from './schema';
 import { seedAgencies, syncProcedures } from './seed';

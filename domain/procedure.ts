@@ -1,37 +1,12 @@
 import { z } from 'zod';
+import { CHANNELS, type Label, type ProcedureRules, type Stage } from './procedure-rules';
 
-/** A localized label. Vietnamese is the default language of every screen. */
-export type Label = { vi: string; en: string };
+export * from './procedure-rules';
 
-/**
- * The stage blocks a procedure is composed of, in order. `receive` and `deliver` are always
- * present; `review`, `pay` and `approve` are optional, and `pay` may stand before `review`
- * (the fee is collected before the file is examined).
- */
-export type StageName = 'receive' | 'review' | 'pay' | 'approve' | 'deliver';
-export type Stage =
-  | { name: 'receive' }
-  | { name: 'review'; supplementLimitDays: number }
-  | { name: 'pay'; limitDays: number }
-  | { name: 'approve' }
-  | { name: 'deliver'; ratingWindowDays: number };
-
-/** Who decides: a commune-level unit, or a province department after a commune hand-off. */
-export type Level = 'commune' | 'province';
-
-export interface ProcedureDefinition<F extends z.ZodObject = z.ZodObject> {
-  /** National catalogue code (Cơ sở dữ liệu quốc gia về TTHC). */
-  code: string;
-  /** Bumped when a change would alter the behaviour of dossiers in flight. */
-  version: number;
+/** A procedure as its code declares it: its rules, plus what people see and fill in. */
+export interface ProcedureDefinition<F extends z.ZodObject = z.ZodObject> extends ProcedureRules {
   name: Label;
   field: Label;
-  level: Level;
-  /** Fee in VND at the counter, and online where the rate differs. */
-  fee: { counter: number; online?: number };
-  deadline: { workingDays: number };
-  /** For province-level procedures: the deciding department and its share of the deadline. */
-  handoff?: { departmentCode: string; shareWorkingDays: number };
   fullProcessOnline: boolean;
   portalIntegrated: boolean;
   form: F;
@@ -39,7 +14,6 @@ export interface ProcedureDefinition<F extends z.ZodObject = z.ZodObject> {
   formLabels: Record<keyof z.infer<F> & string, Label>;
   example: z.infer<F>;
   requiredDocuments: Label[];
-  stages: Stage[];
   /** Plain words citizens use for it (search synonyms). */
   keywords: string[];
   /** Where its code, deadline and fee were taken from. */
@@ -58,20 +32,7 @@ export function defineProcedure<F extends z.ZodObject>(def: ProcedureDefinition<
   return def;
 }
 
-export const stageOf = <N extends StageName>(p: ProcedureDefinition, name: N) =>
-  p.stages.find((s): s is Extract<Stage, { name: N }> => s.name === name);
-
-export const payBeforeReview = (p: ProcedureDefinition) => {
-  const names = p.stages.map((s) => s.name);
-  return names.includes('pay') && names.includes('review') && names.indexOf('pay') < names.indexOf('review');
-};
-
-export const feeFor = (p: ProcedureDefinition, channel: Channel) =>
-  channel === 'online' ? (p.fee.online ?? p.fee.counter) : p.fee.counter;
-
-export const CHANNELS = ['online', 'counter', 'kiosk'] as const;
 export const channelSchema = z.enum(CHANNELS);
-export type Channel = z.infer<typeof channelSchema>;
 
 /** Stage builders: the vocabulary a procedure file composes (defaults from practice). */
 export const receive = (): Stage => ({ name: 'receive' });

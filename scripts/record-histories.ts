@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProcedureDefinition } from '../domain/procedure';
-import { getProcedure } from '../workflows/procedures';
+import { getProcedure } from '../procedures';
 import { COMMUNE, DAY, HOUR, MINUTE, citizen, createWorkflowTestEnv, historyToObject, officer, type DossierDriver, type WorkflowTestEnv } from '../workflows/test-env';
 
 const outDir = fileURLToPath(new URL('../test/histories/', import.meta.url));

@@ -40,7 +40,7 @@ const MANIFEST_FILE = 'workflow-bundle.json';
  * Paths are relative to the repository root. (A bare 'zod' entry would be dropped by webpack:
  * the package declares itself free of side effects.)
  */
-const PRELOAD = ['domain/calendar/index.ts', 'domain/lifecycle/index.ts', 'domain/roles.ts', 'workflows/procedures/index.ts', 'workflows/messages.ts'];
+const PRELOAD = ['domain/calendar/index.ts', 'domain/lifecycle/index.ts', 'domain/actor.ts', 'workflows/legacy-rules.ts', 'workflows/messages.ts'];
 /** Bundler options that change the output besides the sources: part of the manifest. */
 const BUNDLE_OPTIONS = { ignoreModules: [] as string[], preloadModules: PRELOAD };
 /** The options every bundle of the dossier workflows is built with (the workflow test suites' too). */

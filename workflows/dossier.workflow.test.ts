@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
 import { payBeforeReview, stageOf, type ProcedureDefinition } from '../domain/procedure';
-import { PROCEDURES } from './procedures';
+import { PROCEDURES } from '../procedures';
 import { COMMUNE, DAY, HOUR, MINUTE, citizen, createWorkflowTestEnv, officer, type DossierDriver, type WorkflowTestEnv } from './test-env';
 
 let t: WorkflowTestEnv;
@@ -257,6 +257,32 @@ describe('who records the submission', () => {
     expect(d.events.map((e) => e.type)).toEqual(['submit']);
     expect(s.dueAt).toBe(t.calendar.addWorkingDays(s.clockStartAt!, p.deadline.workingDays));
     expect(await activitiesScheduled(d)).toBe(1); // the calendar; the submission is recorded locally
+    await d.handle.terminate('test done');
+  });
+});
+
+describe('what a dossier pins and what it reloads', () => {
+  const p = procedures.find((x) => x.fee.counter > 0 && !payBeforeReview(x))!;
+
+  it('runs on the rules in its input, not on the current definition (code@version)', async () => {
+    const pinned = { ...p, version: 7, deadline: { workingDays: p.deadline.workingDays + 10 } };
+    const d = await t.start(pinned);
+    // Reception happens in the workflow: the deadline it computes comes from the pinned rules.
+    const s = await d.act(desk, { action: 'receive', body: {} });
+    expect(s.procedureVersion).toBe(7);
+    expect(s.dueAt).toBe(t.calendar.addWorkingDays(t.calendar.receptionStart(d.events.at(-1)!.at), p.deadline.workingDays + 10));
+    await d.handle.terminate('test done');
+  });
+
+  it("reloads the administrator's calendar once a day instead of keeping the submission's", async () => {
+    const d = await t.start(p, { by: 'counter' });
+    await d.synced();
+    const loads = t.activities.calendarLoads;
+    await d.sleepUntil((await t.now()) + 26 * HOUR);
+    await d.act(desk, { action: 'assign', body: { assigneeId: 'specialist-1' } });
+    // The reload follows the recorded event in the same run of the loop.
+    for (let i = 0; i < 50 && t.activities.calendarLoads === loads; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(t.activities.calendarLoads).toBeGreaterThan(loads);
     await d.handle.terminate('test done');
   });
 });

@@ -25,8 +25,8 @@ import {
   type DossierState,
   type WorkingCalendar,
 } from '../domain/lifecycle';
-import { SYSTEM_ACTOR } from '../domain/roles';
-import { getProcedure } from './procedures';
+import { SYSTEM_ACTOR } from '../domain/actor';
+import { LEGACY_RULES } from './legacy-rules';
 import { actUpdate, paymentSignal, stateQuery, syncedUpdate, type ActRequest, type DossierWorkflowInput, type PaymentNotice } from './messages';
 
 const acts = proxyActivities<Activities>({
@@ -55,7 +55,8 @@ type Pending = { event: DossierEvent; state: DossierState };
  * recording: every event goes, in order, through the `recordEvent` activity to PostgreSQL.
  */
 export async function dossierWorkflow(input: DossierWorkflowInput): Promise<DossierState> {
-  const procedure = getProcedure(input.procedureCode);
+  // The rules this dossier was submitted under (code@version); older dossiers carry none.
+  const procedure = input.rules ?? LEGACY_RULES[input.procedureCode];
   if (!procedure) throw ApplicationFailure.nonRetryable(`unknown procedure ${input.procedureCode}`, 'unknown-procedure');
 
   // Handlers are registered before the first await: an Update may arrive in the very first task.
@@ -134,8 +135,11 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     }
     if (isClosed(state, Date.now(), procedure, calendar)) break;
     if (Date.now() - calendarLoadedAt >= DAY) {
-      // A fresh submission brings the overrides its first event was computed with: no activity round trip.
-  calendar = createCalendar(input.calendarOverrides ?? (await acts.loadCalendarOverrides()));
+      // The administrator's holidays change while a dossier waits: reload them when it wakes a day or
+      // more after the last load. Dossiers started before this fix kept the overrides they were
+      // submitted with forever, and still do on replay.
+      const fresh = patched('daily-calendar-reload') ? undefined : input.calendarOverrides;
+      calendar = createCalendar(fresh ?? (await acts.loadCalendarOverrides()));
       calendarLoadedAt = Date.now();
     }
     if (workflowInfo().historyLength > MAX_HISTORY_EVENTS || workflowInfo().continueAsNewSuggested) {

@@ -2,8 +2,8 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionRequest } from '../domain/actions';
 import type { CalendarOverride } from '../domain/calendar';
 import type { DossierState } from '../domain/lifecycle/state';
-import type { Actor } from '../domain/roles';
-import type { Channel } from '../domain/procedure';
+import type { Actor } from '../domain/actor';
+import type { Channel, ProcedureRules } from '../domain/procedure-rules';
 
 /** Task queue of the dossier workers. */
 export const TASK_QUEUE = 'dossiers';
@@ -11,6 +11,12 @@ export const TASK_QUEUE = 'dossiers';
 export interface DossierWorkflowInput {
   code: string;
   procedureCode: string;
+  /**
+   * The rules of the procedure version the dossier was submitted under, pinned for its whole life
+   * (carried by continue-as-new). Absent in dossiers started before versioning: the workflow then
+   * uses the frozen version-1 rules (workflows/legacy-rules.ts).
+   */
+  rules?: ProcedureRules;
   channel: Channel;
   agencyCode: string;
   applicantUserId: string | null;

@@ -15,7 +15,7 @@ import type { ActionRequest } from '../domain/actions';
 import { createCalendar, type CalendarOverride, type WorkingCalendar } from '../domain/calendar';
 import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
 import { submit } from '../domain/lifecycle/reduce';
-import type { Channel, ProcedureDefinition } from '../domain/procedure';
+import { rulesOf, type Channel, type ProcedureDefinition } from '../domain/procedure';
 import type { Actor, Role } from '../domain/roles';
 import { ensureTemporalTools, freePort, waitForPort } from '../temporal/dev-server';
 import { bundlerOptions, workflowsPath } from '../worker/workflow-bundle';
@@ -186,7 +186,7 @@ export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
       if (!opts.legacy) {
         const submitted = submit({ ...input, procedure }, { procedure, calendar, now: await env.currentTimeMs() });
         await activities.recordEvent(submitted);
-        args = { ...input, state: submitted.state, calendarOverrides: overrides };
+        args = { ...input, rules: rulesOf(procedure), state: submitted.state, calendarOverrides: overrides };
       }
       const handle = await client.workflow.start<typeof dossierWorkflow>('dossierWorkflow', {
         taskQueue,

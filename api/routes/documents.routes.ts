@@ -3,7 +3,7 @@ import { Router, type Request } from 'express';
 import { DOCUMENT_KINDS, renderDocument, type DocumentData, type DocumentKind } from '../../activities/documents/render';
 import { dossierEvents, holidays, users, type DossierEventRow, type DossierRow } from '../../db/schema';
 import { createCalendar } from '../../domain/calendar';
-import { getProcedure } from '../../workflows/procedures';
+import { getProcedure } from '../../procedures';
 import type { AppContext } from '../context';
 import { dossierSubject, mask } from '../dossier-view';
 import { readableDossier } from '../readable-dossier';

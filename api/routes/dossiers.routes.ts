@@ -7,7 +7,7 @@ import { applicantSchema } from '../../domain/applicant';
 import { channelSchema } from '../../domain/procedure';
 import { CLOCK_RUNNING, STATUSES } from '../../domain/status';
 import { foldVietnamese } from '../../domain/text';
-import { getProcedure } from '../../workflows/procedures';
+import { getProcedure } from '../../procedures';
 import { attachmentView, claimableAttachments, dossierAttachments, linkAttachments } from '../attachment-records';
 import type { AppContext } from '../context';
 import { readableDossier } from '../readable-dossier';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { ProcedureDefinition } from '../../domain/procedure';
 import { foldVietnamese } from '../../domain/text';
-import { PROCEDURES, getProcedure } from '../../workflows/procedures';
+import { PROCEDURES, getProcedure } from '../../procedures';
 import type { AppContext } from '../context';
 import { notFound } from '../problem';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { Router } from 'express';
 import { dossiers, type DossierRow } from '../../db/schema';
-import { getProcedure } from '../../workflows/procedures';
+import { getProcedure } from '../../procedures';
 import type { AppContext } from '../context';
 import { RateLimiter, rateLimit } from '../middleware/rate-limit';
 import { notFound } from '../problem';

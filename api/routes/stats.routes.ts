@@ -4,7 +4,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { dossiers } from '../../db/schema';
 import { CLOCK_RUNNING } from '../../domain/status';
-import { PROCEDURES } from '../../workflows/procedures';
+import { PROCEDURES } from '../../procedures';
 import type { AppContext } from '../context';
 import { requireUser } from '../middleware/auth';
 import { forbidden, fromZod } from '../problem';

@@ -32,7 +32,7 @@ import { freePort } from '../../temporal/dev-server';
 import { buildWorkflowBundle, saveWorkflowBundle } from '../../worker/workflow-bundle';
 import { dossierWorkflow } from '../../workflows/dossier.workflow';
 import { stateQuery, type DossierWorkflowInput } from '../../workflows/messages';
-import { getProcedure } from '../../workflows/procedures';
+import { getProcedure } from '../../procedures';
 import { log, now, root, rssMiB, sleep, startTemporal } from '../lib';
 
 export interface WorkerRun {

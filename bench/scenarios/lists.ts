@@ -18,7 +18,7 @@ import type { Env } from '../../config/env';
 import type { Db, DbHandle } from '../../db/client';
 import * as schema from '../../db/schema';
 import { createLogger } from '../../runtime/logger';
-import { PROCEDURES } from '../../workflows/procedures';
+import { PROCEDURES } from '../../procedures';
 import { api, closedLoop, log, now, type Stats, type StackChild } from '../lib';
 import { strip } from './submission';
 

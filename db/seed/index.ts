@@ -6,7 +6,7 @@ import { agencies, procedures, users } from '../schema';
 import type { ProcedureDefinition } from '../../domain/procedure';
 import type { Role } from '../../domain/roles';
 import { foldVietnamese } from '../../domain/text';
-import { PROCEDURES } from '../../workflows/procedures';
+import { PROCEDURES } from '../../procedures';
 
 type AgencySeed = { code: string; name: string; nameEn: string; kind: 'province' | 'department' | 'commune'; parentCode: string | null };
 const agencyFile = new URL('./lao-cai-agencies.json', import.meta.url);

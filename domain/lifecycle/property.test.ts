@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, actionBodySchemas, type Action, type ActionBodies, type ActionRequest } from '../actions';
 import { stageOf, type ProcedureDefinition } from '../procedure';
-import { SYSTEM_ACTOR, type Actor } from '../roles';
+import { SYSTEM_ACTOR, type Actor } from '../actor';
 import { CLOCK_RUNNING, STATUSES, isFinal, type Status } from '../status';
 import { decide } from './reduce';
 import { allowedActions } from './rules';

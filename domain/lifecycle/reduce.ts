@@ -1,6 +1,6 @@
 import type { ActionBodies, ActionRequest } from '../actions';
-import { feeFor, payBeforeReview, stageOf, type Channel, type ProcedureDefinition } from '../procedure';
-import type { Actor } from '../roles';
+import { feeFor, payBeforeReview, stageOf, type Channel, type ProcedureRules } from '../procedure-rules';
+import type { Actor } from '../actor';
 import type { Status } from '../status';
 import type { WorkingCalendar } from './calendar-port';
 import { reminderPoints } from './reminders';
@@ -10,7 +10,7 @@ import type { DossierEvent, DossierState, EventType } from './state';
 export type Decision = { ok: true; state: DossierState; event: DossierEvent } | { ok: false; refusal: Refusal };
 
 export interface Ctx {
-  procedure: ProcedureDefinition;
+  procedure: ProcedureRules;
   calendar: WorkingCalendar;
   now: number;
   /**
@@ -50,7 +50,7 @@ function startClock(s: DossierState, { procedure, calendar, now }: Ctx): Dossier
 }
 
 /** The status that follows a completed stage, given the procedure's composition. */
-function after(stage: 'review' | 'pay', s: DossierState, p: ProcedureDefinition): Status {
+function after(stage: 'review' | 'pay', s: DossierState, p: ProcedureRules): Status {
   const names = p.stages.map((x) => x.name);
   const rest = names.slice(names.indexOf(stage) + 1);
   for (const n of rest) {
@@ -166,7 +166,7 @@ export function decide(s: DossierState, actor: Actor, req: ActionRequest, ctx: C
 
 export interface NewDossier {
   code: string;
-  procedure: ProcedureDefinition;
+  procedure: ProcedureRules;
   channel: Channel;
   applicantUserId: string | null;
   agencyCode: string;

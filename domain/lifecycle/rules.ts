@@ -1,6 +1,6 @@
 import type { Action } from '../actions';
-import { payBeforeReview, stageOf, type ProcedureDefinition } from '../procedure';
-import type { Actor, Role } from '../roles';
+import { payBeforeReview, stageOf, type ProcedureRules } from '../procedure-rules';
+import type { Actor, Role } from '../actor';
 import type { Status } from '../status';
 import type { DossierState } from './state';
 
@@ -39,7 +39,7 @@ export const ACTION_ROLES = {
   rate: ['citizen'],
 } as const satisfies Record<Action, readonly Role[]>;
 
-type Guard = (s: DossierState, p: ProcedureDefinition) => string | null;
+type Guard = (s: DossierState, p: ProcedureRules) => string | null;
 
 const atReceivingDesk: Guard = (s) =>
   s.agencyCode === s.receivingAgencyCode ? null : 'only the receiving agency can do this';
@@ -74,7 +74,7 @@ export type Refusal = { code: 'illegal-transition' | 'forbidden' | 'rule'; reaso
 /** Why `actor` may not take `action` now, or null when it may. The API and the workflow both ask. */
 export function refusalOf(
   s: DossierState,
-  p: ProcedureDefinition,
+  p: ProcedureRules,
   actor: Actor,
   action: Action,
 ): Refusal | null {
@@ -93,6 +93,6 @@ export function refusalOf(
   return reason ? { code: 'illegal-transition', reason } : null;
 }
 
-export function allowedActions(s: DossierState, p: ProcedureDefinition, actor: Actor): Action[] {
+export function allowedActions(s: DossierState, p: ProcedureRules, actor: Actor): Action[] {
   return (ACTIONS_BY_STATUS[s.status] as readonly Action[]).filter((a) => refusalOf(s, p, actor, a) === null);
 }

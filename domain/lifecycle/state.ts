@@ -1,5 +1,5 @@
-import type { Actor } from '../roles';
-import type { Channel } from '../procedure';
+import type { Actor } from '../actor';
+import type { Channel } from '../procedure-rules';
 import type { Status } from '../status';
 
 /** Time one agency held the dossier, against its share of the deadline (liên thông). */

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ActionRequest } from '../actions';
 import { createCalendar } from '../calendar';
 import { approve, defineProcedure, deliver, pay, receive, review, type Channel, type ProcedureDefinition } from '../procedure';
-import type { Actor, Role } from '../roles';
+import type { Actor, Role } from '../actor';
 import { decide, submit, type Ctx } from './reduce';
 import type { DossierEvent, DossierState } from './state';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../roles';
+import { SYSTEM_ACTOR } from '../actor';
 import { fireTimer, isClosed, pendingTimers, type Timer } from './timers';
 import {
   DAY,

@@ -1,5 +1,5 @@
-import { stageOf, type ProcedureDefinition } from '../procedure';
-import { SYSTEM_ACTOR } from '../roles';
+import { stageOf, type ProcedureRules } from '../procedure-rules';
+import { SYSTEM_ACTOR } from '../actor';
 import { CLOCK_RUNNING } from '../status';
 import type { WorkingCalendar } from './calendar-port';
 import { HOUR, reminderPoints, type ReminderKind } from './reminders';
@@ -13,7 +13,7 @@ export interface Timer {
 }
 
 /** The timers that can fire in the dossier's current state, earliest first. */
-export function pendingTimers(s: DossierState, p: ProcedureDefinition, cal: WorkingCalendar): Timer[] {
+export function pendingTimers(s: DossierState, p: ProcedureRules, cal: WorkingCalendar): Timer[] {
   const timers: Timer[] = [];
   if (CLOCK_RUNNING.has(s.status) && s.dueAt !== null) {
     for (const r of reminderPoints(s, cal)) if (!s.reminders.includes(r.kind) && r.at < s.dueAt) timers.push(r);
@@ -56,7 +56,7 @@ export function fireTimer(s: DossierState, t: Timer, ctx: Ctx): { state: Dossier
 }
 
 /** A dossier's workflow may end once it is final and nothing more can come (rating window over). */
-export function isClosed(s: DossierState, now: number, p: ProcedureDefinition, cal: WorkingCalendar): boolean {
+export function isClosed(s: DossierState, now: number, p: ProcedureRules, cal: WorkingCalendar): boolean {
   if (s.status === 'DELIVERED') return s.rating !== null || pendingTimers(s, p, cal).every((t) => t.at <= now);
   return s.finishedAt !== null;
 }

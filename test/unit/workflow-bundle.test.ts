@@ -37,10 +37,12 @@ describe('the pre-built workflow bundle', () => {
     const paths = built.manifest.sources.map((s) => s.path);
     expect(built.consistent).toBe(true);
     expect(paths).toContain('workflows/dossier.workflow.ts');
-    expect(paths).toContain('workflows/procedures/index.ts');
+    expect(paths).toContain('workflows/legacy-rules.ts');
     expect(paths).toContain('domain/lifecycle/index.ts');
     expect(paths.some((p) => p.startsWith('node_modules/@temporalio/workflow/'))).toBe(true);
-    expect(paths.some((p) => p.startsWith('node_modules/zod/'))).toBe(true);
+    // The interpreter only: procedure definitions, forms and zod stay out of the sandbox.
+    expect(paths.some((p) => p.startsWith('procedures/'))).toBe(false);
+    expect(paths.some((p) => p.startsWith('node_modules/zod/'))).toBe(false);
     expect(built.manifest.absent.length).toBeGreaterThan(0);
   });
 

@@ -1,16 +1,16 @@
-import type { ProcedureDefinition } from '../../domain/procedure';
-import { birthRegistration } from './birth-registration';
-import { businessHousehold } from './business-household';
-import { certifiedCopy } from './certified-copy';
-import { constructionPermit } from './construction-permit';
-import { deathRegistration } from './death-registration';
-import { landCertificateReissue } from './land-certificate-reissue';
-import { landFirstCertificate } from './land-first-certificate';
-import { landTransferRegistration } from './land-transfer-registration';
-import { maritalStatus } from './marital-status';
-import { marriageRegistration } from './marriage-registration';
-import { permanentResidence } from './permanent-residence';
-import { socialPension } from './social-pension';
+import type { ProcedureDefinition } from '../domain/procedure';
+import { birthRegistration } from './coded/birth-registration';
+import { businessHousehold } from './coded/business-household';
+import { certifiedCopy } from './coded/certified-copy';
+import { constructionPermit } from './coded/construction-permit';
+import { deathRegistration } from './coded/death-registration';
+import { landCertificateReissue } from './coded/land-certificate-reissue';
+import { landFirstCertificate } from './coded/land-first-certificate';
+import { landTransferRegistration } from './coded/land-transfer-registration';
+import { maritalStatus } from './coded/marital-status';
+import { marriageRegistration } from './coded/marriage-registration';
+import { permanentResidence } from './coded/permanent-residence';
+import { socialPension } from './coded/social-pension';
 
 /** The procedure registry: every procedure this system runs, one file each. */
 export const PROCEDURES = [
@@ -53,4 +53,4 @@ export {
   permanentResidence,
   socialPension,
 };
-export { certifiedCopyFee } from './certified-copy';
+export { certifiedCopyFee } from './coded/certified-copy';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { ProcedureDefinition } from '../../domain/procedure';
 import { certifiedCopyFee } from './certified-copy';
-import { PROCEDURES, getProcedure, procedureCodes } from './index';
+import { PROCEDURES, getProcedure, procedureCodes } from '../index';
 
 const all = PROCEDURES as unknown as readonly ProcedureDefinition[];
 

@@ -1,0 +1,59 @@
+/**
+ * A procedure's rules as plain data: what a dossier's workflow needs of its procedure, with no
+ * form and no zod, so the workflow bundle carries the interpreter only. A dossier pins the rules
+ * of the version it was submitted under (`code@version`) in its workflow input, and a newer
+ * version never changes a dossier in flight (docs/procedures.md).
+ */
+
+/** A localized label. Vietnamese is the default language of every screen. */
+export type Label = { vi: string; en: string };
+
+/**
+ * The stage blocks a procedure is composed of, in order. `receive` and `deliver` are always
+ * present; `review`, `pay` and `approve` are optional, and `pay` may stand before `review`
+ * (the fee is collected before the file is examined).
+ */
+export type StageName = 'receive' | 'review' | 'pay' | 'approve' | 'deliver';
+export type Stage =
+  | { name: 'receive' }
+  | { name: 'review'; supplementLimitDays: number }
+  | { name: 'pay'; limitDays: number }
+  | { name: 'approve' }
+  | { name: 'deliver'; ratingWindowDays: number };
+
+/** Who decides: a commune-level unit, or a province department after a commune hand-off. */
+export type Level = 'commune' | 'province';
+
+export const CHANNELS = ['online', 'counter', 'kiosk'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface ProcedureRules {
+  /** National catalogue code (Cơ sở dữ liệu quốc gia về TTHC). */
+  code: string;
+  /** Each published change is a new version; dossiers keep the one they were submitted under. */
+  version: number;
+  level: Level;
+  /** Fee in VND at the counter, and online where the rate differs. */
+  fee: { counter: number; online?: number };
+  deadline: { workingDays: number };
+  /** For province-level procedures: the deciding department and its share of the deadline. */
+  handoff?: { departmentCode: string; shareWorkingDays: number };
+  stages: Stage[];
+}
+
+/** The rules snapshot of a definition (only the rule fields, in a fixed order). */
+export function rulesOf(p: ProcedureRules): ProcedureRules {
+  const rules: ProcedureRules = { code: p.code, version: p.version, level: p.level, fee: p.fee, deadline: p.deadline, stages: p.stages };
+  return p.handoff ? { ...rules, handoff: p.handoff } : rules;
+}
+
+export const stageOf = <N extends StageName>(p: ProcedureRules, name: N) =>
+  p.stages.find((s): s is Extract<Stage, { name: N }> => s.name === name);
+
+export const payBeforeReview = (p: ProcedureRules) => {
+  const names = p.stages.map((s) => s.name);
+  return names.includes('pay') && names.includes('review') && names.indexOf('pay') < names.indexOf('review');
+};
+
+export const feeFor = (p: ProcedureRules, channel: Channel) =>
+  channel === 'online' ? (p.fee.online ?? p.fee.counter) : p.fee.counter;
