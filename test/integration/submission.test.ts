@@ -61,24 +61,25 @@ describe('a submission is recorded by the API and continued by its workflow', ()
   });
 
   it('computes the first deadline with the admin calendar, as the workflow would', async () => {
-    // Tomorrow (UTC+7) made a day off: a counter submission received today must not count it.
-    const tomorrow = new Date(Date.now() + 7 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
-    await db().insert(holidays).values({ date: tomorrow, kind: 'off', note: 'submission test' }).onConflictDoNothing();
+    // A fixed instant, so the answer does not depend on the hour the suite runs at: a counter
+    // dossier (7 working days) received Thursday 11/03/2027 at 09:00, with Friday 12/03/2027 made a
+    // day off by the administrator. By hand: Thursday gives 6 working hours, Friday none, then
+    // Mon 15 … Mon 22 give 6 × 8 = 48, and the last 2 hours end Tuesday 23/03/2027 at 09:00.
+    // Without the day off it would be Monday 22/03/2027 at 09:00.
+    const receivedAt = Date.parse('2027-03-11T09:00:00+07:00');
+    await db().insert(holidays).values({ date: '2027-03-12', kind: 'off', note: 'submission test' }).onConflictDoNothing();
     try {
-      const send = (key: string) =>
-        request(system.server)
-          .post('/api/dossiers')
-          .set(as('laocai.desk'))
-          .set('Idempotency-Key', key)
-          .send({ procedureCode: '1.004222', agencyCode: '02647', channel: 'counter', applicant, form: example });
-      const res = await send(`sub-${Date.now()}-holiday`);
-      expect(res.status).toBe(201);
-      const state = (await workflowState(res.body.code)) as DossierState;
-      const dueDays = new Set<string>();
-      for (let t = state.clockStartAt!; t < state.dueAt!; t += 3_600_000) dueDays.add(new Date(t + 7 * 3_600_000).toISOString().slice(0, 10));
-      expect(dueDays.has(tomorrow) && state.clockStartAt! < Date.parse(`${tomorrow}T00:00:00+07:00`)).toBe(false);
+      const input = { procedureCode: '1.004222', agencyCode: '02647', channel: 'counter' as const, applicant, form: example, attachments: [] };
+      const by = { actor: { id: 'u-laocai.desk', role: 'desk-officer' as const, agencyCode: '02647' }, applicantUserId: null };
+      const { code, startError } = await submitDossier(db(), system.temporal, input, by, `sub-${Date.now()}-holiday`, () => receivedAt);
+      expect(startError).toBeUndefined();
+      const [row] = await db().select().from(dossiers).where(eq(dossiers.code, code));
+      expect(row?.receivedAt?.toISOString()).toBe('2027-03-11T02:00:00.000Z');
+      expect(row?.dueAt?.toISOString()).toBe('2027-03-23T02:00:00.000Z');
+      // The workflow continues from exactly that state.
+      expect(((await workflowState(code)) as DossierState).dueAt).toBe(Date.parse('2027-03-23T09:00:00+07:00'));
     } finally {
-      await db().delete(holidays).where(eq(holidays.date, tomorrow));
+      await db().delete(holidays).where(eq(holidays.date, '2027-03-12'));
     }
   });
 
