@@ -8,7 +8,7 @@ export default defineConfig({
           name: 'unit',
           // Projects run one after the other (2 cores): unit, then integration, then browser.
           sequence: { groupOrder: 0 },
-          include: ['domain/**/*.test.ts', 'workflows/**/*.test.ts', 'activities/**/*.test.ts', 'api/**/*.test.ts', 'db/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: ['domain/**/*.test.ts', 'procedures/**/*.test.ts', 'workflows/**/*.test.ts', 'activities/**/*.test.ts', 'api/**/*.test.ts', 'db/**/*.test.ts', 'test/unit/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,0 +1,30 @@
+import type { Deadline, DeadlineUnit } from './types';
+
+/** The portal's time units, longest first so "Ngày làm việc" wins over "Ngày". */
+const UNITS: [string, DeadlineUnit][] = [
+  ['Ngày làm việc', 'working-days'],
+  ['Giờ làm việc', 'working-hours'],
+  ['Ngày', 'days'],
+  ['Giờ', 'hours'],
+  ['Tháng', 'months'],
+];
+
+const NOT_STATED = 'Không có thông tin';
+/** A number, then optionally one of the units, at the start of a channel row. */
+const TIME = new RegExp(`^(\\d+(?:[.,]\\d+)?) ?(${UNITS.map(([label]) => label).join('|')})?`);
+/** A bare number glued to a money amount ("72,000,000 VNĐ") cannot be split safely. */
+const MONEY_AHEAD = /^[\d.,]*\s*(?:Việt Nam Đồng|VNĐ|Đồng|USD)/;
+
+/**
+ * Reads the time column at the start of a channel row's text; returns the deadline and the rest
+ * of the row (the fee column onwards).
+ */
+export function parseDeadline(row: string): { deadline: Deadline; rest: string } {
+  if (row.startsWith(NOT_STATED)) return { deadline: { amount: null, unit: null, marker: 'not-stated' }, rest: row.slice(NOT_STATED.length) };
+  const m = TIME.exec(row);
+  if (!m || (!m[2] && MONEY_AHEAD.test(row))) return { deadline: { amount: null, unit: null, marker: 'not-stated' }, rest: row };
+  const amount = Number(m[1]!.replace(',', '.'));
+  const rest = row.slice(m[0].length);
+  const unit = UNITS.find(([label]) => label === m[2])?.[1];
+  return { deadline: unit ? { amount, unit } : { amount, unit: null, marker: 'unit-not-stated' }, rest };
+}

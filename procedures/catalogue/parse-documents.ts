@@ -1,0 +1,62 @@
+import { clean } from './text';
+import type { RequiredDocument } from './types';
+
+/** Each table of `thanh_phan_ho_so` starts with this flattened header row; the text before it titles the table. */
+const TABLE_HEADER = 'Tên giấy tờMẫu đơn, tờ khaiSố lượng';
+/**
+ * The quantity column closes each row: "1 bản chính", "0 bản chính,1 bản sao". It is glued to the
+ * next row, so it is never followed by a space, ';', ')' or a lower-case word, which tells it from
+ * "01 bản sao có chứng thực" inside a name. One digit: a year before it ("…/20231 bản chính") must not be read as 20231.
+ */
+const QUANTITY = /(\d) bản chính(?:,(\d+) bản sao)?(?=$|[^\s;:)a-zà-ỹđ])|(\d) bản sao(?=$|[^\s;:)a-zà-ỹđ])/g;
+const FORM_FILE = /\S*\.(?:docx?|pdf|xlsx?|rtf|odt)$/i;
+/** Tables titled as notes ("* Lưu ý:") list advice, not documents. */
+const NOTES_TITLE = /Lưu ý/i;
+
+function rowsOf(table: string): { rows: { text: string; originals: number; copies: number }[]; trailer: string } {
+  const rows = [];
+  let from = 0;
+  for (const m of table.matchAll(QUANTITY)) {
+    rows.push({ text: table.slice(from, m.index), originals: Number(m[1] ?? 0), copies: Number(m[2] ?? m[3] ?? 0) });
+    from = m.index + m[0].length;
+  }
+  return { rows, trailer: table.slice(from) };
+}
+
+const MAX_NAME = 160;
+
+/**
+ * "- Tờ khai…;" → "Tờ khai…": list markers, numbering and trailing separators are layout. Many
+ * rows go on to explain the document (contents, cases, exemptions); that is prose, so the name
+ * stops at its first sentence, colon or semicolon, and at MAX_NAME characters on a word ("…").
+ */
+export function documentName(text: string): { name: string; hasForm: boolean } {
+  const hasForm = FORM_FILE.test(text.trim());
+  let name = clean(hasForm ? text.trim().replace(FORM_FILE, '') : text)
+    .replace(/^(?:[-+*•–]+|\(?[0-9]{1,2}[.)]|\(?[a-zđ][.)]|\s)+/u, '');
+  name = name.split(/:|;|\.\s+(?=[A-ZĐÀ-Ỹ])/u)[0]!.replace(/\s*\([^)]*$/, '').replace(/[,.\s]+$/, '');
+  if (name.length > MAX_NAME) name = name.slice(0, name.lastIndexOf(' ', MAX_NAME)) + '…';
+  return { name, hasForm };
+}
+
+/**
+ * The documents to hand in: every row with at least one original or copy, across all the tables
+ * (one per case), except note tables. Rows with no quantity are headings or advice.
+ */
+export function parseDocuments(raw: string): RequiredDocument[] {
+  const tables = raw.normalize('NFC').split(TABLE_HEADER);
+  const docs: RequiredDocument[] = [];
+  let title = tables[0] ?? '';
+  for (const table of tables.slice(1)) {
+    const { rows, trailer } = rowsOf(table);
+    if (!NOTES_TITLE.test(title)) {
+      for (const row of rows) {
+        if (row.originals + row.copies === 0) continue;
+        const { name, hasForm } = documentName(row.text);
+        if (name) docs.push({ name, originals: row.originals, copies: row.copies, hasForm });
+      }
+    }
+    title = trailer;
+  }
+  return docs;
+}
