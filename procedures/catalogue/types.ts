@@ -26,12 +26,13 @@ export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
 
 /**
  * The time the portal states for a channel. A bare number without a unit keeps its amount with
- * `unit: null`; no stated time is `amount: null`. Nothing is ever guessed.
+ * `unit: null`; no stated time, or several rows for the channel that disagree (steps, cases), is
+ * `amount: null` with a marker. Nothing is ever guessed.
  */
 export type Deadline =
   | { amount: number; unit: DeadlineUnit }
   | { amount: number; unit: null; marker: 'unit-not-stated' }
-  | { amount: null; unit: null; marker: 'not-stated' };
+  | { amount: null; unit: null; marker: 'not-stated' | 'varies' };
 
 /**
  * The fee for a channel. `council`: set by the provincial People's Council (varies by province).
