@@ -11,21 +11,38 @@ const HEADER = 'Hình thức nộpThời gianPhí, lệ phíMô tả';
  */
 const ROW_START = /(Trực tiếp|Trực tuyến|Dịch vụ bưu chính)(?=\d|Không có thông tin|Miễn phí|[\d.,]*\s*(?:Việt Nam Đồng|VNĐ|Đồng|USD)|$)/g;
 
+function parseRow(row: string): ChannelTerms {
+  const { deadline, rest, ambiguous } = parseDeadline(row);
+  if (ambiguous) return { deadline, fee: { kind: 'unparsed' } };
+  const { head, note, rest: description } = splitFee(rest);
+  return { deadline, fee: parseFee(head, note, description) };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * Parses `cach_thuc_thuc_hien` (the flattened table "channel, time, fee, description") into the
- * deadline and fee per channel. When a channel has several rows (per case), the first row counts.
+ * deadline and fee per channel. Several rows for one channel are steps or cases whose times may
+ * add up or differ, so the deadline is `varies`; their fee counts only when the rows agree.
  */
 export function parseChannels(raw: string): Partial<Record<Channel, ChannelTerms>> {
   const text = clean(raw).replace(HEADER, '');
   const starts = [...text.matchAll(ROW_START)];
-  const out: Partial<Record<Channel, ChannelTerms>> = {};
+  const rows = new Map<Channel, ChannelTerms[]>();
   starts.forEach((m, i) => {
     const channel = LABELS[m[1]!]!;
-    if (out[channel]) return;
     const row = text.slice(m.index + m[0].length, starts[i + 1]?.index ?? text.length);
-    const { deadline, rest } = parseDeadline(row);
-    const { head, note } = splitFee(rest);
-    out[channel] = { deadline, fee: parseFee(head, note) };
+    rows.set(channel, [...(rows.get(channel) ?? []), parseRow(row)]);
   });
+  const out: Partial<Record<Channel, ChannelTerms>> = {};
+  for (const channel of ['counter', 'online', 'post'] as const) {
+    const list = rows.get(channel);
+    if (!list) continue;
+    const [first, ...others] = list as [ChannelTerms, ...ChannelTerms[]];
+    out[channel] = others.length === 0 ? first : {
+      deadline: { amount: null, unit: null, marker: 'varies' },
+      fee: others.every((r) => same(r.fee, first.fee)) ? first.fee : { kind: 'unparsed' },
+    };
+  }
   return out;
 }

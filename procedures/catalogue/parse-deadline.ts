@@ -12,19 +12,20 @@ const UNITS: [string, DeadlineUnit][] = [
 const NOT_STATED = 'Không có thông tin';
 /** A number, then optionally one of the units, at the start of a channel row. */
 const TIME = new RegExp(`^(\\d+(?:[.,]\\d+)?) ?(${UNITS.map(([label]) => label).join('|')})?`);
-/** A bare number glued to a money amount ("72,000,000 VNĐ") cannot be split safely. */
-const MONEY_AHEAD = /^[\d.,]*\s*(?:Việt Nam Đồng|VNĐ|Đồng|USD)/;
+/** Digits glued to a currency ("120 VNĐ" = a bare time 1 and a fee 20? or no time and 120?) cannot be split safely. */
+const MONEY_AHEAD = /^[\d.,]+\s*(?:Việt Nam Đồng|VNĐ|Đồng|USD)/;
 
 /**
  * Reads the time column at the start of a channel row's text; returns the deadline and the rest
- * of the row (the fee column onwards).
+ * of the row (the fee column onwards). `ambiguous` says the fee column cannot be trusted either.
  */
-export function parseDeadline(row: string): { deadline: Deadline; rest: string } {
-  if (row.startsWith(NOT_STATED)) return { deadline: { amount: null, unit: null, marker: 'not-stated' }, rest: row.slice(NOT_STATED.length) };
+export function parseDeadline(row: string): { deadline: Deadline; rest: string; ambiguous: boolean } {
+  if (row.startsWith(NOT_STATED)) return { deadline: { amount: null, unit: null, marker: 'not-stated' }, rest: row.slice(NOT_STATED.length), ambiguous: false };
+  if (MONEY_AHEAD.test(row)) return { deadline: { amount: null, unit: null, marker: 'unparsed' }, rest: row, ambiguous: true };
   const m = TIME.exec(row);
-  if (!m || (!m[2] && MONEY_AHEAD.test(row))) return { deadline: { amount: null, unit: null, marker: 'not-stated' }, rest: row };
+  if (!m) return { deadline: { amount: null, unit: null, marker: 'not-stated' }, rest: row, ambiguous: false };
   const amount = Number(m[1]!.replace(',', '.'));
   const rest = row.slice(m[0].length);
   const unit = UNITS.find(([label]) => label === m[2])?.[1];
-  return { deadline: unit ? { amount, unit } : { amount, unit: null, marker: 'unit-not-stated' }, rest };
+  return { deadline: unit ? { amount, unit } : { amount, unit: null, marker: 'unit-not-stated' }, rest, ambiguous: false };
 }

@@ -26,13 +26,14 @@ export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
 
 /**
  * The time the portal states for a channel. A bare number without a unit keeps its amount with
- * `unit: null`; no stated time, or several rows for the channel that disagree (steps, cases), is
- * `amount: null` with a marker. Nothing is ever guessed.
+ * `unit: null`. Otherwise `amount: null` with a marker: `not-stated` ("Không có thông tin" or no
+ * time), `varies` (several rows for the channel: steps or cases), `unparsed` (the time is glued to
+ * a sum of money, "120 VNĐ", and cannot be split safely). Nothing is ever guessed.
  */
 export type Deadline =
   | { amount: number; unit: DeadlineUnit }
   | { amount: number; unit: null; marker: 'unit-not-stated' }
-  | { amount: null; unit: null; marker: 'not-stated' | 'varies' };
+  | { amount: null; unit: null; marker: 'not-stated' | 'varies' | 'unparsed' };
 
 /**
  * The fee for a channel. `council`: set by the provincial People's Council (varies by province).
