@@ -31,6 +31,15 @@ function rowsOf(table: string): { rows: { text: string; originals: number; copie
 }
 
 const MAX_NAME = 160;
+/** Where the form's file title is glued to the name: a lower-case letter or ')' directly before a capital or digit ("…hoạt độngMẫu TP-LS-02"). */
+const GLUE = /[\p{Ll})](?=[\p{Lu}\d])/gu;
+
+/** The form's file name (its last word is already gone) trails the name; cut at the last glue point near the end. */
+function withoutFormTitle(text: string): string {
+  const tail = Math.max(0, text.length - 60);
+  const glue = [...text.matchAll(GLUE)].filter((m) => m.index >= tail).pop();
+  return glue ? text.slice(0, glue.index + 1) : text;
+}
 
 /**
  * "- Tờ khai…;" → "Tờ khai…": list markers, numbering and trailing separators are layout. Many
@@ -39,7 +48,7 @@ const MAX_NAME = 160;
  */
 export function documentName(text: string): { name: string; hasForm: boolean } {
   const hasForm = FORM_FILE.test(text.trim());
-  let name = clean(hasForm ? text.trim().replace(FORM_FILE, '') : text)
+  let name = clean(hasForm ? withoutFormTitle(text.trim().replace(FORM_FILE, '')) : text)
     .replace(/^(?:[-+*•–]+|\(?[0-9]{1,2}[.)]|\(?[a-zđ][.)]|\s)+/u, '');
   name = name.split(/:|;|\.\s+(?=[A-ZĐÀ-Ỹ])/u)[0]!.replace(/\s*\([^)]*$/, '').replace(/[,.\s]+$/, '');
   if (name.length > MAX_NAME) name = name.slice(0, name.lastIndexOf(' ', MAX_NAME)) + '…';

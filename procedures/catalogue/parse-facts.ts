@@ -56,7 +56,7 @@ export function parseSubjects(raw: string): { subjects: SubjectKind[]; audience:
  * (plus "TTg" and the legislature's term digits) and must not run into a word.
  */
 const ISSUER = '(?:TTg|UBTVQH\\d{2}|QH\\d{2}|[A-ZĐ]+)';
-const LEGAL_NUMBER = new RegExp(`\\d+(?:\\.\\d+)?/\\d{4}/${ISSUER}(?:\\s?-\\s?${ISSUER})*(?![A-Za-zÀ-ỹĐđ])`, 'gu');
+const LEGAL_NUMBER = new RegExp(`\\d+(?:\\.\\d+)?/\\d{4}/${ISSUER}(?:\\s?-\\s?${ISSUER})*(?!\\p{Ll})`, 'gu');
 
 export function parseLegalBases(raw: string): string[] {
   const text = raw.normalize('NFC');
