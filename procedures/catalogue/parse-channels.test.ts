@@ -16,6 +16,13 @@ describe('parseChannels', () => {
     expect(c).toEqual({ counter: { deadline: { amount: 7, unit: null, marker: 'unit-not-stated' }, fee: { kind: 'free' } } });
   });
 
+  it('reads a time column that says there is none as not stated', () => {
+    const c = parseChannels(`${HEADER}Trực tuyếnKhông phải trả kết quả cho người nộp thuếMiễn phíBằng phương thức điện tửTrực tiếpKhông quy địnhMiễn phíTại TTPVHCCDịch vụ bưu chínhKhôngKhông có thông tinQua bưu chính`);
+    expect(c.online).toEqual({ deadline: { amount: null, unit: null, marker: 'not-stated' }, fee: { kind: 'free' } });
+    expect(c.counter).toEqual({ deadline: { amount: null, unit: null, marker: 'not-stated' }, fee: { kind: 'free' } });
+    expect(c.post).toEqual({ deadline: { amount: null, unit: null, marker: 'not-stated' }, fee: { kind: 'not-stated' } });
+  });
+
   it('marks a channel with several rows (steps or cases) as varies rather than picking one', () => {
     const c = parseChannels(`${HEADER}Trực tiếp2 Ngày làm việcMiễn phíTiếp nhậnTrực tiếp5 Ngày làm việcMiễn phíThẩm định`);
     expect(c.counter).toEqual({ deadline: { amount: null, unit: null, marker: 'varies' }, fee: { kind: 'free' } });

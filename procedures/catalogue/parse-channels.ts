@@ -9,7 +9,7 @@ const HEADER = 'Hình thức nộpThời gianPhí, lệ phíMô tả';
  * A row starts with a channel label glued to the time or fee column; the same words inside a
  * description ("Trực tuyến: nộp hồ sơ…", "Trực tuyến qua Cổng…") are not followed by either.
  */
-const ROW_START = /(Trực tiếp|Trực tuyến|Dịch vụ bưu chính)(?=\d|Không có thông tin|Miễn phí|[\d.,]*\s*(?:Việt Nam Đồng|VNĐ|Đồng|USD)|$)/g;
+const ROW_START = /(Trực tiếp|Trực tuyến|Dịch vụ bưu chính)(?=\d|Không có thông tin|Miễn phí|[\d.,]*\s*(?:Việt Nam Đồng|VNĐ|Đồng|USD)|(?:Không phải trả kết quả cho người nộp thuế|Không quy định|Không) ?(?:Miễn phí|Không có thông tin)|$)/g;
 
 function parseRow(row: string): ChannelTerms {
   const { deadline, rest, ambiguous } = parseDeadline(row);

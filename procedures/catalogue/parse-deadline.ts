@@ -10,6 +10,8 @@ const UNITS: [string, DeadlineUnit][] = [
 ];
 
 const NOT_STATED = 'Không có thông tin';
+/** A time column that says there is none: "Không quy định", "Không", "Không phải trả kết quả cho người nộp thuế". */
+export const NO_DEADLINE = /^(?:Không phải trả kết quả cho người nộp thuế|Không quy định|Không) ?(?=Miễn phí|Không có thông tin)/;
 /** A number, then optionally one of the units, at the start of a channel row. */
 const TIME = new RegExp(`^(\\d+(?:[.,]\\d+)?) ?(${UNITS.map(([label]) => label).join('|')})?`);
 /** Digits glued to a currency ("120 VNĐ" = a bare time 1 and a fee 20? or no time and 120?) cannot be split safely. */
@@ -21,6 +23,8 @@ const MONEY_AHEAD = /^[\d.,]+\s*(?:Việt Nam Đồng|VNĐ|Đồng|USD)/;
  */
 export function parseDeadline(row: string): { deadline: Deadline; rest: string; ambiguous: boolean } {
   if (row.startsWith(NOT_STATED)) return { deadline: { amount: null, unit: null, marker: 'not-stated' }, rest: row.slice(NOT_STATED.length), ambiguous: false };
+  const none = NO_DEADLINE.exec(row);
+  if (none) return { deadline: { amount: null, unit: null, marker: 'not-stated' }, rest: row.slice(none[0].length), ambiguous: false };
   if (MONEY_AHEAD.test(row)) return { deadline: { amount: null, unit: null, marker: 'unparsed' }, rest: row, ambiguous: true };
   const m = TIME.exec(row);
   if (!m) return { deadline: { amount: null, unit: null, marker: 'not-stated' }, rest: row, ambiguous: false };
