@@ -9,6 +9,12 @@ const catalogue = parseCatalogue(text);
 
 /** The committed data file (README): what the registry and the finder will build on. */
 describe('the committed catalogue', () => {
+  it('rejects a line that breaks the schema', () => {
+    const [first] = text.split('\n');
+    const broken = JSON.stringify({ ...JSON.parse(first!), channels: { counter: { deadline: { amount: 5, unit: null }, fee: { kind: 'free' } } } });
+    expect(() => parseCatalogue(broken + '\n')).toThrow(/catalogue line 1/);
+  });
+
   it('is one procedure per line, sorted by code, and re-serializes byte for byte', () => {
     expect(catalogue.length).toBeGreaterThan(1500);
     const codes = catalogue.map((p) => p.code);

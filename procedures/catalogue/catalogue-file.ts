@@ -1,4 +1,4 @@
-import type { Procedure } from './types';
+import { procedureSchema, type Procedure } from './types';
 
 /** Where the committed catalogue comes from (procedures/catalogue/README.md, "Provenance"). */
 export const SOURCE_REPO = 'github.com/chatbot-tthc/chatbot_tthc';
@@ -14,6 +14,11 @@ export function serializeCatalogue(procedures: Procedure[]): string {
   return sorted.map((p) => JSON.stringify(p)).join('\n') + '\n';
 }
 
+/** Reads catalogue.jsonl, validating every line against the schema (a hand edit that breaks it fails here, with its line). */
 export function parseCatalogue(text: string): Procedure[] {
-  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Procedure);
+  return text.split('\n').filter(Boolean).map((line, i) => {
+    const parsed = procedureSchema.safeParse(JSON.parse(line));
+    if (!parsed.success) throw new Error(`catalogue line ${i + 1}: ${parsed.error.message}`);
+    return parsed.data;
+  });
 }

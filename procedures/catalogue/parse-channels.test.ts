@@ -23,6 +23,10 @@ describe('parseChannels', () => {
     expect(c.post).toEqual({ deadline: { amount: null, unit: null, marker: 'not-stated' }, fee: { kind: 'not-stated' } });
   });
 
+  it('reads the portal\'s "0" placeholder as no deadline', () => {
+    expect(parseChannels(`${HEADER}Trực tiếp0Không có thông tinỦy ban nhân dân cấp tỉnh quy định chi tiết`).counter?.deadline).toEqual({ amount: null, unit: null, marker: 'not-stated' });
+  });
+
   it('marks a channel with several rows (steps or cases) as varies rather than picking one', () => {
     const c = parseChannels(`${HEADER}Trực tiếp2 Ngày làm việcMiễn phíTiếp nhậnTrực tiếp5 Ngày làm việcMiễn phíThẩm định`);
     expect(c.counter).toEqual({ deadline: { amount: null, unit: null, marker: 'varies' }, fee: { kind: 'free' } });

@@ -30,6 +30,8 @@ export function parseDeadline(row: string): { deadline: Deadline; rest: string; 
   if (!m) return { deadline: { amount: null, unit: null, marker: 'not-stated' }, rest: row, ambiguous: false };
   const amount = Number(m[1]!.replace(',', '.'));
   const rest = row.slice(m[0].length);
+  // "0" is the portal's placeholder where the province sets the procedure's details: no deadline.
+  if (amount === 0) return { deadline: { amount: null, unit: null, marker: 'not-stated' }, rest, ambiguous: false };
   const unit = UNITS.find(([label]) => label === m[2])?.[1];
   return { deadline: unit ? { amount, unit } : { amount, unit: null, marker: 'unit-not-stated' }, rest, ambiguous: false };
 }
