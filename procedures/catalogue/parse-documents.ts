@@ -1,4 +1,4 @@
-import { clean } from './text';
+import { shortName } from './text';
 import type { RequiredDocument } from './types';
 
 /** Each table of `thanh_phan_ho_so` starts with this flattened header row; the text before it titles the table. */
@@ -30,7 +30,6 @@ function rowsOf(table: string): { rows: { text: string; originals: number; copie
   return { rows, trailer: table.slice(from) };
 }
 
-const MAX_NAME = 160;
 /** Where the form's file title is glued to the name: a lower-case letter or ')' directly before a capital or digit ("…hoạt độngMẫu TP-LS-02"). */
 const GLUE = /[\p{Ll})](?=[\p{Lu}\d])/gu;
 
@@ -41,18 +40,10 @@ function withoutFormTitle(text: string): string {
   return glue ? text.slice(0, glue.index + 1) : text;
 }
 
-/**
- * "- Tờ khai…;" → "Tờ khai…": list markers, numbering and trailing separators are layout. Many
- * rows go on to explain the document (contents, cases, exemptions); that is prose, so the name
- * stops at its first sentence, colon or semicolon, and at MAX_NAME characters on a word ("…").
- */
+/** A document row's name, without the linked form's file title. */
 export function documentName(text: string): { name: string; hasForm: boolean } {
   const hasForm = FORM_FILE.test(text.trim());
-  let name = clean(hasForm ? withoutFormTitle(text.trim().replace(FORM_FILE, '')) : text)
-    .replace(/^(?:[-+*•–]+|\(?[0-9]{1,2}[.)]|\(?[a-zđ][.)]|\s)+/u, '');
-  name = name.split(/:|;|\.\s+(?=[A-ZĐÀ-Ỹ])/u)[0]!.replace(/\s*\([^)]*$/, '').replace(/[,.\s]+$/, '');
-  if (name.length > MAX_NAME) name = name.slice(0, name.lastIndexOf(' ', MAX_NAME)) + '…';
-  return { name, hasForm };
+  return { name: shortName(hasForm ? withoutFormTitle(text.trim().replace(FORM_FILE, '')) : text), hasForm };
 }
 
 /**

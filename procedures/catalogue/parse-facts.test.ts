@@ -28,11 +28,13 @@ describe('catalogue facts', () => {
       { name: 'Văn bản từ chối', code: 'KQ.G12.001161' },
     ]);
     expect(parseResults('Không có thông tin')).toEqual([]);
+    expect(parseResults('- Trường hợp hồ sơ hợp lệ: Bước 1: Thông báo việc giải thểMã: KQ.G12.000001')).toEqual([{ name: 'Trường hợp hồ sơ hợp lệ', code: 'KQ.G12.000001' }]);
   });
 
   it('cleans agency names and treats "no information" as none', () => {
     expect(parseAgency('Ủy ban Nhân dân\u00a0xã,\u00a0phường,\u00a0thị trấn.')).toBe('Ủy ban Nhân dân xã, phường, thị trấn');
     expect(parseAgency('Không có thông tin')).toBeNull();
     expect(parseAgency(undefined)).toBeNull();
+    expect(parseAgency('chứng thực tiến hành chụp từ bản chính giao dịch')).toBeNull();
   });
 });

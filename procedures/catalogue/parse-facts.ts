@@ -1,4 +1,4 @@
-import { clean } from './text';
+import { clean, shortName } from './text';
 import type { Audience, Level, Result, SubjectKind } from './types';
 
 const LEVEL_LABELS: Record<string, Level> = { 'Cấp bộ': 'ministry', 'Cấp tỉnh': 'province', 'Cấp xã': 'commune', 'Cơ quan khác': 'other' };
@@ -64,24 +64,30 @@ export function parseLegalBases(raw: string): string[] {
   return [...new Set(numbers)];
 }
 
-/** `ket_qua_xu_ly` lists "NameMã: KQ.G15.000033" per result, then page chrome ("Từ khóa…") that is dropped. */
+/**
+ * `ket_qua_xu_ly` lists "NameMã: KQ.G15.000033" per result, then page chrome ("Từ khóa…") that is
+ * dropped. Some pages describe the outcome instead of naming it; the name stops where prose starts.
+ */
 export function parseResults(raw: string): Result[] {
   const text = clean(raw).split(/Từ khóa/)[0] ?? '';
   if (text === '' || text === 'Không có thông tin') return [];
   const results: Result[] = [];
   let from = 0;
   for (const m of text.matchAll(/Mã: ?(KQ\.[A-Z0-9.]+\d)/g)) {
-    const name = clean(text.slice(from, m.index));
+    const name = shortName(text.slice(from, m.index));
     if (name) results.push({ name, code: m[1]! });
     from = m.index + m[0].length;
   }
-  const tail = clean(text.slice(from));
+  const tail = shortName(text.slice(from));
   if (tail) results.push({ name: tail, code: null });
   return results;
 }
 
-/** Agency text, or null when the portal has none. */
+/**
+ * Agency text, or null when the portal has none. An agency name starts with a capital; text
+ * starting in lower case is another field's prose the crawl shifted here, so it is none too.
+ */
 export function parseAgency(raw: string | undefined): string | null {
   const text = clean(raw ?? '').replace(/\.$/, '');
-  return text === '' || text === 'Không có thông tin' ? null : text;
+  return text === '' || text === 'Không có thông tin' || /^\p{Ll}/u.test(text) ? null : text;
 }
