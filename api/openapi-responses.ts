@@ -47,7 +47,16 @@ export const dossierResponse = z.object({
   allowedActions: z.array(z.enum(ACTIONS)),
 });
 
-export const attachmentResponse = z.object({ id: z.string(), name: z.string(), mimeType: z.string(), size: z.number().int(), sha256: z.string(), createdAt: at });
+export const attachmentResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  /** The required document (its Vietnamese label) the uploader sent this file as; null for none. */
+  requirement: z.string().nullable(),
+  createdAt: at,
+});
 export const uploadedResponse = attachmentResponse.omit({ createdAt: true });
 export const dossierWithAttachmentsResponse = dossierResponse.extend({ attachments: z.array(attachmentResponse) });
 

@@ -15,7 +15,13 @@ const base = {
 };
 
 const samples: Record<DocumentKind, DocumentData> = {
-  receipt: { ...base, kind: 'receipt', requiredDocuments: ['Tờ khai thay đổi thông tin cư trú'] },
+  receipt: {
+    ...base,
+    kind: 'receipt',
+    documentsReceived: [{ name: 'Tờ khai thay đổi thông tin cư trú', files: ['to-khai.pdf'] }, { name: 'Giấy tờ khác', files: ['anh-ho-khau.jpg'] }],
+    documentsMissing: ['Giấy tờ chứng minh chỗ ở hợp pháp'],
+    receivedBy: 'Nguyễn Thị Lan',
+  },
   supplement: { ...base, kind: 'supplement', missing: ['Bản sao giấy khai sinh', 'Ảnh chân dung'], note: 'Thiếu giấy tờ' },
   refusal: { ...base, kind: 'refusal', reason: 'Hồ sơ không thuộc thẩm quyền giải quyết' },
   apology: { ...base, kind: 'apology', reason: 'Cần xác minh thêm thông tin' },
@@ -25,7 +31,8 @@ const samples: Record<DocumentKind, DocumentData> = {
 /** What each document must say, beyond the header every one of them carries. */
 const expected: Record<DocumentKind, string[]> = {
   receipt: ['GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', '(Mẫu số 01)', '01/07/2025 09:30', '03/07/2025 16:30',
-    'Tờ khai thay đổi thông tin cư trú'],
+    'Thành phần hồ sơ nộp gồm:', '1. Tờ khai thay đổi thông tin cư trú (to-khai.pdf)', '2. Giấy tờ khác (anh-ho-khau.jpg)',
+    'Thành phần hồ sơ còn thiếu:', '1. Giấy tờ chứng minh chỗ ở hợp pháp', 'Nguyễn Thị Lan'],
   supplement: ['PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', '(Mẫu số 02)', '1. Bản sao giấy khai sinh', '2. Ảnh chân dung'],
   refusal: ['PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', '(Mẫu số 03)', 'Hồ sơ không thuộc thẩm quyền giải quyết'],
   apology: ['PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', '(Mẫu số 04)', '03/07/2025 16:30', '08/07/2025 01:00',
