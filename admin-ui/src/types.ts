@@ -46,6 +46,18 @@ export interface Dossier {
   allowedActions: Action[];
 }
 
+/** A file a citizen or an officer attached (GET /dossiers/:code/attachments). */
+export interface Attachment {
+  id: string;
+  name: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  /** The required document's Vietnamese label it was uploaded as; null for none. */
+  requirement: string | null;
+  createdAt: string;
+}
+
 export interface DossierEvent {
   id: string;
   seq: number;
@@ -85,7 +97,7 @@ export interface Procedure {
   deadline: { workingDays: number };
   handoff: { departmentCode: string; shareWorkingDays: number } | null;
   stages: { name: string }[];
-  requiredDocuments: unknown[];
+  requiredDocuments: Localized[];
   fullProcessOnline: boolean;
   formSchema: { properties: Record<string, JsonSchemaProp>; required?: string[] };
   formLabels: Record<string, Localized>;

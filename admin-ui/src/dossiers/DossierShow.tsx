@@ -7,6 +7,7 @@ import { formatMoney, pick } from '../common/format';
 import { StatusChip } from '../common/StatusField';
 import type { Dossier } from '../types';
 import { ActionButtons } from './actions/ActionButtons';
+import { Attachments } from './Attachments';
 import { Documents } from './Documents';
 import { FormDataView } from './FormDataView';
 import { Shares } from './Shares';
@@ -69,6 +70,9 @@ function DossierDetail() {
           </Section>
           <Section title="form">
             <FormDataView />
+          </Section>
+          <Section title="attachments">
+            <Attachments />
           </Section>
           <Section title="documents">
             <Documents />
