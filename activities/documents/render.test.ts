@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatVietnamDateTime } from './layout.js';
+import { extractText, inflatePdf } from '../../test/support/pdf-text.js';
 import { DOCUMENT_KINDS, renderDocument, type DocumentData, type DocumentKind } from './render.js';
 
 const base = {
@@ -39,40 +40,6 @@ const expected: Record<DocumentKind, string[]> = {
     'Cần xác minh thêm thông tin'],
   result: ['THÔNG BÁO KẾT QUẢ GIẢI QUYẾT HỒ SƠ', 'Đã đăng ký thường trú', 'Phạm Văn Hùng'],
 };
-
-/**
- * Reads back the text of an uncompressed pdfkit PDF: pdfkit writes glyph ids as hex in TJ
- * arrays, one font per Tf, and each embedded font's ToUnicode CMap maps its ids to Unicode.
- */
-function extractText(pdf: string): string {
-  const objects = new Map<string, string>();
-  for (const m of pdf.matchAll(/(\d+) 0 obj([\s\S]*?)endobj/g)) objects.set(m[1]!, m[2]!);
-  const cmapOf = new Map<string, string[][]>(); // font resource name → glyph id → UTF-16 units
-  for (const [, name, ref] of pdf.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
-    const cmapRef = /\/ToUnicode (\d+) 0 R/.exec(objects.get(ref!) ?? '')?.[1];
-    if (!cmapRef) continue;
-    const glyphs: string[][] = [];
-    for (const [, start, list] of (objects.get(cmapRef) ?? '').matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/g)) {
-      [...list!.matchAll(/<([^>]*)>/g)].forEach((u, i) => (glyphs[parseInt(start!, 16) + i] = u[1]!.split(' ')));
-    }
-    cmapOf.set(name!, glyphs);
-  }
-  let font: string[][] = [];
-  let y = '';
-  let text = '';
-  const ops = /1 0 0 1 [\d.-]+ ([\d.-]+) Tm|\/(F\d+) [\d.]+ Tf|\[((?:<[0-9a-f]*>|[\s\d.-])*)\] TJ/g;
-  for (const [, tm, tf, tj] of pdf.matchAll(ops)) {
-    if (tm) {
-      if (tm !== y) text += '\n'; // a fragment on the same baseline continues the line
-      y = tm;
-    } else if (tf) font = cmapOf.get(tf) ?? [];
-    else {
-      const ids = [...tj!.matchAll(/<([0-9a-f]*)>/g)].flatMap((h) => h[1]!.match(/.{4}/g) ?? []);
-      text += ids.map((id) => String.fromCharCode(...(font[parseInt(id, 16)] ?? []).map((u) => parseInt(u, 16)))).join('');
-    }
-  }
-  return text;
-}
 
 const render = (kind: DocumentKind, compress = false) => renderDocument(kind, samples[kind], { compress });
 
@@ -114,6 +81,11 @@ describe('renderDocument', () => {
     await expect(renderDocument('refusal', { ...samples.refusal, reason: '' })).rejects.toThrow(/reason/);
     await expect(renderDocument('supplement', { ...samples.supplement, missing: [] })).rejects.toThrow(/missing/);
     await expect(renderDocument('receipt', samples.result)).rejects.toThrow();
+  });
+
+  it('reads the same text back from the compressed PDF production serves', async () => {
+    const plain = extractText((await render('receipt')).toString('latin1'));
+    expect(extractText(inflatePdf(await render('receipt', true)))).toBe(plain);
   });
 
   it('prints decomposed (NFD) input with the same glyphs as composed input', async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../api/attachment-store';
 import { documents } from '../../db/schema';
 import type { System } from '../../runtime/system';
+import { extractText, inflatePdf } from '../support/pdf-text';
 import { login, startTestSystem } from '../support/system';
 
 const applicant = { fullName: 'Lò Thị Mai', idNumber: '010203007777', phone: '0911222333' };
@@ -183,6 +184,49 @@ describe('attachments: upload, attach at submission and supplement, read back', 
     const events = await http().get(`/api/dossiers/${code}/events`).set(as('laocai.specialist'));
     const supplement = (events.body as { type: string; data: { attachments?: unknown } }[]).find((e) => e.type === 'supplement');
     expect(supplement?.data.attachments).toEqual([{ id, name: 'giay-chung-sinh.png', sha256: sha(scan) }]);
+  });
+
+  it('tags files with the required document they copy; the receipt lists what came and is signed by the receiving officer', async () => {
+    const declaration = 'Tờ khai đăng ký khai sinh (hoặc biểu mẫu điện tử)';
+    const proof = 'Giấy chứng sinh hoặc văn bản của người làm chứng';
+    // One request, three files: a `requirement` field tags the files after it; an empty one clears it.
+    const up = await http()
+      .post('/api/attachments')
+      .set(as('citizen'))
+      .field('requirement', declaration)
+      .attach('file', pdf(), { filename: 'to-khai.pdf', contentType: 'application/pdf' })
+      .attach('file', pdf(), { filename: 'to-khai-trang-2.pdf', contentType: 'application/pdf' })
+      .field('requirement', '')
+      .attach('file', png(), { filename: 'anh.png', contentType: 'image/png' });
+    expect(up.status).toBe(201);
+    expect(up.body.map((f: { requirement: string | null }) => f.requirement)).toEqual([declaration, declaration, null]);
+    const tooLong = await http().post('/api/attachments').set(as('citizen')).field('requirement', 'x'.repeat(301)).attach('file', pdf(), { filename: 'a.pdf', contentType: 'application/pdf' });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.type).toBe('application/problem+json');
+
+    const created = await submit('citizen', up.body.map((f: { id: string }) => f.id));
+    expect(created.status).toBe(201);
+    const code = created.body.code as string;
+    const received = await http().post(`/api/dossiers/${code}/actions/receive`).set(as('laocai.desk')).send({});
+    expect(received.body.status).toBe('RECEIVED');
+
+    // Every officer who reads the dossier reads the tags.
+    const listed = await http().get(`/api/dossiers/${code}/attachments`).set(as('laocai.specialist'));
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((f: { name: string; requirement: string | null }) => [f.name, f.requirement])).toEqual([
+      ['to-khai.pdf', declaration],
+      ['to-khai-trang-2.pdf', declaration],
+      ['anh.png', null],
+    ]);
+
+    const receipt = await http().get(`/api/dossiers/${code}/documents/receipt`).set(as('laocai.desk')).buffer(true).parse(binary);
+    expect(receipt.status).toBe(200);
+    // Lines wrap where the page ends: compare with the wrapping undone.
+    const text = extractText(inflatePdf(receipt.body as Buffer)).replace(/\s+/g, ' ');
+    expect(text).toContain(`Thành phần hồ sơ nộp gồm: 1. ${declaration} (to-khai.pdf, to-khai-trang-2.pdf) 2. Giấy tờ khác (anh.png)`);
+    expect(text).toContain(`Thành phần hồ sơ còn thiếu: 1. ${proof} 2. Văn bản ủy quyền (nếu người khác đi khai)`);
+    // Signed by the desk officer who received it (laocai.desk), not by the citizen who submitted.
+    expect(text).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ (Ký và ghi rõ họ tên) Nguyễn Thị Lan');
   });
 
   it('answers the 21st submission of a user within a minute with 429 and Retry-After', async () => {
