@@ -58,7 +58,11 @@ export const attachmentResponse = z.object({
   createdAt: at,
 });
 export const uploadedResponse = attachmentResponse.omit({ createdAt: true });
-export const dossierWithAttachmentsResponse = dossierResponse.extend({ attachments: z.array(attachmentResponse) });
+export const dossierWithAttachmentsResponse = dossierResponse.extend({
+  /** The assignee's full name (null when unassigned), for readers who may not list that agency's users. */
+  assigneeName: z.string().nullable(),
+  attachments: z.array(attachmentResponse),
+});
 
 export const dossierEventResponse = z.object({
   id: z.string(),
@@ -67,6 +71,8 @@ export const dossierEventResponse = z.object({
   type: z.string(),
   actorId: z.string(),
   actorRole: z.string(),
+  /** The actor's full name, for readers who may not list users (the system's events: null). */
+  actorName: z.string().nullable(),
   actorAgencyCode: z.string().nullable(),
   agencyCode: z.string(),
   fromStatus: status.nullable(),

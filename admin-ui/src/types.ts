@@ -28,6 +28,8 @@ export interface Dossier {
   receivingAgencyCode: string;
   agencyCode: string;
   assigneeId: string | null;
+  /** Only on GET /dossiers/:code (the dossier page), not in lists. */
+  assigneeName?: string | null;
   receivedAt: string | null;
   dueAt: string | null;
   stageDueAt: string | null;
@@ -64,6 +66,7 @@ export interface DossierEvent {
   type: string;
   actorId: string;
   actorRole: string;
+  actorName: string | null;
   actorAgencyCode: string | null;
   agencyCode: string;
   fromStatus: Status | null;

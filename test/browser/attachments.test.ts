@@ -107,6 +107,17 @@ describe('officers see the files a citizen uploaded', () => {
     await act(desk, 'receive');
     await statusIs(desk, 'RECEIVED');
     await expect.poll(() => declaration.getAttribute('data-received')).toBe('true');
+
+    // The page reads like the paper: dates as dd/MM/yyyy HH:mm, people by name, choices by their words.
+    const receive = desk.getByTestId('timeline').locator('[data-event="receive"]');
+    await receive.waitFor();
+    expect(await receive.textContent()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} · Nguyễn Thị Lan \(Cán bộ một cửa\)/);
+    expect(await desk.getByTestId('timeline').textContent()).not.toContain('u-citizen');
+    const receivedAt = desk.locator('.RaLabeled-label', { hasText: 'Ngày tiếp nhận' }).locator('xpath=..');
+    expect(await receivedAt.textContent()).toMatch(/Ngày tiếp nhận\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(await desk.getByTestId('form-data').locator('[data-field="sex"]').textContent()).toBe('Nữ');
+    expect(await desk.getByTestId('form-data').locator('[data-field="birthDate"]').textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    await screenshot(desk, 'attachments-3-received');
   });
 
   it('the leader of the agency sees the same list', async () => {
