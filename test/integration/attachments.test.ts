@@ -51,7 +51,7 @@ describe('attachments: upload, attach at submission and supplement, read back', 
 
   beforeAll(async () => {
     system = await startTestSystem();
-    for (const u of ['citizen', 'citizen2', 'laocai.desk', 'laocai.specialist', 'batxat.desk', 'laocai.supervisor']) tokens[u] = await login(system, u);
+    for (const u of ['citizen', 'citizen2', 'laocai.desk', 'laocai.specialist', 'batxat.desk', 'laocai.supervisor', 'snnmt.specialist']) tokens[u] = await login(system, u);
     tokens.admin = await login(system, 'admin', process.env.MOTCUA_ADMIN_PASSWORD ?? 'admin');
     birthExample = (await http().get('/api/procedures/1.001193')).body.example;
   });
@@ -228,6 +228,35 @@ describe('attachments: upload, attach at submission and supplement, read back', 
     expect(text).toContain(flat(`Thành phần hồ sơ còn thiếu: 1. ${proof} 2. Văn bản ủy quyền (nếu người khác đi khai)`));
     // Signed by the desk officer who received it (laocai.desk), not by the citizen who submitted.
     expect(text).toContain(flat('NGƯỜI TIẾP NHẬN HỒ SƠ (Ký và ghi rõ họ tên) Nguyễn Thị Lan'));
+  });
+
+  it('after a hand-off the department reads the files too, and the receiving desk still does', async () => {
+    const form = 'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu số 18, NĐ 151/2025/NĐ-CP)';
+    const scan = pdf();
+    const up = await http().post('/api/attachments').set(as('citizen')).field('requirement', form).attach('file', scan, { filename: 'don-mau-18.pdf', contentType: 'application/pdf' });
+    expect(up.status).toBe(201);
+    const example = (await http().get('/api/procedures/1.012786')).body.example;
+    const created = await http()
+      .post('/api/dossiers')
+      .set(as('citizen'))
+      .send({ procedureCode: '1.012786', agencyCode: '02647', channel: 'online', applicant, form: example, attachments: [up.body[0].id] });
+    expect(created.status).toBe(201);
+    const code = created.body.code as string;
+    const act = (action: string, body: object = {}) => http().post(`/api/dossiers/${code}/actions/${action}`).set(as('laocai.desk')).send(body);
+    expect((await act('receive')).status).toBe(200);
+    const forwarded = await act('forward', { agencyCode: 'H38.SNNMT' });
+    expect(forwarded.body.agencyCode).toBe('H38.SNNMT');
+
+    for (const user of ['snnmt.specialist', 'laocai.desk']) {
+      const list = await http().get(`/api/dossiers/${code}/attachments`).set(as(user));
+      expect(list.status, user).toBe(200);
+      expect(list.body, user).toEqual([expect.objectContaining({ name: 'don-mau-18.pdf', requirement: form })]);
+      const file = await http().get(`/api/dossiers/${code}/attachments/${list.body[0].id}`).set(as(user)).buffer(true).parse(binary);
+      expect(file.status, user).toBe(200);
+      expect(sha(file.body as Buffer), user).toBe(sha(scan));
+    }
+    // Another commune's desk still cannot.
+    expect((await http().get(`/api/dossiers/${code}/attachments`).set(as('batxat.desk'))).status).toBe(404);
   });
 
   it('answers the 21st submission of a user within a minute with 429 and Retry-After', async () => {
