@@ -120,6 +120,46 @@ describe('officers see the files a citizen uploaded', () => {
     await screenshot(desk, 'attachments-3-received');
   });
 
+  it('a citizen says in the portal which document each file is; the desk finds it ticked', async () => {
+    const context = await browser.newContext({ viewport: { width: 1080, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const portal = await context.newPage();
+    portal.setDefaultTimeout(20_000);
+    await portal.goto(`${baseUrl(system)}/nop-ho-so/1.001193`);
+    await portal.locator('#username').fill('citizen');
+    await portal.locator('#password').fill('motcua123');
+    await portal.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await portal.getByRole('button', { name: /Đăng xuất/ }).waitFor();
+
+    const { body: birth } = await request(system.server).get('/api/procedures/1.001193');
+    await portal.locator('#applicant-idNumber').fill('010203004567');
+    await portal.locator('#applicant-phone').fill('0912345678');
+    await portal.locator('#agencyCode').selectOption('02647');
+    for (const [k, v] of Object.entries(birth.example as Record<string, string>)) {
+      const el = portal.locator(`#form-${k}`);
+      if ((await el.evaluate((e) => e.tagName)) === 'SELECT') await el.selectOption(v);
+      else await el.fill(v);
+    }
+    await portal.locator('#files').setInputFiles([
+      { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: pdf },
+      { name: 'anh-khac.png', mimeType: 'image/png', buffer: png },
+    ]);
+    await portal.getByLabel('Giấy tờ «giay-chung-sinh.pdf» là').selectOption(BIRTH_PROOF);
+    await screenshot(portal, 'attachments-4-portal-tagged');
+    await portal.getByRole('button', { name: 'Tiếp tục: kiểm tra lại' }).click();
+    await portal.getByRole('heading', { name: 'Kiểm tra lại trước khi nộp' }).waitFor();
+    await portal.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    const portalCode = (await portal.getByTestId('dossier-code').textContent())!;
+    expect(portalCode).toMatch(/^02647-\d{6}-\d{4}$/);
+    await context.close();
+
+    const desk = await signIn(browser, system, 'laocai.desk');
+    await desk.goto(`${baseUrl(system)}/admin/#/dossiers/${portalCode}/show`);
+    const list = desk.getByTestId('attachments');
+    await list.locator(`li[data-requirement="${BIRTH_PROOF}"][data-received="true"] [data-name="giay-chung-sinh.pdf"]`).waitFor();
+    expect(await list.locator(`li[data-requirement="${DECLARATION}"]`).getAttribute('data-received')).toBe('false');
+    await list.getByTestId('attachments-extra').locator('[data-name="anh-khac.png"]').waitFor();
+  });
+
   it('the leader of the agency sees the same list', async () => {
     const leader = await signIn(browser, system, 'laocai.leader');
     const list = await openDossier(leader);
