@@ -40,10 +40,18 @@ export function documentRoutes(ctx: AppContext): Router {
 
   const fullNameOf = async (userId: string) => (await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, userId)))[0]?.fullName;
 
-  /** Form 01's list: the files received, against the procedure's checklist. */
+  /**
+   * Form 01's list: the files received, against the procedure's checklist. A counter dossier
+   * without a single file was handed over on paper, checked by the officer at the desk: its
+   * receipt lists the checklist as received, as the paper form always did.
+   */
   async function receiptDocuments(row: DossierRow) {
     const procedure = getProcedure(row.procedureCode);
-    const { required, extra } = documentChecklist(procedure?.requiredDocuments ?? [], await dossierAttachments(db, row.code));
+    const files = await dossierAttachments(db, row.code);
+    if (row.channel === 'counter' && files.length === 0) {
+      return { documentsReceived: (procedure?.requiredDocuments ?? []).map((d) => ({ name: d.vi, files: ['bản giấy'] })), documentsMissing: [] };
+    }
+    const { required, extra } = documentChecklist(procedure?.requiredDocuments ?? [], files);
     const names = (files: { name: string }[]) => files.map((f) => f.name);
     return {
       documentsReceived: [

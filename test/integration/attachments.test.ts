@@ -230,6 +230,21 @@ describe('attachments: upload, attach at submission and supplement, read back', 
     expect(text).toContain(flat('NGƯỜI TIẾP NHẬN HỒ SƠ (Ký và ghi rõ họ tên) Nguyễn Thị Lan'));
   });
 
+  it('a counter dossier handed over on paper gets a receipt listing the checklist as received on paper', async () => {
+    const created = await http()
+      .post('/api/dossiers')
+      .set(as('laocai.desk'))
+      .send({ procedureCode: '1.001193', agencyCode: '02647', channel: 'counter', applicant, form: birthExample, attachments: [] });
+    expect(created.status).toBe(201);
+    const receipt = await http().get(`/api/dossiers/${created.body.code}/documents/receipt`).set(as('laocai.desk')).buffer(true).parse(binary);
+    expect(receipt.status).toBe(200);
+    const flat = (s: string) => s.replace(/\s+/g, '');
+    const text = flat(extractText(inflatePdf(receipt.body as Buffer)));
+    expect(text).toContain(flat('Thành phần hồ sơ nộp gồm: 1. Tờ khai đăng ký khai sinh (hoặc biểu mẫu điện tử) (bản giấy) 2. Giấy chứng sinh'));
+    expect(text).not.toContain(flat('còn thiếu'));
+    expect(text).toContain(flat('Nguyễn Thị Lan'));
+  });
+
   it('after a hand-off the department reads the files too, and the receiving desk still does', async () => {
     const form = 'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu số 18, NĐ 151/2025/NĐ-CP)';
     const scan = pdf();
