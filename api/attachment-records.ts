@@ -10,6 +10,7 @@ export const attachmentView = (d: DocumentRow) => ({
   mimeType: d.mimeType,
   size: d.size,
   sha256: d.sha256,
+  requirement: d.requirement,
   createdAt: d.createdAt.toISOString(),
 });
 

@@ -47,9 +47,22 @@ export const dossierResponse = z.object({
   allowedActions: z.array(z.enum(ACTIONS)),
 });
 
-export const attachmentResponse = z.object({ id: z.string(), name: z.string(), mimeType: z.string(), size: z.number().int(), sha256: z.string(), createdAt: at });
+export const attachmentResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  /** The required document (its Vietnamese label) the uploader sent this file as; null for none. */
+  requirement: z.string().nullable(),
+  createdAt: at,
+});
 export const uploadedResponse = attachmentResponse.omit({ createdAt: true });
-export const dossierWithAttachmentsResponse = dossierResponse.extend({ attachments: z.array(attachmentResponse) });
+export const dossierWithAttachmentsResponse = dossierResponse.extend({
+  /** The assignee's full name (null when unassigned), for readers who may not list that agency's users. */
+  assigneeName: z.string().nullable(),
+  attachments: z.array(attachmentResponse),
+});
 
 export const dossierEventResponse = z.object({
   id: z.string(),
@@ -58,6 +71,8 @@ export const dossierEventResponse = z.object({
   type: z.string(),
   actorId: z.string(),
   actorRole: z.string(),
+  /** The actor's full name, for readers who may not list users (the system's events: null). */
+  actorName: z.string().nullable(),
   actorAgencyCode: z.string().nullable(),
   agencyCode: z.string(),
   fromStatus: status.nullable(),

@@ -24,7 +24,12 @@ export interface DocumentData {
   reason?: string;
   missing?: string[];
   note?: string;
-  requiredDocuments?: string[];
+  /** Form 01's "thành phần hồ sơ": each document received, with the files it came as. */
+  documentsReceived?: { name: string; files: string[] }[];
+  /** The required documents no file was received for. */
+  documentsMissing?: string[];
+  /** The officer who received the dossier, who signs form 01. */
+  receivedBy?: string;
   approvedBy?: string;
   issuedAt: string;
   lookupUrl: string;
@@ -62,9 +67,12 @@ export const FORMS = {
     body(doc, d) {
       paragraph(doc, `Bộ phận Tiếp nhận và Trả kết quả - ${d.agencyName} đã tiếp nhận hồ sơ của:`);
       applicant(doc, d, 'Ông/Bà');
-      if (d.requiredDocuments?.length) {
-        label(doc, 'Thành phần hồ sơ nộp gồm:');
-        numbered(doc, d.requiredDocuments);
+      label(doc, 'Thành phần hồ sơ nộp gồm:');
+      if (d.documentsReceived?.length) numbered(doc, d.documentsReceived.map((r) => `${r.name} (${r.files.join(', ')})`));
+      else paragraph(doc, 'Không có giấy tờ đính kèm.');
+      if (d.documentsMissing?.length) {
+        label(doc, 'Thành phần hồ sơ còn thiếu:');
+        numbered(doc, d.documentsMissing);
       }
       field(doc, 'Thời gian nhận hồ sơ', formatVietnamDateTime(need(d, 'receivedAt', d.receivedAt)));
       field(doc, 'Thời gian trả kết quả giải quyết hồ sơ', formatVietnamDateTime(need(d, 'dueAt', d.dueAt)));

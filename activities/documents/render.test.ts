@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatVietnamDateTime } from './layout.js';
+import { extractText, inflatePdf } from '../../test/support/pdf-text.js';
 import { DOCUMENT_KINDS, renderDocument, type DocumentData, type DocumentKind } from './render.js';
 
 const base = {
@@ -15,7 +16,13 @@ const base = {
 };
 
 const samples: Record<DocumentKind, DocumentData> = {
-  receipt: { ...base, kind: 'receipt', requiredDocuments: ['Tờ khai thay đổi thông tin cư trú'] },
+  receipt: {
+    ...base,
+    kind: 'receipt',
+    documentsReceived: [{ name: 'Tờ khai thay đổi thông tin cư trú', files: ['to-khai.pdf'] }, { name: 'Giấy tờ khác', files: ['anh-ho-khau.jpg'] }],
+    documentsMissing: ['Giấy tờ chứng minh chỗ ở hợp pháp'],
+    receivedBy: 'Nguyễn Thị Lan',
+  },
   supplement: { ...base, kind: 'supplement', missing: ['Bản sao giấy khai sinh', 'Ảnh chân dung'], note: 'Thiếu giấy tờ' },
   refusal: { ...base, kind: 'refusal', reason: 'Hồ sơ không thuộc thẩm quyền giải quyết' },
   apology: { ...base, kind: 'apology', reason: 'Cần xác minh thêm thông tin' },
@@ -25,47 +32,14 @@ const samples: Record<DocumentKind, DocumentData> = {
 /** What each document must say, beyond the header every one of them carries. */
 const expected: Record<DocumentKind, string[]> = {
   receipt: ['GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', '(Mẫu số 01)', '01/07/2025 09:30', '03/07/2025 16:30',
-    'Tờ khai thay đổi thông tin cư trú'],
+    'Thành phần hồ sơ nộp gồm:', '1. Tờ khai thay đổi thông tin cư trú (to-khai.pdf)', '2. Giấy tờ khác (anh-ho-khau.jpg)',
+    'Thành phần hồ sơ còn thiếu:', '1. Giấy tờ chứng minh chỗ ở hợp pháp', 'Nguyễn Thị Lan'],
   supplement: ['PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', '(Mẫu số 02)', '1. Bản sao giấy khai sinh', '2. Ảnh chân dung'],
   refusal: ['PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', '(Mẫu số 03)', 'Hồ sơ không thuộc thẩm quyền giải quyết'],
   apology: ['PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', '(Mẫu số 04)', '03/07/2025 16:30', '08/07/2025 01:00',
     'Cần xác minh thêm thông tin'],
   result: ['THÔNG BÁO KẾT QUẢ GIẢI QUYẾT HỒ SƠ', 'Đã đăng ký thường trú', 'Phạm Văn Hùng'],
 };
-
-/**
- * Reads back the text of an uncompressed pdfkit PDF: pdfkit writes glyph ids as hex in TJ
- * arrays, one font per Tf, and each embedded font's ToUnicode CMap maps its ids to Unicode.
- */
-function extractText(pdf: string): string {
-  const objects = new Map<string, string>();
-  for (const m of pdf.matchAll(/(\d+) 0 obj([\s\S]*?)endobj/g)) objects.set(m[1]!, m[2]!);
-  const cmapOf = new Map<string, string[][]>(); // font resource name → glyph id → UTF-16 units
-  for (const [, name, ref] of pdf.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
-    const cmapRef = /\/ToUnicode (\d+) 0 R/.exec(objects.get(ref!) ?? '')?.[1];
-    if (!cmapRef) continue;
-    const glyphs: string[][] = [];
-    for (const [, start, list] of (objects.get(cmapRef) ?? '').matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/g)) {
-      [...list!.matchAll(/<([^>]*)>/g)].forEach((u, i) => (glyphs[parseInt(start!, 16) + i] = u[1]!.split(' ')));
-    }
-    cmapOf.set(name!, glyphs);
-  }
-  let font: string[][] = [];
-  let y = '';
-  let text = '';
-  const ops = /1 0 0 1 [\d.-]+ ([\d.-]+) Tm|\/(F\d+) [\d.]+ Tf|\[((?:<[0-9a-f]*>|[\s\d.-])*)\] TJ/g;
-  for (const [, tm, tf, tj] of pdf.matchAll(ops)) {
-    if (tm) {
-      if (tm !== y) text += '\n'; // a fragment on the same baseline continues the line
-      y = tm;
-    } else if (tf) font = cmapOf.get(tf) ?? [];
-    else {
-      const ids = [...tj!.matchAll(/<([0-9a-f]*)>/g)].flatMap((h) => h[1]!.match(/.{4}/g) ?? []);
-      text += ids.map((id) => String.fromCharCode(...(font[parseInt(id, 16)] ?? []).map((u) => parseInt(u, 16)))).join('');
-    }
-  }
-  return text;
-}
 
 const render = (kind: DocumentKind, compress = false) => renderDocument(kind, samples[kind], { compress });
 
@@ -107,6 +81,11 @@ describe('renderDocument', () => {
     await expect(renderDocument('refusal', { ...samples.refusal, reason: '' })).rejects.toThrow(/reason/);
     await expect(renderDocument('supplement', { ...samples.supplement, missing: [] })).rejects.toThrow(/missing/);
     await expect(renderDocument('receipt', samples.result)).rejects.toThrow();
+  });
+
+  it('reads the same text back from the compressed PDF production serves', async () => {
+    const plain = extractText((await render('receipt')).toString('latin1'));
+    expect(extractText(inflatePdf(await render('receipt', true)))).toBe(plain);
   });
 
   it('prints decomposed (NFD) input with the same glyphs as composed input', async () => {

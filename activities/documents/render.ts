@@ -23,7 +23,7 @@ export async function renderDocument(
   nationalHeader(doc, d.agencyName, d.issuedAt);
   title(doc, form.title, [...(form.formNo ? [`(${form.formNo})`] : []), `Mã hồ sơ: ${d.dossierCode}`]);
   form.body(doc, d);
-  signature(doc, form.signer, kind === 'result' ? d.approvedBy : undefined);
+  signature(doc, form.signer, kind === 'result' ? d.approvedBy : kind === 'receipt' ? d.receivedBy : undefined);
   await lookupQr(doc, d.lookupUrl, d.dossierCode);
   return toBuffer(doc);
 }

@@ -1,7 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, GetListParams, RaRecord } from 'react-admin';
 import { API, httpClient } from './http';
-import type { Dossier, DossierEvent, Procedure } from './types';
+import type { Attachment, Dossier, DossierEvent, Procedure } from './types';
 
 const base = simpleRestProvider(API, httpClient);
 
@@ -29,6 +29,7 @@ async function listProcedures(params: GetListParams) {
 export interface MotcuaDataProvider extends DataProvider {
   act(code: string, action: string, body: Record<string, unknown>): Promise<Dossier>;
   events(code: string): Promise<DossierEvent[]>;
+  attachments(code: string): Promise<Attachment[]>;
   stats<T>(path: 'overdue' | 'summary', query?: Record<string, string>): Promise<T>;
 }
 
@@ -79,6 +80,10 @@ export const dataProvider: MotcuaDataProvider = {
   async events(code) {
     const { json } = await httpClient(`${API}/dossiers/${encodeURIComponent(code)}/events`);
     return json as DossierEvent[];
+  },
+  async attachments(code) {
+    const { json } = await httpClient(`${API}/dossiers/${encodeURIComponent(code)}/attachments`);
+    return json as Attachment[];
   },
   async stats(path, query = {}) {
     const qs = new URLSearchParams(query).toString();

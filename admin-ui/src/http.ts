@@ -26,16 +26,40 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   }
 }
 
-/** A PDF (or other binary) behind the bearer token, opened in a new tab. */
-export async function openDocument(path: string) {
-  const tab = window.open('', '_blank');
+/**
+ * A file behind the bearer token, as a Blob: a link or an iframe cannot send the token, so the
+ * back office fetches the bytes itself and shows them through a blob: URL.
+ */
+export async function fetchFile(path: string): Promise<Blob> {
   const res = await fetch(`${API}${path}`, { headers: authHeaders() });
   if (!res.ok) {
-    tab?.close();
     const body = (await res.json().catch(() => ({}))) as { detail?: string };
     throw new Error(body.detail ?? res.statusText);
   }
-  const url = URL.createObjectURL(await res.blob());
+  return res.blob();
+}
+
+/** A PDF (or other binary) behind the bearer token, opened in a new tab. */
+export async function openDocument(path: string) {
+  const tab = window.open('', '_blank');
+  const blob = await fetchFile(path).catch((e: Error) => {
+    tab?.close();
+    throw e;
+  });
+  const url = URL.createObjectURL(blob);
   if (tab) tab.location.href = url;
   else window.location.href = url;
+}
+
+/** Saves a file behind the bearer token under `name`, as a plain download link would. */
+export async function downloadFile(path: string, name: string) {
+  const url = URL.createObjectURL(await fetchFile(path));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The browser has taken its own reference once the click is handled.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -28,6 +28,8 @@ export interface Dossier {
   receivingAgencyCode: string;
   agencyCode: string;
   assigneeId: string | null;
+  /** Only on GET /dossiers/:code (the dossier page), not in lists. */
+  assigneeName?: string | null;
   receivedAt: string | null;
   dueAt: string | null;
   stageDueAt: string | null;
@@ -46,12 +48,25 @@ export interface Dossier {
   allowedActions: Action[];
 }
 
+/** A file a citizen or an officer attached (GET /dossiers/:code/attachments). */
+export interface Attachment {
+  id: string;
+  name: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  /** The required document's Vietnamese label it was uploaded as; null for none. */
+  requirement: string | null;
+  createdAt: string;
+}
+
 export interface DossierEvent {
   id: string;
   seq: number;
   type: string;
   actorId: string;
   actorRole: string;
+  actorName: string | null;
   actorAgencyCode: string | null;
   agencyCode: string;
   fromStatus: Status | null;
@@ -85,7 +100,7 @@ export interface Procedure {
   deadline: { workingDays: number };
   handoff: { departmentCode: string; shareWorkingDays: number } | null;
   stages: { name: string }[];
-  requiredDocuments: unknown[];
+  requiredDocuments: Localized[];
   fullProcessOnline: boolean;
   formSchema: { properties: Record<string, JsonSchemaProp>; required?: string[] };
   formLabels: Record<string, Localized>;

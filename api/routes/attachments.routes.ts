@@ -11,6 +11,9 @@ import { requireUser } from '../middleware/auth';
 import { badRequest, forbidden, HttpProblem, notFound } from '../problem';
 
 const FIELD = 'file';
+/** The text field naming the required document the files after it are copies of. */
+const REQUIREMENT = 'requirement';
+const MAX_REQUIREMENT_CHARS = 300;
 const MB = MAX_ATTACHMENT_BYTES / (1024 * 1024);
 
 export const tooLarge = (detail: string) => new HttpProblem(413, 'too-large', 'Payload too large', detail);
@@ -23,9 +26,14 @@ interface Received {
   staged: StagedFile;
   name: string;
   declared: string;
+  requirement: string | null;
 }
 
-/** Reads every `file` part of a multipart request into the store's temporary area. */
+/**
+ * Reads every `file` part of a multipart request into the store's temporary area. A
+ * `requirement` field tags the file parts that follow it (until the next one; empty clears it),
+ * so one request may carry the scans of several required documents.
+ */
 function receiveMultipart(req: Request, store: AttachmentStore): Promise<{ files: Received[]; problem?: HttpProblem }> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
@@ -41,6 +49,15 @@ function receiveMultipart(req: Request, store: AttachmentStore): Promise<{ files
     }
     const pending: Promise<Received>[] = [];
     let problem: HttpProblem | undefined;
+    let requirement: string | null = null;
+    bb.on('field', (field, value) => {
+      if (field !== REQUIREMENT) return;
+      const label = value.normalize('NFC').trim();
+      if (label.length > MAX_REQUIREMENT_CHARS) {
+        problem ??= badRequest(`${REQUIREMENT} is longer than ${MAX_REQUIREMENT_CHARS} characters`, { errors: [{ field: REQUIREMENT, message: 'too long' }] });
+      }
+      requirement = label || null;
+    });
     bb.on('file', (field, stream, info) => {
       if (field !== FIELD || problem) {
         stream.resume();
@@ -48,7 +65,8 @@ function receiveMultipart(req: Request, store: AttachmentStore): Promise<{ files
       }
       const name = (info.filename ?? '').replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(-200) || 'tep-dinh-kem';
       const declared = (info.mimeType ?? '').toLowerCase();
-      pending.push(store.receive(stream, MAX_ATTACHMENT_BYTES).then((staged) => ({ staged, name, declared })));
+      const tag = requirement;
+      pending.push(store.receive(stream, MAX_ATTACHMENT_BYTES).then((staged) => ({ staged, name, declared, requirement: tag })));
     });
     bb.on('filesLimit', () => {
       problem ??= tooLarge(`at most ${MAX_ATTACHMENTS_PER_UPLOAD} files per upload`);
@@ -128,9 +146,10 @@ export function attachmentRoutes(ctx: AppContext): Router {
       size: f.staged.size,
       sha256: f.staged.sha256,
       uploadedBy: req.user!.id,
+      requirement: f.requirement,
     }));
     await db.insert(documents).values(values);
-    res.status(201).json(values.map(({ id, name, mimeType, size, sha256 }) => ({ id, name, mimeType, size, sha256 })));
+    res.status(201).json(values.map(({ id, name, mimeType, size, sha256, requirement }) => ({ id, name, mimeType, size, sha256, requirement })));
   });
 
   r.get('/dossiers/:code/attachments', requireUser, async (req, res) => {

@@ -1,9 +1,11 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { Router, type Request } from 'express';
 import { DOCUMENT_KINDS, renderDocument, type DocumentData, type DocumentKind } from '../../activities/documents/render';
 import { dossierEvents, holidays, users, type DossierEventRow, type DossierRow } from '../../db/schema';
 import { createCalendar } from '../../domain/calendar';
+import { documentChecklist } from '../../domain/document-checklist';
 import { getProcedure } from '../../procedures';
+import { dossierAttachments } from '../attachment-records';
 import type { AppContext } from '../context';
 import { dossierSubject, mask } from '../dossier-view';
 import { readableDossier } from '../readable-dossier';
@@ -36,6 +38,30 @@ export function documentRoutes(ctx: AppContext): Router {
   /** The last event of one of `types`, if any. */
   const lastOf = (events: DossierEventRow[], ...types: string[]) => events.filter((e) => types.includes(e.type)).at(-1);
 
+  const fullNameOf = async (userId: string) => (await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, userId)))[0]?.fullName;
+
+  /**
+   * Form 01's list: the files received, against the procedure's checklist. A counter dossier
+   * without a single file was handed over on paper, checked by the officer at the desk: its
+   * receipt lists the checklist as received, as the paper form always did.
+   */
+  async function receiptDocuments(row: DossierRow) {
+    const procedure = getProcedure(row.procedureCode);
+    const files = await dossierAttachments(db, row.code);
+    if (row.channel === 'counter' && files.length === 0) {
+      return { documentsReceived: (procedure?.requiredDocuments ?? []).map((d) => ({ name: d.vi, files: ['bản giấy'] })), documentsMissing: [] };
+    }
+    const { required, extra } = documentChecklist(procedure?.requiredDocuments ?? [], files);
+    const names = (files: { name: string }[]) => files.map((f) => f.name);
+    return {
+      documentsReceived: [
+        ...required.filter((item) => item.files.length > 0).map((item) => ({ name: item.label.vi, files: names(item.files) })),
+        ...(extra.length ? [{ name: 'Giấy tờ khác', files: names(extra) }] : []),
+      ],
+      documentsMissing: required.filter((item) => item.files.length === 0).map((item) => item.label.vi),
+    };
+  }
+
   /** The appointment an apology replaces: the deadline counted from the clock's last start. */
   async function appointmentBeforeExtension(row: DossierRow): Promise<string | undefined> {
     const procedure = getProcedure(row.procedureCode);
@@ -67,10 +93,13 @@ export function documentRoutes(ctx: AppContext): Router {
     switch (kind) {
       case 'receipt': {
         const received = lastOf(events, 'receive') ?? lastOf(events, 'submit');
+        // The officer who received it: at the counter that is who submitted; a citizen never signs.
+        const receivedBy = received && received.actorRole === 'desk-officer' ? await fullNameOf(received.actorId) : undefined;
         return {
           ...base,
           dueAt: iso(row.dueAt),
-          requiredDocuments: procedure?.requiredDocuments.map((d) => d.vi) ?? [],
+          ...(await receiptDocuments(row)),
+          ...(receivedBy ? { receivedBy } : {}),
           issuedAt: iso(row.receivedAt) ?? iso(received?.at) ?? new Date().toISOString(),
         };
       }
@@ -101,11 +130,7 @@ export function documentRoutes(ctx: AppContext): Router {
       }
       case 'result': {
         const e = lastOf(events, 'approve');
-        let approvedBy: string | undefined;
-        if (e) {
-          const [u] = await db.select({ fullName: users.fullName }).from(users).where(inArray(users.id, [e.actorId]));
-          approvedBy = u?.fullName;
-        }
+        const approvedBy = e ? await fullNameOf(e.actorId) : undefined;
         return {
           ...base,
           agencyName: agencyName(e?.agencyCode ?? row.agencyCode),

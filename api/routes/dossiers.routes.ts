@@ -116,13 +116,19 @@ export function dossierRoutes(ctx: AppContext): Router {
   r.get('/dossiers/:code', requireUser, async (req, res) => {
     const row = await readable(req, String(req.params.code));
     const attachments = (await dossierAttachments(db, row.code)).map(attachmentView);
-    res.json({ ...dossierView(row, req.ability!, actorOf(req.user!)), attachments });
+    // The assignee by name: after a hand-off they belong to an agency the reader may not list.
+    const [assignee] = row.assigneeId ? await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, row.assigneeId)) : [];
+    res.json({ ...dossierView(row, req.ability!, actorOf(req.user!)), assigneeName: assignee?.fullName ?? null, attachments });
   });
 
   r.get('/dossiers/:code/events', requireUser, async (req, res) => {
     const row = await readable(req, String(req.params.code));
     const events = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierCode, row.code)).orderBy(asc(dossierEvents.seq));
-    res.json(events);
+    // Names, not ids: whoever reads the trail may not read the users of other agencies.
+    const ids = [...new Set(events.map((e) => e.actorId))];
+    const people = ids.length ? await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, ids)) : [];
+    const nameOf = new Map(people.map((u) => [u.id, u.fullName]));
+    res.json(events.map((e) => ({ ...e, actorName: nameOf.get(e.actorId) ?? null })));
   });
 
   r.post('/dossiers/:code/actions/:action', requireUser, async (req, res) => {

@@ -11,6 +11,12 @@ export const documents = pgTable(
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     uploadedBy: text('uploaded_by').notNull(),
+    /**
+     * The required document (its Vietnamese label in the procedure's checklist) this file is a
+     * copy of, as the uploader declared it; null for a file that answers none in particular.
+     * A label rather than a position, so a later edit of the checklist cannot re-label old files.
+     */
+    requirement: text('requirement'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('documents_dossier_code_idx').on(t.dossierCode)],

@@ -209,7 +209,7 @@ export function SubmitPage({ code }: { code: string }) {
                 }}
               />
             </div>
-            <UploadList files={uploads.files} onRemove={uploads.remove} />
+            <UploadList files={uploads.files} onRemove={uploads.remove} requirements={p.requiredDocuments.map((d) => d.vi)} onTag={uploads.tag} />
             <p className="note">PDF, JPG hoặc PNG, tối đa 10 MB mỗi tệp. Tệp được tải lên máy chủ khi Ông/Bà bấm «Nộp hồ sơ».</p>
           </fieldset>
           <p className="actions">

@@ -8,6 +8,8 @@ export interface PickedFile {
   progress: number;
   done?: Attachment;
   error?: string;
+  /** The required document this file is a copy of (its Vietnamese label); unset for «other». */
+  requirement?: string;
 }
 
 let seq = 0;
@@ -30,6 +32,7 @@ export function useUploads() {
     return problems.length ? problems.join(' ') : null;
   }
   const remove = (key: string) => setFiles((fs) => fs.filter((f) => f.key !== key));
+  const tag = (key: string, requirement: string) => patch(key, { requirement: requirement || undefined });
 
   /** Uploads the files not yet stored, one after another; throws the first failure. */
   async function uploadAll(): Promise<Attachment[]> {
@@ -41,7 +44,7 @@ export function useUploads() {
       }
       patch(f.key, { error: undefined, progress: 0 });
       try {
-        const done = await api.upload(f.file, (progress) => patch(f.key, { progress }));
+        const done = await api.upload(f.file, (progress) => patch(f.key, { progress }), f.requirement);
         patch(f.key, { done, progress: 1 });
         out.push(done);
       } catch (err) {
@@ -51,11 +54,29 @@ export function useUploads() {
     }
     return out;
   }
-  return { files, add, remove, uploadAll };
+  return { files, add, remove, tag, uploadAll };
 }
 
-/** The picked files with a progress bar each, and a remove button until they are stored. */
-export function UploadList({ files, onRemove, label = 'Tệp đã chọn', locked = false }: { files: PickedFile[]; onRemove: (key: string) => void; label?: string; locked?: boolean }) {
+/**
+ * The picked files with a progress bar each, and a remove button until they are stored. Given
+ * the procedure's required documents and `onTag`, each file not yet stored gets a choice of
+ * which of them it is (the officers check the dossier against that list).
+ */
+export function UploadList({
+  files,
+  onRemove,
+  label = 'Tệp đã chọn',
+  locked = false,
+  requirements,
+  onTag,
+}: {
+  files: PickedFile[];
+  onRemove: (key: string) => void;
+  label?: string;
+  locked?: boolean;
+  requirements?: readonly string[];
+  onTag?: (key: string, requirement: string) => void;
+}) {
   if (!files.length) return null;
   return (
     <ul aria-label={label} className="uploads">
@@ -64,6 +85,18 @@ export function UploadList({ files, onRemove, label = 'Tệp đã chọn', locke
           <span>
             {f.file.name} ({Math.ceil(f.file.size / 1024)} KB)
           </span>{' '}
+          {requirements?.length && onTag ? (
+            <select aria-label={`Giấy tờ «${f.file.name}» là`} value={f.requirement ?? ''} disabled={locked || !!f.done} onChange={(e) => onTag(f.key, e.target.value)}>
+              <option value="">Giấy tờ khác</option>
+              {requirements.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          ) : f.requirement ? (
+            <span className="note">{f.requirement} </span>
+          ) : null}
           <progress max={1} value={f.progress} aria-label={`Tải lên ${f.file.name}`} />{' '}
           <span className="note">{f.error ? '' : f.done ? 'Đã tải lên' : f.progress > 0 ? `${Math.round(f.progress * 100)}%` : 'Chưa tải lên'}</span>
           {!locked && (

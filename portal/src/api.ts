@@ -61,6 +61,8 @@ export interface Attachment {
   mimeType: string;
   size: number;
   sha256: string;
+  /** The required document it was uploaded as (its Vietnamese label); null for none. */
+  requirement?: string | null;
 }
 
 export interface Dossier {
@@ -161,8 +163,12 @@ export function uploadProblem(file: File): string | null {
   return null;
 }
 
-/** One file to POST /api/attachments, with upload progress (0–1); fetch cannot report it, XHR can. */
-function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<Attachment> {
+/**
+ * One file to POST /api/attachments, with upload progress (0–1); fetch cannot report it, XHR can.
+ * `requirement` names the required document it is a copy of (its Vietnamese label), for the
+ * officers' checklist and the receipt.
+ */
+function uploadFile(file: File, onProgress: (fraction: number) => void, requirement?: string): Promise<Attachment> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/attachments');
@@ -188,6 +194,8 @@ function uploadFile(file: File, onProgress: (fraction: number) => void): Promise
       reject(new ApiError(xhr.status, text, p.errors ?? []));
     };
     const form = new FormData();
+    // Before the file: the field tags the file parts that follow it.
+    if (requirement) form.append('requirement', requirement);
     form.append('file', file, file.name);
     xhr.send(form);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { CHOICE_TEXT } from '../../domain/choice-text';
 import type { ProcedureDefinition } from '../../domain/procedure';
 import { certifiedCopyFee } from './certified-copy';
 import { PROCEDURES, getProcedure, procedureCodes } from '../index';
@@ -29,6 +30,19 @@ describe('procedure registry', () => {
       expect(label?.vi.trim()).toBeTruthy();
       expect(label?.en.trim()).toBeTruthy();
     }
+  });
+
+  it.each(all.map((p) => [p.code, p] as const))('%s: every choice a form offers has display words', (_code, p) => {
+    const choices: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      const { enum: values, ...rest } = node as { enum?: unknown[] };
+      if (Array.isArray(values)) choices.push(...values.map(String));
+      Object.values(rest).forEach(walk);
+    };
+    walk(z.toJSONSchema(p.form, { unrepresentable: 'any' }));
+    expect(choices.filter((c) => !CHOICE_TEXT[c])).toEqual([]);
   });
 
   it.each(all.map((p) => [p.code, p] as const))('%s: metadata is complete', (_code, p) => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../api/attachment-store';
 import { documents } from '../../db/schema';
 import type { System } from '../../runtime/system';
+import { extractText, inflatePdf } from '../support/pdf-text';
 import { login, startTestSystem } from '../support/system';
 
 const applicant = { fullName: 'Lò Thị Mai', idNumber: '010203007777', phone: '0911222333' };
@@ -50,7 +51,7 @@ describe('attachments: upload, attach at submission and supplement, read back', 
 
   beforeAll(async () => {
     system = await startTestSystem();
-    for (const u of ['citizen', 'citizen2', 'laocai.desk', 'laocai.specialist', 'batxat.desk', 'laocai.supervisor']) tokens[u] = await login(system, u);
+    for (const u of ['citizen', 'citizen2', 'laocai.desk', 'laocai.specialist', 'batxat.desk', 'laocai.supervisor', 'snnmt.specialist']) tokens[u] = await login(system, u);
     tokens.admin = await login(system, 'admin', process.env.MOTCUA_ADMIN_PASSWORD ?? 'admin');
     birthExample = (await http().get('/api/procedures/1.001193')).body.example;
   });
@@ -64,7 +65,7 @@ describe('attachments: upload, attach at submission and supplement, read back', 
     const up = await upload('citizen', files);
     expect(up.status).toBe(201);
     expect(up.body).toEqual(
-      files.map((f) => ({ id: expect.any(String), name: f.name, mimeType: f.type, size: f.content.length, sha256: sha(f.content) })),
+      files.map((f) => ({ id: expect.any(String), name: f.name, mimeType: f.type, size: f.content.length, sha256: sha(f.content), requirement: null })),
     );
     for (const f of files) expect(stored(sha(f.content))).toBe(true);
     expect((await rowsWith(sha(files[0]!.content)))[0]).toMatchObject({ dossierCode: null, uploadedBy: 'u-citizen' });
@@ -183,6 +184,94 @@ describe('attachments: upload, attach at submission and supplement, read back', 
     const events = await http().get(`/api/dossiers/${code}/events`).set(as('laocai.specialist'));
     const supplement = (events.body as { type: string; data: { attachments?: unknown } }[]).find((e) => e.type === 'supplement');
     expect(supplement?.data.attachments).toEqual([{ id, name: 'giay-chung-sinh.png', sha256: sha(scan) }]);
+  });
+
+  it('tags files with the required document they copy; the receipt lists what came and is signed by the receiving officer', async () => {
+    const declaration = 'Tờ khai đăng ký khai sinh (hoặc biểu mẫu điện tử)';
+    const proof = 'Giấy chứng sinh hoặc văn bản của người làm chứng';
+    // One request, three files: a `requirement` field tags the files after it; an empty one clears it.
+    const up = await http()
+      .post('/api/attachments')
+      .set(as('citizen'))
+      .field('requirement', declaration)
+      .attach('file', pdf(), { filename: 'to-khai.pdf', contentType: 'application/pdf' })
+      .attach('file', pdf(), { filename: 'to-khai-trang-2.pdf', contentType: 'application/pdf' })
+      .field('requirement', '')
+      .attach('file', png(), { filename: 'anh.png', contentType: 'image/png' });
+    expect(up.status).toBe(201);
+    expect(up.body.map((f: { requirement: string | null }) => f.requirement)).toEqual([declaration, declaration, null]);
+    const tooLong = await http().post('/api/attachments').set(as('citizen')).field('requirement', 'x'.repeat(301)).attach('file', pdf(), { filename: 'a.pdf', contentType: 'application/pdf' });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.type).toBe('application/problem+json');
+
+    const created = await submit('citizen', up.body.map((f: { id: string }) => f.id));
+    expect(created.status).toBe(201);
+    const code = created.body.code as string;
+    const received = await http().post(`/api/dossiers/${code}/actions/receive`).set(as('laocai.desk')).send({});
+    expect(received.body.status).toBe('RECEIVED');
+
+    // Every officer who reads the dossier reads the tags.
+    const listed = await http().get(`/api/dossiers/${code}/attachments`).set(as('laocai.specialist'));
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((f: { name: string; requirement: string | null }) => [f.name, f.requirement])).toEqual([
+      ['to-khai.pdf', declaration],
+      ['to-khai-trang-2.pdf', declaration],
+      ['anh.png', null],
+    ]);
+
+    const receipt = await http().get(`/api/dossiers/${code}/documents/receipt`).set(as('laocai.desk')).buffer(true).parse(binary);
+    expect(receipt.status).toBe(200);
+    // Lines wrap where the page ends (after a space or a hyphen): compare without whitespace.
+    const flat = (s: string) => s.replace(/\s+/g, '');
+    const text = flat(extractText(inflatePdf(receipt.body as Buffer)));
+    expect(text).toContain(flat(`Thành phần hồ sơ nộp gồm: 1. ${declaration} (to-khai.pdf, to-khai-trang-2.pdf) 2. Giấy tờ khác (anh.png)`));
+    expect(text).toContain(flat(`Thành phần hồ sơ còn thiếu: 1. ${proof} 2. Văn bản ủy quyền (nếu người khác đi khai)`));
+    // Signed by the desk officer who received it (laocai.desk), not by the citizen who submitted.
+    expect(text).toContain(flat('NGƯỜI TIẾP NHẬN HỒ SƠ (Ký và ghi rõ họ tên) Nguyễn Thị Lan'));
+  });
+
+  it('a counter dossier handed over on paper gets a receipt listing the checklist as received on paper', async () => {
+    const created = await http()
+      .post('/api/dossiers')
+      .set(as('laocai.desk'))
+      .send({ procedureCode: '1.001193', agencyCode: '02647', channel: 'counter', applicant, form: birthExample, attachments: [] });
+    expect(created.status).toBe(201);
+    const receipt = await http().get(`/api/dossiers/${created.body.code}/documents/receipt`).set(as('laocai.desk')).buffer(true).parse(binary);
+    expect(receipt.status).toBe(200);
+    const flat = (s: string) => s.replace(/\s+/g, '');
+    const text = flat(extractText(inflatePdf(receipt.body as Buffer)));
+    expect(text).toContain(flat('Thành phần hồ sơ nộp gồm: 1. Tờ khai đăng ký khai sinh (hoặc biểu mẫu điện tử) (bản giấy) 2. Giấy chứng sinh'));
+    expect(text).not.toContain(flat('còn thiếu'));
+    expect(text).toContain(flat('Nguyễn Thị Lan'));
+  });
+
+  it('after a hand-off the department reads the files too, and the receiving desk still does', async () => {
+    const form = 'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu số 18, NĐ 151/2025/NĐ-CP)';
+    const scan = pdf();
+    const up = await http().post('/api/attachments').set(as('citizen')).field('requirement', form).attach('file', scan, { filename: 'don-mau-18.pdf', contentType: 'application/pdf' });
+    expect(up.status).toBe(201);
+    const example = (await http().get('/api/procedures/1.012786')).body.example;
+    const created = await http()
+      .post('/api/dossiers')
+      .set(as('citizen'))
+      .send({ procedureCode: '1.012786', agencyCode: '02647', channel: 'online', applicant, form: example, attachments: [up.body[0].id] });
+    expect(created.status).toBe(201);
+    const code = created.body.code as string;
+    const act = (action: string, body: object = {}) => http().post(`/api/dossiers/${code}/actions/${action}`).set(as('laocai.desk')).send(body);
+    expect((await act('receive')).status).toBe(200);
+    const forwarded = await act('forward', { agencyCode: 'H38.SNNMT' });
+    expect(forwarded.body.agencyCode).toBe('H38.SNNMT');
+
+    for (const user of ['snnmt.specialist', 'laocai.desk']) {
+      const list = await http().get(`/api/dossiers/${code}/attachments`).set(as(user));
+      expect(list.status, user).toBe(200);
+      expect(list.body, user).toEqual([expect.objectContaining({ name: 'don-mau-18.pdf', requirement: form })]);
+      const file = await http().get(`/api/dossiers/${code}/attachments/${list.body[0].id}`).set(as(user)).buffer(true).parse(binary);
+      expect(file.status, user).toBe(200);
+      expect(sha(file.body as Buffer), user).toBe(sha(scan));
+    }
+    // Another commune's desk still cannot.
+    expect((await http().get(`/api/dossiers/${code}/attachments`).set(as('batxat.desk'))).status).toBe(404);
   });
 
   it('answers the 21st submission of a user within a minute with 429 and Retry-After', async () => {

@@ -1,8 +1,17 @@
 /** Dates are shown in the province's time zone whatever the officer's machine says. */
 const TZ = 'Asia/Ho_Chi_Minh';
 
-export const formatDateTime = (iso: string | null | undefined, locale = 'vi') =>
-  iso ? new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN', { timeZone: TZ, dateStyle: 'short', timeStyle: 'short' }) : '';
+const dateTimeParts = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * `dd/MM/yyyy HH:mm` in either language, as the paper forms print it: the locales' own short
+ * styles disagree (vi-VN puts the time first and the year in two digits).
+ */
+export const formatDateTime = (iso: string | null | undefined, _locale = 'vi') => {
+  if (!iso) return '';
+  const p = Object.fromEntries(dateTimeParts.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+};
 
 export const formatDate = (iso: string | null | undefined, locale = 'vi') =>
   iso ? new Date(iso).toLocaleDateString(locale === 'en' ? 'en-GB' : 'vi-VN', { timeZone: TZ }) : '';

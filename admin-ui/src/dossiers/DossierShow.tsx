@@ -1,18 +1,22 @@
 import { Box, Card, CardContent, CardHeader, Grid, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { DateField, FunctionField, Labeled, Show, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { FunctionField, Labeled, Show, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { DueBadge } from '../common/DueBadge';
-import { AgencyField, TranslatedField, UserField } from '../common/fields';
-import { formatMoney, pick } from '../common/format';
+import { AgencyField, TranslatedField } from '../common/fields';
+import { formatDateTime, formatMoney, pick } from '../common/format';
 import { StatusChip } from '../common/StatusField';
 import type { Dossier } from '../types';
 import { ActionButtons } from './actions/ActionButtons';
+import { Attachments } from './Attachments';
 import { Documents } from './Documents';
 import { FormDataView } from './FormDataView';
 import { Shares } from './Shares';
 import { Timeline } from './Timeline';
 
-const dateOptions = { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' } as const;
+/** A date-time of the dossier as dd/MM/yyyy HH:mm in Vietnam time, or a dash. */
+function DateTimeField({ source }: { source: 'receivedAt' | 'dueAt' | 'stageDueAt' }) {
+  return <FunctionField source={source} render={(d: Dossier) => formatDateTime(d[source]) || '—'} />;
+}
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const translate = useTranslate();
@@ -70,6 +74,9 @@ function DossierDetail() {
           <Section title="form">
             <FormDataView />
           </Section>
+          <Section title="attachments">
+            <Attachments />
+          </Section>
           <Section title="documents">
             <Documents />
           </Section>
@@ -99,22 +106,22 @@ function DossierDetail() {
               </Grid>
               <Grid size={6}>
                 <Labeled label="resources.dossiers.fields.assigneeId">
-                  <UserField source="assigneeId" />
+                  <FunctionField source="assigneeId" render={(d: Dossier) => d.assigneeName ?? '—'} />
                 </Labeled>
               </Grid>
               <Grid size={6}>
                 <Labeled>
-                  <DateField source="receivedAt" showTime options={dateOptions} emptyText="—" />
+                  <DateTimeField source="receivedAt" />
                 </Labeled>
               </Grid>
               <Grid size={6}>
                 <Labeled>
-                  <DateField source="dueAt" showTime options={dateOptions} emptyText="—" />
+                  <DateTimeField source="dueAt" />
                 </Labeled>
               </Grid>
               <Grid size={6}>
                 <Labeled>
-                  <DateField source="stageDueAt" showTime options={dateOptions} emptyText="—" />
+                  <DateTimeField source="stageDueAt" />
                 </Labeled>
               </Grid>
               {record.missing.length > 0 && (

@@ -1,16 +1,21 @@
 import { Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { CHOICE_TEXT } from '../../../domain/choice-text';
 import { pick } from '../common/format';
-import type { Dossier, Procedure } from '../types';
+import type { Dossier, JsonSchemaProp, Procedure } from '../types';
 
-function show(v: unknown, yes: string, no: string): string {
+/** A choice by its display words where the schema says the field is one (its enum); as is otherwise. */
+const choice = (v: unknown, prop: JsonSchemaProp | undefined) => (prop?.enum?.includes(String(v)) ? (CHOICE_TEXT[String(v)] ?? String(v)) : String(v));
+
+function show(v: unknown, prop: JsonSchemaProp | undefined, yes: string, no: string): string {
   if (typeof v === 'boolean') return v ? yes : no;
-  if (Array.isArray(v)) return v.map((x) => (x && typeof x === 'object' ? Object.values(x).join(' – ') : String(x))).join('; ');
+  if (Array.isArray(v)) return v.map((x) => (x && typeof x === 'object' ? Object.values(x).join(' – ') : choice(x, prop?.items))).join('; ');
   if (v && typeof v === 'object') return Object.values(v).join(' – ');
-  return v === null || v === undefined ? '' : String(v);
+  if (prop?.format === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v.split('-').reverse().join('/');
+  return v === null || v === undefined ? '' : choice(v, prop);
 }
 
-/** The applicant's form, labelled with the procedure's own field labels (formLabels). */
+/** The applicant's form, labelled with the procedure's own field labels (formLabels) and choice words. */
 export function FormDataView() {
   const record = useRecordContext<Dossier>();
   const [locale] = useLocaleState();
@@ -25,7 +30,7 @@ export function FormDataView() {
         {keys.map((k) => (
           <TableRow key={k}>
             <TableCell sx={{ width: '45%', color: 'text.secondary' }}>{pick(procedure?.formLabels[k], locale) || k}</TableCell>
-            <TableCell>{show(record.form[k], translate('ra.boolean.true'), translate('ra.boolean.false'))}</TableCell>
+            <TableCell data-field={k}>{show(record.form[k], procedure?.formSchema.properties[k], translate('ra.boolean.true'), translate('ra.boolean.false'))}</TableCell>
           </TableRow>
         ))}
       </TableBody>

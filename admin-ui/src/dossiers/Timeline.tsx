@@ -20,12 +20,10 @@ export function Timeline() {
   useEffect(() => {
     if (record) dataProvider.events(record.code).then(setEvents, () => setEvents([]));
   }, [record?.code, record?.updatedAt, record?.status, dataProvider]);
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id) => id !== 'system'))];
   const agencyCodes = [...new Set(events.flatMap((e) => [e.agencyCode, e.actorAgencyCode ?? '']).filter(Boolean))];
-  const { data: users = [] } = useGetMany('users', { ids: actorIds }, { enabled: actorIds.length > 0 });
   const { data: agencies = [] } = useGetMany<Agency>('agencies', { ids: agencyCodes }, { enabled: agencyCodes.length > 0 });
   const userName = (e: DossierEvent) =>
-    e.actorId === 'system' ? translate('resources.dossiers.timeline.system') : (users.find((u) => u.id === e.actorId)?.fullName ?? e.actorId);
+    e.actorId === 'system' ? translate('resources.dossiers.timeline.system') : (e.actorName ?? e.actorId);
   const agencyName = (code: string | null) => (code ? (agencies.find((a) => a.code === code)?.name ?? code) : '');
   if (events.length === 0) return <Typography color="text.secondary">{translate('resources.dossiers.timeline.empty')}</Typography>;
   return (

@@ -61,7 +61,8 @@ export const appEn: typeof appVi = {
         form: 'Form',
         timeline: 'Timeline',
         shares: 'Time per agency',
-        documents: 'Documents',
+        attachments: 'Submitted documents',
+        documents: 'Forms issued',
         processing: 'Processing',
       },
       dialog: {
@@ -186,13 +187,20 @@ export const appEn: typeof appVi = {
       days: '%{d} d %{h} h',
       hours: '%{h} h %{m} min',
     },
+    attachments: {
+      preview: 'View',
+      download: 'Download',
+      missing: 'Not submitted',
+      extra: 'Other files',
+      none: 'No files attached',
+    },
     documents: {
       receipt: 'Receipt and appointment (PDF)',
       supplement: 'Supplement request (PDF)',
       refusal: 'Refusal (PDF)',
       apology: 'Apology and new date (PDF)',
       result: 'Result (PDF)',
-      none: 'No documents yet',
+      none: 'No forms issued yet',
     },
     menu: { my_work: 'My work', reception: 'Counter reception', stats: 'Statistics', reference: 'Reference data' },
     my_work: {

@@ -66,7 +66,8 @@ export const appVi = {
         form: 'Nội dung tờ khai',
         timeline: 'Quá trình xử lý',
         shares: 'Thời gian theo cơ quan',
-        documents: 'Giấy tờ',
+        attachments: 'Thành phần hồ sơ',
+        documents: 'Phiếu, biểu mẫu',
         processing: 'Xử lý',
       },
       dialog: {
@@ -191,13 +192,20 @@ export const appVi = {
       days: '%{d} ngày %{h} giờ',
       hours: '%{h} giờ %{m} phút',
     },
+    attachments: {
+      preview: 'Xem',
+      download: 'Tải về',
+      missing: 'Chưa nộp',
+      extra: 'Giấy tờ khác',
+      none: 'Người nộp chưa đính kèm tệp nào',
+    },
     documents: {
       receipt: 'Giấy tiếp nhận, hẹn trả (PDF)',
       supplement: 'Phiếu yêu cầu bổ sung (PDF)',
       refusal: 'Phiếu từ chối (PDF)',
       apology: 'Phiếu xin lỗi, hẹn lại (PDF)',
       result: 'Kết quả giải quyết (PDF)',
-      none: 'Chưa có giấy tờ',
+      none: 'Chưa có phiếu nào',
     },
     menu: { my_work: 'Việc của tôi', reception: 'Tiếp nhận tại quầy', stats: 'Thống kê', reference: 'Danh mục' },
     my_work: {

@@ -28,7 +28,6 @@ function FormFields() {
 
 export function ProcedureShow() {
   const [locale] = useLocaleState();
-  const translate = useTranslate();
   return (
     <Show>
       <SimpleShowLayout>
@@ -50,7 +49,7 @@ export function ProcedureShow() {
           render={(p: Procedure) => (
             <ul style={{ margin: 0 }}>
               {p.requiredDocuments.map((d, i) => (
-                <li key={i}>{typeof d === 'string' ? d : pick((d as { name?: { vi: string; en: string } }).name, locale) || translate('ra.action.show')}</li>
+                <li key={i}>{pick(d, locale)}</li>
               ))}
             </ul>
           )}
