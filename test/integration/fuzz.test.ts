@@ -35,6 +35,8 @@ const tinyPdf = (tag: string) => Buffer.from(`%PDF-1.4\n% motcua fuzz ${tag}\n%%
 const RUNS: readonly { user: string; tags: readonly string[]; exclude?: readonly string[] }[] = [
   // The gateway's callback is the admin run's: a token changes nothing there.
   { user: 'citizen', tags: ['auth', 'procedures', 'dossiers', 'attachments', 'public', 'payments'], exclude: ['/api/payments/callback'] },
+  // Signing out revokes the caller's token: a caller of its own, whose token nothing else needs.
+  { user: 'citizen2', tags: ['session'] },
   { user: 'laocai.desk', tags: ['dossiers', 'attachments', 'integrations', 'users'] },
   { user: 'tinh.supervisor', tags: ['stats', 'integrations'] },
   // Dossiers are the citizen's and the desk's: an admin reads none of them.
