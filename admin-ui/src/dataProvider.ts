@@ -30,6 +30,8 @@ export interface MotcuaDataProvider extends DataProvider {
   act(code: string, action: string, body: Record<string, unknown>): Promise<Dossier>;
   events(code: string): Promise<DossierEvent[]>;
   stats<T>(path: 'overdue' | 'summary', query?: Record<string, string>): Promise<T>;
+  /** Deactivates (every session of the user ends) or reactivates a user; answers the user. */
+  setUserActive(id: string, active: boolean): Promise<RaRecord>;
 }
 
 export const dataProvider: MotcuaDataProvider = {
@@ -79,6 +81,10 @@ export const dataProvider: MotcuaDataProvider = {
   async events(code) {
     const { json } = await httpClient(`${API}/dossiers/${encodeURIComponent(code)}/events`);
     return json as DossierEvent[];
+  },
+  async setUserActive(id, active) {
+    const { json } = await httpClient(`${API}/users/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`, { method: 'POST' });
+    return json as RaRecord;
   },
   async stats(path, query = {}) {
     const qs = new URLSearchParams(query).toString();

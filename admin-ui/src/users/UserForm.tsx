@@ -1,5 +1,6 @@
-import { AutocompleteInput, Create, Edit, PasswordInput, ReferenceInput, SimpleForm, TextInput, minLength, required } from 'react-admin';
+import { AutocompleteInput, Create, Edit, Labeled, PasswordInput, ReferenceInput, SimpleForm, TextInput, TopToolbar, minLength, required } from 'react-admin';
 import { RoleInput } from './UserList';
+import { UserActiveButton, UserStatusField } from './UserStatus';
 
 function UserInputs({ create }: { create?: boolean }) {
   return (
@@ -11,20 +12,32 @@ function UserInputs({ create }: { create?: boolean }) {
         <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
       </ReferenceInput>
       <TextInput source="phone" />
-      <PasswordInput source="password" validate={create ? [required(), minLength(8)] : [minLength(8)]} />
+      {/* The API also refuses common passwords and any containing the username (api/password-policy.ts). */}
+      <PasswordInput source="password" helperText="app.password_hint" validate={create ? [required(), minLength(12)] : [minLength(12)]} />
     </>
   );
 }
 
 /** The password is sent only when typed; the API never returns it. */
 const transform = (d: Record<string, unknown>) => {
-  const { password, id: _id, createdAt: _c, ...rest } = d;
+  const { password, id: _id, createdAt: _c, active: _a, deactivatedAt: _d, ...rest } = d;
   return { ...rest, agencyCode: rest.agencyCode || null, phone: rest.phone || null, ...(password ? { password } : {}) };
 };
 
 export const UserEdit = () => (
-  <Edit mutationMode="pessimistic" transform={transform}>
+  <Edit
+    mutationMode="pessimistic"
+    transform={transform}
+    actions={
+      <TopToolbar>
+        <UserActiveButton />
+      </TopToolbar>
+    }
+  >
     <SimpleForm>
+      <Labeled label="resources.users.fields.active">
+        <UserStatusField />
+      </Labeled>
       <UserInputs />
     </SimpleForm>
   </Edit>
