@@ -8,7 +8,7 @@ function UserInputs({ create }: { create?: boolean }) {
       <TextInput source="username" validate={required()} />
       <TextInput source="fullName" validate={required()} fullWidth />
       <RoleInput source="role" validate={required()} />
-      <ReferenceInput source="agencyCode" reference="agencies" perPage={200}>
+      <ReferenceInput source="agencyCode" reference="agencies" perPage={200} sort={{ field: 'name', order: 'ASC' }}>
         <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
       </ReferenceInput>
       <TextInput source="phone" />

@@ -12,7 +12,7 @@ export function RoleInput(props: { source: string; validate?: unknown }) {
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <RoleInput key="role" source="role" />,
-  <ReferenceInput key="agencyCode" source="agencyCode" reference="agencies" perPage={200}>
+  <ReferenceInput key="agencyCode" source="agencyCode" reference="agencies" perPage={200} sort={{ field: 'name', order: 'ASC' }}>
     <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
   </ReferenceInput>,
 ];

@@ -1,0 +1,67 @@
+import type { Browser } from 'playwright-core';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { System } from '../../runtime/system';
+import { login, startTestSystem } from '../support/system';
+import { baseUrl, launch, screenshot, signIn } from './support';
+
+const ADMIN_PASSWORD = process.env.MOTCUA_ADMIN_PASSWORD ?? 'admin';
+const PASSWORD = 'Sông Hồng chảy mãi';
+
+/** Issue 17 §2: the administrator sees who is active and deactivates or reactivates a user; signing out ends the session. */
+describe('users in the back office: status, deactivation, sign-out', () => {
+  let system: System;
+  let browser: Browser;
+  let user: { id: string; username: string };
+  const me = (token: string) => request(system.server).get('/api/me').set('Authorization', `Bearer ${token}`);
+
+  beforeAll(async () => {
+    [system, browser] = await Promise.all([startTestSystem(), launch()]);
+    const admin = await login(system, 'admin', ADMIN_PASSWORD);
+    const username = `ui.${Date.now().toString(36)}`;
+    const res = await request(system.server)
+      .post('/api/users')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ username, password: PASSWORD, fullName: 'Người Thử Giao Diện', role: 'specialist', agencyCode: '02647' });
+    expect(res.status).toBe(201);
+    user = { id: res.body.id, username };
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('deactivates a user after a confirmation, which ends their session, and reactivates them', async () => {
+    const token = await login(system, user.username, PASSWORD);
+    const page = await signIn(browser, system, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${baseUrl(system)}/admin/#/users/${encodeURIComponent(user.id)}`);
+    await page.getByText('Đang hoạt động').waitFor();
+    await page.getByRole('button', { name: 'Vô hiệu hóa' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Vô hiệu hóa Người Thử Giao Diện?').waitFor();
+    await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Đã vô hiệu hóa', { exact: true }).first().waitFor();
+    await screenshot(page, 'user-deactivated');
+    expect((await me(token)).status).toBe(401);
+
+    await page.goto(`${baseUrl(system)}/admin/#/users?filter=${encodeURIComponent(JSON.stringify({ q: user.username }))}`);
+    await page.locator('tr', { hasText: user.username }).getByText('Đã vô hiệu hóa').waitFor();
+
+    await page.goto(`${baseUrl(system)}/admin/#/users/${encodeURIComponent(user.id)}`);
+    await page.getByRole('button', { name: 'Kích hoạt lại' }).click();
+    await page.getByText('Đang hoạt động').waitFor();
+    expect((await me(await login(system, user.username, PASSWORD))).status).toBe(200);
+    await page.context().close();
+  });
+
+  it('signs out on the server: the token the browser held stops working', async () => {
+    const page = await signIn(browser, system, user.username, PASSWORD);
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('motcua.session') ?? '{}').token as string);
+    expect((await me(token)).status).toBe(200);
+    await page.getByRole('button', { name: 'Tài khoản' }).click();
+    await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+    await page.locator('input[name="username"]').waitFor();
+    expect((await me(token)).status).toBe(401);
+    await page.context().close();
+  });
+});
