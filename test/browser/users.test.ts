@@ -36,6 +36,8 @@ describe('users in the back office: status, deactivation, sign-out', () => {
     const page = await signIn(browser, system, 'admin', ADMIN_PASSWORD);
     await page.goto(`${baseUrl(system)}/admin/#/users/${encodeURIComponent(user.id)}`);
     await page.getByText('Đang hoạt động').waitFor();
+    // Deactivation is how a user leaves: there is no delete.
+    expect(await page.getByRole('button', { name: 'Xóa' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Vô hiệu hóa' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Vô hiệu hóa Người Thử Giao Diện?').waitFor();

@@ -1,4 +1,4 @@
-import { AutocompleteInput, Create, Edit, Labeled, PasswordInput, ReferenceInput, SimpleForm, TextInput, TopToolbar, minLength, required } from 'react-admin';
+import { AutocompleteInput, Create, Edit, Labeled, PasswordInput, ReferenceInput, SaveButton, SimpleForm, TextInput, Toolbar, TopToolbar, minLength, required } from 'react-admin';
 import { RoleInput } from './UserList';
 import { UserActiveButton, UserStatusField } from './UserStatus';
 
@@ -34,7 +34,14 @@ export const UserEdit = () => (
       </TopToolbar>
     }
   >
-    <SimpleForm>
+    {/* No delete (the API has none): a user who leaves is deactivated, and their history keeps its actor. */}
+    <SimpleForm
+      toolbar={
+        <Toolbar>
+          <SaveButton />
+        </Toolbar>
+      }
+    >
       <Labeled label="resources.users.fields.active">
         <UserStatusField />
       </Labeled>

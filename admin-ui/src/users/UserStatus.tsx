@@ -53,7 +53,7 @@ export function UserActiveButton() {
   };
 
   if (!record.active) {
-    return <Button label="app.user_actions.reactivate" onClick={() => run(true)} disabled={busy} startIcon={<CheckCircleIcon />} />;
+    return <Button label="app.user_actions.reactivate" onClick={() => run(true)} disabled={busy} color="primary" startIcon={<CheckCircleIcon />} />;
   }
   return (
     <>
