@@ -8,11 +8,16 @@ import { baseUrl, launch, screenshot, signIn } from './support';
 const ADMIN_PASSWORD = process.env.MOTCUA_ADMIN_PASSWORD ?? 'admin';
 const PASSWORD = 'Sông Hồng chảy mãi';
 
-/** Issue 17 §2: the administrator sees who is active and deactivates or reactivates a user; signing out ends the session. */
-describe('users in the back office: status, deactivation, sign-out', () => {
+/**
+ * Issue 17 §1–2: the administrator sees who is active and deactivates or reactivates a user;
+ * signing out, in the back office, on the portal or by a kiosk's idle reset, ends the session on
+ * the server (the token stops working), not just in the browser.
+ */
+describe('users and sessions in the back office and the portal', () => {
   let system: System;
   let browser: Browser;
   let user: { id: string; username: string };
+  let citizen: string;
   const me = (token: string) => request(system.server).get('/api/me').set('Authorization', `Bearer ${token}`);
 
   beforeAll(async () => {
@@ -25,6 +30,12 @@ describe('users in the back office: status, deactivation, sign-out', () => {
       .send({ username, password: PASSWORD, fullName: 'Người Thử Giao Diện', role: 'specialist', agencyCode: '02647' });
     expect(res.status).toBe(201);
     user = { id: res.body.id, username };
+    citizen = `cd.${Date.now().toString(36)}`;
+    const c = await request(system.server)
+      .post('/api/users')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ username: citizen, password: PASSWORD, fullName: 'Công Dân Thử Phiên', role: 'citizen', agencyCode: null });
+    expect(c.status).toBe(201);
   });
   afterAll(async () => {
     await browser?.close();
@@ -65,5 +76,31 @@ describe('users in the back office: status, deactivation, sign-out', () => {
     await page.locator('input[name="username"]').waitFor();
     expect((await me(token)).status).toBe(401);
     await page.context().close();
+  });
+
+  it('the portal signs the citizen out on the server: by the button, and by the kiosk’s idle reset', async () => {
+    const context = await browser.newContext({ viewport: { width: 1080, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    /** Signs in on the submission page; the token is read from the sign-in answer (a kiosk keeps it in memory only). */
+    const signInAt = async (path: string) => {
+      await page.goto(`${baseUrl(system)}${path}`);
+      await page.locator('#username').fill(citizen);
+      await page.locator('#password').fill(PASSWORD);
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
+      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+      const token = ((await (await answer).json()) as { token: string }).token;
+      await page.getByRole('button', { name: /Đăng xuất/ }).waitFor();
+      expect((await me(token)).status).toBe(200);
+      return token;
+    };
+    const byButton = await signInAt('/nop-ho-so/1.001193');
+    await page.getByRole('button', { name: /Đăng xuất/ }).click();
+    await expect.poll(async () => (await me(byButton)).status).toBe(401);
+
+    const atKiosk = await signInAt('/nop-ho-so/1.001193?kiosk=1&idle=3');
+    await page.waitForURL((u) => u.pathname === '/' && u.search === '?kiosk=1&idle=3', { timeout: 10_000 });
+    await expect.poll(async () => (await me(atKiosk)).status).toBe(401);
+    await context.close();
   });
 });
