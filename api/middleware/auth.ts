@@ -3,7 +3,7 @@ import { jwtVerify, SignJWT } from 'jose';
 import { defineAbilityFor, type AbilityUser, type AppAbility } from '../../domain/ability';
 import type { Actor, Role } from '../../domain/roles';
 import type { AppContext } from '../context';
-import { unauthorized } from '../problem';
+import { unauthorized, type HttpProblem } from '../problem';
 import { sessionsOf } from '../sessions';
 
 export interface SessionUser {
@@ -18,6 +18,8 @@ declare module 'express-serve-static-core' {
   interface Request {
     user?: SessionUser;
     ability?: AppAbility;
+    /** Why the token that came with the request was refused: `requireUser` answers it. */
+    authProblem?: HttpProblem;
   }
 }
 
@@ -43,13 +45,19 @@ export const actorOf = (u: SessionUser): Actor => ({ id: u.id, role: u.role, age
 /**
  * Reads a Bearer token when present; routes that need a user call `requireUser`. A token is good
  * while its `ver` is its user's current token_version and the user is active; the role and agency
- * are those of the row now, not those the token was issued with.
+ * are those of the row now, not those the token was issued with. A refused token makes the request
+ * anonymous, with the reason kept for `requireUser`: a public route (the OpenAPI document, the
+ * public dossier lookup, sign-in itself) still answers a client that holds a revoked token.
  */
 export function authenticate(ctx: AppContext): RequestHandler {
   const sessions = sessionsOf(ctx);
   return async (req, _res, next) => {
     const header = req.get('authorization');
     if (!header) return next();
+    const refuse = (detail: string) => {
+      req.authProblem = unauthorized(detail);
+      next();
+    };
     const token = header.replace(/^Bearer\s+/i, '');
     let sub: string;
     let ver: unknown;
@@ -58,19 +66,17 @@ export function authenticate(ctx: AppContext): RequestHandler {
       sub = String(payload.sub);
       ver = payload.ver;
     } catch {
-      return next(unauthorized('the session token is invalid or expired; sign in again'));
+      return refuse('the session token is invalid or expired; sign in again');
     }
     // A database failure here is a 5xx of its own, not a 401.
     const row = await sessions.current(sub);
-    if (!row) return next(unauthorized('the account of this session no longer exists; sign in again'));
-    if (!row.active) return next(unauthorized('the account of this session is deactivated'));
-    if (ver !== row.tokenVersion) {
-      return next(unauthorized('the session was revoked (signed out, or the role, agency or password changed); sign in again'));
-    }
+    if (!row) return refuse('the account of this session no longer exists; sign in again');
+    if (!row.active) return refuse('the account of this session is deactivated');
+    if (ver !== row.tokenVersion) return refuse('the session was revoked (signed out, or the role, agency or password changed); sign in again');
     req.user = { id: row.id, username: row.username, fullName: row.fullName, role: row.role, agencyCode: row.agencyCode };
     req.ability = defineAbilityFor(abilityUser(ctx, req.user));
     next();
   };
 }
 
-export const requireUser: RequestHandler = (req, _res, next) => (req.user ? next() : next(unauthorized()));
+export const requireUser: RequestHandler = (req, _res, next) => (req.user ? next() : next(req.authProblem ?? unauthorized()));

@@ -61,6 +61,10 @@ describe('sessions, deactivation, lockout and passwords', () => {
       expect(res.body.detail).toMatch(/revoked/);
     }
     expect((await api().post('/api/auth/logout')).status).toBe(401);
+    // Public routes still answer a client that holds the revoked token, sign-in included.
+    expect((await api().get('/api/openapi.json').set(as(a))).status).toBe(200);
+    expect((await api().get('/api/public/dossiers/NO-SUCH-CODE?phone=0912345678').set(as(a))).status).toBe(404);
+    expect((await signIn(u.username, PASSWORD, as(a))).status).toBe(200);
     expect((await me(await login(system, u.username, PASSWORD))).status).toBe(200);
   });
 
