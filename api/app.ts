@@ -25,7 +25,8 @@ import { rejectNulCharacters } from './middleware/text-input';
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Only the hops we run are believed: a client's own X-Forwarded-For must not pick its address (sign-in limits).
+  app.set('trust proxy', ctx.env.TRUST_PROXY_HOPS);
   // Prometheus scrapes /metrics (the conventional path); /api/metrics stays for existing scrapers.
   const metrics = metricsRoutes(ctx);
   app.get('/metrics', metrics.expose);

@@ -115,6 +115,9 @@ export const userResponse = z.object({
   agencyCode: z.string().nullable(),
   phone: z.string().nullable(),
   createdAt: at,
+  /** False once deactivated (`deactivatedAt` says when): no sign-in, no valid token. */
+  active: z.boolean(),
+  deactivatedAt: atOrNull,
 });
 
 export const holidayResponse = z.object({ id: z.string(), date: z.iso.date(), kind: z.enum(['off', 'working']), note: z.string() });
@@ -131,6 +134,7 @@ const sessionUser = z.object({
 const packedRules = z.array(z.array(z.unknown()));
 export const meResponse = z.object({ user: sessionUser, rules: packedRules });
 export const loginResponse = meResponse.extend({ token: z.string() });
+export const logoutResponse = z.object({ loggedOut: z.literal(true) });
 
 export const healthResponse = z.object({ status: z.enum(['ok', 'degraded']), database: z.enum(['up', 'down']), databaseKind: z.string(), temporal: z.enum(['up', 'down']) });
 

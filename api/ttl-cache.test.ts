@@ -21,6 +21,16 @@ describe('TtlCache', () => {
     expect(await cache.get('k', async () => 'ok')).toBe('ok');
   });
 
+  it('computes afresh after forget, before the entry would expire', async () => {
+    let runs = 0;
+    const cache = new TtlCache<number>(30_000, 10, () => 0);
+    const compute = async () => ++runs;
+    expect(await cache.get('k', compute)).toBe(1);
+    cache.forget('k');
+    expect(await cache.get('k', compute)).toBe(2);
+    expect(await cache.get('k', compute)).toBe(2);
+  });
+
   it('drops the oldest keys beyond its size', async () => {
     let runs = 0;
     const cache = new TtlCache<number>(30_000, 2, () => 0);

@@ -29,4 +29,9 @@ export class TtlCache<V> {
     }
     return value;
   }
+
+  /** Drops a key at once, so that the next `get` computes afresh (e.g. after a write). */
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
 }

@@ -4,10 +4,12 @@
  * percentiles and the machine's load.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as argon2 from '@node-rs/argon2';
 import postgres from 'postgres';
 import { issueToken } from '../api/middleware/auth';
 import type { AppContext } from '../api/context';
@@ -273,14 +275,23 @@ export function table(header: string[], rows: (string | number)[][]): string {
 
 /**
  * Session tokens of `n` synthetic citizens (u-bench-citizen-<i>), signed with the API's
- * JWT_SECRET as /auth/login would: sessions are stateless JWTs, and POST /dossiers is limited
- * to 20 submissions per minute per user, so a load test needs many citizens, not one.
+ * JWT_SECRET as /auth/login would, and POST /dossiers is limited to 20 submissions per minute
+ * per user, so a load test needs many citizens, not one. Tokens are checked against their user's
+ * row (token_version, api/sessions.ts), so the citizens are created in the database first, with a
+ * password nobody knows.
  */
-export async function citizenTokens(n: number): Promise<string[]> {
+export async function citizenTokens(n: number, databaseUrl: string): Promise<string[]> {
   const ctx = { env: loadEnv() } as AppContext;
-  return Promise.all(
-    Array.from({ length: n }, (_, i) =>
-      issueToken(ctx, { id: `u-bench-citizen-${i}`, username: `bench.citizen.${i}`, fullName: `Công dân ${i}`, role: 'citizen', agencyCode: null }),
-    ),
-  );
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const hash = await argon2.hash(randomUUID());
+    const rows = Array.from({ length: n }, (_, i) => ({ id: `u-bench-citizen-${i}`, username: `bench.citizen.${i}`, full_name: `Công dân ${i}`, role: 'citizen', password_hash: hash }));
+    await sql`insert into users ${sql(rows)} on conflict (id) do nothing`;
+    const versions = new Map((await sql<{ id: string; token_version: number }[]>`select id, token_version from users where id like 'u-bench-citizen-%'`).map((r) => [r.id, r.token_version]));
+    return await Promise.all(
+      rows.map((r) => issueToken(ctx, { id: r.id, username: r.username, fullName: r.full_name, role: 'citizen', agencyCode: null }, versions.get(r.id) ?? 0)),
+    );
+  } finally {
+    await sql.end();
+  }
 }

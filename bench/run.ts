@@ -72,7 +72,7 @@ try {
     if (results.submission.api.errors > 0) results.failures.push(`submission: ${results.submission.api.errors} errors`);
   }
   if (only.includes('lifecycle')) {
-    results.lifecycle = await lifecycleScenario({ stack, submitters: 4, officers: 8, arrivalSeconds: cfg.lifecycleArrival, drainSeconds: quick ? 60 : 180, webhookSecret: env.PAYMENT_WEBHOOK_SECRET });
+    results.lifecycle = await lifecycleScenario({ stack, submitters: 4, officers: 8, databaseUrl, arrivalSeconds: cfg.lifecycleArrival, drainSeconds: quick ? 60 : 180, webhookSecret: env.PAYMENT_WEBHOOK_SECRET });
     if (!results.lifecycle.drained || results.lifecycle.errors > 0) results.failures.push(`lifecycle: ${results.lifecycle.errors} errors, drained=${results.lifecycle.drained}`);
   }
   if (only.includes('lists')) {

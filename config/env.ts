@@ -19,6 +19,19 @@ const envObject = z.object({
   PAYMENT_BANK_BIN: z.string().regex(/^\d{6}$/).default('970415'),
   PAYMENT_ACCOUNT_NUMBER: z.string().min(4).default('113000006789'),
   PAYMENT_ACCOUNT_NAME: z.string().default('KHO BAC NHA NUOC LAO CAI'),
+  /**
+   * Reverse proxies in front of the API whose X-Forwarded-For is believed (Express `trust proxy`
+   * hop count). 0: none, the client is the socket's peer and its own X-Forwarded-For is ignored.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Failed sign-ins, within 15 minutes of the last one, after which every attempt is refused with
+   * 429 (the right password too) for 60 s, doubling with each later failure up to an hour:
+   * per account (known or not), per client address, and for the whole system (api/login-throttle.ts).
+   */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
+  LOGIN_MAX_FAILURES_GLOBAL: z.coerce.number().int().min(1).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The Temporal SDK's own logs (bundling, worker state changes); read by temporal/connect.ts. */
   TEMPORAL_LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'),

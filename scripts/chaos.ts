@@ -89,7 +89,7 @@ const PROCEDURES = ['1.001193', '1.004222'];
 const examples = new Map<string, Record<string, unknown>>();
 for (const code of PROCEDURES) examples.set(code, (await http.call<{ example: Record<string, unknown> }>('GET', `/procedures/${code}`)).body.example);
 const webhookSecret = loadEnv().PAYMENT_WEBHOOK_SECRET;
-const citizens = await citizenTokens(50);
+const citizens = await citizenTokens(50, databaseUrl);
 let nthCitizen = 0;
 
 // ---------------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ export const authProvider: AuthProvider = {
       body: JSON.stringify({ username, password }),
     });
     const body = (await res.json().catch(() => ({}))) as Partial<Session> & { detail?: string };
+    // Locked after repeated failures (the right password is refused too until the lock ends).
+    if (res.status === 429) throw new Error('app.auth.locked');
     if (!res.ok || !body.token || !body.user) throw new Error(res.status === 401 ? 'app.auth.wrong_credentials' : (body.detail ?? 'ra.auth.sign_in_error'));
     if (body.user.role === 'citizen') throw new Error('app.auth.citizen_not_allowed');
     session.set({ token: body.token, user: body.user, rules: body.rules ?? [] });
@@ -22,6 +24,8 @@ export const authProvider: AuthProvider = {
     refreshed = true;
   },
   async logout() {
+    // Ends the session on the server too: the token stops working, wherever a copy of it is.
+    if (session.get()) await httpClient(`${API}/auth/logout`, { method: 'POST' }).catch(() => undefined);
     session.clear();
     loadRules([]);
     refreshed = false;

@@ -31,6 +31,8 @@ export interface MotcuaDataProvider extends DataProvider {
   events(code: string): Promise<DossierEvent[]>;
   attachments(code: string): Promise<Attachment[]>;
   stats<T>(path: 'overdue' | 'summary', query?: Record<string, string>): Promise<T>;
+  /** Deactivates (every session of the user ends) or reactivates a user; answers the user. */
+  setUserActive(id: string, active: boolean): Promise<RaRecord>;
 }
 
 export const dataProvider: MotcuaDataProvider = {
@@ -84,6 +86,10 @@ export const dataProvider: MotcuaDataProvider = {
   async attachments(code) {
     const { json } = await httpClient(`${API}/dossiers/${encodeURIComponent(code)}/attachments`);
     return json as Attachment[];
+  },
+  async setUserActive(id, active) {
+    const { json } = await httpClient(`${API}/users/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`, { method: 'POST' });
+    return json as RaRecord;
   },
   async stats(path, query = {}) {
     const qs = new URLSearchParams(query).toString();

@@ -1,9 +1,10 @@
 import type { RequestHandler } from 'express';
 import { jwtVerify, SignJWT } from 'jose';
 import { defineAbilityFor, type AbilityUser, type AppAbility } from '../../domain/ability';
-import { roleSchema, type Actor, type Role } from '../../domain/roles';
+import type { Actor, Role } from '../../domain/roles';
 import type { AppContext } from '../context';
-import { unauthorized } from '../problem';
+import { unauthorized, type HttpProblem } from '../problem';
+import { sessionsOf } from '../sessions';
 
 export interface SessionUser {
   id: string;
@@ -17,14 +18,17 @@ declare module 'express-serve-static-core' {
   interface Request {
     user?: SessionUser;
     ability?: AppAbility;
+    /** Why the token that came with the request was refused: `requireUser` answers it. */
+    authProblem?: HttpProblem;
   }
 }
 
 const TOKEN_TTL = '8h';
 const key = (secret: string) => new TextEncoder().encode(secret);
 
-export async function issueToken(ctx: AppContext, u: SessionUser): Promise<string> {
-  return new SignJWT({ username: u.username, name: u.fullName, role: u.role, agency: u.agencyCode })
+/** The claims are for the client's display; authorization reads the user's row (`ver` must match it). */
+export async function issueToken(ctx: AppContext, u: SessionUser, tokenVersion: number): Promise<string> {
+  return new SignJWT({ username: u.username, name: u.fullName, role: u.role, agency: u.agencyCode, ver: tokenVersion })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(u.id)
     .setIssuedAt()
@@ -38,28 +42,41 @@ export function abilityUser(ctx: AppContext, u: SessionUser): AbilityUser {
 
 export const actorOf = (u: SessionUser): Actor => ({ id: u.id, role: u.role, agencyCode: u.agencyCode, name: u.fullName });
 
-/** Reads a Bearer token when present; routes that need a user call `requireUser`. */
+/**
+ * Reads a Bearer token when present; routes that need a user call `requireUser`. A token is good
+ * while its `ver` is its user's current token_version and the user is active; the role and agency
+ * are those of the row now, not those the token was issued with. A refused token makes the request
+ * anonymous, with the reason kept for `requireUser`: a public route (the OpenAPI document, the
+ * public dossier lookup, sign-in itself) still answers a client that holds a revoked token.
+ */
 export function authenticate(ctx: AppContext): RequestHandler {
+  const sessions = sessionsOf(ctx);
   return async (req, _res, next) => {
     const header = req.get('authorization');
     if (!header) return next();
+    const refuse = (detail: string) => {
+      req.authProblem = unauthorized(detail);
+      next();
+    };
     const token = header.replace(/^Bearer\s+/i, '');
+    let sub: string;
+    let ver: unknown;
     try {
       const { payload } = await jwtVerify(token, key(ctx.env.JWT_SECRET), { algorithms: ['HS256'] });
-      const role = roleSchema.parse(payload.role);
-      req.user = {
-        id: String(payload.sub),
-        username: String(payload.username),
-        fullName: String(payload.name),
-        role,
-        agencyCode: (payload.agency as string | null) ?? null,
-      };
-      req.ability = defineAbilityFor(abilityUser(ctx, req.user));
-      next();
+      sub = String(payload.sub);
+      ver = payload.ver;
     } catch {
-      next(unauthorized('the session token is invalid or expired; sign in again'));
+      return refuse('the session token is invalid or expired; sign in again');
     }
+    // A database failure here is a 5xx of its own, not a 401.
+    const row = await sessions.current(sub);
+    if (!row) return refuse('the account of this session no longer exists; sign in again');
+    if (!row.active) return refuse('the account of this session is deactivated');
+    if (ver !== row.tokenVersion) return refuse('the session was revoked (signed out, or the role, agency or password changed); sign in again');
+    req.user = { id: row.id, username: row.username, fullName: row.fullName, role: row.role, agencyCode: row.agencyCode };
+    req.ability = defineAbilityFor(abilityUser(ctx, req.user));
+    next();
   };
 }
 
-export const requireUser: RequestHandler = (req, _res, next) => (req.user ? next() : next(unauthorized()));
+export const requireUser: RequestHandler = (req, _res, next) => (req.user ? next() : next(req.authProblem ?? unauthorized()));

@@ -1,43 +1,71 @@
 import { packRules } from '@casl/ability/extra';
-import * as argon2 from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { Router } from 'express';
 import { z } from 'zod';
 import { users } from '../../db/schema';
 import type { AppContext } from '../context';
 import { defineAbilityFor } from '../../domain/ability';
+import { LoginThrottle, DEFAULT_LIMITS } from '../login-throttle';
 import { abilityUser, issueToken, requireUser, type SessionUser } from '../middleware/auth';
-import { RateLimiter, tooMany } from '../middleware/rate-limit';
+import { tooMany } from '../middleware/rate-limit';
+import { dummyHash, verifyPassword } from '../password-verify';
 import { fromZod, unauthorized } from '../problem';
+import { sessionsOf } from '../sessions';
 
 export const loginSchema = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
 
-/** 5 failed sign-ins per username and address in 15 minutes, then 429. */
-const failures = new RateLimiter(5, 15 * 60_000);
-
 export function authRoutes(ctx: AppContext): Router {
   const r = Router();
+  const sessions = sessionsOf(ctx);
+  const throttle = new LoginThrottle(ctx.dbh.db, {
+    ...DEFAULT_LIMITS,
+    account: ctx.env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    ip: ctx.env.LOGIN_MAX_FAILURES_PER_IP,
+    global: ctx.env.LOGIN_MAX_FAILURES_GLOBAL,
+  });
+  // Hashed now, so that the first unknown username does not pay for it (and stand out by it).
+  void dummyHash();
+
+  /**
+   * A locked account, address or system refuses every attempt before any password is looked at;
+   * otherwise the password is verified (against a dummy hash for an unknown username), and a
+   * wrong one, an unknown user or a deactivated one all answer the same 401 and count a failure.
+   */
   r.post('/auth/login', async (req, res) => {
     const body = loginSchema.safeParse(req.body);
     if (!body.success) throw fromZod(body.error);
-    const key = `${body.data.username}|${req.ip}`;
+    const keys = throttle.keys(body.data.username, req.ip);
+    const refuse = (wait: number) => {
+      res.set('Retry-After', String(wait));
+      return tooMany(wait);
+    };
+    const locked = await throttle.lockedFor(keys);
+    if (locked > 0) {
+      ctx.log.warn({ username: body.data.username, ip: req.ip, retryAfter: locked }, 'sign-in refused: locked');
+      throw refuse(locked);
+    }
     const [row] = await ctx.dbh.db.select().from(users).where(eq(users.username, body.data.username));
-    const ok = row ? await argon2.verify(row.passwordHash, body.data.password) : false;
-    if (!row || !ok) {
-      const wait = failures.hit(key);
-      ctx.log.warn({ username: body.data.username, ip: req.ip }, 'failed sign-in');
-      if (wait > 0) {
-        res.set('Retry-After', String(wait));
-        throw tooMany(wait);
-      }
+    const ok = await verifyPassword(row?.passwordHash, body.data.password);
+    if (!row || !ok || row.deactivatedAt) {
+      const lock = await throttle.fail(keys);
+      ctx.log.warn({ username: body.data.username, ip: req.ip, deactivated: Boolean(row?.deactivatedAt && ok) }, 'failed sign-in');
+      if (lock > 0) throw refuse(lock);
       throw unauthorized('wrong username or password');
     }
-    failures.reset(key);
+    await throttle.succeeded(keys);
     const user: SessionUser = { id: row.id, username: row.username, fullName: row.fullName, role: row.role, agencyCode: row.agencyCode };
-    const token = await issueToken(ctx, user);
+    const token = await issueToken(ctx, user, row.tokenVersion);
     req.user = user;
     res.json({ token, user: publicUser(ctx, user), rules: rulesFor(ctx, user) });
   });
+
+  /** Ends every session of the caller: each of their tokens, on every device, stops working. */
+  r.post('/auth/logout', requireUser, async (req, res) => {
+    await sessions.revoke(req.user!.id);
+    ctx.log.info({ audit: 'session.logout', actor: req.user!.id }, 'signed out; tokens revoked');
+    res.json({ loggedOut: true });
+  });
+
   r.get('/me', requireUser, (req, res) => {
     res.json({ user: publicUser(ctx, req.user!), rules: packRules(req.ability!.rules) });
   });

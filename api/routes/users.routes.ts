@@ -8,9 +8,9 @@ import { roleSchema, type Role } from '../../domain/roles';
 import type { AppContext } from '../context';
 import { parseListParams, sendList } from '../list-params';
 import { requireUser } from '../middleware/auth';
+import { passwordIssue, passwordSchema as password } from '../password-policy';
 import { badRequest, conflict, forbidden, fromZod, notFound } from '../problem';
-
-const password = z.string().min(8, 'at least 8 characters').max(200);
+import { nextTokenVersion, sessionsOf } from '../sessions';
 
 /** A user as the admin creates it; the password is hashed and never leaves the server again. */
 export const userCreateSchema = z.object({
@@ -42,6 +42,9 @@ const PUBLIC = {
   agencyCode: users.agencyCode,
   phone: users.phone,
   createdAt: users.createdAt,
+  /** False once deactivated: the user can no longer sign in and their tokens are refused. */
+  active: sql<boolean>`${users.deactivatedAt} is null`,
+  deactivatedAt: users.deactivatedAt,
 } as const;
 const SORTABLE = { username: users.username, fullName: users.fullName, role: users.role, agencyCode: users.agencyCode, createdAt: users.createdAt } as const;
 /** The list's `filter` and `sort` as the OpenAPI document describes them. */
@@ -50,6 +53,10 @@ export const userListParams = { filter: listFilter, sort: Object.keys(SORTABLE) 
 export function userRoutes(ctx: AppContext): Router {
   const r = Router();
   const db = ctx.dbh.db;
+  const sessions = sessionsOf(ctx);
+  /** Every change an administrator makes to a user, as a structured line: who did what to whom. */
+  const audit = (req: Request, action: string, target: string, details: Record<string, unknown> = {}) =>
+    ctx.log.info({ audit: `user.${action}`, actor: req.user!.id, target, ...details }, `admin ${req.user!.username}: user.${action} ${target}`);
 
   /**
    * Admins see everyone; officers see the people of their agency (to assign work), supervisors
@@ -91,6 +98,7 @@ export function userRoutes(ctx: AppContext): Router {
     const body = userCreateSchema.safeParse(req.body);
     if (!body.success) throw fromZod(body.error);
     const { password: plain, ...rest } = body.data;
+    checkPassword(plain, rest.username);
     checkAgency(ctx, rest.role, rest.agencyCode);
     const passwordHash = await argon2.hash(plain);
     const [row] = await db
@@ -99,6 +107,7 @@ export function userRoutes(ctx: AppContext): Router {
       .onConflictDoNothing({ target: users.username })
       .returning(PUBLIC);
     if (!row) throw conflict('duplicate', `username ${rest.username} is taken`);
+    audit(req, 'create', row.id, { role: row.role, agencyCode: row.agencyCode });
     res.status(201).location(`/api/users/${row.id}`).json(row);
   });
 
@@ -116,11 +125,58 @@ export function userRoutes(ctx: AppContext): Router {
       const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, rest.username));
       if (taken) throw conflict('duplicate', `username ${rest.username} is taken`);
     }
-    const set = { username: next.username, fullName: next.fullName, role: next.role, agencyCode: next.agencyCode, phone: next.phone ?? null, ...(plain ? { passwordHash: await argon2.hash(plain) } : {}) };
+    if (plain) checkPassword(plain, next.username);
+    // A new role, agency or password ends the user's sessions: their tokens carried the old ones.
+    const revoke = next.role !== current.role || next.agencyCode !== current.agencyCode || plain !== undefined;
+    const set = {
+      username: next.username,
+      fullName: next.fullName,
+      role: next.role,
+      agencyCode: next.agencyCode,
+      phone: next.phone ?? null,
+      ...(plain ? { passwordHash: await argon2.hash(plain) } : {}),
+      ...(revoke ? { tokenVersion: nextTokenVersion } : {}),
+    };
     const [row] = await db.update(users).set(set).where(eq(users.id, id)).returning(PUBLIC);
+    sessions.forget(id);
+    const changed = Object.keys(rest).filter((k) => rest[k as keyof typeof rest] !== current[k as keyof typeof current]);
+    audit(req, 'update', id, { changed: plain ? [...changed, 'password'] : changed, sessionsRevoked: revoke });
+    res.json(row);
+  });
+
+  /** Deactivation: the user cannot sign in any more and every token they hold stops working at once. */
+  r.post('/users/:id/deactivate', requireUser, async (req, res) => {
+    mayManage(req);
+    const id = String(req.params.id);
+    if (id === req.user!.id) throw conflict('self', 'an administrator cannot deactivate their own account');
+    const [row] = await db
+      .update(users)
+      .set({ deactivatedAt: sql`coalesce(${users.deactivatedAt}, now())`, tokenVersion: nextTokenVersion })
+      .where(eq(users.id, id))
+      .returning(PUBLIC);
+    if (!row) throw notFound(`user ${id}`);
+    sessions.forget(id);
+    audit(req, 'deactivate', id);
+    res.json(row);
+  });
+
+  /** The user may sign in again (tokens from before stay revoked). */
+  r.post('/users/:id/reactivate', requireUser, async (req, res) => {
+    mayManage(req);
+    const id = String(req.params.id);
+    const [row] = await db.update(users).set({ deactivatedAt: null }).where(eq(users.id, id)).returning(PUBLIC);
+    if (!row) throw notFound(`user ${id}`);
+    sessions.forget(id);
+    audit(req, 'reactivate', id);
     res.json(row);
   });
   return r;
+}
+
+/** The rule on the pair (the rest is in the schema): a password must not contain its username. */
+function checkPassword(password: string, username: string) {
+  const issue = passwordIssue(password, username);
+  if (issue) throw badRequest(`password: ${issue}`, { errors: [{ field: 'password', message: issue }] });
 }
 
 /** Citizens belong to no agency; officers belong to an existing one. */

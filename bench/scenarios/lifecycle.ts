@@ -29,10 +29,10 @@ export interface LifecycleResult {
   drained: boolean;
 }
 
-export async function lifecycleScenario(o: { stack: StackChild; submitters: number; officers: number; arrivalSeconds: number; drainSeconds: number; webhookSecret: string }): Promise<LifecycleResult> {
+export async function lifecycleScenario(o: { stack: StackChild; submitters: number; officers: number; databaseUrl: string; arrivalSeconds: number; drainSeconds: number; webhookSecret: string }): Promise<LifecycleResult> {
   const http = api(o.stack.base);
   const tok: Record<string, string> = {};
-  const citizens = await citizenTokens(100);
+  const citizens = await citizenTokens(100, o.databaseUrl);
   let nth = 0;
   for (const u of ['laocai.desk', 'laocai.specialist', 'laocai.leader']) tok[u] = await http.login(u);
   const { body: procedure } = await http.call<{ example: Record<string, unknown> }>('GET', '/procedures/1.004222');

@@ -24,7 +24,7 @@ export interface SubmissionResult {
 
 export async function submissionScenario(o: { stack: StackChild; temporal: Client; databaseUrl: string; clients: number; seconds: number; rounds: number }): Promise<SubmissionResult> {
   const http = api(o.stack.base);
-  const tokens = await citizenTokens(400);
+  const tokens = await citizenTokens(400, o.databaseUrl);
   const sql = postgres(o.databaseUrl, { max: 10, onnotice: () => {} });
   const communes = (await sql<{ code: string }[]>`select code from agencies where kind = 'commune' order by code`).map((r) => r.code);
   const { body: procedure } = await http.call<{ example: Record<string, unknown> }>('GET', '/procedures/1.001193');

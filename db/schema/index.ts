@@ -7,3 +7,4 @@ export * from './payments';
 export * from './documents';
 export * from './holidays';
 export * from './outbox';
+export * from './login-throttle';

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../domain/roles';
 
 export const users = pgTable(
@@ -12,6 +12,13 @@ export const users = pgTable(
     agencyCode: text('agency_code'),
     phone: text('phone'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Carried in every token as `ver`; a token whose version is not the row's is refused. Bumped on
+     * a role, agency or password change, a deactivation and a logout (api/sessions.ts).
+     */
+    tokenVersion: integer('token_version').notNull().default(0),
+    /** Set: the account may not sign in and its tokens are refused; null: active. */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   },
   (t) => [index('users_agency_code_idx').on(t.agencyCode)],
 );

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { signOut } from './api';
+import { logOut } from './api';
 import { useSession } from './session';
 import { Finder } from './Finder';
 import { isKiosk } from './kiosk';
@@ -46,7 +46,7 @@ export function App() {
             Tra cứu hồ sơ
           </a>
           {session && (
-            <button type="button" className="link" onClick={signOut}>
+            <button type="button" className="link" onClick={logOut}>
               Đăng xuất ({session.user.fullName})
             </button>
           )}

@@ -137,6 +137,16 @@ function setSession(s: typeof session) {
   listeners.forEach((fn) => fn());
 }
 export const signOut = () => setSession(null);
+/**
+ * Signs out on the server as well: every token of the citizen stops working, wherever a copy of it
+ * is (a shared kiosk above all). `keepalive` lets the request finish while the page goes away.
+ */
+export function logOut() {
+  if (session) {
+    void fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${session.token}` }, keepalive: true }).catch(() => undefined);
+  }
+  signOut();
+}
 
 async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const h: Record<string, string> = { accept: 'application/json', ...headers };

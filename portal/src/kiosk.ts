@@ -11,11 +11,15 @@ export const isKiosk = () => kiosk;
 /** The query string that keeps kiosk mode across navigation. */
 export const kioskQuery = () => (kiosk ? `kiosk=1${params.has('idle') ? `&idle=${idleSeconds}` : ''}` : '');
 
-/** Starts the idle watch: after `idle` seconds without a touch, key or scroll, start over. */
-export function watchIdle() {
+/**
+ * Starts the idle watch: after `idle` seconds without a touch, key or scroll, start over.
+ * `signOut` ends the citizen's session on the server first (api.ts `logOut`).
+ */
+export function watchIdle(signOut: () => void) {
   if (!kiosk) return;
   let timer = 0;
   const reset = () => {
+    signOut();
     // Drafts and the session live in sessionStorage (the session only in memory at a kiosk).
     sessionStorage.clear();
     // A full reload: no React state, token or draft survives.

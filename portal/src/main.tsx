@@ -1,8 +1,9 @@
 import { createRoot } from 'react-dom/client';
+import { logOut } from './api';
 import { App } from './App';
 import { isKiosk, watchIdle } from './kiosk';
 import './styles.css';
 
 if (isKiosk()) document.documentElement.classList.add('kiosk');
-watchIdle();
+watchIdle(logOut);
 createRoot(document.getElementById('root')!).render(<App />);

@@ -90,6 +90,8 @@ const MATRIX: Record<string, Row> = {
   'GET /procedures/:code': { call: () => ({ path: '/api/procedures/1.001193' }), expect: all(200) },
   'POST /auth/login': { call: () => ({ path: '/api/auth/login', body: { username: 'citizen2', password: 'motcua123' } }), expect: all(200) },
   'GET /me': { call: () => ({ path: '/api/me' }), expect: signedIn(200) },
+  // Revokes the caller's tokens: run after every other row, then everyone signs in again.
+  'POST /auth/logout': { call: () => ({ path: '/api/auth/logout' }), expect: signedIn(200) },
   'POST /dossiers': {
     // Everyone tries to submit at 02647; desk officers at the counter, others online.
     call: (p) => ({
@@ -157,6 +159,9 @@ const MATRIX: Record<string, Row> = {
     expect: adminWrites(201),
   },
   'PUT /users/:id': { call: () => ({ path: `/api/users/${fx.userId}`, body: { fullName: 'Người Thử Đổi Tên' } }), expect: adminWrites(200) },
+  // Deactivation runs before reactivation (API_ROUTES order); each answers the user either way.
+  'POST /users/:id/deactivate': { call: () => ({ path: `/api/users/${fx.userId}/deactivate` }), expect: adminWrites(200) },
+  'POST /users/:id/reactivate': { call: () => ({ path: `/api/users/${fx.userId}/reactivate` }), expect: adminWrites(200) },
   'GET /holidays': { call: () => ({ path: '/api/holidays?filter={"year":2099}' }), expect: officersRead },
   'POST /holidays': { call: () => ({ path: '/api/holidays', body: { date: '2099-02-03', kind: 'off', note: 'thử' } }), expect: adminWrites(201) },
   'DELETE /holidays/:date': { call: () => ({ path: `/api/holidays/${fx.holiday}` }), expect: adminWrites(200) },
@@ -242,13 +247,20 @@ describe('authorization matrix: every route × every role × own / other / paren
     // The matrix itself: route after route, all callers of a route at once (every call that
     // succeeds is independent of the refused ones, which change nothing).
     const t2 = Date.now();
-    for (const route of API_ROUTES) {
+    const signsOut = (r: { path: string }) => r.path === '/auth/logout';
+    for (const route of [...API_ROUTES.filter((r) => !signsOut(r)), ...API_ROUTES.filter(signsOut)]) {
       const key = routeKey(route);
       const row = MATRIX[key];
       if (!row) continue;
       const answers = await Promise.all(PRINCIPALS.map(async (p) => ({ p, res: await send(p, route.method, row.call(p)) })));
       for (const { p, res } of answers) results.push({ key, principal: p, status: res.status, body: res.body });
     }
+    // Signed out by the last row: fresh tokens for the checks below.
+    await Promise.all(
+      PRINCIPALS.filter((p) => p !== 'anonymous').map(async (p) => {
+        tokens[p] = await login(system, p, p === 'admin' ? ADMIN_PASSWORD : undefined);
+      }),
+    );
     console.info(`system ${t1 - t0} ms, fixtures ${t2 - t1} ms, matrix of ${results.length} calls ${Date.now() - t2} ms`);
   });
   afterAll(async () => system?.stop());

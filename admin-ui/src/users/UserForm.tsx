@@ -1,5 +1,6 @@
-import { AutocompleteInput, Create, Edit, PasswordInput, ReferenceInput, SimpleForm, TextInput, minLength, required } from 'react-admin';
+import { AutocompleteInput, Create, Edit, Labeled, PasswordInput, ReferenceInput, SaveButton, SimpleForm, TextInput, Toolbar, TopToolbar, minLength, required } from 'react-admin';
 import { RoleInput } from './UserList';
+import { UserActiveButton, UserStatusField } from './UserStatus';
 
 function UserInputs({ create }: { create?: boolean }) {
   return (
@@ -7,24 +8,43 @@ function UserInputs({ create }: { create?: boolean }) {
       <TextInput source="username" validate={required()} />
       <TextInput source="fullName" validate={required()} fullWidth />
       <RoleInput source="role" validate={required()} />
-      <ReferenceInput source="agencyCode" reference="agencies" perPage={200}>
+      <ReferenceInput source="agencyCode" reference="agencies" perPage={200} sort={{ field: 'name', order: 'ASC' }}>
         <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
       </ReferenceInput>
       <TextInput source="phone" />
-      <PasswordInput source="password" validate={create ? [required(), minLength(8)] : [minLength(8)]} />
+      {/* The API also refuses common passwords and any containing the username (api/password-policy.ts). */}
+      <PasswordInput source="password" helperText="app.password_hint" validate={create ? [required(), minLength(12)] : [minLength(12)]} />
     </>
   );
 }
 
 /** The password is sent only when typed; the API never returns it. */
 const transform = (d: Record<string, unknown>) => {
-  const { password, id: _id, createdAt: _c, ...rest } = d;
+  const { password, id: _id, createdAt: _c, active: _a, deactivatedAt: _d, ...rest } = d;
   return { ...rest, agencyCode: rest.agencyCode || null, phone: rest.phone || null, ...(password ? { password } : {}) };
 };
 
 export const UserEdit = () => (
-  <Edit mutationMode="pessimistic" transform={transform}>
-    <SimpleForm>
+  <Edit
+    mutationMode="pessimistic"
+    transform={transform}
+    actions={
+      <TopToolbar>
+        <UserActiveButton />
+      </TopToolbar>
+    }
+  >
+    {/* No delete (the API has none): a user who leaves is deactivated, and their history keeps its actor. */}
+    <SimpleForm
+      toolbar={
+        <Toolbar>
+          <SaveButton />
+        </Toolbar>
+      }
+    >
+      <Labeled label="resources.users.fields.active">
+        <UserStatusField />
+      </Labeled>
       <UserInputs />
     </SimpleForm>
   </Edit>

@@ -1,5 +1,6 @@
 import { AutocompleteInput, Datagrid, DateField, List, ReferenceInput, SearchInput, SelectInput, TextField, useTranslate } from 'react-admin';
 import { AgencyField, TranslatedField } from '../common/fields';
+import { UserStatusField } from './UserStatus';
 
 export const ROLES = ['desk-officer', 'specialist', 'leader', 'supervisor', 'admin', 'citizen'];
 
@@ -11,7 +12,7 @@ export function RoleInput(props: { source: string; validate?: unknown }) {
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <RoleInput key="role" source="role" />,
-  <ReferenceInput key="agencyCode" source="agencyCode" reference="agencies" perPage={200}>
+  <ReferenceInput key="agencyCode" source="agencyCode" reference="agencies" perPage={200} sort={{ field: 'name', order: 'ASC' }}>
     <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
   </ReferenceInput>,
 ];
@@ -25,6 +26,7 @@ export function UserList() {
         <TranslatedField source="role" prefix="role" label="resources.users.fields.role" sortable={false} />
         <AgencyField source="agencyCode" label="resources.users.fields.agencyCode" />
         <TextField source="phone" sortable={false} />
+        <UserStatusField label="resources.users.fields.active" sortable={false} />
         <DateField source="createdAt" />
       </Datagrid>
     </List>

@@ -1,0 +1,75 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { users } from '../db/schema';
+import type { Role } from '../domain/roles';
+import type { AppContext } from './context';
+import { TtlCache } from './ttl-cache';
+
+/** The user as authorization sees it: the current row, never the claims of an older token. */
+export interface SessionRow {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  agencyCode: string | null;
+  tokenVersion: number;
+  active: boolean;
+}
+
+/**
+ * How long another API process may go on trusting a row it read (a demotion, a deactivation or a
+ * logout reaches every process within this time; the process that made the change at once).
+ */
+export const SESSION_CACHE_MS = 5_000;
+
+/** `token_version + 1`, for the update that revokes a user's tokens in the same statement as the change. */
+export const nextTokenVersion = sql`${users.tokenVersion} + 1`;
+
+/**
+ * Every request with a token checks it against its user's row; the row is cached per user id for
+ * SESSION_CACHE_MS so that a burst of requests costs one query.
+ */
+export class SessionStore {
+  private readonly cache = new TtlCache<SessionRow | null>(SESSION_CACHE_MS, 10_000);
+  constructor(private readonly db: Db) {}
+
+  current(userId: string): Promise<SessionRow | null> {
+    return this.cache.get(userId, async () => {
+      const [row] = await this.db
+        .select({
+          id: users.id,
+          username: users.username,
+          fullName: users.fullName,
+          role: users.role,
+          agencyCode: users.agencyCode,
+          tokenVersion: users.tokenVersion,
+          deactivatedAt: users.deactivatedAt,
+        })
+        .from(users)
+        .where(eq(users.id, userId));
+      if (!row) return null;
+      const { deactivatedAt, ...rest } = row;
+      return { ...rest, active: deactivatedAt === null };
+    });
+  }
+
+  /** After any write to a user's row: this process reads it afresh on the next request. */
+  forget(userId: string): void {
+    this.cache.forget(userId);
+  }
+
+  /** Revokes every token of the user (logout): their version moves on. */
+  async revoke(userId: string): Promise<void> {
+    await this.db.update(users).set({ tokenVersion: nextTokenVersion }).where(eq(users.id, userId));
+    this.forget(userId);
+  }
+}
+
+const stores = new WeakMap<AppContext, SessionStore>();
+
+/** One store per app context, shared by `authenticate` and the routes that change users. */
+export function sessionsOf(ctx: AppContext): SessionStore {
+  let store = stores.get(ctx);
+  if (!store) stores.set(ctx, (store = new SessionStore(ctx.dbh.db)));
+  return store;
+}
