@@ -15,7 +15,7 @@ import { holidayRoutes } from './routes/holidays.routes';
 import { metricsRoutes } from './routes/metrics.routes';
 import { outboxRoutes } from './routes/outbox.routes';
 import { paymentRoutes } from './routes/payments.routes';
-import { procedureRoutes } from './routes/procedures.routes';
+import { procedureRoutes, procedureVersionRoutes } from './routes/procedures.routes';
 import { statsRoutes } from './routes/stats.routes';
 import { publicRoutes } from './routes/public.routes';
 import { userRoutes } from './routes/users.routes';
@@ -44,6 +44,7 @@ export function createApp(ctx: AppContext): express.Express {
   api.use(procedureRoutes(ctx));
   api.use(authenticate(ctx));
   api.use(authRoutes(ctx));
+  api.use(procedureVersionRoutes(ctx));
   api.use(dossierRoutes(ctx));
   api.use(statsRoutes(ctx));
   api.use(paymentRoutes(ctx));

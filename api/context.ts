@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Env } from '../config/env';
 import type { DbHandle } from '../db/client';
 import type { AgencyDirectory } from './agency-directory';
+import type { ProcedureVersions } from './procedure-versions';
 
 /** What every route needs, built once at start and injected (tests build their own). */
 export interface AppContext {
@@ -11,4 +12,6 @@ export interface AppContext {
   env: Env;
   log: Logger;
   agencies: AgencyDirectory;
+  /** Every version of every procedure's rules (code@version). */
+  procedures: ProcedureVersions;
 }

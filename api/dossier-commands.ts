@@ -12,7 +12,7 @@ import type { Applicant } from '../domain/applicant';
 import { createCalendar } from '../domain/calendar';
 import { submit } from '../domain/lifecycle';
 import type { DossierState } from '../domain/lifecycle/state';
-import type { Channel } from '../domain/procedure';
+import { rulesOf, type Channel, type ProcedureRules } from '../domain/procedure';
 import type { Actor } from '../domain/roles';
 import { ensureDossierWorkflow, startDossierWorkflow } from '../temporal/dossier-starts';
 import { getProcedure } from '../procedures';
@@ -43,11 +43,17 @@ export async function submitDossier(
   input: SubmitInput,
   by: { actor: Actor; applicantUserId: string | null },
   idempotencyKey: string | undefined,
-  /** The instant the submission is taken at; injected so deadline tests use fixed instants. */
-  clock: () => number = Date.now,
+  opts: {
+    /** The procedure version the dossier pins (code@version): the current one, from ProcedureVersions. */
+    rules?: ProcedureRules;
+    /** The instant the submission is taken at; injected so deadline tests use fixed instants. */
+    clock?: () => number;
+  } = {},
 ): Promise<{ code: string; created: boolean; startError?: unknown }> {
-  const procedure = getProcedure(input.procedureCode);
-  if (!procedure) throw badRequest(`unknown procedure ${input.procedureCode}`);
+  const definition = getProcedure(input.procedureCode);
+  if (!definition) throw badRequest(`unknown procedure ${input.procedureCode}`);
+  const procedure = opts.rules ?? rulesOf(definition);
+  const clock = opts.clock ?? Date.now;
   const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
   const first = await db.transaction(async (tx) => {
     if (idempotencyKey) {
@@ -82,6 +88,7 @@ export async function submitDossier(
       agencyCode: input.agencyCode,
       applicantUserId: by.applicantUserId,
       submittedBy: by.actor,
+      rules: procedure,
       calendarOverrides,
     };
     const submitted = submit({ ...workflowInput, procedure }, { procedure, calendar: createCalendar(calendarOverrides), now });

@@ -5,6 +5,7 @@ import type { Actor } from '../domain/roles';
 import { CLOCK_RUNNING } from '../domain/status';
 import type { DossierRow } from '../db/schema';
 import { getProcedure } from '../procedures';
+import type { ProcedureVersions } from './procedure-versions';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -21,14 +22,17 @@ export const isOverdue = (row: DossierRow, now = Date.now()) =>
   row.finishedAt === null && row.dueAt !== null && row.dueAt.getTime() < now && CLOCK_RUNNING.has(row.status);
 
 /** The Dossier of the API contract, with personal fields only for those allowed to read them. */
-export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor) {
+export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor, versions: Pick<ProcedureVersions, 'at'>) {
   const s = dossierSubject(row);
   const may = (field: string) => ability.can('read', s, field);
   const procedure = getProcedure(row.procedureCode);
   const st = row.state;
+  // What may be done now follows the rules the dossier pinned, not the current version.
+  const rules = versions.at(row.procedureCode, st.procedureVersion);
   return {
     code: row.code,
     procedureCode: row.procedureCode,
+    procedureVersion: st.procedureVersion,
     procedureName: procedure?.name ?? null,
     status: row.status,
     channel: row.channel,
@@ -58,7 +62,7 @@ export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor) 
     rating: st.rating,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
-    allowedActions: procedure && ability.can('act', s) ? allowedActions(st, procedure, actor) : [],
+    allowedActions: rules && ability.can('act', s) ? allowedActions(st, rules, actor) : [],
   };
 }
 

@@ -21,6 +21,7 @@ const anyObject = z.record(z.string(), z.unknown());
 export const dossierResponse = z.object({
   code: z.string(),
   procedureCode: z.string(),
+  procedureVersion: z.number().int(),
   procedureName: label.nullable(),
   status,
   channel: z.enum(DOSSIER_CHANNELS),
@@ -91,7 +92,7 @@ export const procedureResponse = z.looseObject({
   level: z.enum(['commune', 'province']),
   fee: z.number(),
   feeOnline: z.number(),
-  deadline: z.looseObject({ workingDays: z.number() }),
+  deadline: z.looseObject({ workingDays: z.number().nullable(), calendarDays: z.number().optional() }),
   stages: z.array(z.looseObject({ name: z.string() })),
   formSchema: anyObject,
   example: anyObject,

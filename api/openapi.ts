@@ -10,6 +10,7 @@ import { dossierListParams, submitSchema } from './routes/dossiers.routes';
 import { holidayBodySchema, holidayListParams } from './routes/holidays.routes';
 import { outboxListParams } from './routes/outbox.routes';
 import { paymentCallbackSchema } from './routes/payments.routes';
+import { procedureListParams, versionChangesSchema } from './routes/procedures.routes';
 import { userCreateSchema, userListParams, userUpdateSchema } from './routes/users.routes';
 
 /**
@@ -111,8 +112,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/health', tag: 'system', summary: 'Liveness, PostgreSQL and Temporal reachability (503 when degraded)', access: 'public', success: 200, response: 'Health', errors: [503] },
   { method: 'get', path: '/metrics', tag: 'system', summary: 'Prometheus metrics: request latency histogram, dossiers by status, overdue count (scrape from the internal network)', access: 'public', produces: 'text/plain', success: 200, errors: [] },
   { method: 'get', path: '/openapi.json', tag: 'system', summary: 'This document', access: 'public', success: 200, errors: [] },
-  { method: 'get', path: '/procedures', tag: 'procedures', summary: 'The catalogue; q matches Vietnamese with or without diacritics', access: 'public', query: [{ name: 'q', description: 'search words' }], success: 200, response: 'Procedure', array: true, errors: [] },
-  { method: 'get', path: '/procedures/:code', tag: 'procedures', summary: 'One procedure, its form as JSON Schema and an example', access: 'public', success: 200, response: 'Procedure', errors: [404] },
+  { method: 'get', path: '/procedures', tag: 'procedures', summary: 'The catalogue (coded procedures first), a page at a time; q matches Vietnamese with or without diacritics; filters: field, level, onlineLevel, code (also as plain query parameters)', access: 'public', list: procedureListParams, query: [{ name: 'q', description: 'search words' }, { name: 'field', description: 'the field (lĩnh vực), exactly' }, { name: 'level', description: 'commune or province' }, { name: 'onlineLevel', description: 'full, partial or counter' }], success: 200, response: 'Procedure', errors: [400] },
+  { method: 'get', path: '/procedures/:code', tag: 'procedures', summary: 'One procedure at its current version, its form as JSON Schema, an example and its version history', access: 'public', success: 200, response: 'Procedure', errors: [404] },
+  { method: 'post', path: '/procedures/:code/versions', tag: 'procedures', summary: 'Publish a new version of a procedure’s rules (deadline, fee, hand-off share); ?dryRun=1 previews it; dossiers in flight keep theirs (administrators)', access: 'signed-in', body: versionChangesSchema, example: { deadline: { workingDays: 5 }, note: 'Quyết định công bố mới' }, success: 201, response: 'Procedure', errors: [400, 403, 404, 422] },
   { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in: a bearer token, the user and the CASL packed rules', access: 'public', body: loginSchema, success: 200, response: 'Session', errors: [400, 401, 429], example: { username: 'citizen', password: 'motcua123' } },
   // Tagged apart: a caller that signs out loses its token (the fuzzing suite runs it as a caller of its own).
   { method: 'post', path: '/auth/logout', tag: 'session', summary: 'Sign out everywhere: every token of the caller stops working', access: 'signed-in', success: 200, response: 'LoggedOut', errors: [] },

@@ -11,6 +11,7 @@ import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { AgencyDirectory } from '../api/agency-directory';
+import { ProcedureVersions } from '../api/procedure-versions';
 import { createApp } from '../api/app';
 import { loadEnv } from '../config/env';
 import { openDb } from '../db/client';
@@ -37,7 +38,9 @@ if (process.env.BENCH_WORKER === '1') {
   const temporal = await connectClient(env.TEMPORAL_ADDRESS!, env.TEMPORAL_NAMESPACE);
   const agencies = new AgencyDirectory(dbh.db);
   await agencies.reload();
-  const app = createApp({ dbh, temporal, env, log, agencies });
+  const procedures = new ProcedureVersions(dbh.db);
+  await procedures.reload();
+  const app = createApp({ dbh, temporal, env, log, agencies, procedures });
   const starts = sweepPendingWorkflows(dbh.db, temporal, log);
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(env.PORT, () => resolve(s));

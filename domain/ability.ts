@@ -47,7 +47,8 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
       break;
     case 'admin':
       // Reference data and users only (DESIGN §6): no dossier, nor statistics over them.
-      can('manage', ['Agency', 'User', 'Holiday']);
+      // Procedures: publishing a new version of a procedure's rules.
+      can('manage', ['Agency', 'User', 'Holiday', 'Procedure']);
       break;
   }
   can('read', 'Procedure');

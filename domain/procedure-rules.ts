@@ -27,6 +27,14 @@ export type Level = 'commune' | 'province';
 export const CHANNELS = ['online', 'counter', 'kiosk'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/**
+ * The processing time. `workingDays` counts 8 working hours a day from reception (fractions are
+ * working hours: 4 hours = 0.5); `null` means the procedure states none, and a dossier then has
+ * no due date — one is never invented. `calendarDays` counts calendar days instead, for the
+ * catalogue procedures that state "ngày" rather than "ngày làm việc" (docs/procedures.md).
+ */
+export type Deadline = { workingDays: number | null; calendarDays?: number };
+
 export interface ProcedureRules {
   /** National catalogue code (Cơ sở dữ liệu quốc gia về TTHC). */
   code: string;
@@ -35,9 +43,9 @@ export interface ProcedureRules {
   level: Level;
   /** Fee in VND at the counter, and online where the rate differs. */
   fee: { counter: number; online?: number };
-  deadline: { workingDays: number };
+  deadline: Deadline;
   /** For province-level procedures: the deciding department and its share of the deadline. */
-  handoff?: { departmentCode: string; shareWorkingDays: number };
+  handoff?: { departmentCode: string; shareWorkingDays: number | null };
   stages: Stage[];
 }
 
@@ -57,3 +65,11 @@ export const payBeforeReview = (p: ProcedureRules) => {
 
 export const feeFor = (p: ProcedureRules, channel: Channel) =>
   channel === 'online' ? (p.fee.online ?? p.fee.counter) : p.fee.counter;
+
+const DAY_MS = 24 * 3_600_000;
+
+/** The due instant of a clock started at `clockStartAt`, or null when the procedure states no time. */
+export function dueFrom(d: Deadline, clockStartAt: number, calendar: { addWorkingDays(startMs: number, days: number): number }): number | null {
+  if (d.workingDays !== null) return calendar.addWorkingDays(clockStartAt, d.workingDays);
+  return d.calendarDays === undefined ? null : clockStartAt + d.calendarDays * DAY_MS;
+}

@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { AgencyDirectory } from '../api/agency-directory';
+import { ProcedureVersions } from '../api/procedure-versions';
 import { createApp } from '../api/app';
 import type { Env } from '../config/env';
 import { openDb, type DbHandle } from '../db/client';
@@ -80,7 +81,9 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
 
   const agencies = new AgencyDirectory(dbh.db);
   await agencies.reload();
-  const app = createApp({ dbh, temporal, env, log, agencies });
+  const procedures = new ProcedureVersions(dbh.db);
+  await procedures.reload();
+  const app = createApp({ dbh, temporal, env, log, agencies, procedures });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(env.PORT, () => resolve(s));
   });

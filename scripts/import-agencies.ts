@@ -17,6 +17,9 @@ const DEPARTMENT_CODES: Record<string, string> = {
   'Sở Nội vụ': 'SNV', 'Sở Tài chính': 'STC', 'Sở Nông nghiệp và Môi trường': 'SNNMT', 'Sở Dân tộc và Tôn giáo': 'SDTTG',
   'Sở Công Thương': 'SCT', 'Sở Ngoại vụ': 'SNGV', 'Sở Giáo dục và Đào tạo': 'SGDDT', 'Sở Y tế': 'SYT', 'Sở Xây dựng': 'SXD',
   'Sở Khoa học và Công nghệ': 'SKHCN', 'Sở Văn hóa, Thể thao và Du lịch': 'SVHTTDL', 'Sở Tư pháp': 'STP',
+  // Not a department, but it decides nothing either: it receives, on the province's behalf, the
+  // procedures of agencies that are not provincial departments (police, tax, social insurance…).
+  'Trung tâm Phục vụ hành chính công tỉnh': 'TTPVHCC',
 };
 
 const src = process.argv[2] ?? '../shared/data/lao-cai-agencies.json';

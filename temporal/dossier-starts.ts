@@ -2,7 +2,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client';
-import { dossiers, submissions } from '../db/schema';
+import { dossiers, procedureVersions, submissions } from '../db/schema';
 import type { DossierState } from '../domain/lifecycle/state';
 import { dossierWorkflow } from '../workflows/dossier.workflow';
 import { TASK_QUEUE, type DossierWorkflowInput } from '../workflows/messages';
@@ -37,6 +37,11 @@ async function pendingInput(db: Db, code: string) {
     .where(eq(submissions.dossierCode, code));
   if (!row) return null;
   const { sub, state } = row;
+  // The rules the submission pinned, read back from the version it recorded.
+  const [pinned] = await db
+    .select({ rules: procedureVersions.rules })
+    .from(procedureVersions)
+    .where(and(eq(procedureVersions.code, sub.procedureCode), eq(procedureVersions.version, state.procedureVersion)));
   const input: DossierWorkflowInput & { state: DossierState } = {
     code,
     procedureCode: sub.procedureCode,
@@ -44,6 +49,7 @@ async function pendingInput(db: Db, code: string) {
     agencyCode: sub.agencyCode,
     applicantUserId: sub.applicantUserId,
     submittedBy: sub.submittedBy,
+    ...(pinned ? { rules: pinned.rules } : {}),
     state,
   };
   return { input, started: sub.workflowStartedAt !== null };

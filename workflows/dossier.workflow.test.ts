@@ -35,7 +35,7 @@ function clockStartEvent(d: DossierDriver): DossierEvent {
 function expectDueFromReception(d: DossierDriver, s: DossierState) {
   const start = t.calendar.receptionStart(clockStartEvent(d).at);
   expect(s.clockStartAt).toBe(start);
-  expect(s.dueAt).toBe(t.calendar.addWorkingDays(start, d.procedure.deadline.workingDays));
+  expect(s.dueAt).toBe(t.calendar.addWorkingDays(start, d.procedure.deadline.workingDays!));
 }
 
 describe.each(procedures.map((p) => [`${p.code} ${p.name.en}`, p] as const))('%s', (_name, p) => {
@@ -243,7 +243,7 @@ describe('who records the submission', () => {
     expect(t.activities.calendarLoads).toBe(loads);
     const s = await d.act(desk, { action: 'assign', body: { assigneeId: 'specialist-1' } });
     expect(d.events.map((e) => e.type)).toEqual(['submit', 'assign']);
-    expect(s.dueAt).toBe(t.calendar.addWorkingDays(s.clockStartAt!, p.deadline.workingDays));
+    expect(s.dueAt).toBe(t.calendar.addWorkingDays(s.clockStartAt!, p.deadline.workingDays!));
     // The action's event was recorded by a local activity, inside the workflow task (a marker, no activity task).
     const history = (await d.handle.fetchHistory()).events!;
     expect(history.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(1);
@@ -255,7 +255,7 @@ describe('who records the submission', () => {
     const d = await t.start(p, { by: 'counter', legacy: true });
     const s = await d.synced();
     expect(d.events.map((e) => e.type)).toEqual(['submit']);
-    expect(s.dueAt).toBe(t.calendar.addWorkingDays(s.clockStartAt!, p.deadline.workingDays));
+    expect(s.dueAt).toBe(t.calendar.addWorkingDays(s.clockStartAt!, p.deadline.workingDays!));
     expect(await activitiesScheduled(d)).toBe(1); // the calendar; the submission is recorded locally
     await d.handle.terminate('test done');
   });
@@ -265,12 +265,12 @@ describe('what a dossier pins and what it reloads', () => {
   const p = procedures.find((x) => x.fee.counter > 0 && !payBeforeReview(x))!;
 
   it('runs on the rules in its input, not on the current definition (code@version)', async () => {
-    const pinned = { ...p, version: 7, deadline: { workingDays: p.deadline.workingDays + 10 } };
+    const pinned = { ...p, version: 7, deadline: { workingDays: p.deadline.workingDays! + 10 } };
     const d = await t.start(pinned);
     // Reception happens in the workflow: the deadline it computes comes from the pinned rules.
     const s = await d.act(desk, { action: 'receive', body: {} });
     expect(s.procedureVersion).toBe(7);
-    expect(s.dueAt).toBe(t.calendar.addWorkingDays(t.calendar.receptionStart(d.events.at(-1)!.at), p.deadline.workingDays + 10));
+    expect(s.dueAt).toBe(t.calendar.addWorkingDays(t.calendar.receptionStart(d.events.at(-1)!.at), p.deadline.workingDays! + 10));
     await d.handle.terminate('test done');
   });
 
@@ -311,8 +311,8 @@ describe('hand-off (liên thông)', () => {
 
     const receiveAt = d.events.find((e) => e.type === 'receive')!.at;
     const clockStart = t.calendar.receptionStart(receiveAt);
-    const communeShareDue = Math.min(s.dueAt!, t.calendar.addWorkingDays(clockStart, p.deadline.workingDays - p.handoff!.shareWorkingDays));
-    const deptShareDue = Math.min(s.dueAt!, t.calendar.addWorkingDays(t.calendar.receptionStart(forwardAt), p.handoff!.shareWorkingDays));
+    const communeShareDue = Math.min(s.dueAt!, t.calendar.addWorkingDays(clockStart, p.deadline.workingDays! - p.handoff!.shareWorkingDays!));
+    const deptShareDue = Math.min(s.dueAt!, t.calendar.addWorkingDays(t.calendar.receptionStart(forwardAt), p.handoff!.shareWorkingDays!));
     expect(s.shares).toEqual([
       { agencyCode: COMMUNE, enteredAt: s.submittedAt, leftAt: forwardAt, dueAt: communeShareDue },
       { agencyCode: dept, enteredAt: forwardAt, leftAt: returnAt, dueAt: deptShareDue },

@@ -3,6 +3,7 @@ import { Router, type Request } from 'express';
 import { DOCUMENT_KINDS, renderDocument, type DocumentData, type DocumentKind } from '../../activities/documents/render';
 import { dossierEvents, holidays, users, type DossierEventRow, type DossierRow } from '../../db/schema';
 import { createCalendar } from '../../domain/calendar';
+import { dueFrom } from '../../domain/procedure';
 import { documentChecklist } from '../../domain/document-checklist';
 import { getProcedure } from '../../procedures';
 import { dossierAttachments } from '../attachment-records';
@@ -68,7 +69,8 @@ export function documentRoutes(ctx: AppContext): Router {
     const start = row.state.clockStartAt;
     if (!procedure || start === null) return undefined;
     const overrides = (await db.select().from(holidays).orderBy(asc(holidays.date))).map((h) => ({ date: h.date, kind: h.kind }));
-    return iso(createCalendar(overrides).addWorkingDays(start, procedure.deadline.workingDays));
+    const due = dueFrom(procedure.deadline, start, createCalendar(overrides));
+    return due === null ? undefined : iso(due);
   }
 
   async function documentData(kind: DocumentKind, row: DossierRow): Promise<DocumentData | null> {

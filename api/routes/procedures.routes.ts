@@ -3,11 +3,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import type { ProcedureDefinition } from '../../domain/procedure';
+import type { ProcedureDefinition, ProcedureRules } from '../../domain/procedure';
 import { foldVietnamese } from '../../domain/text';
-import { PROCEDURES, getProcedure } from '../../procedures';
+import { getProcedure } from '../../procedures';
 import type { AppContext } from '../context';
-import { notFound } from '../problem';
+import { parseListParams, sendList } from '../list-params';
+import { requireUser } from '../middleware/auth';
+import { forbidden, fromZod, notFound, unprocessable } from '../problem';
 
 /** The Procedure of the API contract: metadata, stages, and the form as JSON Schema. */
 export function procedureView(p: ProcedureDefinition) {
@@ -76,7 +78,7 @@ const orQuery = (terms: string[]): SQL | null => (terms.length ? sql`to_tsquery(
  * name (weight A) and keywords (B) — word pairs count double — plus trigram word similarity of
  * the whole query to the catalogue text, which catches typos and missing words.
  */
-export async function searchProcedures(db: Db, q: string, limit = 20): Promise<{ code: string; score: number }[]> {
+export async function searchProcedures(db: Db, q: string, limit = 20, within: SQL = sql`true`): Promise<{ code: string; score: number }[]> {
   const t = searchTerms(q);
   if (!t.text) return [];
   const vector = sql`public.procedure_search_vector(name_vi, search_text)`;
@@ -95,33 +97,125 @@ export async function searchProcedures(db: Db, q: string, limit = 20): Promise<{
   }
   const score = sql.join(parts, sql` + `);
   const rows = (await db.execute(
-    sql`select code, (${score})::float8 as score from procedures where ${sql.join(matches, sql` or `)}
+    sql`select code, (${score})::float8 as score from procedures where (${sql.join(matches, sql` or `)}) and ${within}
         order by (code = ${q.trim()}) desc, score desc, code limit ${limit}`,
   )) as unknown as { code: string; score: number }[] | { rows: { code: string; score: number }[] };
   // postgres.js answers an array of rows, PGlite a result object.
   return Array.isArray(rows) ? rows : rows.rows;
 }
 
-const listQuery = z.object({
-  q: z.string().max(200).optional(),
-  field: z.string().max(200).optional(),
-});
+/** Filters of the list, as plain query parameters (the portal) or react-admin's `filter` JSON (the back office). */
+const listFilter = z
+  .object({
+    q: z.string().max(200).optional(),
+    field: z.string().max(300).optional(),
+    level: z.enum(['commune', 'province']).optional(),
+    onlineLevel: z.enum(['full', 'partial', 'counter']).optional(),
+    code: z.union([z.string(), z.array(z.string()).max(500)]).optional(),
+  })
+  .strict();
+export const procedureListParams = { filter: listFilter, sort: ['code', 'nameVi'] };
 
-export function procedureRoutes(ctx: Pick<AppContext, 'dbh'>): Router {
+/** What an administrator may change in a new version; anything left out stays as it is. */
+export const versionChangesSchema = z
+  .object({
+    deadline: z.object({ workingDays: z.number().positive().max(365).nullable(), calendarDays: z.number().int().positive().max(730).optional() }).strict().optional(),
+    fee: z.object({ counter: z.number().int().min(0).max(100_000_000), online: z.number().int().min(0).max(100_000_000).optional() }).strict().optional(),
+    handoff: z.object({ shareWorkingDays: z.number().positive().max(365).nullable() }).strict().optional(),
+    note: z.string().trim().min(1).max(500).optional(),
+  })
+  .strict()
+  .refine((c) => c.deadline || c.fee || c.handoff, { message: 'nothing to change: give deadline, fee or handoff' });
+
+/** The rules of a new version: the current ones with the changes applied, checked like a definition. */
+export function applyChanges(rules: ProcedureRules, c: z.infer<typeof versionChangesSchema>): ProcedureRules {
+  const next: ProcedureRules = { ...rules };
+  if (c.deadline) next.deadline = c.deadline.calendarDays === undefined ? { workingDays: c.deadline.workingDays } : { workingDays: c.deadline.workingDays, calendarDays: c.deadline.calendarDays };
+  if (c.fee) next.fee = c.fee.online === undefined ? { counter: c.fee.counter } : c.fee;
+  if (c.handoff) {
+    if (!rules.handoff) throw unprocessable('this procedure is decided where it is received: it has no hand-off to change');
+    next.handoff = { ...rules.handoff, shareWorkingDays: c.handoff.shareWorkingDays };
+  }
+  const charged = next.fee.counter > 0 || (next.fee.online ?? 0) > 0;
+  const hasPay = next.stages.some((s) => s.name === 'pay');
+  if (charged !== hasPay) throw unprocessable(charged ? 'a fee needs a pay stage, which this procedure has not: it needs a coded version' : 'a procedure with a pay stage keeps a fee');
+  const total = next.deadline.workingDays;
+  const share = next.handoff?.shareWorkingDays;
+  if (total !== null && share !== undefined && share !== null && share > total) throw unprocessable('the department’s share cannot exceed the whole deadline');
+  return next;
+}
+
+export function procedureRoutes(ctx: Pick<AppContext, 'dbh' | 'procedures' | 'log'>): Router {
   const r = Router();
-  const all = PROCEDURES.map((p) => procedureView(p as ProcedureDefinition));
-  const viewOf = new Map(all.map((v) => [v.code, v]));
+  const db = ctx.dbh.db;
+  /** The view of a procedure at its current version: the definition's form with the latest rules. */
+  const currentView = (code: string) => {
+    const def = getProcedure(code);
+    return def ? procedureView({ ...def, ...ctx.procedures.current(code)! }) : undefined;
+  };
 
   r.get('/procedures', async (req, res) => {
-    const { q, field } = listQuery.catch({}).parse(req.query);
-    let hits = q?.trim() ? (await searchProcedures(ctx.dbh.db, q)).map((h) => viewOf.get(h.code)).filter((v) => v !== undefined) : all;
-    if (field) hits = hits.filter((v) => v.field.vi === field || v.field.en === field);
-    res.set('Content-Range', `procedures 0-${Math.max(hits.length - 1, 0)}/${hits.length}`).json(hits);
+    const plain = listFilter.catch({}).parse({ q: req.query.q, field: req.query.field, level: req.query.level, onlineLevel: req.query.onlineLevel });
+    const p = parseListParams(req, listFilter, procedureListParams.sort, { field: 'code', order: 'ASC' });
+    const f = { ...plain, ...p.filter };
+    const where: SQL[] = [];
+    if (f.field) where.push(sql`field_vi = ${f.field}`);
+    if (f.level) where.push(sql`level = ${f.level}`);
+    if (f.onlineLevel) where.push(sql`online_level = ${f.onlineLevel}`);
+    if (f.code !== undefined) where.push(sql`code in ${[f.code].flat()}`);
+    const filtered = where.length ? sql.join(where, sql` and `) : sql`true`;
+    const { codes, total } = f.q?.trim()
+      ? await rankedPage(db, f.q, filtered, p.offset, p.limit)
+      : await orderedPage(db, filtered, p.sort.field === 'nameVi' ? sql`name_vi` : sql`code`, p.sort.order, p.offset, p.limit);
+    sendList(res, 'procedures', p.offset, codes.map(currentView).filter((v) => v !== undefined), total);
   });
-  r.get('/procedures/:code', (req, res) => {
-    const p = getProcedure(String(req.params.code));
-    if (!p) throw notFound(`procedure ${req.params.code}`);
-    res.json(procedureView(p));
+  r.get('/procedures/:code', async (req, res) => {
+    const code = String(req.params.code);
+    const view = currentView(code);
+    if (!view) throw notFound(`procedure ${code}`);
+    const history = (await ctx.procedures.history(code)).map((h) => ({ ...h, publishedAt: h.publishedAt.toISOString() }));
+    res.json({ ...view, history });
   });
   return r;
+}
+
+/** Publishing a version: mounted behind authentication (the catalogue itself is public). */
+export function procedureVersionRoutes(ctx: Pick<AppContext, 'procedures' | 'log'>): Router {
+  const r = Router();
+  r.post('/procedures/:code/versions', requireUser, async (req, res) => {
+    if (!req.ability!.can('manage', 'Procedure')) throw forbidden('only an administrator publishes a procedure version');
+    const code = String(req.params.code);
+    const current = ctx.procedures.current(code);
+    if (!current) throw notFound(`procedure ${code}`);
+    const body = versionChangesSchema.safeParse(req.body);
+    if (!body.success) throw fromZod(body.error);
+    const next = applyChanges(current, body.data);
+    const { note, ...changes } = body.data;
+    if (req.query.dryRun === '1') return void res.json({ ...procedureView({ ...getProcedure(code)!, ...next, version: current.version + 1 }), changes, dryRun: true });
+    const published = await ctx.procedures.publish(next, changes, { id: req.user!.id, note });
+    ctx.log.info({ audit: 'procedure-version', code, version: published.version, by: req.user!.id, changes }, 'procedure version published');
+    res.status(201).location(`/api/procedures/${code}`).json({ ...procedureView({ ...getProcedure(code)!, ...published }), changes });
+  });
+  return r;
+}
+
+type CodeRow = { code: string; total: number };
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
+
+/** One page in a plain order, coded procedures first (they are the ones most asked for), with the total. */
+async function orderedPage(db: Db, where: SQL, column: SQL, order: 'ASC' | 'DESC', offset: number, limit: number) {
+  const dir = order === 'ASC' ? sql`asc` : sql`desc`;
+  const rows = rowsOf<CodeRow>(
+    await db.execute(sql`select code, (count(*) over ())::int as total from procedures where ${where} order by coded desc, ${column} ${dir}, code offset ${offset} limit ${limit}`),
+  );
+  return { codes: rows.map((x) => x.code), total: rows[0]?.total ?? (offset > 0 ? await countOf(db, where) : 0) };
+}
+
+async function rankedPage(db: Db, q: string, where: SQL, offset: number, limit: number) {
+  const hits = await searchProcedures(db, q, 500, where);
+  return { codes: hits.slice(offset, offset + limit).map((h) => h.code), total: hits.length };
+}
+
+async function countOf(db: Db, where: SQL): Promise<number> {
+  return rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from procedures where ${where}`))[0]?.n ?? 0;
 }

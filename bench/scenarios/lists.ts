@@ -14,6 +14,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { AgencyDirectory } from '../../api/agency-directory';
 import { createApp } from '../../api/app';
+import { ProcedureVersions } from '../../api/procedure-versions';
 import type { Env } from '../../config/env';
 import type { Db, DbHandle } from '../../db/client';
 import * as schema from '../../db/schema';
@@ -146,7 +147,9 @@ async function tracingApp(databaseUrl: string, temporal: Client, env: Env) {
   const dbh: DbHandle = { db, kind: 'postgres', migrate: async () => {}, ping: async () => true, close: () => client.end() };
   const agencies = new AgencyDirectory(db);
   await agencies.reload();
-  const app = createApp({ dbh, temporal, env, log: createLogger('warn'), agencies });
+  const procedures = new ProcedureVersions(db);
+  await procedures.reload();
+  const app = createApp({ dbh, temporal, env, log: createLogger('warn'), agencies, procedures });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -1,17 +1,62 @@
-import { boolean, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { ProcedureRules } from '../../domain/procedure-rules';
 
-/** The catalogue, synced from the procedure files at start so SQL can search and join it. */
-export const procedures = pgTable('procedures', {
-  code: text('code').primaryKey(),
-  version: integer('version').notNull(),
-  nameVi: text('name_vi').notNull(),
-  nameEn: text('name_en').notNull(),
-  level: text('level', { enum: ['commune', 'province'] }).notNull(),
-  fee: integer('fee').notNull(),
-  workingDays: integer('working_days').notNull(),
-  fullProcessOnline: boolean('full_process_online').notNull(),
-  portalIntegrated: boolean('portal_integrated').notNull(),
-  /** Names, field and keywords, for full-text search. */
-  searchText: text('search_text').notNull(),
-  definition: jsonb('definition').notNull(),
+/**
+ * Every procedure the province offers — the 12 coded ones and the national catalogue's — synced
+ * from procedures/ at start, with its current version, so SQL can search, filter and page it.
+ */
+export const procedures = pgTable(
+  'procedures',
+  {
+    code: text('code').primaryKey(),
+    /** The current version (the latest published). */
+    version: integer('version').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    level: text('level', { enum: ['commune', 'province'] }).notNull(),
+    fieldVi: text('field_vi').notNull().default(''),
+    /** `full` process online, `partial` (submit online, finish at the desk) or `counter` only. */
+    onlineLevel: text('online_level', { enum: ['full', 'partial', 'counter'] }).notNull().default('counter'),
+    /** A coded procedure (its own form and stages) rather than a generic catalogue one. */
+    coded: boolean('coded').notNull().default(false),
+    fee: integer('fee').notNull(),
+    /** Null: the procedure states no processing time. */
+    workingDays: doublePrecision('working_days'),
+    calendarDays: integer('calendar_days'),
+    fullProcessOnline: boolean('full_process_online').notNull(),
+    portalIntegrated: boolean('portal_integrated').notNull(),
+    /** Names, field and keywords, for full-text search. */
+    searchText: text('search_text').notNull(),
+    definition: jsonb('definition').notNull(),
+  },
+  (t) => [index('procedures_field_vi_idx').on(t.fieldVi), index('procedures_level_idx').on(t.level)],
+);
+
+/**
+ * Every version of every procedure's rules (`code@version`), insert-only: the snapshot a dossier
+ * pins is read back from here (the start sweep, the dossier page's allowed actions). The first
+ * version of each comes from procedures/ at seed time; later ones are published by an
+ * administrator with the changes they made.
+ */
+export const procedureVersions = pgTable(
+  'procedure_versions',
+  {
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    rules: jsonb('rules').$type<ProcedureRules>().notNull(),
+    /** What was changed against the previous version; null for a version that came from the code. */
+    changes: jsonb('changes').$type<Record<string, unknown>>(),
+    note: text('note'),
+    publishedBy: text('published_by'),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.code, t.version] })],
+);
+export type ProcedureVersionRow = typeof procedureVersions.$inferSelect;
+
+/** What the seed last wrote, by a hash of its input: a start with nothing changed skips the work. */
+export const seedMarks = pgTable('seed_marks', {
+  name: text('name').primaryKey(),
+  hash: text('hash').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import * as argon2 from '@node-rs/argon2';
-import { inArray, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { agencies, procedures, users } from '../schema';
-import type { ProcedureDefinition } from '../../domain/procedure';
+import { agencies, procedures, procedureVersions, seedMarks, users } from '../schema';
+import { rulesOf, type ProcedureDefinition } from '../../domain/procedure';
 import type { Role } from '../../domain/roles';
 import { foldVietnamese } from '../../domain/text';
-import { PROCEDURES } from '../../procedures';
+import { allProcedures, isCoded } from '../../procedures';
 
 type AgencySeed = { code: string; name: string; nameEn: string; kind: 'province' | 'department' | 'commune'; parentCode: string | null };
 const agencyFile = new URL('./lao-cai-agencies.json', import.meta.url);
@@ -44,23 +45,56 @@ export async function seedAgencies(db: Db) {
   return rows.length;
 }
 
-/** The catalogue table mirrors the procedure files (the code is the source of truth). */
-export async function syncProcedures(db: Db) {
-  const rows = (PROCEDURES as readonly ProcedureDefinition[]).map((p) => ({
+/** The procedures table's row for a definition (its first version; published versions are applied after). */
+function procedureRow(p: ProcedureDefinition) {
+  return {
     code: p.code,
     version: p.version,
     nameVi: p.name.vi,
     nameEn: p.name.en,
     level: p.level,
+    fieldVi: p.field.vi,
+    onlineLevel: p.fullProcessOnline ? ('full' as const) : p.portalIntegrated ? ('partial' as const) : ('counter' as const),
+    coded: isCoded(p.code),
     fee: p.fee.counter,
     workingDays: p.deadline.workingDays,
+    calendarDays: p.deadline.calendarDays ?? null,
     fullProcessOnline: p.fullProcessOnline,
     portalIntegrated: p.portalIntegrated,
     searchText: foldVietnamese([p.name.vi, p.field.vi, ...p.keywords].join(' ')),
     definition: { field: p.field, requiredDocuments: p.requiredDocuments, stages: p.stages, handoff: p.handoff ?? null, source: p.source },
-  }));
+  };
+}
+
+const BATCH = 400;
+const excluded = (columns: string[]) => Object.fromEntries(columns.map((c) => [c, sql.raw(`excluded.${c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)}`)]));
+
+/**
+ * Mirrors the registry (coded procedures and the catalogue, ~1,600) into the procedures table,
+ * and records each procedure's first version in procedure_versions (never overwritten: that is
+ * the snapshot dossiers pinned). Skipped when nothing changed since the last start (a hash of
+ * the rows), so a start with ~1,600 procedures costs one read.
+ */
+export async function syncProcedures(db: Db): Promise<number> {
+  const defs = allProcedures();
+  const rows = defs.map(procedureRow);
+  const hash = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+  const [mark] = await db.select().from(seedMarks).where(eq(seedMarks.name, 'procedures'));
+  if (mark?.hash === hash) return rows.length;
+  const update = excluded(Object.keys(rows[0]!).filter((k) => k !== 'code'));
   await db.transaction(async (tx) => {
-    for (const row of rows) await tx.insert(procedures).values(row).onConflictDoUpdate({ target: procedures.code, set: row });
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await tx.insert(procedures).values(rows.slice(i, i + BATCH)).onConflictDoUpdate({ target: procedures.code, set: update });
+      const versions = defs.slice(i, i + BATCH).map((p) => ({ code: p.code, version: p.version, rules: rulesOf(p) }));
+      await tx.insert(procedureVersions).values(versions).onConflictDoNothing();
+    }
+    // Versions an administrator published since stay current.
+    await tx.execute(sql`
+      update procedures p set version = v.version, fee = (v.rules->'fee'->>'counter')::int,
+        working_days = (v.rules->'deadline'->>'workingDays')::float8, calendar_days = (v.rules->'deadline'->>'calendarDays')::int
+      from (select distinct on (code) code, version, rules from procedure_versions order by code, version desc) v
+      where v.code = p.code and v.version > p.version`);
+    await tx.insert(seedMarks).values({ name: 'procedures', hash }).onConflictDoUpdate({ target: seedMarks.name, set: { hash, updatedAt: new Date() } });
   });
   return rows.length;
 }

@@ -51,7 +51,7 @@ describe('submit', () => {
 
   it('receives a counter dossier at once, due N working days from reception', () => {
     const d = Dossier.start(feeProcedure, 'counter');
-    const due = calendar.addWorkingDays(calendar.receptionStart(NOW), feeProcedure.deadline.workingDays);
+    const due = calendar.addWorkingDays(calendar.receptionStart(NOW), feeProcedure.deadline.workingDays!);
     expect(d.state).toMatchObject({ status: 'RECEIVED', receivedAt: NOW, clockStartAt: NOW, dueAt: due, stageDueAt: due, fee: 50_000 });
     expect(due).toBe(hanoi('2026-12-02 09:00'));
     expect(d.events[0]).toMatchObject({ seq: 1, type: 'submit', fromStatus: null, toStatus: 'RECEIVED', actor: desk });
@@ -196,7 +196,7 @@ describe('supplement', () => {
 
     const back = NOW + 3 * DAY; // Thursday 09:00
     d.act(citizen, { action: 'supplement', body: { attachments: [{ id: 'f1', name: 'cccd.pdf' }] } }, back);
-    const freshDue = calendar.addWorkingDays(calendar.receptionStart(back), feeProcedure.deadline.workingDays);
+    const freshDue = calendar.addWorkingDays(calendar.receptionStart(back), feeProcedure.deadline.workingDays!);
     expect(d.state).toMatchObject({ status: 'IN_REVIEW', clockStartAt: back, dueAt: freshDue, missing: [], supplementDueAt: null });
     expect(freshDue).toBe(hanoi('2026-12-07 09:00'));
 

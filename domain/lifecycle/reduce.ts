@@ -1,5 +1,5 @@
 import type { ActionBodies, ActionRequest } from '../actions';
-import { feeFor, payBeforeReview, stageOf, type Channel, type ProcedureRules } from '../procedure-rules';
+import { dueFrom, feeFor, payBeforeReview, stageOf, type Channel, type ProcedureRules } from '../procedure-rules';
 import type { Actor } from '../actor';
 import type { Status } from '../status';
 import type { WorkingCalendar } from './calendar-port';
@@ -41,10 +41,12 @@ export function emit(
  */
 function startClock(s: DossierState, { procedure, calendar, now }: Ctx): DossierState {
   const clockStartAt = calendar.receptionStart(now);
-  const dueAt = calendar.addWorkingDays(clockStartAt, procedure.deadline.workingDays);
+  const dueAt = dueFrom(procedure.deadline, clockStartAt, calendar);
   const h = procedure.handoff;
-  const shareDays = !h ? null : s.forwarded ? h.shareWorkingDays : procedure.deadline.workingDays - h.shareWorkingDays;
-  const stageDueAt = shareDays === null ? dueAt : Math.min(dueAt, calendar.addWorkingDays(clockStartAt, Math.max(shareDays, 0)));
+  const total = procedure.deadline.workingDays;
+  // Shares of a hand-off are in working days; without a stated total the share alone bounds the stage.
+  const shareDays = !h ? null : s.forwarded ? h.shareWorkingDays : total === null || h.shareWorkingDays === null ? null : total - h.shareWorkingDays;
+  const stageDueAt = shareDays === null ? dueAt : Math.min(dueAt ?? Infinity, calendar.addWorkingDays(clockStartAt, Math.max(shareDays, 0)));
   const shares = s.shares.map((x) => (x.leftAt === null ? { ...x, dueAt: stageDueAt } : x));
   return { ...s, clockStartAt, dueAt, stageDueAt, shares, reminders: [], escalated: false };
 }
@@ -113,7 +115,9 @@ const STEPS: { [A in keyof ActionBodies]: Step<A> } = {
   forward: (s, b, ctx) => {
     if (b.agencyCode === s.agencyCode) return rule('forward to another agency');
     const share = ctx.procedure.handoff?.shareWorkingDays ?? ctx.procedure.deadline.workingDays;
-    const due = Math.min(ctx.calendar.addWorkingDays(ctx.calendar.receptionStart(ctx.now), share), s.dueAt ?? Infinity);
+    const shareDue = share === null ? Infinity : ctx.calendar.addWorkingDays(ctx.calendar.receptionStart(ctx.now), share);
+    const min = Math.min(shareDue, s.dueAt ?? Infinity);
+    const due = min === Infinity ? null : min;
     return { ...enterAgency(s, b.agencyCode, ctx.now, due), forwarded: true, status: 'RECEIVED' };
   },
   return: (s, _b, ctx) => enterAgency(s, s.receivingAgencyCode, ctx.now, s.dueAt),

@@ -50,7 +50,7 @@ describe('procedure registry', () => {
     expect(p.source.length).toBeGreaterThan(10);
     expect(p.keywords.length).toBeGreaterThanOrEqual(3);
     expect(p.requiredDocuments.length).toBeGreaterThanOrEqual(1);
-    expect(Number.isInteger(p.deadline.workingDays) && p.deadline.workingDays >= 1).toBe(true);
+    expect(Number.isInteger(p.deadline.workingDays) && p.deadline.workingDays! >= 1).toBe(true);
     const stages = p.stages.map((s) => s.name);
     expect(stages[0]).toBe('receive');
     expect(stages.at(-1)).toBe('deliver');
@@ -66,7 +66,7 @@ describe('procedure registry', () => {
       expect(p.handoff, p.code).toBeDefined();
       expect(p.handoff!.departmentCode).toMatch(/^H38\.[A-Z]+$/);
       expect(p.handoff!.shareWorkingDays).toBeGreaterThanOrEqual(1);
-      expect(p.handoff!.shareWorkingDays).toBeLessThan(p.deadline.workingDays);
+      expect(p.handoff!.shareWorkingDays!).toBeLessThan(p.deadline.workingDays!);
     }
     for (const p of all.filter((x) => x.level === 'commune')) expect(p.handoff, p.code).toBeUndefined();
   });

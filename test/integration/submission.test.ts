@@ -71,7 +71,7 @@ describe('a submission is recorded by the API and continued by its workflow', ()
     try {
       const input = { procedureCode: '1.004222', agencyCode: '02647', channel: 'counter' as const, applicant, form: example, attachments: [] };
       const by = { actor: { id: 'u-laocai.desk', role: 'desk-officer' as const, agencyCode: '02647' }, applicantUserId: null };
-      const { code, startError } = await submitDossier(db(), system.temporal, input, by, `sub-${Date.now()}-holiday`, () => receivedAt);
+      const { code, startError } = await submitDossier(db(), system.temporal, input, by, `sub-${Date.now()}-holiday`, { clock: () => receivedAt });
       expect(startError).toBeUndefined();
       const [row] = await db().select().from(dossiers).where(eq(dossiers.code, code));
       expect(row?.receivedAt?.toISOString()).toBe('2027-03-11T02:00:00.000Z');

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { approve, deliver, pay, receive, review, type Deadline, type ProcedureDefinition, type Stage } from '../domain/procedure';
+import type { ChannelTerms, Procedure as CatalogueProcedure } from './catalogue/types';
+import { profileOf } from './lao-cai/profile';
+
+/**
+ * A catalogue procedure as it stands, with no code of its own: a generic declaration form, one
+ * upload slot per required document (the attachments' `requirement`), and the generic stages —
+ * receive → review (with the once-only supplement) → pay when a fee is stated → approve →
+ * deliver — with the catalogue's deadline. How each catalogue fact becomes a rule is in
+ * docs/procedures.md; nothing is invented where the page states nothing.
+ */
+export const genericForm = z.object({
+  requestText: z.string().trim().min(10, 'Nội dung đề nghị quá ngắn (ít nhất 10 ký tự)').max(2000, 'Nội dung đề nghị quá dài'),
+  subjectName: z.string().trim().min(2, 'Tên quá ngắn').max(200, 'Tên quá dài').optional(),
+});
+
+const FORM_LABELS = {
+  requestText: { vi: 'Nội dung đề nghị giải quyết', en: 'What you request' },
+  subjectName: { vi: 'Tổ chức, cá nhân được đề nghị (nếu không phải người nộp)', en: 'Person or organisation concerned, if not the applicant' },
+};
+
+/** The channel whose terms set the rules: the counter's, else online, else post. */
+const termsOf = (p: CatalogueProcedure): ChannelTerms | undefined => p.channels.counter ?? p.channels.online ?? p.channels.post;
+
+/**
+ * The catalogue's time as a rule: working days as stated; hours as working hours (8 to a working
+ * day); calendar days as calendar days; anything else — no unit, months, several times, none —
+ * as no stated deadline.
+ */
+export function deadlineOf(terms: ChannelTerms | undefined): Deadline {
+  const d = terms?.deadline;
+  if (!d || d.amount === null || d.unit === null) return { workingDays: null };
+  switch (d.unit) {
+    case 'working-days':
+      return { workingDays: d.amount };
+    case 'hours':
+    case 'working-hours':
+      return { workingDays: d.amount / 8 };
+    case 'same-day':
+      return { workingDays: 1 };
+    case 'days':
+      return { workingDays: null, calendarDays: d.amount };
+    case 'months':
+      return { workingDays: null };
+  }
+}
+
+/** A stated amount in VND is charged; a per-unit, council-set or unstated fee is shown, not charged (docs/procedures.md). */
+const feeOf = (terms: ChannelTerms | undefined): number => (terms?.fee.kind === 'amount' ? terms.fee.vnd : 0);
+
+export function genericDefinition(p: CatalogueProcedure): ProcedureDefinition<typeof genericForm> {
+  const profile = profileOf(p);
+  const terms = termsOf(p);
+  const deadline = deadlineOf(terms);
+  const fee = { counter: feeOf(p.channels.counter ?? terms), online: feeOf(p.channels.online ?? terms) };
+  const stages: Stage[] = [receive(), review(), ...(fee.counter > 0 || fee.online > 0 ? [pay()] : []), approve(), deliver()];
+  const label = (vi: string) => ({ vi, en: vi });
+  const total = deadline.workingDays;
+  return {
+    code: p.code,
+    version: 1,
+    name: label(p.name),
+    field: label(p.field),
+    level: profile.level,
+    fee,
+    deadline,
+    // The commune keeps one working day to receive and hand over; the department has the rest.
+    ...(profile.departmentCode
+      ? { handoff: { departmentCode: profile.departmentCode, shareWorkingDays: total === null ? null : total > 1 ? total - 1 : total / 2 } }
+      : {}),
+    fullProcessOnline: profile.onlineLevel === 'full',
+    portalIntegrated: profile.portalIntegrated,
+    form: genericForm,
+    formLabels: FORM_LABELS,
+    example: { requestText: `Đề nghị giải quyết thủ tục: ${p.name}`.slice(0, 2000) },
+    requiredDocuments: p.documents.map((d) => label(d.name)),
+    stages,
+    keywords: [p.field],
+    source: `national catalogue ${p.code} (${p.source.repo} @${p.source.commit.slice(0, 8)}, ${p.source.file})`,
+  };
+}
