@@ -19,7 +19,7 @@ import { procedureRoutes } from './routes/procedures.routes';
 import { statsRoutes } from './routes/stats.routes';
 import { publicRoutes } from './routes/public.routes';
 import { userRoutes } from './routes/users.routes';
-import { rejectNulCharacters } from './middleware/text-input';
+import { checkTextInput } from './middleware/text-input';
 
 /** The HTTP app: JSON under /api, the back office build under /admin when it has been built. */
 export function createApp(ctx: AppContext): express.Express {
@@ -37,8 +37,9 @@ export function createApp(ctx: AppContext): express.Express {
   // The raw bytes are kept for signed webhooks (payment callback HMAC).
   api.use(metrics.router);
   api.use(express.json({ limit: '1mb', verify: (req, _res, buf) => void ((req as { rawBody?: Buffer }).rawBody = buf) }));
-  // PostgreSQL cannot store U+0000: refuse it in any body, naming the field, before anything runs.
-  api.use(rejectNulCharacters);
+  // One text rule for every body and query string (domain/text-rule.ts): refused naming the
+  // field, or normalized to NFC, before anything runs.
+  api.use(checkTextInput);
   api.use(healthRoutes(ctx));
   api.use(procedureRoutes(ctx));
   api.use(authenticate(ctx));
