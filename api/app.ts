@@ -17,6 +17,7 @@ import { outboxRoutes } from './routes/outbox.routes';
 import { paymentRoutes } from './routes/payments.routes';
 import { procedureRoutes } from './routes/procedures.routes';
 import { statsRoutes } from './routes/stats.routes';
+import { stuckRoutes } from './routes/stuck.routes';
 import { publicRoutes } from './routes/public.routes';
 import { userRoutes } from './routes/users.routes';
 import { checkTextInput } from './middleware/text-input';
@@ -44,6 +45,8 @@ export function createApp(ctx: AppContext): express.Express {
   api.use(procedureRoutes(ctx));
   api.use(authenticate(ctx));
   api.use(authRoutes(ctx));
+  // Before the dossier routes: `/dossiers/stuck` would otherwise be read as a dossier code.
+  api.use(stuckRoutes(ctx));
   api.use(dossierRoutes(ctx));
   api.use(statsRoutes(ctx));
   api.use(paymentRoutes(ctx));

@@ -47,6 +47,19 @@ export const dossierResponse = z.object({
   allowedActions: z.array(z.enum(ACTIONS)),
 });
 
+/** A stuck dossier in GET /dossiers/stuck (api/routes/stuck.routes.ts): where it is and why, nothing of the file. */
+export const stuckDossierResponse = z.object({
+  code: z.string(),
+  procedureCode: z.string(),
+  agencyCode: z.string(),
+  receivingAgencyCode: z.string(),
+  status,
+  stuckAt: atOrNull,
+  stuckKind: z.enum(['record-failed', 'retrying']).nullable(),
+  stuckReason: z.string().nullable(),
+  updatedAt: at,
+});
+
 export const attachmentResponse = z.object({ id: z.string(), name: z.string(), mimeType: z.string(), size: z.number().int(), sha256: z.string(), createdAt: at });
 export const uploadedResponse = attachmentResponse.omit({ createdAt: true });
 export const dossierWithAttachmentsResponse = dossierResponse.extend({ attachments: z.array(attachmentResponse) });

@@ -30,6 +30,17 @@ export interface ActRequest {
   request: ActionRequest;
 }
 
+/** An administrator's repair of a dossier whose change could not be recorded (docs/operations.md). */
+export interface RepairRequest {
+  actor: Actor;
+  /** retry: record the set-aside change again (after a fix); close: drop it for good. */
+  mode: 'retry' | 'close';
+  reason: string;
+}
+
+/** ApplicationFailure type of an activity's data error (PostgreSQL SQLSTATE class 22/23): retrying cannot help. */
+export const DATA_ERROR = 'data-error';
+
 export interface PaymentNotice {
   transactionId: string;
   amount: number;
@@ -42,4 +53,6 @@ export const actUpdate = defineUpdate<DossierState, [ActRequest]>('act');
 export const syncedUpdate = defineUpdate<DossierState, []>('synced');
 /** A confirmed payment from the gateway; idempotent per transaction id. */
 export const paymentSignal = defineSignal<[PaymentNotice]>('payment');
+/** Repairs a stuck dossier (a `record-failed` change); resolves once the repair is recorded. */
+export const repairUpdate = defineUpdate<DossierState, [RepairRequest]>('repair');
 export const stateQuery = defineQuery<DossierState>('state');
