@@ -33,13 +33,3 @@ export function nonRetryableIfDataError(err: unknown): unknown {
   });
 }
 
-/** The same function, its data errors made non-retryable. */
-export function dataErrorsNonRetryable<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-  return async (...args) => {
-    try {
-      return await fn(...args);
-    } catch (err) {
-      throw nonRetryableIfDataError(err);
-    }
-  };
-}

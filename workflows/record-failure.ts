@@ -15,7 +15,8 @@ export interface SetAside {
 
 /** The activity's data error (activities/data-errors.ts), or undefined for any other failure. */
 export function dataFailureOf(err: unknown): { message: string; sqlState: string | null } | undefined {
-  const cause = err instanceof ActivityFailure ? err.cause : undefined;
+  // A local activity's failure may reach the workflow unwrapped; a remote one's inside an ActivityFailure.
+  const cause = err instanceof ActivityFailure ? err.cause : err;
   if (!(cause instanceof ApplicationFailure) || cause.type !== DATA_ERROR) return undefined;
   const details = cause.details?.[0] as { sqlState?: unknown } | undefined;
   return { message: cause.message, sqlState: typeof details?.sqlState === 'string' ? details.sqlState : null };
