@@ -74,7 +74,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   let recordedState: DossierState | undefined = input.state;
   /** Changes dropped because one before them could not be recorded: their updates are refused. */
   const dropped = new Set<Pending>();
-  let setAside: SetAside | undefined;
+  let setAside: SetAside | undefined = input.setAside;
   const push = (p: Pending) => {
     state = p.state;
     queue.push(p);
@@ -175,7 +175,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     }
     if (workflowInfo().historyLength > MAX_HISTORY_EVENTS || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      if (queue.length === 0) return continueAsNew<typeof dossierWorkflow>({ ...input, state, calendarOverrides: undefined });
+      if (queue.length === 0) return continueAsNew<typeof dossierWorkflow>({ ...input, state, calendarOverrides: undefined, setAside });
       continue;
     }
     const timer = pendingTimers(state, procedure, calendar)[0];

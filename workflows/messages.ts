@@ -1,7 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionRequest } from '../domain/actions';
 import type { CalendarOverride } from '../domain/calendar';
-import type { DossierState } from '../domain/lifecycle/state';
+import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
 import type { Actor } from '../domain/roles';
 import type { Channel } from '../domain/procedure';
 
@@ -23,6 +23,8 @@ export interface DossierWorkflowInput {
   state?: DossierState;
   /** The calendar overrides the API computed the submission with; absent → loaded by activity. */
   calendarOverrides?: CalendarOverride[];
+  /** A change set aside by `record-failed`, awaiting an administrator's repair, carried over by continue-as-new. */
+  setAside?: { pending: { event: DossierEvent; state: DossierState }; failedAtSeq: number };
 }
 
 export interface ActRequest {

@@ -4,7 +4,9 @@ import { ApplicationFailure } from '@temporalio/common';
 import { and, asc, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
 import { Router } from 'express';
 import { z } from 'zod';
+import { recordEvent } from '../../activities/record-event';
 import { dossiers, type DossierRow } from '../../db/schema';
+import { emit } from '../../domain/lifecycle/reduce';
 import { actorOf, requireUser } from '../middleware/auth';
 import { repairUpdate } from '../../workflows/messages';
 import type { AppContext } from '../context';
@@ -86,16 +88,19 @@ export function stuckRoutes(ctx: AppContext): Router {
       const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
       const refusal = cause instanceof ApplicationFailure && cause.type ? REFUSALS[cause.type] : undefined;
       if (refusal) throw refusal(cause!.message);
-      // A closed dossier's workflow takes no update: its trail is final, nothing to repair there.
-      if ((err as Error)?.name === 'WorkflowNotFoundError' || /already completed/i.test((err as Error)?.message ?? '')) {
-        throw conflict('dossier-closed', 'the dossier is closed; its workflow can no longer be repaired');
-      }
-      throw err;
+      if (!isWorkflowGone(err)) throw err;
+      // No workflow writes this trail any more: the API appends the closing repair itself.
+      if (body.data.mode === 'retry') throw conflict('dossier-closed', 'the dossier is closed: its set-aside change can only be closed, not retried');
+      await recordEvent(db, emit(row.state, row.state, 'repaired', actorOf(req.user!), Date.now(), { mode: 'close', reason: body.data.reason, workflowClosed: true }));
     }
     const [fresh] = await db.select().from(dossiers).where(eq(dossiers.code, code));
     res.json(stuckView(fresh ?? row));
   });
   return r;
+}
+
+function isWorkflowGone(err: unknown): boolean {
+  return (err as Error)?.name === 'WorkflowNotFoundError' || /already completed/i.test((err as Error)?.message ?? '');
 }
 
 function filters(f: z.infer<typeof stuckFilter>): SQL[] {

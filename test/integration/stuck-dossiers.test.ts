@@ -91,4 +91,25 @@ describe('stuck dossiers: seen, listed, repaired', () => {
     expect(events.body.at(-1)).toMatchObject({ actorRole: 'admin', data: { mode: 'close', reason: 'Giao dịch lỗi mã hoá, ngân hàng gửi lại', failedType: 'payment-received' } });
     expect(verifyChain(code, events.body)).toMatchObject({ ok: true, events: 4 });
   });
+
+  it('a dossier whose workflow has ended is closed by the API itself, in the same trail', async () => {
+    const { body: procedure } = await request(system.server).get('/api/procedures/1.001193');
+    const created = await request(system.server)
+      .post('/api/dossiers')
+      .set(as('citizen'))
+      .send({ procedureCode: '1.001193', agencyCode: '02647', channel: 'online', applicant, form: procedure.example });
+    const other = created.body.code as string;
+    const handle = system.temporal.workflow.getHandle(other);
+    await handle.signal(paymentSignal, { transactionId: 'GW-\udfff-2', amount: 1, paidAt: new Date().toISOString() });
+    for (let i = 0; i < 200 && !(await stuckList('admin')).body.some((d: { code: string }) => d.code === other); i++) await new Promise((r) => setTimeout(r, 50));
+    await handle.terminate('test: the workflow is gone');
+    const repair = (mode: string) => request(system.server).post(`/api/dossiers/${other}/repair`).set(as('admin')).send({ mode, reason: 'Quy trình đã kết thúc' });
+    expect((await repair('retry')).status).toBe(409);
+    const closed = await repair('close');
+    expect(closed.status).toBe(200);
+    expect(closed.body.stuckKind).toBeNull();
+    const events = await request(system.server).get(`/api/dossiers/${other}/events`).set(as('laocai.desk'));
+    expect(events.body.map((e: { type: string }) => e.type)).toEqual(['submit', 'record-failed', 'repaired']);
+    expect(verifyChain(other, events.body)).toMatchObject({ ok: true, events: 3 });
+  });
 });
