@@ -1,7 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, GetListParams, RaRecord } from 'react-admin';
 import { API, httpClient } from './http';
-import type { Dossier, DossierEvent, Procedure } from './types';
+import type { Dossier, DossierEvent, Procedure, StuckDossier } from './types';
 
 const base = simpleRestProvider(API, httpClient);
 
@@ -30,12 +30,18 @@ export interface MotcuaDataProvider extends DataProvider {
   act(code: string, action: string, body: Record<string, unknown>): Promise<Dossier>;
   events(code: string): Promise<DossierEvent[]>;
   stats<T>(path: 'overdue' | 'summary', query?: Record<string, string>): Promise<T>;
+  repair(code: string, mode: 'retry' | 'close', reason: string): Promise<StuckDossier>;
 }
 
 export const dataProvider: MotcuaDataProvider = {
   ...base,
   async getList(resource, params) {
     if (resource === 'procedures') return listProcedures(params) as never;
+    // Stuck dossiers are served under the dossiers: GET /api/dossiers/stuck.
+    if (resource === 'stuck-dossiers') {
+      const res = await base.getList('dossiers/stuck', params);
+      return { ...res, data: res.data.map((r) => withId(r as never)) } as never;
+    }
     const res = await base.getList(resource, params);
     return resource === 'dossiers' ? { ...res, data: res.data.map((r) => withId(r as never)) } : res;
   },
@@ -75,6 +81,14 @@ export const dataProvider: MotcuaDataProvider = {
       headers: new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' }),
     });
     return withId(json) as Dossier;
+  },
+  async repair(code, mode, reason) {
+    const { json } = await httpClient(`${API}/dossiers/${encodeURIComponent(code)}/repair`, {
+      method: 'POST',
+      body: JSON.stringify({ mode, reason }),
+      headers: new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' }),
+    });
+    return withId(json) as StuckDossier;
   },
   async events(code) {
     const { json } = await httpClient(`${API}/dossiers/${encodeURIComponent(code)}/events`);

@@ -9,6 +9,20 @@ export const OPEN_STATUSES = STATUSES.slice(0, 7);
 
 export type Localized = { vi: string; en: string };
 
+/** A row of GET /api/dossiers/stuck (docs/operations.md, "Stuck dossiers"). */
+export interface StuckDossier {
+  id: string;
+  code: string;
+  procedureCode: string;
+  agencyCode: string;
+  receivingAgencyCode: string;
+  status: Status;
+  stuckAt: string | null;
+  stuckKind: 'record-failed' | 'retrying' | null;
+  stuckReason: string | null;
+  updatedAt: string;
+}
+
 export interface AgencyShare {
   agencyCode: string;
   enteredAt: string;
