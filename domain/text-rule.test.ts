@@ -65,6 +65,12 @@ describe('cleanTree', () => {
     expect(r).toEqual({ ok: true, value: { applicant: { fullName: 'Nguyễn Văn Ệ' }, missing: ['Nguyễn Văn Ệ'], 'Nguyễn Văn Ệ': 1, n: 2, b: true, z: null } });
   });
 
+  it('leaves passwords as typed (checked, not normalized)', () => {
+    const nfd = 'mật khẩu Ệ'.normalize('NFD');
+    expect(cleanTree({ password: nfd, newPassword: nfd })).toEqual({ ok: true, value: { password: nfd, newPassword: nfd } });
+    expect(cleanTree({ password: 'a\u202eb' })).toMatchObject({ ok: false, field: 'password' });
+  });
+
   it('names the offending field by its path, array items included, and judges items by their array', () => {
     expect(cleanTree({ missing: ['ok', 'a\ud800'] })).toMatchObject({ ok: false, field: 'missing.1', message: expect.stringMatching(/surrogate/) });
     expect(cleanTree({ note: 'a\nb', applicant: { fullName: 'A\u200bB' } })).toMatchObject({ ok: false, field: 'applicant.fullName' });

@@ -44,6 +44,12 @@ export function textProblem(s: string, kind: TextKind): string | undefined {
 const MULTILINE_FIELDS = new Set(['note', 'reason', 'comment', 'circumstances', 'purposeDetail', 'description', 'message']);
 const NAME_FIELD = /^(name|id|code|email|phone|sha256|receiptNo|idNumber|bankAccount)$|(Name|Id|Code|Number|No)$/;
 
+/**
+ * Secrets are checked but passed on exactly as typed: normalizing one would lock out whoever set
+ * it in another normalization form (it is hashed, never stored as text).
+ */
+const VERBATIM_FIELD = /password/i;
+
 export function kindOfField(field: string): TextKind {
   if (MULTILINE_FIELDS.has(field)) return 'multiline';
   return NAME_FIELD.test(field) ? 'name' : 'line';
@@ -53,7 +59,7 @@ export type CleanResult = { ok: true; value: unknown } | { ok: false; field: str
 
 /**
  * Checks every string — value or object key — of a parsed JSON value (or a query object) and
- * returns a copy with each string NFC-normalized, or the first offending field's path
+ * returns a copy with each string NFC-normalized (passwords excepted), or the first offending field's path
  * (`form.items.0`). Iterative, with a depth cap: a body nested 100 000 deep is a 400, never a
  * stack overflow.
  */
@@ -66,7 +72,7 @@ export function cleanTree(root: unknown, kindOf: (field: string) => TextKind = k
     if (typeof value === 'string') {
       const message = textProblem(value, kindOf(field));
       if (message) return { ok: false, field: path, message };
-      set(value.normalize('NFC'));
+      set(VERBATIM_FIELD.test(field) ? value : value.normalize('NFC'));
       continue;
     }
     if (value === null || typeof value !== 'object') {
