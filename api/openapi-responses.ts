@@ -3,7 +3,7 @@ import { DOCUMENT_KINDS } from '../activities/documents/forms';
 import { ACTIONS } from '../domain/actions';
 import { CHANNELS as DOSSIER_CHANNELS } from '../domain/procedure';
 import { roleSchema } from '../domain/roles';
-import { STATUSES } from '../domain/status';
+import { STATUSES, STUCK_KINDS } from '../domain/status';
 import { CHANNELS as MESSAGE_CHANNELS } from '../integrations/messages';
 
 /**
@@ -55,7 +55,7 @@ export const stuckDossierResponse = z.object({
   receivingAgencyCode: z.string(),
   status,
   stuckAt: atOrNull,
-  stuckKind: z.enum(['record-failed', 'retrying']).nullable(),
+  stuckKind: z.enum(STUCK_KINDS).nullable(),
   stuckReason: z.string().nullable(),
   updatedAt: at,
 });

@@ -2,6 +2,8 @@
 // Statuses and actions come from domain/, the one source the API and the workflow use too.
 import { STATUSES as ALL_STATUSES, type Status } from '../../domain/status';
 import { ACTIONS, type Action } from '../../domain/action-names';
+import { STUCK_KINDS, type StuckKind } from '../../domain/status';
+export { STUCK_KINDS };
 export { ACTIONS };
 export type { Action, Status };
 export const STATUSES: Status[] = [...ALL_STATUSES];
@@ -18,7 +20,7 @@ export interface StuckDossier {
   receivingAgencyCode: string;
   status: Status;
   stuckAt: string | null;
-  stuckKind: 'record-failed' | 'retrying' | null;
+  stuckKind: StuckKind | null;
   stuckReason: string | null;
   updatedAt: string;
 }

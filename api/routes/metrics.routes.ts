@@ -3,10 +3,9 @@ import { Router, type RequestHandler } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../../db/client';
 import { dossiers } from '../../db/schema';
-import { CLOCK_RUNNING, STATUSES, type Status } from '../../domain/status';
+import { CLOCK_RUNNING, STATUSES, STUCK_KINDS, type Status, type StuckKind } from '../../domain/status';
 import type { AppContext } from '../context';
 import { TtlCache } from '../ttl-cache';
-import { STUCK_KINDS } from './stuck.routes';
 
 /** Dossier counts are at most this old: one grouped scan per half minute, however often scraped. */
 export const DOSSIER_COUNTS_TTL_MS = 30_000;
@@ -98,7 +97,7 @@ export function metricsRoutes(ctx: AppContext): { router: Router; expose: Reques
 interface DossierCounts {
   byStatus: Map<Status, number>;
   overdue: number;
-  stuck: Record<(typeof STUCK_KINDS)[number], number>;
+  stuck: Record<StuckKind, number>;
 }
 
 /** One GROUP BY for both gauges, shared by concurrent scrapes and reused for `ttlMs` (a failure is not kept). */

@@ -6,6 +6,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { recordEvent } from '../../activities/record-event';
 import { dossiers, type DossierRow } from '../../db/schema';
+import { STUCK_KINDS } from '../../domain/status';
 import { emit } from '../../domain/lifecycle/reduce';
 import { actorOf, requireUser } from '../middleware/auth';
 import { repairUpdate } from '../../workflows/messages';
@@ -13,8 +14,6 @@ import type { AppContext } from '../context';
 import { parseListParams, sendList } from '../list-params';
 import { badRequest, conflict, forbidden, fromZod, notFound } from '../problem';
 import { dossierScope } from '../scope';
-
-export const STUCK_KINDS = ['record-failed', 'retrying'] as const;
 
 const stuckFilter = z.object({ kind: z.enum(STUCK_KINDS).optional(), agencyCode: z.string().optional() }).strict();
 const SORTABLE = { stuckAt: dossiers.stuckAt, code: dossiers.code } as const;

@@ -3,7 +3,7 @@ import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex }
 import type { DossierState } from '../../domain/lifecycle/state';
 import type { Applicant } from '../../domain/applicant';
 import type { Actor } from '../../domain/roles';
-import { STATUSES } from '../../domain/status';
+import { STATUSES, STUCK_KINDS } from '../../domain/status';
 
 /**
  * Current state of each dossier: a projection written only by the worker's activities from the
@@ -47,7 +47,7 @@ export const dossiers = pgTable(
      * it; `retrying` — recording keeps failing and is being retried, until it succeeds.
      */
     stuckAt: timestamp('stuck_at', { withTimezone: true }),
-    stuckKind: text('stuck_kind', { enum: ['record-failed', 'retrying'] }),
+    stuckKind: text('stuck_kind', { enum: STUCK_KINDS }),
     stuckReason: text('stuck_reason'),
   },
   (t) => [

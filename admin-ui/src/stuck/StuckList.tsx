@@ -1,10 +1,9 @@
 import { Datagrid, DateField, List, SelectInput, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { AgencyField } from '../common/fields';
 import { StatusField } from '../common/StatusField';
-import type { StuckDossier } from '../types';
+import { STUCK_KINDS, type StuckDossier } from '../types';
 import { RepairButton } from './RepairButton';
 
-const KINDS = ['record-failed', 'retrying'] as const;
 
 function KindField(_: { label?: string; sortable?: boolean }) {
   const record = useRecordContext<StuckDossier>();
@@ -15,7 +14,7 @@ function KindField(_: { label?: string; sortable?: boolean }) {
 /** Dossiers whose workflow cannot record (GET /api/dossiers/stuck), oldest first, with the administrator's repair. */
 export function StuckList() {
   const translate = useTranslate();
-  const kinds = KINDS.map((k) => ({ id: k, name: translate(`resources.stuck-dossiers.kinds.${k}`) }));
+  const kinds = STUCK_KINDS.map((k) => ({ id: k, name: translate(`resources.stuck-dossiers.kinds.${k}`) }));
   return (
     <List filters={[<SelectInput key="kind" source="kind" choices={kinds} alwaysOn />]} sort={{ field: 'stuckAt', order: 'ASC' }} exporter={false}>
       <Datagrid bulkActionButtons={false} rowClick={false} data-testid="stuck-list">
