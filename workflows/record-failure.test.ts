@@ -20,6 +20,8 @@ let t: WorkflowTestEnv;
 /** While true, the fake recordEvent refuses events carrying POISON as PostgreSQL would (22P05). */
 let poisoned = true;
 let attempts = 0;
+/** Failures before the data error is recognised as one (as on a worker still running older activity code). */
+let unclassified = 0;
 
 beforeAll(async () => {
   t = await createWorkflowTestEnv();
@@ -27,6 +29,10 @@ beforeAll(async () => {
   t.activities.recordEvent = async (input) => {
     if (poisoned && JSON.stringify(input.event.data).includes('POISON')) {
       attempts++;
+      if (unclassified > 0) {
+        unclassified--;
+        throw Object.assign(new Error('unsupported Unicode escape sequence'), { code: '22P05' });
+      }
       throw nonRetryableIfDataError(Object.assign(new Error('unsupported Unicode escape sequence'), { code: '22P05' }));
     }
     return record(input);
@@ -117,6 +123,18 @@ describe('a change PostgreSQL refuses', () => {
     expectGaplessTrail(d, s);
     // Nothing is set aside any more.
     expect((await repairRefused(d, { mode: 'close', reason: 'không còn gì' })).type).toBe('illegal-transition');
+  });
+
+  it('a dossier already retrying a data error (older activity code) unwedges once the error is classified', async () => {
+    poisoned = true;
+    attempts = 0;
+    unclassified = 2;
+    const d = await t.start(procedure);
+    await d.handle.signal(paymentSignal, { transactionId: `POISON-${randomUUID()}`, amount: 1, paidAt: new Date(await t.now()).toISOString() });
+    const s = await until(d, (events) => events.some((e) => e.type === 'record-failed'));
+    expect(attempts).toBe(3);
+    expect(d.events.map((e) => e.type)).toEqual(['submit', 'record-failed']);
+    expect(s.transactionIds).toEqual([]);
   });
 
   it('closing drops the set-aside change for good; a retry is refused once the dossier has moved on', async () => {
