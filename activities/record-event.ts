@@ -29,6 +29,25 @@ function projected(state: DossierState, event: DossierEvent) {
 }
 
 /**
+ * The stuck columns an event sets (docs/operations.md, "Stuck dossiers"): `record-failed` marks
+ * the dossier until a `repaired` event; any other recorded event ends a `retrying` mark, since
+ * recording works again.
+ */
+function stuckMark(event: DossierEvent) {
+  if (event.type === 'record-failed') {
+    const d = event.data as { failedType?: string; failedSeq?: number; message?: string };
+    return { stuckAt: new Date(event.at), stuckKind: 'record-failed' as const, stuckReason: `${d.failedType} (event ${d.failedSeq}) not recorded: ${d.message}` };
+  }
+  if (event.type === 'repaired') return { stuckAt: null, stuckKind: null, stuckReason: null };
+  const retrying = sql`${dossiers.stuckKind} = 'retrying'`;
+  return {
+    stuckAt: sql`case when ${retrying} then null else ${dossiers.stuckAt} end`,
+    stuckKind: sql`case when ${retrying} then null else ${dossiers.stuckKind} end`,
+    stuckReason: sql`case when ${retrying} then null else ${dossiers.stuckReason} end`,
+  };
+}
+
+/**
  * Appends one workflow event to the hash-chained audit trail, projects the dossier's state and
  * writes the messages it announces to the outbox (portal sync, citizen SMS/e-mail, officer
  * e-mail), in one transaction. Safe to retry: an event already stored (same dossier and seq) is
@@ -108,7 +127,7 @@ export async function recordEventIn(tx: Tx, input: { event: DossierEvent; state:
   if (event.type === 'payment-received' && state.paid && !event.data.ignored) extra.paidOnline = true;
   await tx
     .update(dossiers)
-    .set({ ...projected(state, event), ...extra })
+    .set({ ...projected(state, event), ...extra, ...stuckMark(event) })
     .where(and(eq(dossiers.code, state.code), lt(dossiers.lastSeq, event.seq)));
   let contact: { phone: string | null; email: string | null } | null = null;
   if (needsContact(event)) {

@@ -17,9 +17,10 @@ import { outboxRoutes } from './routes/outbox.routes';
 import { paymentRoutes } from './routes/payments.routes';
 import { procedureRoutes, procedureVersionRoutes } from './routes/procedures.routes';
 import { statsRoutes } from './routes/stats.routes';
+import { stuckRoutes } from './routes/stuck.routes';
 import { publicRoutes } from './routes/public.routes';
 import { userRoutes } from './routes/users.routes';
-import { rejectNulCharacters } from './middleware/text-input';
+import { checkTextInput } from './middleware/text-input';
 
 /** The HTTP app: JSON under /api, the back office build under /admin when it has been built. */
 export function createApp(ctx: AppContext): express.Express {
@@ -38,13 +39,16 @@ export function createApp(ctx: AppContext): express.Express {
   // The raw bytes are kept for signed webhooks (payment callback HMAC).
   api.use(metrics.router);
   api.use(express.json({ limit: '1mb', verify: (req, _res, buf) => void ((req as { rawBody?: Buffer }).rawBody = buf) }));
-  // PostgreSQL cannot store U+0000: refuse it in any body, naming the field, before anything runs.
-  api.use(rejectNulCharacters);
+  // One text rule for every body and query string (domain/text-rule.ts): refused naming the
+  // field, or normalized to NFC, before anything runs.
+  api.use(checkTextInput);
   api.use(healthRoutes(ctx));
   api.use(procedureRoutes(ctx));
   api.use(authenticate(ctx));
   api.use(authRoutes(ctx));
   api.use(procedureVersionRoutes(ctx));
+  // Before the dossier routes: `/dossiers/stuck` would otherwise be read as a dossier code.
+  api.use(stuckRoutes(ctx));
   api.use(dossierRoutes(ctx));
   api.use(statsRoutes(ctx));
   api.use(paymentRoutes(ctx));

@@ -105,7 +105,7 @@ export async function submitDossier(
   return { code: first.code, created: first.created };
 }
 
-const REFUSAL_STATUS: Record<string, number> = { 'illegal-transition': 409, forbidden: 403, rule: 422, 'invalid-body': 400 };
+const REFUSAL_STATUS: Record<string, number> = { 'illegal-transition': 409, 'not-recorded': 409, forbidden: 403, rule: 422, 'invalid-body': 400 };
 
 /** Sends an action to the dossier's workflow; its validator's refusal becomes a 4xx with the reason. */
 export async function actOnDossier(temporal: Client, code: string, actor: Actor, request: ActionRequest): Promise<DossierState> {
@@ -115,7 +115,7 @@ export async function actOnDossier(temporal: Client, code: string, actor: Actor,
     const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type && cause.type in REFUSAL_STATUS) {
       const status = REFUSAL_STATUS[cause.type]!;
-      if (status === 409) throw conflict('illegal-transition', cause.message);
+      if (status === 409) throw conflict(cause.type, cause.message);
       if (status === 403) throw forbidden(cause.message);
       if (status === 422) throw unprocessable(cause.message);
       throw badRequest(cause.message);

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { cleanNested } from './middleware/text-input';
 import { badRequest, fromZod } from './problem';
 
 /** react-admin simple-rest list parameters: `filter={json}&range=[0,24]&sort=["field","ASC"]`. */
@@ -16,11 +17,14 @@ function json(req: Request, name: string): unknown {
   const raw = req.query[name];
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string') throw badRequest(`${name} must be given once, as JSON`);
+  let parsed: unknown;
   try {
-    return JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch {
     throw badRequest(`${name} is not valid JSON`);
   }
+  // The query string was checked as one string; the text inside its JSON is checked here.
+  return cleanNested(parsed, name);
 }
 
 export function parseListParams<F extends z.ZodType>(

@@ -3,7 +3,7 @@ import { DOCUMENT_KINDS } from '../activities/documents/forms';
 import { ACTIONS } from '../domain/actions';
 import { CHANNELS as DOSSIER_CHANNELS } from '../domain/procedure';
 import { roleSchema } from '../domain/roles';
-import { STATUSES } from '../domain/status';
+import { STATUSES, STUCK_KINDS } from '../domain/status';
 import { CHANNELS as MESSAGE_CHANNELS } from '../integrations/messages';
 
 /**
@@ -46,6 +46,19 @@ export const dossierResponse = z.object({
   createdAt: atOrNull,
   updatedAt: atOrNull,
   allowedActions: z.array(z.enum(ACTIONS)),
+});
+
+/** A stuck dossier in GET /dossiers/stuck (api/routes/stuck.routes.ts): where it is and why, nothing of the file. */
+export const stuckDossierResponse = z.object({
+  code: z.string(),
+  procedureCode: z.string(),
+  agencyCode: z.string(),
+  receivingAgencyCode: z.string(),
+  status,
+  stuckAt: atOrNull,
+  stuckKind: z.enum(STUCK_KINDS).nullable(),
+  stuckReason: z.string().nullable(),
+  updatedAt: at,
 });
 
 export const attachmentResponse = z.object({

@@ -11,6 +11,7 @@ import { holidayBodySchema, holidayListParams } from './routes/holidays.routes';
 import { outboxListParams } from './routes/outbox.routes';
 import { paymentCallbackSchema } from './routes/payments.routes';
 import { procedureListParams, versionChangesSchema } from './routes/procedures.routes';
+import { repairBodySchema, stuckListParams } from './routes/stuck.routes';
 import { userCreateSchema, userListParams, userUpdateSchema } from './routes/users.routes';
 
 /**
@@ -48,6 +49,7 @@ const RESPONSES = {
   Notifications: out.notificationsResponse,
   NotificationRead: out.notificationReadResponse,
   IntegrationStats: out.integrationStatsResponse,
+  StuckDossier: out.stuckDossierResponse,
 } satisfies Record<string, z.ZodType>;
 type ResponseName = keyof typeof RESPONSES;
 
@@ -121,6 +123,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/me', tag: 'auth', summary: 'The signed-in user, agency, role and rules', access: 'signed-in', success: 200, response: 'Me', errors: [] },
   { method: 'post', path: '/dossiers', tag: 'dossiers', summary: 'Submit a dossier (citizen online, desk officer at the counter); Idempotency-Key header', access: 'signed-in', body: submitSchema, example: submissionExample, success: 201, response: 'Dossier', errors: [400, 403, 429] },
   { method: 'get', path: '/dossiers', tag: 'dossiers', summary: 'Dossiers the caller may read (filters: status, procedureCode, agencyCode, assigneeId, overdue, q, dueBefore)', access: 'signed-in', list: dossierListParams, success: 200, response: 'Dossier', errors: [400] },
+  { method: 'get', path: '/dossiers/stuck', tag: 'stuck', summary: 'Stuck dossiers in the caller’s subtree: a change PostgreSQL refused (record-failed) or recording retried (retrying) — supervisors and the admin (filters: kind, agencyCode)', access: 'signed-in', list: stuckListParams, success: 200, response: 'StuckDossier', errors: [400, 403] },
+  { method: 'post', path: '/dossiers/:code/repair', tag: 'stuck', summary: 'Repair a record-failed dossier (admin): retry the set-aside change after a fix, or close it with a reason; recorded in the audit trail', access: 'signed-in', body: repairBodySchema, example: { mode: 'close', reason: 'Giao dịch lỗi, đã liên hệ ngân hàng' }, success: 200, response: 'StuckDossier', errors: [400, 403, 404, 409] },
   { method: 'get', path: '/dossiers/:code', tag: 'dossiers', summary: 'A dossier and the actions allowed to the caller; another agency’s answers 404', access: 'signed-in', success: 200, response: 'DossierWithAttachments', errors: [404] },
   { method: 'get', path: '/dossiers/:code/events', tag: 'dossiers', summary: 'The audit trail, oldest first', access: 'signed-in', success: 200, response: 'DossierEvent', array: true, errors: [404] },
   { method: 'post', path: '/dossiers/:code/actions/:action', tag: 'dossiers', summary: 'Take an action; the body depends on the action', access: 'signed-in', body: 'action', success: 200, response: 'Dossier', errors: [400, 403, 404, 409, 422] },

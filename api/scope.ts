@@ -29,7 +29,7 @@ function conditionToSql(cond: Record<string, unknown>): SQL {
  * The caller's rules as a SQL condition on `dossiers`, so a list can only ever contain rows the
  * caller may open. `null` means no rule grants anything (the list is empty).
  */
-export function dossierScope(ability: AppAbility, action: 'read' | 'act' = 'read'): SQL | null {
+export function dossierScope(ability: AppAbility, action: 'read' | 'act' | 'triage' = 'read'): SQL | null {
   return rulesToCondition(
     ability.rulesFor(action, 'Dossier'),
     (rule): SQL => {

@@ -46,6 +46,13 @@ const envObject = z.object({
    * dossier, between 50 and 1,000.
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).optional()),
+  /**
+   * Stopping (docs/operations.md, "Stopping"): in-flight activities get this long to finish, then
+   * are cancelled; the worker is forced down SHUTDOWN_FORCE_MS after the stop, and the process
+   * exits at the latest that long plus 5 s after the signal, whatever still hangs.
+   */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  SHUTDOWN_FORCE_MS: z.coerce.number().int().min(1).default(20_000),
   // Integrations (README "Integrations"): a channel left unconfigured keeps its messages pending
   // in the outbox, visible at GET /api/outbox, never dropped and never marked sent.
   /** National portal: status syncs are POSTed to `${PORTAL_BASE_URL}/dossier-status` with a bearer token. */

@@ -2,7 +2,8 @@ import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/abi
 import type { Role } from './roles';
 
 export type Subject = 'Dossier' | 'Agency' | 'User' | 'Holiday' | 'Procedure' | 'Stats' | 'all';
-export type AbilityAction = 'read' | 'create' | 'update' | 'delete' | 'act' | 'manage';
+/** `triage`: see a dossier in the stuck list; `repair`: retry or close its set-aside change (docs/operations.md). */
+export type AbilityAction = 'read' | 'create' | 'update' | 'delete' | 'act' | 'manage' | 'triage' | 'repair';
 export type AppAbility = MongoAbility<[AbilityAction, Subject | Record<string, unknown>]>;
 
 /** What the rules need to know about the signed-in user. */
@@ -44,11 +45,15 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
       can('read', 'Dossier', { receivingAgencyCode: { $in: user.subtree } });
       cannot('read', 'Dossier', [...PERSONAL_FIELDS]);
       can('read', ['Agency', 'Holiday', 'User', 'Stats']);
+      can('triage', 'Dossier', { agencyCode: { $in: user.subtree } });
       break;
     case 'admin':
       // Reference data and users only (DESIGN §6): no dossier, nor statistics over them.
       // Procedures: publishing a new version of a procedure's rules.
       can('manage', ['Agency', 'User', 'Holiday', 'Procedure']);
+      // Stuck dossiers in their subtree: the list (code, status, why), never the file's contents.
+      can('triage', 'Dossier', { agencyCode: { $in: user.subtree } });
+      can('repair', 'Dossier', { agencyCode: { $in: user.subtree } });
       break;
   }
   can('read', 'Procedure');

@@ -15,6 +15,14 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
+/**
+ * Why a dossier is listed as stuck (docs/operations.md, "Stuck dossiers"): a change PostgreSQL
+ * refused was set aside until an administrator's repair, or recording keeps being retried.
+ * Not a status: the dossier keeps its own.
+ */
+export const STUCK_KINDS = ['record-failed', 'retrying'] as const;
+export type StuckKind = (typeof STUCK_KINDS)[number];
+
 /** The National Public Service Portal's status code for each of ours. */
 export const PORTAL_STATUS_CODE = {
   SUBMITTED: 1,

@@ -72,6 +72,7 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
     deps: { db: dbh.db },
     maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
     log,
+    shutdown: { graceMs: env.SHUTDOWN_GRACE_MS, forceMs: env.SHUTDOWN_FORCE_MS },
   });
   const workerRun = worker.run();
   const dispatcher = env.OUTBOX_DISPATCHER === 'on' ? createDispatcher(env, dbh, log).start() : undefined;

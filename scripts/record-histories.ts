@@ -6,8 +6,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nonRetryableIfDataError } from '../activities/data-errors';
 import type { ProcedureDefinition } from '../domain/procedure';
 import { getProcedure } from '../procedures';
+import { repairUpdate } from '../workflows/messages';
 import { COMMUNE, DAY, HOUR, MINUTE, citizen, createWorkflowTestEnv, historyToObject, officer, type DossierDriver, type WorkflowTestEnv } from '../workflows/test-env';
 
 const outDir = fileURLToPath(new URL('../test/histories/', import.meta.url));
@@ -62,6 +64,31 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
     await d.act(citizen, { action: 'rate', body: { score: 5 } });
     return d;
+  },
+  /** A change PostgreSQL refuses (data error): recorded as record-failed, retried by an administrator after the fix, then delivered. */
+  'record-failed-repaired': async (t) => {
+    const record = t.activities.recordEvent.bind(t.activities);
+    let poisoned = true;
+    t.activities.recordEvent = async (input) => {
+      if (poisoned && JSON.stringify(input.event.data).includes('POISON')) {
+        throw nonRetryableIfDataError(Object.assign(new Error('invalid input syntax for type json'), { code: '22P02' }));
+      }
+      return record(input);
+    };
+    try {
+      const d = await t.start(procedure('1.001193'), { by: 'counter' });
+      await d.refused(desk, { action: 'assign', body: { assigneeId: 'POISON-specialist' } });
+      poisoned = false;
+      const admin = { id: 'u-admin', role: 'admin' as const, agencyCode: 'H38' };
+      await d.handle.executeUpdate(repairUpdate, { args: [{ actor: admin, mode: 'retry', reason: 'fixed the column type' }] });
+      await d.act(officer('specialist', COMMUNE), { action: 'verify', body: {} });
+      await d.act(officer('leader', COMMUNE), { action: 'approve', body: {} });
+      await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
+      await d.act(citizen, { action: 'rate', body: { score: 4 } });
+      return d;
+    } finally {
+      t.activities.recordEvent = record;
+    }
   },
 };
 

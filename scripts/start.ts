@@ -1,5 +1,6 @@
 /** `npm start`: the whole system on embedded defaults; Ctrl-C stops everything cleanly. */
 import { loadEnv } from '../config/env';
+import { EXIT_MARGIN_MS, stopWithin } from '../runtime/bounded-stop';
 import { startSystem } from '../runtime/system';
 import { ensureUiBuilds } from './ensure-ui-builds';
 
@@ -11,10 +12,17 @@ console.log(`\n  motcua: http://localhost:${system.port}/api/health   portal: ht
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
-    if (stopping) return;
+    // A second Ctrl-C means now.
+    if (stopping) process.exit(130);
     stopping = true;
-    system.log.info({ signal }, 'stopping');
-    await system.stop();
-    process.exit(0);
+    system.log.info({ signal, withinMs: env.SHUTDOWN_FORCE_MS + EXIT_MARGIN_MS }, 'stopping');
+    // Bounded (docs/operations.md, "Stopping"): the worker is forced down at SHUTDOWN_FORCE_MS,
+    // and whatever still hangs after the margin does not keep the process alive.
+    const outcome = await stopWithin(() => system.stop(), env.SHUTDOWN_FORCE_MS + EXIT_MARGIN_MS).catch((err: unknown) => {
+      system.log.error({ err }, 'stopping failed');
+      return 'failed' as const;
+    });
+    if (outcome === 'forced') system.log.error('stop did not finish in time; exiting anyway');
+    process.exit(outcome === 'stopped' ? 0 : 1);
   });
 }

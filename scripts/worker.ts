@@ -8,6 +8,7 @@
  */
 import { loadEnv } from '../config/env';
 import { openDb } from '../db/client';
+import { EXIT_MARGIN_MS } from '../runtime/bounded-stop';
 import { createLogger } from '../runtime/logger';
 import { connectWorker } from '../temporal/connect';
 import { createWorker } from '../worker/worker';
@@ -30,6 +31,7 @@ const worker = await createWorker({
   deps: { db: dbh.db },
   maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
   log,
+  shutdown: { graceMs: env.SHUTDOWN_GRACE_MS, forceMs: env.SHUTDOWN_FORCE_MS },
 });
 
 let stopping = false;
@@ -38,8 +40,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'worker stopping: finishing in-flight tasks');
-    // Stops polling and lets running activities finish; worker.run() below then resolves.
+    // Stops polling and lets running activities finish (SHUTDOWN_GRACE_MS); worker.run() below
+    // then resolves, or rejects at SHUTDOWN_FORCE_MS. Whatever hangs after that, the process exits.
     worker.shutdown();
+    setTimeout(() => {
+      log.error('worker did not stop in time; exiting anyway');
+      process.exit(1);
+    }, env.SHUTDOWN_FORCE_MS + EXIT_MARGIN_MS).unref();
   });
 }
 

@@ -18,7 +18,12 @@ export interface CreateWorkerOptions {
   /** false: bundle the workflows now even when a fresh pre-built bundle exists (benchmark baseline). */
   prebuiltBundle?: boolean;
   log?: Logger;
+  /** Stopping: in-flight activities' grace, then the worker's forced shutdown (SHUTDOWN_GRACE_MS / SHUTDOWN_FORCE_MS). */
+  shutdown?: { graceMs: number; forceMs: number };
 }
+
+/** The defaults of config/env.ts, for callers without an Env (benchmarks, tests). */
+export const DEFAULT_SHUTDOWN = { graceMs: 10_000, forceMs: 20_000 };
 
 /**
  * A worker on the `dossiers` task queue with the real activities, running the pre-built
@@ -39,5 +44,9 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
     workflowBundle: { code: code.code },
     activities: createActivities(opts.deps),
     maxCachedWorkflows,
+    // Bounded stop (docs/operations.md, "Stopping"): activities get the grace time, then are
+    // cancelled; past the force time worker.run() rejects instead of waiting on a hung task.
+    shutdownGraceTime: (opts.shutdown ?? DEFAULT_SHUTDOWN).graceMs,
+    shutdownForceTime: (opts.shutdown ?? DEFAULT_SHUTDOWN).forceMs,
   });
 }

@@ -27,7 +27,8 @@ import {
 } from '../domain/lifecycle';
 import { SYSTEM_ACTOR } from '../domain/actor';
 import { LEGACY_RULES } from './legacy-rules';
-import { actUpdate, paymentSignal, stateQuery, syncedUpdate, type ActRequest, type DossierWorkflowInput, type PaymentNotice } from './messages';
+import { actUpdate, paymentSignal, repairUpdate, stateQuery, syncedUpdate, type ActRequest, type DossierWorkflowInput, type PaymentNotice } from './messages';
+import { dataFailureOf, decideRepair, recordFailedEvent, type SetAside } from './record-failure';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -70,9 +71,18 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   const queue: Pending[] = [];
   let state: DossierState = input.state!;
   let recordedSeq = input.state?.seq ?? 0;
+  /** The state as PostgreSQL has it: where the dossier goes on from when a change is refused. */
+  let recordedState: DossierState | undefined = input.state;
+  /** Changes dropped because one before them could not be recorded: their updates are refused. */
+  const dropped = new Set<Pending>();
+  let setAside: SetAside | undefined = input.setAside;
   const push = (p: Pending) => {
     state = p.state;
     queue.push(p);
+  };
+  const recorded = (p: Pending) => {
+    if (dropped.has(p)) throw ApplicationFailure.nonRetryable('the change could not be stored; the dossier is unchanged', 'not-recorded');
+    return p.state;
   };
 
   const check = ({ actor, request }: ActRequest) => {
@@ -89,11 +99,21 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
       if (req.request.action === 'verify') patches.paymentWaitPausesClock = patched('payment-wait-pauses-clock');
       const d = check(req);
       push(d);
-      await condition(() => recordedSeq >= d.state.seq);
-      return d.state;
+      await condition(() => dropped.has(d) || recordedSeq >= d.state.seq);
+      return recorded(d);
     },
     { validator: (req) => void (ready && check(req)) },
   );
+  setHandler(repairUpdate, async (req) => {
+    await condition(() => ready);
+    const repair = decideRepair(state, setAside, req, Date.now());
+    setAside = undefined;
+    repair.forEach(push);
+    const last = repair.at(-1)!;
+    // A retried change refused again is set aside again: the repair itself stands, so it answers the state.
+    await condition(() => dropped.has(last) || recordedSeq >= last.state.seq);
+    return state;
+  }, { validator: (req) => void (ready && decideRepair(state, setAside, req, 0)) });
   setHandler(syncedUpdate, async () => {
     await condition(() => ready);
     const seq = state.seq;
@@ -128,10 +148,25 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   for (;;) {
     while (queue.length > 0) {
       const next = queue[0]!;
-      // Dossiers started before this change keep recording through the activity task queue.
-      await (patched('record-events-locally') ? local : acts).recordEvent(next);
+      try {
+        // Dossiers started before this change keep recording through the activity task queue.
+        await (patched('record-events-locally') ? local : acts).recordEvent(next);
+      } catch (err) {
+        const failure = dataFailureOf(err);
+        // Before this change a data error retried forever; a failed `record-failed` must not loop.
+        if (!failure || !recordedState || next.event.type === 'record-failed' || !patched('record-failed-event')) throw err;
+        // The refused change and those made on top of it are set aside; the dossier goes on
+        // from its recorded state, and is listed as stuck until an administrator repairs it.
+        for (const p of queue.splice(0)) dropped.add(p);
+        const failed = recordFailedEvent(recordedState, next, failure, Date.now());
+        setAside = { pending: next, failedAtSeq: failed.state.seq };
+        state = recordedState;
+        push(failed);
+        continue;
+      }
       queue.shift();
       recordedSeq = next.event.seq;
+      recordedState = next.state;
     }
     if (isClosed(state, Date.now(), procedure, calendar)) break;
     if (Date.now() - calendarLoadedAt >= DAY) {
@@ -144,7 +179,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     }
     if (workflowInfo().historyLength > MAX_HISTORY_EVENTS || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      if (queue.length === 0) return continueAsNew<typeof dossierWorkflow>({ ...input, state, calendarOverrides: undefined });
+      if (queue.length === 0) return continueAsNew<typeof dossierWorkflow>({ ...input, state, calendarOverrides: undefined, setAside });
       continue;
     }
     const timer = pendingTimers(state, procedure, calendar)[0];

@@ -1,7 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionRequest } from '../domain/actions';
 import type { CalendarOverride } from '../domain/calendar';
-import type { DossierState } from '../domain/lifecycle/state';
+import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
 import type { Actor } from '../domain/actor';
 import type { Channel, ProcedureRules } from '../domain/procedure-rules';
 
@@ -29,12 +29,25 @@ export interface DossierWorkflowInput {
   state?: DossierState;
   /** The calendar overrides the API computed the submission with; absent → loaded by activity. */
   calendarOverrides?: CalendarOverride[];
+  /** A change set aside by `record-failed`, awaiting an administrator's repair, carried over by continue-as-new. */
+  setAside?: { pending: { event: DossierEvent; state: DossierState }; failedAtSeq: number };
 }
 
 export interface ActRequest {
   actor: Actor;
   request: ActionRequest;
 }
+
+/** An administrator's repair of a dossier whose change could not be recorded (docs/operations.md). */
+export interface RepairRequest {
+  actor: Actor;
+  /** retry: record the set-aside change again (after a fix); close: drop it for good. */
+  mode: 'retry' | 'close';
+  reason: string;
+}
+
+/** ApplicationFailure type of an activity's data error (PostgreSQL SQLSTATE class 22/23): retrying cannot help. */
+export const DATA_ERROR = 'data-error';
 
 export interface PaymentNotice {
   transactionId: string;
@@ -48,4 +61,6 @@ export const actUpdate = defineUpdate<DossierState, [ActRequest]>('act');
 export const syncedUpdate = defineUpdate<DossierState, []>('synced');
 /** A confirmed payment from the gateway; idempotent per transaction id. */
 export const paymentSignal = defineSignal<[PaymentNotice]>('payment');
+/** Repairs a stuck dossier (a `record-failed` change); resolves once the repair is recorded. */
+export const repairUpdate = defineUpdate<DossierState, [RepairRequest]>('repair');
 export const stateQuery = defineQuery<DossierState>('state');

@@ -13,6 +13,7 @@ import { i18nProvider } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import procedures from './procedures';
 import { StatsDashboard } from './stats';
+import stuck from './stuck';
 import users from './users';
 
 const theme = { ...defaultTheme, palette: { ...defaultTheme.palette, primary: { main: '#b71c1c' }, secondary: { main: '#1565c0' } } };
@@ -36,6 +37,7 @@ export function App() {
         <Resource name="users" {...users} />
         <Resource name="procedures" {...procedures} />
         <Resource name="holidays" {...holidays} />
+        <Resource name="stuck-dossiers" {...stuck} />
         <CustomRoutes>
           <Route path="/stats" element={<StatsDashboard />} />
           <Route path="/my-work" element={<MyWork />} />

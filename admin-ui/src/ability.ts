@@ -2,7 +2,7 @@ import { createMongoAbility, subject, type MongoAbility } from '@casl/ability';
 import { unpackRules, type PackRule } from '@casl/ability/extra';
 
 export type Subject = 'Dossier' | 'Agency' | 'User' | 'Holiday' | 'Procedure' | 'Stats' | 'all';
-export type AbilityAction = 'read' | 'create' | 'update' | 'delete' | 'act' | 'manage';
+export type AbilityAction = 'read' | 'create' | 'update' | 'delete' | 'act' | 'manage' | 'triage' | 'repair';
 export type AppAbility = MongoAbility<[AbilityAction, Subject | Record<string, unknown>]>;
 
 /**
@@ -24,7 +24,10 @@ const SUBJECTS: Record<string, Subject> = {
   holidays: 'Holiday',
   procedures: 'Procedure',
   stats: 'Stats',
+  'stuck-dossiers': 'Dossier',
 };
+/** Resources whose reading is another CASL action than `read` (the stuck list is `triage`). */
+const READ_AS: Record<string, AbilityAction> = { 'stuck-dossiers': 'triage' };
 const ACTIONS: Record<string, AbilityAction> = {
   list: 'read',
   show: 'read',
@@ -39,7 +42,8 @@ const ACTIONS: Record<string, AbilityAction> = {
 /** authProvider.canAccess: react-admin's (action, resource, record) → a CASL question. */
 export function canAccess({ action, resource, record }: { action: string; resource: string; record?: Record<string, unknown> }) {
   const name = SUBJECTS[resource];
-  const verb = ACTIONS[action] ?? (action as AbilityAction);
+  const mapped = ACTIONS[action] ?? (action as AbilityAction);
+  const verb = mapped === 'read' ? (READ_AS[resource] ?? mapped) : mapped;
   if (!name) return false;
   return record ? ability.can(verb, subject(name, { ...record })) : ability.can(verb, name);
 }

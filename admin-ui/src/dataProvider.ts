@@ -1,7 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, GetListParams, RaRecord } from 'react-admin';
 import { API, httpClient } from './http';
-import type { Attachment, Dossier, DossierEvent, Procedure } from './types';
+import type { Attachment, Dossier, DossierEvent, Procedure, StuckDossier } from './types';
 
 const base = simpleRestProvider(API, httpClient);
 
@@ -33,12 +33,18 @@ export interface MotcuaDataProvider extends DataProvider {
   stats<T>(path: 'overdue' | 'summary', query?: Record<string, string>): Promise<T>;
   /** Deactivates (every session of the user ends) or reactivates a user; answers the user. */
   setUserActive(id: string, active: boolean): Promise<RaRecord>;
+  repair(code: string, mode: 'retry' | 'close', reason: string): Promise<StuckDossier>;
 }
 
 export const dataProvider: MotcuaDataProvider = {
   ...base,
   async getList(resource, params) {
     if (resource === 'procedures') return listProcedures(params) as never;
+    // Stuck dossiers are served under the dossiers: GET /api/dossiers/stuck.
+    if (resource === 'stuck-dossiers') {
+      const res = await base.getList('dossiers/stuck', params);
+      return { ...res, data: res.data.map((r) => withId(r as never)) } as never;
+    }
     const res = await base.getList(resource, params);
     return resource === 'dossiers' ? { ...res, data: res.data.map((r) => withId(r as never)) } : res;
   },
@@ -78,6 +84,14 @@ export const dataProvider: MotcuaDataProvider = {
       headers: new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' }),
     });
     return withId(json) as Dossier;
+  },
+  async repair(code, mode, reason) {
+    const { json } = await httpClient(`${API}/dossiers/${encodeURIComponent(code)}/repair`, {
+      method: 'POST',
+      body: JSON.stringify({ mode, reason }),
+      headers: new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' }),
+    });
+    return withId(json) as StuckDossier;
   },
   async events(code) {
     const { json } = await httpClient(`${API}/dossiers/${encodeURIComponent(code)}/events`);

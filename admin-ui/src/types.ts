@@ -2,12 +2,28 @@
 // Statuses and actions come from domain/, the one source the API and the workflow use too.
 import { STATUSES as ALL_STATUSES, type Status } from '../../domain/status';
 import { ACTIONS, type Action } from '../../domain/action-names';
+import { STUCK_KINDS, type StuckKind } from '../../domain/status';
+export { STUCK_KINDS };
 export { ACTIONS };
 export type { Action, Status };
 export const STATUSES: Status[] = [...ALL_STATUSES];
 export const OPEN_STATUSES = STATUSES.slice(0, 7);
 
 export type Localized = { vi: string; en: string };
+
+/** A row of GET /api/dossiers/stuck (docs/operations.md, "Stuck dossiers"). */
+export interface StuckDossier {
+  id: string;
+  code: string;
+  procedureCode: string;
+  agencyCode: string;
+  receivingAgencyCode: string;
+  status: Status;
+  stuckAt: string | null;
+  stuckKind: StuckKind | null;
+  stuckReason: string | null;
+  updatedAt: string;
+}
 
 export interface AgencyShare {
   agencyCode: string;

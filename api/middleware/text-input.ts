@@ -1,29 +1,41 @@
-import type { RequestHandler } from 'express';
-import { badRequest } from '../problem';
+import type { Request, RequestHandler } from 'express';
+import { cleanTree, textProblem, type CleanResult, type TextKind } from '../../domain/text-rule';
+import { badRequest, type HttpProblem } from '../problem';
 
-/**
- * The path (`note`, `form.items.0`) of the first string — value or key — holding U+0000, which
- * PostgreSQL text and jsonb cannot store.
- */
-export function nulField(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [key, v] of Object.entries(value)) {
-    const at = path ? `${path}.${key}` : key;
-    if (key.includes('\u0000')) return at;
-    const found = nulField(v, at);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+/** A refusal by the text rule as a 400 naming the field (`errors: [{ field, message }]`). */
+export function textRefusal(field: string, message: string): HttpProblem {
+  return badRequest(`${field || 'body'}: ${message}`, { errors: [{ field, message }] });
+}
+
+/** `cleanTree` for a value that arrived inside another (a JSON query parameter): its paths are prefixed. */
+export function cleanNested(value: unknown, prefix: string): unknown {
+  const r: CleanResult = cleanTree(value);
+  if (!r.ok) throw textRefusal(r.field ? `${prefix}.${r.field}` : prefix, r.message);
+  return r.value;
+}
+
+/** A header that gets stored (Idempotency-Key), checked by the same rule: its value, or a 400 naming it. */
+export function checkedHeader(req: Request, name: string, kind: TextKind = 'name'): string | undefined {
+  const value = req.get(name);
+  if (value === undefined) return undefined;
+  const message = textProblem(value, kind);
+  if (message) throw textRefusal(name, message);
+  return value.normalize('NFC');
 }
 
 /**
- * Refuses a JSON body with a NUL character before it goes anywhere (mounted for every API route).
- * Essential where the body travels to a workflow first: the activity that stores it would fail on
- * every retry, and the dossier would hang (found by test/integration/fuzz.test.ts).
+ * Every JSON body and query string goes through the one text rule (domain/text-rule.ts) before
+ * any route runs, and continues NFC-normalized. Essential where text travels to a workflow first:
+ * a value PostgreSQL refuses (a lone surrogate in jsonb, U+0000) would fail the activity that
+ * stores it, and before docs/operations.md's "Poison input" change the dossier hung on it.
  */
-export const rejectNulCharacters: RequestHandler = (req, _res, next) => {
-  const field = nulField(req.body);
-  if (field === undefined) return next();
-  next(badRequest(`${field || 'body'}: the NUL character (\\u0000) is not allowed in text`, { errors: [{ field, message: 'NUL character (\\u0000) not allowed' }] }));
+export const checkTextInput: RequestHandler = (req, _res, next) => {
+  const body = cleanTree(req.body);
+  if (!body.ok) return next(textRefusal(body.field, body.message));
+  if (req.body !== undefined) req.body = body.value;
+  const query = cleanTree(req.query);
+  if (!query.ok) return next(textRefusal(query.field, query.message));
+  // Express 5 computes req.query with a getter on each read: the cleaned copy shadows it.
+  Object.defineProperty(req, 'query', { value: query.value, configurable: true, enumerable: true, writable: true });
+  next();
 };

@@ -7,7 +7,9 @@ import { attachmentView, dossierAttachments } from '../attachment-records';
 import { AttachmentStore, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPLOAD, type StagedFile } from '../attachment-store';
 import type { AppContext } from '../context';
 import { readableDossier } from '../readable-dossier';
+import { textProblem } from '../../domain/text-rule';
 import { requireUser } from '../middleware/auth';
+import { textRefusal } from '../middleware/text-input';
 import { badRequest, forbidden, HttpProblem, notFound } from '../problem';
 
 const FIELD = 'file';
@@ -63,7 +65,14 @@ function receiveMultipart(req: Request, store: AttachmentStore): Promise<{ files
         stream.resume();
         return;
       }
-      const name = (info.filename ?? '').replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(-200) || 'tep-dinh-kem';
+      // The one text rule (domain/text-rule.ts) for names; path separators still become '_'.
+      const refused = textProblem(info.filename ?? '', 'name');
+      if (refused) {
+        problem ??= textRefusal(FIELD, `file name: ${refused}`);
+        stream.resume();
+        return;
+      }
+      const name = [...(info.filename ?? '').normalize('NFC').replace(/[/\\]/g, '_')].slice(-200).join('') || 'tep-dinh-kem';
       const declared = (info.mimeType ?? '').toLowerCase();
       const tag = requirement;
       pending.push(store.receive(stream, MAX_ATTACHMENT_BYTES).then((staged) => ({ staged, name, declared, requirement: tag })));

@@ -17,6 +17,7 @@ import { parseListParams, sendList } from '../list-params';
 import { COUNT_CAP, listTotal } from '../list-total';
 import { actorOf, requireUser } from '../middleware/auth';
 import { RateLimiter, rateLimit } from '../middleware/rate-limit';
+import { checkedHeader } from '../middleware/text-input';
 import { badRequest, forbidden, fromZod, notFound } from '../problem';
 import { dossierScope } from '../scope';
 
@@ -77,7 +78,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     if (user.role === 'citizen' && input.channel === 'counter') throw badRequest('channel "counter" is for desk officers');
     const form = procedure.form.safeParse(input.form);
     if (!form.success) throw fromZod(form.error, 'form');
-    const idempotencyKey = req.get('idempotency-key') ?? undefined;
+    const idempotencyKey = checkedHeader(req, 'idempotency-key');
     if (idempotencyKey !== undefined && !/^[\w.:-]{8,128}$/.test(idempotencyKey)) {
       throw badRequest('Idempotency-Key must be 8–128 characters of letters, digits, . : _ -');
     }

@@ -3,7 +3,7 @@ import { Router, type RequestHandler } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../../db/client';
 import { dossiers } from '../../db/schema';
-import { CLOCK_RUNNING, STATUSES, type Status } from '../../domain/status';
+import { CLOCK_RUNNING, STATUSES, STUCK_KINDS, type Status, type StuckKind } from '../../domain/status';
 import type { AppContext } from '../context';
 import { TtlCache } from '../ttl-cache';
 
@@ -16,8 +16,11 @@ export const DOSSIER_COUNTS_TTL_MS = 30_000;
  *  - motcua_http_request_duration_seconds{method,route,status}: every API request, by route pattern;
  *  - motcua_dossiers{status}: dossiers by status, from the PostgreSQL projection;
  *  - motcua_dossiers_overdue: open dossiers with the clock running past their due date;
+ *  - motcua_dossiers_stuck{kind}: dossiers whose workflow cannot record (record-failed: a change
+ *    set aside until an administrator repairs it; retrying: recording keeps failing), the
+ *    MotcuaDossierStuck alert of docs/operations.md;
  *  - the process's default metrics (CPU, memory, event-loop lag, GC) with the `motcua_` prefix.
- * The two dossier gauges come from one grouped query, cached DOSSIER_COUNTS_TTL_MS: it is a
+ * The dossier gauges come from one grouped query, cached DOSSIER_COUNTS_TTL_MS: it is a
  * parallel scan of `dossiers` (0.4 s for a million rows on 2 cores), fine twice a minute, not
  * for every scrape of every replica.
  * Workflow task and activity latency are the worker's: Temporal's own exporter on
@@ -61,6 +64,18 @@ export function metricsRoutes(ctx: AppContext): { router: Router; expose: Reques
     },
   });
 
+  new Gauge({
+    name: 'motcua_dossiers_stuck',
+    help: `Dossiers whose workflow cannot record, by kind: record-failed (awaiting an administrator's repair) or retrying (at most ${DOSSIER_COUNTS_TTL_MS / 1000} s old)`,
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const c = await counts().catch(failed);
+      if (c) for (const kind of STUCK_KINDS) this.set({ kind }, c.stuck[kind]);
+    },
+  });
+
   const expose: RequestHandler = async (_req, res) => {
     res.set('Content-Type', registry.contentType);
     res.send(await registry.metrics());
@@ -82,6 +97,7 @@ export function metricsRoutes(ctx: AppContext): { router: Router; expose: Reques
 interface DossierCounts {
   byStatus: Map<Status, number>;
   overdue: number;
+  stuck: Record<StuckKind, number>;
 }
 
 /** One GROUP BY for both gauges, shared by concurrent scrapes and reused for `ttlMs` (a failure is not kept). */
@@ -90,12 +106,22 @@ function cachedDossierCounts(db: Db, ttlMs: number): () => Promise<DossierCounts
   const query = async (): Promise<DossierCounts> => {
     const overdue = sql`${dossiers.finishedAt} is null and ${dossiers.dueAt} < now() and ${inArray(dossiers.status, [...CLOCK_RUNNING])}`;
     const rows = await db
-      .select({ status: dossiers.status, n: sql<number>`count(*)::int`, overdue: sql<number>`(count(*) filter (where ${overdue}))::int` })
+      .select({
+        status: dossiers.status,
+        n: sql<number>`count(*)::int`,
+        overdue: sql<number>`(count(*) filter (where ${overdue}))::int`,
+        recordFailed: sql<number>`(count(*) filter (where ${dossiers.stuckKind} = 'record-failed'))::int`,
+        retrying: sql<number>`(count(*) filter (where ${dossiers.stuckKind} = 'retrying'))::int`,
+      })
       .from(dossiers)
       .groupBy(dossiers.status);
     return {
       byStatus: new Map(rows.map((r) => [r.status as Status, Number(r.n)])),
       overdue: rows.reduce((sum, r) => sum + Number(r.overdue), 0),
+      stuck: {
+        'record-failed': rows.reduce((sum, r) => sum + Number(r.recordFailed), 0),
+        retrying: rows.reduce((sum, r) => sum + Number(r.retrying), 0),
+      },
     };
   };
   return () => cache.get('all', query);

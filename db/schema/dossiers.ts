@@ -3,7 +3,7 @@ import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex }
 import type { DossierState } from '../../domain/lifecycle/state';
 import type { Applicant } from '../../domain/applicant';
 import type { Actor } from '../../domain/roles';
-import { STATUSES } from '../../domain/status';
+import { STATUSES, STUCK_KINDS } from '../../domain/status';
 
 /**
  * Current state of each dossier: a projection written only by the worker's activities from the
@@ -41,8 +41,18 @@ export const dossiers = pgTable(
     searchText: text('search_text').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set while the dossier's workflow cannot record (docs/operations.md, "Stuck dossiers"):
+     * `record-failed` — a change PostgreSQL refused was set aside, until an administrator repairs
+     * it; `retrying` — recording keeps failing and is being retried, until it succeeds.
+     */
+    stuckAt: timestamp('stuck_at', { withTimezone: true }),
+    stuckKind: text('stuck_kind', { enum: STUCK_KINDS }),
+    stuckReason: text('stuck_reason'),
   },
   (t) => [
+    // Stuck dossiers are few: the list and the metric read this small partial index.
+    index('dossiers_stuck_at_idx').on(t.stuckAt, t.agencyCode).where(sql`stuck_at is not null`),
     index('dossiers_agency_code_status_due_at_idx').on(t.agencyCode, t.status, t.dueAt),
     index('dossiers_receiving_agency_code_status_idx').on(t.receivingAgencyCode, t.status),
     index('dossiers_assignee_id_status_idx').on(t.assigneeId, t.status),

@@ -72,7 +72,11 @@ export type EventType =
   | 'rate'
   | 'reminder'
   | 'escalation'
-  | 'cancel';
+  | 'cancel'
+  /** A change PostgreSQL refused to store was set aside; the dossier goes on from its last recorded state. */
+  | 'record-failed'
+  /** An administrator's repair of a `record-failed` dossier: the change retried, or set aside for good. */
+  | 'repaired';
 
 /** One entry of the audit trail, produced by the reducer, recorded by an activity. */
 export interface DossierEvent {

@@ -102,6 +102,13 @@ const MATRIX: Record<string, Row> = {
     expect: signedIn(403, { citizen: 201, citizen2: 201, 'laocai.desk': 201 }),
   },
   'GET /dossiers': { call: () => ({ path: '/api/dossiers' }), expect: signedIn(200) },
+  // Stuck dossiers (docs/operations.md): listed for supervisors and the admin, each over their subtree.
+  'GET /dossiers/stuck': { call: () => ({ path: '/api/dossiers/stuck' }), expect: signedIn(403, { 'laocai.supervisor': 200, 'tinh.supervisor': 200, admin: 200 }) },
+  // Repaired by the admin only; the fixture dossier is not stuck, so the admin's repair is a conflict.
+  'POST /dossiers/:code/repair': {
+    call: () => ({ path: `/api/dossiers/${fx.dossier}/repair`, body: { mode: 'close', reason: 'kiểm tra quyền' } }),
+    expect: signedIn(403, { admin: 409 }),
+  },
   'GET /dossiers/:code': { call: () => ({ path: `/api/dossiers/${fx.dossier}` }), expect: dossierRead },
   'GET /dossiers/:code/events': { call: () => ({ path: `/api/dossiers/${fx.dossier}/events` }), expect: dossierRead },
   'POST /dossiers/:code/actions/:action': {

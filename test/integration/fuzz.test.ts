@@ -6,6 +6,7 @@ import { API_ROUTES } from '../../api/openapi';
 import type { System } from '../../runtime/system';
 import { ensureTemporalTools } from '../../temporal/dev-server';
 import { ensureSchemathesis, runSchemathesis, toml, type SchemathesisResult } from '../support/schemathesis';
+import { paymentSignal } from '../../workflows/messages';
 import { login, startTestSystem } from '../support/system';
 
 /**
@@ -38,7 +39,9 @@ const RUNS: readonly { user: string; tags: readonly string[]; exclude?: readonly
   // Signing out revokes the caller's token: a caller of its own, whose token nothing else needs.
   { user: 'citizen2', tags: ['session'] },
   { user: 'laocai.desk', tags: ['dossiers', 'attachments', 'integrations', 'users'] },
-  { user: 'tinh.supervisor', tags: ['stats', 'integrations'] },
+  { user: 'tinh.supervisor', tags: ['stats', 'integrations', 'stuck'] },
+  // Stuck dossiers: the list in the admin's subtree, and the repair of the one made stuck below.
+  { user: 'admin', tags: ['stuck'] },
   // Dossiers are the citizen's and the desk's: an admin reads none of them.
   { user: 'admin', tags: ['system', 'reference', 'users', 'integrations', 'payments'] },
 ];
@@ -58,7 +61,7 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
   let system: System;
   let fuzzDb: { admin: postgres.Sql; name: string } | undefined;
   const tokens: Record<string, string> = {};
-  const fx = { dossiers: [] as string[], attachment: '', agency: `FZ.${runId}`, user: '', holiday: '2099-03-02', outbox: [] as string[] };
+  const fx = { dossiers: [] as string[], stuck: '', attachment: '', agency: `FZ.${runId}`, user: '', holiday: '2099-03-02', outbox: [] as string[] };
   const results: SchemathesisResult[] = [];
 
   beforeAll(async () => {
@@ -97,6 +100,12 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
     const received = await submit('1.001193', [fx.attachment]);
     expect((await api.post(`/api/dossiers/${received}/actions/receive`).set(as('laocai.desk')).send({})).status).toBe(200);
     fx.dossiers = [received, await submit('1.001193'), await submit('1.001612')];
+    // A stuck dossier (docs/operations.md): a payment notice PostgreSQL cannot store, signalled past the API.
+    fx.stuck = await submit('1.001193');
+    await system.temporal.workflow.getHandle(fx.stuck).signal(paymentSignal, { transactionId: 'FZ-\ud800', amount: 1, paidAt: new Date().toISOString() });
+    const isStuck = async () => ((await api.get('/api/dossiers/stuck').set(as('admin'))).body as { code: string }[]).some((d) => d.code === fx.stuck);
+    for (let i = 0; i < 200 && !(await isStuck()); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await isStuck()).toBe(true);
     expect((await api.post('/api/agencies').set(as('admin')).send({ code: fx.agency, name: 'Xã Thử', kind: 'commune', parentCode: 'H38' })).status).toBe(201);
     const user = await api.post('/api/users').set(as('admin')).send({ username: `fuzz.${runId}`, password: 'mat-khau-dai', fullName: 'Người Thử', role: 'specialist', agencyCode: '02647' });
     expect(user.status).toBe(201);
@@ -119,6 +128,7 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
   function config(): string {
     const dict = {
       dossier: fx.dossiers,
+      stuck: [fx.stuck],
       procedure: ['1.001193', '1.001612', '1.004873'],
       agency: ['02647', '02683', 'H38', 'H38.SNNMT', fx.agency],
       commune: ['02647', '02683'],
@@ -147,6 +157,7 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
     const OWN_IDS_ONLY = ['examples', 'coverage', 'fuzzing'].map((p) => `phases.${p}.extra-data-sources.responses = false`);
     const ops: [string, Record<string, string>, string[]?][] = [
       ['^/api/dossiers/\\{code\\}/attachments/\\{id\\}$', { 'path.code': bind('dossier', 0.9), 'path.id': bind('attachment') }],
+      ['^/api/dossiers/\\{code\\}/repair$', { 'path.code': bind('stuck', 0.9), ...nasty('reason') }],
       ['^/api/dossiers/\\{code\\}/actions/\\{action\\}$', { 'path.code': bind('dossier', 0.9), 'body.assigneeId': bind('user'), 'body.agencyCode': bind('department'), ...nasty('note', 'reason', 'comment', 'receiptNo') }],
       ['^/api/public/dossiers/\\{code\\}$', { 'path.code': bind('dossier'), 'query.phone': bind('phone') }],
       ['^/api/dossiers/\\{code\\}', { 'path.code': bind('dossier', 0.9) }],

@@ -124,6 +124,20 @@ export const appEn: typeof appVi = {
       name: 'Holiday override |||| Holiday overrides',
       fields: { id: 'Date', date: 'Date', kind: 'Kind', note: 'Note', year: 'Year' },
     },
+    'stuck-dossiers': {
+      name: 'Stuck dossier |||| Stuck dossiers',
+      fields: { code: 'Code', agencyCode: 'Agency', status: 'Status', stuckAt: 'Stuck since', stuckKind: 'Kind', stuckReason: 'Why', kind: 'Kind' },
+      kinds: { 'record-failed': 'Change not stored', retrying: 'Retrying' },
+      actions: { retry: 'Retry', close: 'Close', repair: 'Repair' },
+      dialog: {
+        title: 'Repair dossier %{code}',
+        retry_help: 'Retry: store the refused change again, once its cause is fixed.',
+        close_help: 'Close: drop that change for good; whoever made it makes it again if needed.',
+        reason: 'Reason (kept in the dossier’s audit trail)',
+      },
+      notifications: { repaired: 'Dossier %{code} repaired' },
+      retrying_help: 'Retried automatically; clears by itself once the cause is fixed.',
+    },
   },
   app: {
     title: 'One-stop shop — Lao Cai',
@@ -176,6 +190,8 @@ export const appEn: typeof appVi = {
       reminder: 'Reminder',
       escalation: 'Escalated to supervisor',
       cancel: 'Cancelled',
+      'record-failed': 'Change could not be stored',
+      repaired: 'Repaired by an administrator',
     },
     due: {
       on_time: 'On time',

@@ -129,6 +129,20 @@ export const appVi = {
       name: 'Ngày nghỉ, ngày làm bù |||| Ngày nghỉ, ngày làm bù',
       fields: { id: 'Ngày', date: 'Ngày', kind: 'Loại', note: 'Ghi chú', year: 'Năm' },
     },
+    'stuck-dossiers': {
+      name: 'Hồ sơ bị kẹt |||| Hồ sơ bị kẹt',
+      fields: { code: 'Mã hồ sơ', agencyCode: 'Cơ quan', status: 'Trạng thái', stuckAt: 'Bị kẹt từ', stuckKind: 'Loại sự cố', stuckReason: 'Nguyên nhân', kind: 'Loại sự cố' },
+      kinds: { 'record-failed': 'Thay đổi không lưu được', retrying: 'Đang thử lưu lại' },
+      actions: { retry: 'Thử lại', close: 'Đóng sự cố', repair: 'Xử lý' },
+      dialog: {
+        title: 'Xử lý hồ sơ %{code}',
+        retry_help: 'Thử lại: ghi lại thay đổi bị từ chối, sau khi đã khắc phục nguyên nhân.',
+        close_help: 'Đóng: bỏ hẳn thay đổi đó; người thực hiện sẽ làm lại nếu cần.',
+        reason: 'Lý do (được ghi vào nhật ký hồ sơ)',
+      },
+      notifications: { repaired: 'Đã xử lý hồ sơ %{code}' },
+      retrying_help: 'Hệ thống đang tự thử lại; sự cố tự hết khi nguyên nhân được khắc phục.',
+    },
   },
   app: {
     title: 'Một cửa — Lào Cai',
@@ -181,6 +195,8 @@ export const appVi = {
       reminder: 'Nhắc hạn',
       escalation: 'Báo cáo quá hạn lên giám sát',
       cancel: 'Hủy hồ sơ',
+      'record-failed': 'Không lưu được thay đổi',
+      repaired: 'Quản trị viên xử lý sự cố',
     },
     due: {
       on_time: 'Trong hạn',
