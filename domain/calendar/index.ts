@@ -3,6 +3,7 @@ export { announcedWorkingDays, holidaysOf, publicHolidays, type Holiday, type Ho
 export {
   createCalendar,
   WORKING_HOURS_PER_DAY,
+  type CalendarOptions,
   type CalendarOverride,
   type WorkingCalendar,
 } from './working-time';

@@ -16,6 +16,7 @@
  */
 import { formatIsoDate, isWeekend, parseIsoDate, civilFromDays } from './civil-date';
 import { announcedWorkingDays, publicHolidays } from './holidays';
+import { legacyPublicHolidays } from './legacy-holidays';
 import { assertInstant, HOUR, localDayOf, midnightOf } from './local-time';
 
 export type CalendarOverride = { date: string /* YYYY-MM-DD */; kind: 'off' | 'working' };
@@ -47,14 +48,26 @@ function indexOverrides(overrides: CalendarOverride[]): Map<number, boolean> {
   return working;
 }
 
-export function createCalendar(overrides: CalendarOverride[] = []) {
+export type CalendarOptions = {
+  /**
+   * `announced` (default): the announced days off where known, docs/calendar.md's rules
+   * otherwise. `legacy`: the placement used before, for workflows started under it to replay
+   * unchanged (choose it with `patched()`); see legacy-holidays.ts.
+   */
+  holidayRules?: 'announced' | 'legacy';
+};
+
+export function createCalendar(overrides: CalendarOverride[] = [], options: CalendarOptions = {}) {
   const overrideByDay = indexOverrides(overrides);
+  const legacy = options.holidayRules === 'legacy';
   const yearMemo = new Map<number, { off: Set<number>; working: Set<number> }>();
 
   function daysOfYear(year: number) {
     let days = yearMemo.get(year);
     if (!days) {
-      days = { off: new Set(publicHolidays(year).map(parseIsoDate)), working: new Set(announcedWorkingDays(year).map(parseIsoDate)) };
+      days = legacy
+        ? { off: new Set(legacyPublicHolidays(year).map(parseIsoDate)), working: new Set<number>() }
+        : { off: new Set(publicHolidays(year).map(parseIsoDate)), working: new Set(announcedWorkingDays(year).map(parseIsoDate)) };
       yearMemo.set(year, days);
     }
     return days;
