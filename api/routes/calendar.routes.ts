@@ -16,7 +16,7 @@ const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
  * `same-day`. `procedureCode`, `channel` and `agencyCode` are accepted and not used yet: the
  * deadline will depend on them once procedures state their deadline kinds (docs/calendar.md).
  */
-export const dueQuerySchema = z
+const dueQuerySchema = z
   .object({
     from: z.iso
       .datetime({ offset: true, local: true })

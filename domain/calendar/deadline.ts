@@ -2,8 +2,7 @@
  * When a dossier falls due, for each way a procedure states its deadline. Rules, and the legal
  * basis of each, in docs/calendar.md; in short (local time, UTC+7):
  * - A dossier received from 15:00 on, or on a day off, is taken in on the next working day: the
- *   day counts start from that "reception day" (Decree 61/2018 as amended; the same cut-off as
- *   `receptionStart`).
+ *   day counts start from that "reception day" (the cut-off `receptionStart` applies too).
  * - `same-day`: office close (17:00) of the reception day.
  * - `working-days`: 17:00 of the N-th working day after the reception day, which itself does not
  *   count.
