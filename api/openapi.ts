@@ -6,6 +6,7 @@ import { getProcedure } from '../workflows/procedures';
 import * as out from './openapi-responses';
 import { agencyBodySchema, agencyListParams, agencyUpdateSchema } from './routes/agencies.routes';
 import { loginSchema } from './routes/auth.routes';
+import { calendarDueQuery } from './routes/calendar.routes';
 import { dossierListParams, submitSchema } from './routes/dossiers.routes';
 import { holidayBodySchema, holidayListParams } from './routes/holidays.routes';
 import { outboxListParams } from './routes/outbox.routes';
@@ -61,7 +62,8 @@ export interface ApiRoute {
   body?: z.ZodType | 'action' | 'multipart';
   /** A react-admin simple-rest list: `filter`, `range`, `sort`, and `Content-Range`; answers an array of `response`. */
   list?: ListParams;
-  query?: readonly { name: string; description: string; required?: boolean }[];
+  /** Query parameters; a string unless `schema` says more (the fuzzing suite generates from it). */
+  query?: readonly { name: string; description: string; required?: boolean; schema?: Record<string, unknown> }[];
   success: 200 | 201;
   /** The JSON body of the success answer; an array of it for `list` and `array` routes. Absent: some object. */
   response?: ResponseName;
@@ -144,12 +146,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'When a dossier received at `from` falls due (working days, same day, working hours or calendar days), with the administrator’s calendar overrides',
     access: 'public',
     query: [
-      { name: 'from', description: 'reception time, ISO 8601 date-time; without an offset it is read as Vietnam time (UTC+7); years 2000–2189', required: true },
-      { name: 'workingDays', description: 'the amount in the unit of `kind` (hours for working-hours), 0–1000; whole for day kinds; not needed for same-day' },
-      { name: 'kind', description: 'working-days (default), same-day, working-hours or calendar-days' },
-      { name: 'procedureCode', description: 'accepted, not used yet' },
-      { name: 'channel', description: 'accepted, not used yet' },
-      { name: 'agencyCode', description: 'accepted, not used yet' },
+      { name: 'from', description: 'reception time, ISO 8601 date-time; without an offset it is read as Vietnam time (UTC+7); years 2000–2189', required: true, schema: calendarDueQuery.from },
+      { name: 'workingDays', description: 'the amount in the unit of `kind` (hours for working-hours), 0–1000; whole for day kinds; not needed for same-day', schema: calendarDueQuery.workingDays },
+      { name: 'kind', description: 'working-days (default), same-day, working-hours or calendar-days', schema: calendarDueQuery.kind },
+      { name: 'procedureCode', description: 'accepted, not used yet', schema: calendarDueQuery.ignored },
+      { name: 'channel', description: 'accepted, not used yet', schema: calendarDueQuery.ignored },
+      { name: 'agencyCode', description: 'accepted, not used yet', schema: calendarDueQuery.ignored },
     ],
     success: 200,
     response: 'CalendarDue',
@@ -218,7 +220,7 @@ const PARAM_SCHEMAS: Record<string, Record<string, unknown>> = {
 function parameters(r: ApiRoute) {
   const inPath = [...r.path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: PARAM_SCHEMAS[name!] ?? { type: 'string' } }));
   const list = r.list ? listParameters(r.list) : [];
-  const query = (r.query ?? []).map((q) => ({ name: q.name, in: 'query', description: q.description, required: q.required ?? false, schema: { type: 'string' } }));
+  const query = (r.query ?? []).map((q) => ({ name: q.name, in: 'query', description: q.description, required: q.required ?? false, schema: { type: 'string', ...q.schema } }));
   const headers =
     r.method === 'post' && r.path === '/dossiers'
       ? [{ name: 'Idempotency-Key', in: 'header', description: '8–128 of letters, digits, . : _ -; a repeat answers the same dossier', schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,128}$' } }]

@@ -9,6 +9,18 @@ import { fromZod } from '../problem';
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2190, 0, 1);
 const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+const AMOUNT = /^\d{1,4}(?:\.\d{1,2})?$/;
+
+/**
+ * The query parameters as the OpenAPI document states them. Each accepts at least what the
+ * handler accepts, so a value outside them is always refused (the fuzzing suite checks that).
+ */
+export const calendarDueQuery = {
+  from: { pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})?$', example: '2025-01-24T16:00:00+07:00' },
+  workingDays: { pattern: AMOUNT.source, example: '3' },
+  kind: { enum: [...DEADLINE_KINDS] },
+  ignored: { maxLength: 64 },
+};
 
 /**
  * `from` with an offset, or a local date-time read as Vietnam time (the desk's wall clock).
@@ -24,7 +36,7 @@ const dueQuerySchema = z
       .refine((ms) => ms >= EARLIEST && ms < LATEST, 'must lie between 2000 and 2189'),
     workingDays: z
       .string()
-      .regex(/^\d{1,4}(?:\.\d{1,2})?$/, 'a number of days (hours for working-hours), e.g. 5')
+      .regex(AMOUNT, 'a number of days (hours for working-hours), e.g. 5')
       .transform(Number)
       .refine((n) => n <= 1000, 'at most 1000')
       .optional(),
