@@ -8,6 +8,7 @@ import { openapiRoutes } from './openapi';
 import { agencyRoutes } from './routes/agencies.routes';
 import { attachmentRoutes } from './routes/attachments.routes';
 import { authRoutes } from './routes/auth.routes';
+import { calendarRoutes } from './routes/calendar.routes';
 import { dossierRoutes } from './routes/dossiers.routes';
 import { documentRoutes } from './routes/documents.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -44,6 +45,7 @@ export function createApp(ctx: AppContext): express.Express {
   api.use(checkTextInput);
   api.use(healthRoutes(ctx));
   api.use(procedureRoutes(ctx));
+  api.use(calendarRoutes(ctx));
   api.use(authenticate(ctx));
   api.use(authRoutes(ctx));
   api.use(procedureVersionRoutes(ctx));

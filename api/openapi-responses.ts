@@ -134,6 +134,9 @@ export const userResponse = z.object({
   deactivatedAt: atOrNull,
 });
 
+/** GET /calendar/due: the instant a dossier received at `from` falls due. */
+export const calendarDueResponse = z.object({ dueAt: at });
+
 export const holidayResponse = z.object({ id: z.string(), date: z.iso.date(), kind: z.enum(['off', 'working']), note: z.string() });
 
 const sessionUser = z.object({

@@ -6,6 +6,7 @@ import { getProcedure } from '../procedures';
 import * as out from './openapi-responses';
 import { agencyBodySchema, agencyListParams, agencyUpdateSchema } from './routes/agencies.routes';
 import { loginSchema } from './routes/auth.routes';
+import { calendarDueQuery } from './routes/calendar.routes';
 import { dossierListParams, submitSchema } from './routes/dossiers.routes';
 import { holidayBodySchema, holidayListParams } from './routes/holidays.routes';
 import { outboxListParams } from './routes/outbox.routes';
@@ -38,6 +39,7 @@ const RESPONSES = {
   Agency: out.agencyResponse,
   User: out.userResponse,
   Holiday: out.holidayResponse,
+  CalendarDue: out.calendarDueResponse,
   Session: out.loginResponse,
   LoggedOut: out.logoutResponse,
   Me: out.meResponse,
@@ -64,7 +66,8 @@ export interface ApiRoute {
   body?: z.ZodType | 'action' | 'multipart';
   /** A react-admin simple-rest list: `filter`, `range`, `sort`, and `Content-Range`; answers an array of `response`. */
   list?: ListParams;
-  query?: readonly { name: string; description: string; required?: boolean }[];
+  /** Query parameters; a string unless `schema` says more (the fuzzing suite generates from it). */
+  query?: readonly { name: string; description: string; required?: boolean; schema?: Record<string, unknown> }[];
   success: 200 | 201;
   /** The JSON body of the success answer; an array of it for `list` and `array` routes. Absent: some object. */
   response?: ResponseName;
@@ -158,6 +161,24 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'put', path: '/users/:id', tag: 'users', summary: 'Edit a user (admin); a password given replaces the old one; a new role, agency or password revokes the user’s tokens', access: 'signed-in', body: userUpdateSchema, success: 200, response: 'User', errors: [400, 403, 404, 409] },
   { method: 'post', path: '/users/:id/deactivate', tag: 'users', summary: 'Deactivate a user (admin): no more sign-in, every token revoked; not one’s own account (409)', access: 'signed-in', success: 200, response: 'User', errors: [403, 404, 409] },
   { method: 'post', path: '/users/:id/reactivate', tag: 'users', summary: 'Let a deactivated user sign in again (admin)', access: 'signed-in', success: 200, response: 'User', errors: [403, 404] },
+  {
+    method: 'get',
+    path: '/calendar/due',
+    tag: 'reference',
+    summary: 'When a dossier received at `from` falls due (working days, same day, working hours or calendar days), with the administrator’s calendar overrides',
+    access: 'public',
+    query: [
+      { name: 'from', description: 'reception time, ISO 8601 date-time; without an offset it is read as Vietnam time (UTC+7); years 2000–2189', required: true, schema: calendarDueQuery.from },
+      { name: 'workingDays', description: 'the amount in the unit of `kind` (hours for working-hours), 0–1000; whole for day kinds; not needed for same-day', schema: calendarDueQuery.workingDays },
+      { name: 'kind', description: 'working-days (default), same-day, working-hours or calendar-days', schema: calendarDueQuery.kind },
+      { name: 'procedureCode', description: 'accepted, not used yet', schema: calendarDueQuery.ignored },
+      { name: 'channel', description: 'accepted, not used yet', schema: calendarDueQuery.ignored },
+      { name: 'agencyCode', description: 'accepted, not used yet', schema: calendarDueQuery.ignored },
+    ],
+    success: 200,
+    response: 'CalendarDue',
+    errors: [],
+  },
   { method: 'get', path: '/holidays', tag: 'reference', summary: 'Overrides of the computed calendar (filters: year, kind)', access: 'signed-in', list: holidayListParams, success: 200, response: 'Holiday', errors: [400, 403] },
   { method: 'post', path: '/holidays', tag: 'reference', summary: 'Add an override: an extra day off or a working day (admin)', access: 'signed-in', body: holidayBodySchema, success: 201, response: 'Holiday', errors: [400, 403, 409] },
   { method: 'delete', path: '/holidays/:date', tag: 'reference', summary: 'Remove an override (admin)', access: 'signed-in', success: 200, response: 'Holiday', errors: [403, 404] },
@@ -221,7 +242,7 @@ const PARAM_SCHEMAS: Record<string, Record<string, unknown>> = {
 function parameters(r: ApiRoute) {
   const inPath = [...r.path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: PARAM_SCHEMAS[name!] ?? { type: 'string' } }));
   const list = r.list ? listParameters(r.list) : [];
-  const query = (r.query ?? []).map((q) => ({ name: q.name, in: 'query', description: q.description, required: q.required ?? false, schema: { type: 'string' } }));
+  const query = (r.query ?? []).map((q) => ({ name: q.name, in: 'query', description: q.description, required: q.required ?? false, schema: { type: 'string', ...q.schema } }));
   const headers =
     r.method === 'post' && r.path === '/dossiers'
       ? [{ name: 'Idempotency-Key', in: 'header', description: '8–128 of letters, digits, . : _ -; a repeat answers the same dossier', schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,128}$' } }]

@@ -201,3 +201,28 @@ describe('properties', () => {
     );
   });
 });
+
+describe('holidayRules: legacy', () => {
+  // The placement before the announced calendar, as the old holidays tests pinned it.
+  const legacy = createCalendar([], { holidayRules: 'legacy' });
+
+  it('keeps the old days off for workflows that started under them', () => {
+    // 2025: Tết 28/1–1/2 with Saturday 1/2 compensated on Monday 3/2; 27/1 worked.
+    expect(legacy.isWorkingDay('2025-01-27')).toBe(true);
+    expect(legacy.isWorkingDay('2025-02-03')).toBe(false);
+    // 2024: Sat 10 and Sun 11/2 compensated on Wed 14 and Thu 15; Thu 8/2 worked.
+    expect(legacy.isWorkingDay('2024-02-08')).toBe(true);
+    expect(legacy.isWorkingDay('2024-02-15')).toBe(false);
+    // No swapped Saturday.
+    expect(legacy.isWorkingDay('2025-04-26')).toBe(false);
+    expect(legacy.isWorkingDay('2025-05-02')).toBe(true);
+  });
+
+  it('differs from the announced calendar only in where the days off fall', () => {
+    expect(calendar.isWorkingDay('2025-01-27')).toBe(false);
+    expect(calendar.isWorkingDay('2025-02-03')).toBe(true);
+    const start = at('2025-01-24 09:00');
+    expect(local(legacy.addWorkingDays(start, 1))).toBe('2025-01-27 09:00');
+    expect(local(calendar.addWorkingDays(start, 1))).toBe('2025-02-03 09:00');
+  });
+});

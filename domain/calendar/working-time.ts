@@ -1,13 +1,13 @@
 /**
  * Working-time arithmetic for processing deadlines ("thời hạn giải quyết") of dossiers.
  *
- * Local time is Asia/Ho_Chi_Minh as a fixed UTC+7 offset: Vietnam has no DST, and a fixed
- * offset keeps the module free of host ICU data so it is deterministic in a Temporal workflow.
+ * Local time is Asia/Ho_Chi_Minh as a fixed UTC+7 offset (local-time.ts).
  *
  * Rules:
- * - Working days: Monday–Friday, except public holidays and compensatory days
- *   ({@link publicHolidays}); an override row wins over both ('working' turns a Saturday or a
- *   holiday into a working day, 'off' turns a weekday into a day off).
+ * - Working days: Monday–Friday, except the year's days off ({@link publicHolidays}), plus the
+ *   weekend days announced as working days ({@link announcedWorkingDays}); an override row wins
+ *   over all of them ('working' turns a Saturday or a holiday into a working day, 'off' turns a
+ *   weekday into a day off).
  * - Working hours: 07:00–11:30 and 13:30–17:00 local, 8 hours a day.
  * - Boundary rule: a working block is closed at both ends when it is a *result*. A duration
  *   that runs out exactly at 11:30 or 17:00 ends there, it does not jump to 13:30 or to the
@@ -15,13 +15,12 @@
  *   citizens expect: the deadline is the end of Tuesday's office hours.
  */
 import { formatIsoDate, isWeekend, parseIsoDate, civilFromDays } from './civil-date';
-import { publicHolidays } from './holidays';
+import { announcedWorkingDays, publicHolidays } from './holidays';
+import { legacyPublicHolidays } from './legacy-holidays';
+import { assertInstant, HOUR, localDayOf, midnightOf } from './local-time';
 
 export type CalendarOverride = { date: string /* YYYY-MM-DD */; kind: 'off' | 'working' };
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const UTC_OFFSET = 7 * HOUR;
 export const WORKING_HOURS_PER_DAY = 8;
 const WORKING_DAY_MS = WORKING_HOURS_PER_DAY * HOUR;
 /** Working blocks as offsets from local midnight; see the boundary rule for their ends. */
@@ -31,16 +30,9 @@ const BLOCKS = [
 ] as const;
 const DAY_START = BLOCKS[0][0];
 /** Dossiers received from this local time on are taken in the next working day. */
-const RECEPTION_CUTOFF = 15 * HOUR;
-
-/** Local (UTC+7) calendar day, as days since 1970-01-01, of an instant. */
-const localDayOf = (ms: number) => Math.floor((ms + UTC_OFFSET) / DAY);
-/** UTC instant of local midnight starting a local day. */
-const midnightOf = (epochDay: number) => epochDay * DAY - UTC_OFFSET;
-
-function assertInstant(ms: number, what: string): void {
-  if (!Number.isFinite(ms)) throw new RangeError(`${what} must be a finite epoch ms: ${ms}`);
-}
+export const RECEPTION_CUTOFF = 15 * HOUR;
+/** Office hours close: a deadline counted in days falls due then. */
+export const OFFICE_CLOSE = BLOCKS[1][1];
 
 function indexOverrides(overrides: CalendarOverride[]): Map<number, boolean> {
   const working = new Map<number, boolean>();
@@ -56,15 +48,27 @@ function indexOverrides(overrides: CalendarOverride[]): Map<number, boolean> {
   return working;
 }
 
-export function createCalendar(overrides: CalendarOverride[] = []) {
-  const overrideByDay = indexOverrides(overrides);
-  const holidayMemo = new Map<number, Set<number>>();
+export type CalendarOptions = {
+  /**
+   * `announced` (default): the announced days off where known, docs/calendar.md's rules
+   * otherwise. `legacy`: the placement used before, for workflows started under it to replay
+   * unchanged (choose it with `patched()`); see legacy-holidays.ts.
+   */
+  holidayRules?: 'announced' | 'legacy';
+};
 
-  function holidaysIn(year: number): Set<number> {
-    let days = holidayMemo.get(year);
+export function createCalendar(overrides: CalendarOverride[] = [], options: CalendarOptions = {}) {
+  const overrideByDay = indexOverrides(overrides);
+  const legacy = options.holidayRules === 'legacy';
+  const yearMemo = new Map<number, { off: Set<number>; working: Set<number> }>();
+
+  function daysOfYear(year: number) {
+    let days = yearMemo.get(year);
     if (!days) {
-      days = new Set(publicHolidays(year).map(parseIsoDate));
-      holidayMemo.set(year, days);
+      days = legacy
+        ? { off: new Set(legacyPublicHolidays(year).map(parseIsoDate)), working: new Set<number>() }
+        : { off: new Set(publicHolidays(year).map(parseIsoDate)), working: new Set(announcedWorkingDays(year).map(parseIsoDate)) };
+      yearMemo.set(year, days);
     }
     return days;
   }
@@ -72,7 +76,8 @@ export function createCalendar(overrides: CalendarOverride[] = []) {
   function isWorkingEpochDay(day: number): boolean {
     const override = overrideByDay.get(day);
     if (override !== undefined) return override;
-    return !isWeekend(day) && !holidaysIn(civilFromDays(day).year).has(day);
+    const { off, working } = daysOfYear(civilFromDays(day).year);
+    return working.has(day) || (!isWeekend(day) && !off.has(day));
   }
 
   /** First working day strictly after `day`. Terminates: overrides are finite. */
