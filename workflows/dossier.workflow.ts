@@ -45,6 +45,12 @@ const local = proxyLocalActivities<Pick<Activities, 'recordEvent'>>({
 });
 
 const DAY = 24 * 3_600_000;
+
+/**
+ * The days off as announced (2024–2026) and computed after (docs/calendar.md); dossiers started
+ * before that calendar keep the older Tết placement their deadlines were computed with.
+ */
+const calendarOptions = () => ({ holidayRules: patched('announced-holidays') ? ('announced' as const) : ('legacy' as const) });
 /** Histories stay small: a dossier rarely passes ~40 events; continue-as-new well before limits. */
 const MAX_HISTORY_EVENTS = 4_000;
 
@@ -140,7 +146,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   }
 
   // A fresh submission brings the overrides its first event was computed with: no activity round trip.
-  calendar = createCalendar(input.calendarOverrides ?? (await acts.loadCalendarOverrides()));
+  calendar = createCalendar(input.calendarOverrides ?? (await acts.loadCalendarOverrides()), calendarOptions());
   calendarLoadedAt = Date.now();
   if (!input.state) push(submit({ ...input, procedure }, ctx()));
   ready = true;
@@ -174,7 +180,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
       // more after the last load. Dossiers started before this fix kept the overrides they were
       // submitted with forever, and still do on replay.
       const fresh = patched('daily-calendar-reload') ? undefined : input.calendarOverrides;
-      calendar = createCalendar(fresh ?? (await acts.loadCalendarOverrides()));
+      calendar = createCalendar(fresh ?? (await acts.loadCalendarOverrides()), calendarOptions());
       calendarLoadedAt = Date.now();
     }
     if (workflowInfo().historyLength > MAX_HISTORY_EVENTS || workflowInfo().continueAsNewSuggested) {
