@@ -28,12 +28,19 @@ export const CHANNELS = ['online', 'counter', 'kiosk'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /**
- * The processing time. `workingDays` counts 8 working hours a day from reception (fractions are
- * working hours: 4 hours = 0.5); `null` means the procedure states none, and a dossier then has
- * no due date — one is never invented. `calendarDays` counts calendar days instead, for the
- * catalogue procedures that state "ngày" rather than "ngày làm việc" (docs/procedures.md).
+ * The processing time. Without `kind` (the rules of version-1 coded procedures), `workingDays`
+ * counts 8 working hours a day from the minute of reception. With a `kind`, the time is counted as
+ * the law counts it (domain/calendar/deadline.ts, docs/calendar.md): `working-days` closes at
+ * 17:00 of the N-th working day after the day of reception, `working-hours` counts
+ * `workingDays × 8` hours, `calendar-days` counts `calendarDays`, `same-day` closes the day of
+ * reception. `workingDays: null` and no `calendarDays`: the procedure states no time, and a
+ * dossier has no due date — one is never invented.
  */
-export type Deadline = { workingDays: number | null; calendarDays?: number };
+export type Deadline = {
+  workingDays: number | null;
+  calendarDays?: number;
+  kind?: 'working-days' | 'working-hours' | 'calendar-days' | 'same-day';
+};
 
 export interface ProcedureRules {
   /** National catalogue code (Cơ sở dữ liệu quốc gia về TTHC). */
@@ -65,11 +72,3 @@ export const payBeforeReview = (p: ProcedureRules) => {
 
 export const feeFor = (p: ProcedureRules, channel: Channel) =>
   channel === 'online' ? (p.fee.online ?? p.fee.counter) : p.fee.counter;
-
-const DAY_MS = 24 * 3_600_000;
-
-/** The due instant of a clock started at `clockStartAt`, or null when the procedure states no time. */
-export function dueFrom(d: Deadline, clockStartAt: number, calendar: { addWorkingDays(startMs: number, days: number): number }): number | null {
-  if (d.workingDays !== null) return calendar.addWorkingDays(clockStartAt, d.workingDays);
-  return d.calendarDays === undefined ? null : clockStartAt + d.calendarDays * DAY_MS;
-}

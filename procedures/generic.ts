@@ -24,23 +24,23 @@ const FORM_LABELS = {
 const termsOf = (p: CatalogueProcedure): ChannelTerms | undefined => p.channels.counter ?? p.channels.online ?? p.channels.post;
 
 /**
- * The catalogue's time as a rule: working days as stated; hours as working hours (8 to a working
- * day); calendar days as calendar days; anything else — no unit, months, several times, none —
- * as no stated deadline.
+ * The catalogue's time as a rule, counted as the law counts it: working days as stated (a
+ * fraction of a day as working hours); hours as working hours; calendar days as calendar days;
+ * anything else — no unit, months, several times, none — as no stated deadline.
  */
 export function deadlineOf(terms: ChannelTerms | undefined): Deadline {
   const d = terms?.deadline;
   if (!d || d.amount === null || d.unit === null) return { workingDays: null };
   switch (d.unit) {
     case 'working-days':
-      return { workingDays: d.amount };
+      return Number.isInteger(d.amount) ? { workingDays: d.amount, kind: 'working-days' } : { workingDays: d.amount, kind: 'working-hours' };
     case 'hours':
     case 'working-hours':
-      return { workingDays: d.amount / 8 };
+      return { workingDays: d.amount / 8, kind: 'working-hours' };
     case 'same-day':
-      return { workingDays: 1 };
+      return { workingDays: null, kind: 'same-day' };
     case 'days':
-      return { workingDays: null, calendarDays: d.amount };
+      return Number.isInteger(d.amount) ? { workingDays: null, calendarDays: d.amount, kind: 'calendar-days' } : { workingDays: null };
     case 'months':
       return { workingDays: null };
   }

@@ -3,7 +3,7 @@ import { Router, type Request } from 'express';
 import { DOCUMENT_KINDS, renderDocument, type DocumentData, type DocumentKind } from '../../activities/documents/render';
 import { dossierEvents, holidays, users, type DossierEventRow, type DossierRow } from '../../db/schema';
 import { createCalendar } from '../../domain/calendar';
-import { dueFrom } from '../../domain/procedure';
+import { dueFrom } from '../../domain/lifecycle/deadline';
 import { documentChecklist } from '../../domain/document-checklist';
 import { getProcedure } from '../../procedures';
 import { dossierAttachments } from '../attachment-records';

@@ -119,7 +119,15 @@ export const procedureListParams = { filter: listFilter, sort: ['code', 'nameVi'
 /** What an administrator may change in a new version; anything left out stays as it is. */
 export const versionChangesSchema = z
   .object({
-    deadline: z.object({ workingDays: z.number().positive().max(365).nullable(), calendarDays: z.number().int().positive().max(730).optional() }).strict().optional(),
+    deadline: z
+      .object({
+        workingDays: z.number().positive().max(365).nullable(),
+        calendarDays: z.number().int().positive().max(730).optional(),
+        /** How the time is counted (docs/calendar.md); left out, a version keeps the current way. */
+        kind: z.enum(['working-days', 'working-hours', 'calendar-days', 'same-day']).optional(),
+      })
+      .strict()
+      .optional(),
     fee: z.object({ counter: z.number().int().min(0).max(100_000_000), online: z.number().int().min(0).max(100_000_000).optional() }).strict().optional(),
     handoff: z.object({ shareWorkingDays: z.number().positive().max(365).nullable() }).strict().optional(),
     note: z.string().trim().min(1).max(500).optional(),
@@ -130,7 +138,12 @@ export const versionChangesSchema = z
 /** The rules of a new version: the current ones with the changes applied, checked like a definition. */
 export function applyChanges(rules: ProcedureRules, c: z.infer<typeof versionChangesSchema>): ProcedureRules {
   const next: ProcedureRules = { ...rules };
-  if (c.deadline) next.deadline = c.deadline.calendarDays === undefined ? { workingDays: c.deadline.workingDays } : { workingDays: c.deadline.workingDays, calendarDays: c.deadline.calendarDays };
+  if (c.deadline) {
+    const kind = c.deadline.kind ?? rules.deadline.kind;
+    next.deadline = { workingDays: c.deadline.workingDays, ...(c.deadline.calendarDays === undefined ? {} : { calendarDays: c.deadline.calendarDays }), ...(kind ? { kind } : {}) };
+    if (kind === 'working-days' && next.deadline.workingDays !== null && !Number.isInteger(next.deadline.workingDays)) throw unprocessable('working days are whole days; give hours with kind working-hours');
+    if (kind === 'calendar-days' && next.deadline.calendarDays === undefined) throw unprocessable('a calendar-days deadline needs calendarDays');
+  }
   if (c.fee) next.fee = c.fee.online === undefined ? { counter: c.fee.counter } : c.fee;
   if (c.handoff) {
     if (!rules.handoff) throw unprocessable('this procedure is decided where it is received: it has no hand-off to change');

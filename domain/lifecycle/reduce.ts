@@ -1,8 +1,9 @@
 import type { ActionBodies, ActionRequest } from '../actions';
-import { dueFrom, feeFor, payBeforeReview, stageOf, type Channel, type ProcedureRules } from '../procedure-rules';
+import { feeFor, payBeforeReview, stageOf, type Channel, type ProcedureRules } from '../procedure-rules';
 import type { Actor } from '../actor';
 import type { Status } from '../status';
 import type { WorkingCalendar } from './calendar-port';
+import { dueFrom } from './deadline';
 import { reminderPoints } from './reminders';
 import { refusalOf, type Refusal } from './rules';
 import type { DossierEvent, DossierState, EventType } from './state';
@@ -41,7 +42,7 @@ export function emit(
  */
 function startClock(s: DossierState, { procedure, calendar, now }: Ctx): DossierState {
   const clockStartAt = calendar.receptionStart(now);
-  const dueAt = dueFrom(procedure.deadline, clockStartAt, calendar);
+  const dueAt = dueFrom(procedure.deadline, now, calendar);
   const h = procedure.handoff;
   const total = procedure.deadline.workingDays;
   // Shares of a hand-off are in working days; without a stated total the share alone bounds the stage.
