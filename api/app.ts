@@ -6,6 +6,7 @@ import { authenticate } from './middleware/auth';
 import { errorHandler, notFoundHandler } from './middleware/errors';
 import { openapiRoutes } from './openapi';
 import { agencyRoutes } from './routes/agencies.routes';
+import { applicantRoutes } from './routes/applicants.routes';
 import { attachmentRoutes } from './routes/attachments.routes';
 import { authRoutes } from './routes/auth.routes';
 import { dossierRoutes } from './routes/dossiers.routes';
@@ -44,6 +45,7 @@ export function createApp(ctx: AppContext): express.Express {
   api.use(authenticate(ctx));
   api.use(authRoutes(ctx));
   api.use(dossierRoutes(ctx));
+  api.use(applicantRoutes(ctx));
   api.use(statsRoutes(ctx));
   api.use(paymentRoutes(ctx));
   api.use(documentRoutes(ctx));

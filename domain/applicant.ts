@@ -1,10 +1,28 @@
 import { z } from 'zod';
 
+/**
+ * Spaces, dots and dashes an officer or a citizen types to group digits ("0912.345.678",
+ * "010 203 004 567") are not part of the number: they are dropped before the format is checked,
+ * so every client (back office, portal, kiosk) gets the same forgiving rule.
+ */
+export const stripSeparators = (v: string) => v.replace(/[\s.\-]/g, '');
+
+/** 12-digit personal identification number (CCCD / số định danh cá nhân). */
+export const idNumberSchema = z
+  .string()
+  .transform(stripSeparators)
+  .pipe(z.string().regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số'));
+
+export const phoneSchema = z
+  .string()
+  .transform(stripSeparators)
+  .pipe(z.string().regex(/^(0|\+84)\d{9,10}$/, 'Số điện thoại không hợp lệ'));
+
 /** The person a dossier is for. ID number and phone are personal data: masked in logs. */
 export const applicantSchema = z.object({
   fullName: z.string().trim().min(2, 'Họ tên phải có ít nhất 2 ký tự').max(100),
-  idNumber: z.string().regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số'),
-  phone: z.string().regex(/^(0|\+84)\d{9,10}$/, 'Số điện thoại không hợp lệ'),
+  idNumber: idNumberSchema,
+  phone: phoneSchema,
   email: z.email('Email không hợp lệ').optional(),
   address: z.string().trim().max(300).optional(),
 });
