@@ -274,7 +274,7 @@ export function buildOpenApi(routes: readonly ApiRoute[] = API_ROUTES) {
         code: { type: 'string', description: 'stable machine-readable code' },
         detail: { type: 'string' },
         instance: { type: 'string' },
-        errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+        errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' }, code: { type: 'string', description: 'the validation issue (too_small, too_big, invalid_format, …) for wording it in the user’s language' }, minimum: { type: 'number' }, maximum: { type: 'number' } } } },
       },
     },
   };

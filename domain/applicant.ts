@@ -1,11 +1,5 @@
 import { z } from 'zod';
-
-/**
- * Spaces, dots and dashes an officer or a citizen types to group digits ("0912.345.678",
- * "010 203 004 567") are not part of the number: they are dropped before the format is checked,
- * so every client (back office, portal, kiosk) gets the same forgiving rule.
- */
-export const stripSeparators = (v: string) => v.replace(/[\s.\-]/g, '');
+import { stripSeparators } from './text';
 
 /** 12-digit personal identification number (CCCD / số định danh cá nhân). */
 export const idNumberSchema = z

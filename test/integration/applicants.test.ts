@@ -45,6 +45,8 @@ describe('the counter forgives spaces and dots, and finds a returning applicant'
     const fields = (res.body.errors as { field: string; message: string }[]).map((e) => e.field).sort();
     expect(fields).toEqual(['applicant.idNumber', 'applicant.phone']);
     expect(res.body.errors[0].message).toMatch(/số|Số/);
+    // The code travels with it, for a client to word zod's English defaults itself.
+    expect(res.body.errors.map((e: { code: string }) => e.code)).toEqual(['invalid_format', 'invalid_format']);
   });
 
   it("answers the desk's own last applicant for an ID number, however it is typed", async () => {
