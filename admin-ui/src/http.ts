@@ -1,4 +1,6 @@
 import { fetchUtils, HttpError } from 'react-admin';
+import { problemLine } from './common/problem-text';
+import { i18nProvider } from './i18n';
 import { session } from './session';
 
 export const API = '/api';
@@ -10,7 +12,8 @@ export const authHeaders = (): Record<string, string> => {
 
 /**
  * fetchJson with the bearer token; a problem+json error becomes an HttpError whose message is
- * the API's `detail` (the reason a workflow refused an action), shown as is in notifications.
+ * the problem in the officer's language, found by its `code` (the API's English `detail` follows
+ * as the technical part), so no notification shows a raw refusal. The body stays as sent.
  */
 export async function httpClient(url: string, options: fetchUtils.Options = {}) {
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
@@ -19,8 +22,7 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
     return await fetchUtils.fetchJson(url, { ...options, headers });
   } catch (e) {
     if (e instanceof HttpError) {
-      const body = e.body as { detail?: string; title?: string } | undefined;
-      throw new HttpError(body?.detail ?? body?.title ?? e.message, e.status, e.body);
+      throw new HttpError(problemLine(i18nProvider.translate, e), e.status, e.body);
     }
     throw e;
   }
@@ -33,8 +35,8 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
 export async function fetchFile(path: string): Promise<Blob> {
   const res = await fetch(`${API}${path}`, { headers: authHeaders() });
   if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { detail?: string };
-    throw new Error(body.detail ?? res.statusText);
+    const body = await res.json().catch(() => ({}));
+    throw new Error(problemLine(i18nProvider.translate, new HttpError(res.statusText, res.status, body)));
   }
   return res.blob();
 }

@@ -1,5 +1,5 @@
-import { AutocompleteInput, Datagrid, DateField, List, ReferenceInput, SearchInput, SelectInput, TextField, useTranslate } from 'react-admin';
-import { AgencyField, TranslatedField } from '../common/fields';
+import { AutocompleteInput, Datagrid, List, ReferenceInput, SearchInput, SelectInput, TextField, useTranslate } from 'react-admin';
+import { AgencyField, DateTimeField, TranslatedField } from '../common/fields';
 
 export const ROLES = ['desk-officer', 'specialist', 'leader', 'supervisor', 'admin', 'citizen'];
 
@@ -25,7 +25,7 @@ export function UserList() {
         <TranslatedField source="role" prefix="role" label="resources.users.fields.role" sortable={false} />
         <AgencyField source="agencyCode" label="resources.users.fields.agencyCode" />
         <TextField source="phone" sortable={false} />
-        <DateField source="createdAt" />
+        <DateTimeField source="createdAt" label="resources.users.fields.createdAt" />
       </Datagrid>
     </List>
   );
