@@ -1,5 +1,5 @@
 import { fetchUtils, HttpError } from 'react-admin';
-import { problemLine } from './common/problem-text';
+import { fieldMessage, problemLine, problemOf } from './common/problem-text';
 import { i18nProvider } from './i18n';
 import { session } from './session';
 
@@ -22,10 +22,28 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
     return await fetchUtils.fetchJson(url, { ...options, headers });
   } catch (e) {
     if (e instanceof HttpError) {
-      throw new HttpError(problemLine(i18nProvider.translate, e), e.status, e.body);
+      throw new HttpError(problemLine(i18nProvider.translate, e), e.status, forForms(e));
     }
     throw e;
   }
+}
+
+/**
+ * The body react-admin's forms read: `errors` as `{ field: message }` for the inputs on screen
+ * only, in the officer's language (react-admin puts them on their fields). An error set on a name
+ * without an input can never be cleared, and Save then does nothing at all — what the API's
+ * `[{field, message}]` list did as is. The list itself stays under `fieldErrors`; every error
+ * is in the notification's detail anyway.
+ */
+function forForms(e: HttpError) {
+  const body = (e.body ?? {}) as Record<string, unknown>;
+  const list = problemOf(e).errors;
+  if (!list) return body;
+  const onScreen: Record<string, string> = {};
+  for (const f of list) {
+    if (f.field && document.querySelector(`[name="${CSS.escape(f.field)}"]`)) onScreen[f.field] ??= fieldMessage(i18nProvider.translate, f);
+  }
+  return { ...body, errors: Object.keys(onScreen).length ? onScreen : undefined, fieldErrors: list };
 }
 
 /**

@@ -46,3 +46,9 @@ export function VndNumberField({ source }: { source: string; label?: string; sor
   const v = record?.[source] as number | null | undefined;
   return <span>{formatNumber(v)}</span>;
 }
+
+/**
+ * The sort an agency picker asks for. react-admin's default (`id`) is not a sortable field of
+ * the API's agencies, which answers it with a 400: the picker then waits forever.
+ */
+export const BY_NAME = { field: 'name', order: 'ASC' } as const;

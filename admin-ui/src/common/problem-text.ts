@@ -17,9 +17,12 @@ export interface FieldProblem {
   maximum?: number;
 }
 
+/** The problem behind an error; its field errors as the API listed them (http.ts keeps them as `fieldErrors`). */
 export const problemOf = (e: unknown): Problem => {
-  if (e instanceof HttpError) return { status: e.status, ...((e.body ?? {}) as Problem) };
-  return { status: 0, code: 'network' };
+  if (!(e instanceof HttpError)) return { status: 0, code: 'network' };
+  const body = (e.body ?? {}) as Problem & { fieldErrors?: unknown };
+  const errors = [body.fieldErrors, body.errors].find(Array.isArray) as FieldProblem[] | undefined;
+  return { ...body, status: e.status, errors };
 };
 
 /**
@@ -38,8 +41,11 @@ export const problemLine = (translate: Translate, e: unknown) => {
   return detail ? `${message} (${translate('app.problem.english_detail')}: ${detail})` : message;
 };
 
+/** A letter only Vietnamese writes: the message was written for the officer already. */
+const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+
 /** Vietnamese messages from the procedures are kept; zod's English defaults are worded by their code. */
 export function fieldMessage(translate: Translate, f: FieldProblem): string {
-  if (/[^\u0020-\u007e]/.test(f.message)) return f.message;
+  if (VIETNAMESE.test(f.message)) return f.message;
   return translate(`app.field_error.${f.code ?? 'other'}`, { _: translate('app.field_error.other'), minimum: f.minimum ?? '', maximum: f.maximum ?? '' });
 }

@@ -1,5 +1,6 @@
 import { AutocompleteInput, Create, Edit, PasswordInput, ReferenceInput, SimpleForm, TextInput, minLength, required } from 'react-admin';
 import { RoleInput } from './UserList';
+import { BY_NAME } from '../common/fields';
 
 function UserInputs({ create }: { create?: boolean }) {
   return (
@@ -7,7 +8,7 @@ function UserInputs({ create }: { create?: boolean }) {
       <TextInput source="username" validate={required()} />
       <TextInput source="fullName" validate={required()} fullWidth />
       <RoleInput source="role" validate={required()} />
-      <ReferenceInput source="agencyCode" reference="agencies" perPage={200}>
+      <ReferenceInput source="agencyCode" reference="agencies" sort={BY_NAME} perPage={200}>
         <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
       </ReferenceInput>
       <TextInput source="phone" />

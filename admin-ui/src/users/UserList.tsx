@@ -1,5 +1,6 @@
 import { AutocompleteInput, Datagrid, List, ReferenceInput, SearchInput, SelectInput, TextField, useTranslate } from 'react-admin';
-import { AgencyField, DateTimeField, TranslatedField } from '../common/fields';
+import { AgencyField, BY_NAME, DateTimeField, TranslatedField } from '../common/fields';
+
 
 export const ROLES = ['desk-officer', 'specialist', 'leader', 'supervisor', 'admin', 'citizen'];
 
@@ -11,7 +12,7 @@ export function RoleInput(props: { source: string; validate?: unknown }) {
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <RoleInput key="role" source="role" />,
-  <ReferenceInput key="agencyCode" source="agencyCode" reference="agencies" perPage={200}>
+  <ReferenceInput key="agencyCode" source="agencyCode" reference="agencies" sort={BY_NAME} perPage={200}>
     <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
   </ReferenceInput>,
 ];
