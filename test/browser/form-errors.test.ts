@@ -45,4 +45,18 @@ describe('a refused form in the back office', () => {
     await admin.locator('tr', { hasText: 'Lò Thị Mai' }).first().waitFor();
     expect(posts).toBe(2);
   });
+
+  it('takes a day typed dd/mm/yyyy in the holidays form and lists it the same way', async () => {
+    const admin = await signIn(browser, system, 'admin', ADMIN_PASSWORD);
+    await admin.goto(`${baseUrl(system)}/admin/#/holidays/create`);
+    const day = admin.locator('input[name="date"]');
+    await day.pressSequentially('02092031');
+    expect(await day.inputValue()).toBe('02/09/2031');
+    await admin.getByLabel('Loại').click();
+    await admin.getByRole('option', { name: 'Ngày nghỉ' }).click();
+    await admin.locator('input[name="note"]').fill('Nghỉ bù Quốc khánh (thử)');
+    await admin.getByRole('button', { name: 'Lưu' }).click();
+    await admin.locator('input[name="year"]').fill('2031');
+    await admin.locator('tr', { hasText: 'Nghỉ bù Quốc khánh (thử)' }).getByText('02/09/2031').waitFor();
+  });
 });
