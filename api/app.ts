@@ -6,6 +6,7 @@ import { authenticate } from './middleware/auth';
 import { errorHandler, notFoundHandler } from './middleware/errors';
 import { openapiRoutes } from './openapi';
 import { agencyRoutes } from './routes/agencies.routes';
+import { applicantRoutes } from './routes/applicants.routes';
 import { attachmentRoutes } from './routes/attachments.routes';
 import { authRoutes } from './routes/auth.routes';
 import { calendarRoutes } from './routes/calendar.routes';
@@ -52,6 +53,7 @@ export function createApp(ctx: AppContext): express.Express {
   // Before the dossier routes: `/dossiers/stuck` would otherwise be read as a dossier code.
   api.use(stuckRoutes(ctx));
   api.use(dossierRoutes(ctx));
+  api.use(applicantRoutes(ctx));
   api.use(statsRoutes(ctx));
   api.use(paymentRoutes(ctx));
   api.use(documentRoutes(ctx));

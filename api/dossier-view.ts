@@ -9,12 +9,13 @@ import type { ProcedureVersions } from './procedure-versions';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The row as an ability subject: the fields CASL conditions name. */
-export const dossierSubject = (row: Pick<DossierRow, 'agencyCode' | 'receivingAgencyCode' | 'applicantUserId'>) =>
+/** The row as an ability subject: the fields CASL conditions name (`handledBy`: every agency in its shares). */
+export const dossierSubject = (row: Pick<DossierRow, 'agencyCode' | 'receivingAgencyCode' | 'applicantUserId'> & { state?: Pick<DossierRow['state'], 'shares'> }) =>
   subject('Dossier', {
     agencyCode: row.agencyCode,
     receivingAgencyCode: row.receivingAgencyCode,
     applicantUserId: row.applicantUserId,
+    handledBy: (row.state?.shares ?? []).map((s) => s.agencyCode),
   } as Record<string, unknown>);
 
 /** Overdue is derived, never stored: past due while the office (not the citizen) holds it. */

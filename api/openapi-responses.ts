@@ -18,6 +18,17 @@ const label = z.object({ vi: z.string(), en: z.string() });
 const status = z.enum(STATUSES);
 const anyObject = z.record(z.string(), z.unknown());
 
+/** GET /applicants/:idNumber: the last applicant details the desk received for this ID number. */
+export const applicantLookupResponse = z.object({
+  fullName: z.string(),
+  idNumber: z.string(),
+  phone: z.string(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  lastDossierCode: z.string(),
+  lastDossierAt: z.iso.datetime(),
+});
+
 export const dossierResponse = z.object({
   code: z.string(),
   procedureCode: z.string(),

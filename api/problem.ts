@@ -22,11 +22,18 @@ export const conflict = (code: string, detail: string, extra?: Record<string, un
   new HttpProblem(409, code, 'Conflict', detail, extra);
 export const unprocessable = (detail: string) => new HttpProblem(422, 'rule-violation', 'Procedure rule violated', detail);
 
-/** Zod issues as field errors: `[{ field: 'applicant.phone', message }]`. */
+/**
+ * Zod issues as field errors: `[{ field: 'applicant.phone', message, code }]`. The issue's `code`
+ * (and its bound, for too_small/too_big) lets a client word the error in its user's language when
+ * the message is zod's English default.
+ */
 export function fromZod(err: ZodError, prefix?: string): HttpProblem {
   const errors = err.issues.map((i) => ({
     field: [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
     message: i.message,
+    code: i.code,
+    ...('minimum' in i ? { minimum: Number(i.minimum) } : {}),
+    ...('maximum' in i ? { maximum: Number(i.maximum) } : {}),
   }));
   const detail = errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ');
   return badRequest(detail, { errors });

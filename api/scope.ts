@@ -13,6 +13,9 @@ const COLUMNS = {
 function conditionToSql(cond: Record<string, unknown>): SQL {
   const parts: SQL[] = [];
   for (const [field, value] of Object.entries(cond)) {
+    // Lists stay on the indexed columns: a dossier an agency handled and passed on is opened from
+    // its page or a link, not listed (the shares live in the jsonb state). Narrower is safe here.
+    if (field === 'handledBy') return sql`false`;
     const col = COLUMNS[field as keyof typeof COLUMNS];
     if (!col) throw new Error(`no SQL mapping for dossier condition on '${field}'`);
     if (value && typeof value === 'object' && '$in' in value) {

@@ -37,6 +37,9 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
       if (user.role === 'desk-officer') can('create', 'Dossier');
       can('read', 'Dossier', { agencyCode: { $in: own } });
       can('read', 'Dossier', { receivingAgencyCode: { $in: own } });
+      // An agency keeps reading what it handled (the dossier's shares): a department that
+      // returned a dossier still opens it, it just cannot act on it any more.
+      can('read', 'Dossier', { handledBy: { $in: own } });
       can('act', 'Dossier', { agencyCode: { $in: own } });
       can('read', ['Agency', 'Holiday', 'User']);
       break;

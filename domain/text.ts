@@ -9,3 +9,10 @@ export function foldVietnamese(s: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * Spaces, dots and dashes an officer or a citizen types to group digits ("0912.345.678",
+ * "010 203 004 567") are not part of the number: they are dropped before the format is checked,
+ * so every client (back office, portal, kiosk) gets the same forgiving rule.
+ */
+export const stripSeparators = (v: string) => v.replace(/[\s.\-]/g, '');

@@ -1,4 +1,6 @@
 import { fetchUtils, HttpError } from 'react-admin';
+import { fieldMessage, problemLine, problemOf } from './common/problem-text';
+import { i18nProvider } from './i18n';
 import { session } from './session';
 
 export const API = '/api';
@@ -10,7 +12,8 @@ export const authHeaders = (): Record<string, string> => {
 
 /**
  * fetchJson with the bearer token; a problem+json error becomes an HttpError whose message is
- * the API's `detail` (the reason a workflow refused an action), shown as is in notifications.
+ * the problem in the officer's language, found by its `code` (the API's English `detail` follows
+ * as the technical part), so no notification shows a raw refusal. The body stays as sent.
  */
 export async function httpClient(url: string, options: fetchUtils.Options = {}) {
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
@@ -19,11 +22,28 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
     return await fetchUtils.fetchJson(url, { ...options, headers });
   } catch (e) {
     if (e instanceof HttpError) {
-      const body = e.body as { detail?: string; title?: string } | undefined;
-      throw new HttpError(body?.detail ?? body?.title ?? e.message, e.status, e.body);
+      throw new HttpError(problemLine(i18nProvider.translate, e), e.status, forForms(e));
     }
     throw e;
   }
+}
+
+/**
+ * The body react-admin's forms read: `errors` as `{ field: message }` for the inputs on screen
+ * only, in the officer's language (react-admin puts them on their fields). An error set on a name
+ * without an input can never be cleared, and Save then does nothing at all — what the API's
+ * `[{field, message}]` list did as is. The list itself stays under `fieldErrors`; every error
+ * is in the notification's detail anyway.
+ */
+function forForms(e: HttpError) {
+  const body = (e.body ?? {}) as Record<string, unknown>;
+  const list = problemOf(e).errors;
+  if (!list) return body;
+  const onScreen: Record<string, string> = {};
+  for (const f of list) {
+    if (f.field && document.querySelector(`[name="${CSS.escape(f.field)}"]`)) onScreen[f.field] ??= fieldMessage(i18nProvider.translate, f);
+  }
+  return { ...body, errors: Object.keys(onScreen).length ? onScreen : undefined, fieldErrors: list };
 }
 
 /**
@@ -33,8 +53,8 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
 export async function fetchFile(path: string): Promise<Blob> {
   const res = await fetch(`${API}${path}`, { headers: authHeaders() });
   if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { detail?: string };
-    throw new Error(body.detail ?? res.statusText);
+    const body = await res.json().catch(() => ({}));
+    throw new Error(problemLine(i18nProvider.translate, new HttpError(res.statusText, res.status, body)));
   }
   return res.blob();
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idNumberSchema } from '../../domain/applicant';
 
 /** Field types shared by procedure forms, with Vietnamese messages citizens understand. */
 export const personName = z
@@ -9,8 +10,8 @@ export const personName = z
 
 export const isoDate = z.iso.date({ message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD)' });
 
-/** 12-digit personal identification number (CCCD / số định danh cá nhân). */
-export const applicantIdNumber = z.string().regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số');
+/** 12-digit personal identification number (CCCD / số định danh cá nhân); spaces and dots ignored. */
+export const applicantIdNumber = idNumberSchema;
 
 export const address = z.string().trim().min(5, 'Địa chỉ quá ngắn').max(300);
 

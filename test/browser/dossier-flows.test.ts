@@ -101,6 +101,8 @@ describe('the back office drives dossiers by clicking', () => {
     await screenshot(desk, 'b-1-forwarded');
 
     const deptLeader = await signIn(browser, system, 'snnmt.leader');
+    // A leader's My work opens on what awaits their approval; the new arrival is at the agency.
+    await deptLeader.locator('[data-queue="agency"]').click();
     await deptLeader.getByTestId('my-work').locator('tr', { hasText: code }).waitFor();
     await screenshot(deptLeader, 'b-2-department-my-work');
     await openFromList(deptLeader, code);
@@ -118,6 +120,7 @@ describe('the back office drives dossiers by clicking', () => {
 
     // Back at the commune desk: it shows again in My work, ready to deliver.
     await desk.getByRole('menuitem', { name: 'Việc của tôi' }).click();
+    await desk.locator('[data-queue="agency"]').click();
     await desk.getByTestId('my-work').locator('tr', { hasText: code }).waitFor();
     await screenshot(desk, 'b-3-returned-my-work');
     await openFromList(desk, code);

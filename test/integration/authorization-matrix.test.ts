@@ -111,6 +111,8 @@ const MATRIX: Record<string, Row> = {
     expect: signedIn(403, { admin: 409 }),
   },
   'GET /dossiers/:code': { call: () => ({ path: `/api/dossiers/${fx.dossier}` }), expect: dossierRead },
+  // A number no dossier carries: desks are let in (and find nothing), every other role is not.
+  'GET /applicants/:idNumber': { call: () => ({ path: '/api/applicants/099999999999' }), expect: signedIn(403, { 'laocai.desk': 404, 'batxat.desk': 404, 'snnmt.desk': 404 }) },
   'GET /dossiers/:code/events': { call: () => ({ path: `/api/dossiers/${fx.dossier}/events` }), expect: dossierRead },
   'POST /dossiers/:code/actions/:action': {
     // `assign` is legal in RECEIVED and IN_REVIEW alike, so the order of the calls does not matter.

@@ -1,4 +1,5 @@
 import { AutocompleteInput, Create, Edit, ReferenceInput, SelectInput, SimpleForm, TextInput, required, useTranslate } from 'react-admin';
+import { BY_NAME } from '../common/fields';
 
 function AgencyInputs({ create }: { create?: boolean }) {
   const translate = useTranslate();
@@ -8,7 +9,7 @@ function AgencyInputs({ create }: { create?: boolean }) {
       <TextInput source="name" validate={required()} fullWidth />
       <TextInput source="nameEn" fullWidth />
       <SelectInput source="kind" validate={required()} choices={['province', 'department', 'commune'].map((k) => ({ id: k, name: translate(`app.kind.${k}`) }))} />
-      <ReferenceInput source="parentCode" reference="agencies" filter={{ kind: 'province' }}>
+      <ReferenceInput source="parentCode" reference="agencies" sort={BY_NAME} filter={{ kind: 'province' }}>
         <AutocompleteInput optionText="name" />
       </ReferenceInput>
     </>

@@ -2,27 +2,40 @@ import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import type { Dossier, Status } from '../types';
 
-const COLOR: Record<Status, 'default' | 'primary' | 'secondary' | 'success' | 'warning' | 'error' | 'info'> = {
+type Tone = 'default' | 'info' | 'success' | 'warning' | 'error';
+
+/**
+ * Colours by meaning: blue while the office works, amber while the citizen must act (supplement,
+ * fee), green with a result, grey when it ended without one. Red is kept for what needs alarm: a
+ * refusal, or an overdue dossier (whatever its status). The theme's primary colour is the
+ * province's red, so no status uses `primary`.
+ */
+const TONE: Record<Status, Tone> = {
   SUBMITTED: 'info',
-  RECEIVED: 'primary',
-  IN_REVIEW: 'primary',
+  RECEIVED: 'info',
+  IN_REVIEW: 'info',
   NEEDS_SUPPLEMENT: 'warning',
   AWAITING_PAYMENT: 'warning',
-  AWAITING_APPROVAL: 'secondary',
+  AWAITING_APPROVAL: 'info',
   RESULT_READY: 'success',
   DELIVERED: 'success',
-  NOT_ACCEPTED: 'default',
+  NOT_ACCEPTED: 'error',
   REJECTED: 'error',
   WITHDRAWN: 'default',
   CANCELLED: 'default',
 };
 
-export function StatusChip({ status }: { status: Status }) {
+export const statusTone = (status: Status, overdue = false): Tone => (overdue ? 'error' : TONE[status]);
+
+export function StatusChip({ status, overdue = false }: { status: Status; overdue?: boolean }) {
   const translate = useTranslate();
-  return <Chip size="small" color={COLOR[status]} variant={status === 'DELIVERED' ? 'outlined' : 'filled'} label={translate(`app.status.${status}`)} data-status={status} />;
+  const tone = statusTone(status, overdue);
+  // Waiting for the office is filled; the citizen's turn and finished ones are outlined.
+  const filled = status === 'AWAITING_APPROVAL' || status === 'RESULT_READY' || overdue || tone === 'error';
+  return <Chip size="small" color={tone} variant={filled ? 'filled' : 'outlined'} label={translate(`app.status.${status}`)} data-status={status} data-tone={tone} />;
 }
 
 export function StatusField(_: { label?: string; source?: string; sortBy?: string }) {
   const record = useRecordContext<Dossier>();
-  return record ? <StatusChip status={record.status} /> : null;
+  return record ? <StatusChip status={record.status} overdue={record.overdue} /> : null;
 }

@@ -1,6 +1,6 @@
 import { ReferenceField, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { Dossier } from '../types';
-import { pick } from './format';
+import { formatDateTime, formatNumber, pick } from './format';
 
 /** An agency code shown as the agency's name (read via the agencies resource, cached). */
 export function AgencyField({ source, label }: { source: string; label?: string; sortable?: boolean }) {
@@ -32,3 +32,23 @@ export function TranslatedField({ source, prefix }: { source: string; prefix: st
   const v = record?.[source];
   return v ? <span>{translate(`app.${prefix}.${v}`, { _: String(v) })}</span> : null;
 }
+
+/** A date-time as the paper forms print it, dd/MM/yyyy HH:mm (common/format), in lists too. */
+export function DateTimeField({ source }: { source: string; label?: string; sortable?: boolean; sortBy?: string }) {
+  const record = useRecordContext();
+  const v = record?.[source] as string | null | undefined;
+  return v ? <span>{formatDateTime(v)}</span> : <span>—</span>;
+}
+
+/** A number with Vietnamese separators (1.234.567), whatever the interface language. */
+export function VndNumberField({ source }: { source: string; label?: string; sortable?: boolean }) {
+  const record = useRecordContext();
+  const v = record?.[source] as number | null | undefined;
+  return <span>{formatNumber(v)}</span>;
+}
+
+/**
+ * The sort an agency picker asks for. react-admin's default (`id`) is not a sortable field of
+ * the API's agencies, which answers it with a 400: the picker then waits forever.
+ */
+export const BY_NAME = { field: 'name', order: 'ASC' } as const;

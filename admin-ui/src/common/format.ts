@@ -16,8 +16,10 @@ export const formatDateTime = (iso: string | null | undefined, _locale = 'vi') =
 export const formatDate = (iso: string | null | undefined, locale = 'vi') =>
   iso ? new Date(iso).toLocaleDateString(locale === 'en' ? 'en-GB' : 'vi-VN', { timeZone: TZ }) : '';
 
-export const formatMoney = (n: number | null | undefined, locale = 'vi') =>
-  n === null || n === undefined ? '' : `${n.toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN')} đ`;
+/** Numbers with Vietnamese separators (1.234.567) in both languages: officers read them against Vietnamese papers. */
+export const formatNumber = (n: number | null | undefined) => (n === null || n === undefined ? '' : n.toLocaleString('vi-VN'));
+
+export const formatMoney = (n: number | null | undefined, _locale = 'vi') => (n === null || n === undefined ? '' : `${formatNumber(n)} đ`);
 
 /** A localized {vi, en} pair in the current locale. */
 export const pick = (v: { vi: string; en: string } | null | undefined, locale: string) => (v ? (locale === 'en' ? v.en || v.vi : v.vi) : '');

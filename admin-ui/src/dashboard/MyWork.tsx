@@ -2,8 +2,9 @@ import { Box, Card, CardContent, CardHeader, Chip, Stack, Tab, Tabs, Typography 
 import { useMemo, useState } from 'react';
 import { Datagrid, ListContextProvider, Pagination, ResourceContextProvider, TextField, useGetIdentity, useGetList, useList, useTranslate } from 'react-admin';
 import { DueBadge } from '../common/DueBadge';
-import { ProcedureNameField, UserField } from '../common/fields';
+import { AgencyField, ProcedureNameField, UserField } from '../common/fields';
 import { StatusField } from '../common/StatusField';
+import { formatNumber } from '../common/format';
 import { dueState } from '../common/working-time';
 import type { Dossier, Status } from '../types';
 
@@ -11,18 +12,51 @@ import type { Dossier, Status } from '../types';
 const byUrgency = (a: Dossier, b: Dossier) =>
   Number(b.overdue) - Number(a.overdue) || (a.dueAt ? Date.parse(a.dueAt) : Infinity) - (b.dueAt ? Date.parse(b.dueAt) : Infinity) || a.code.localeCompare(b.code);
 
-/** An officer's dashboard: open dossiers at my agency (or assigned to me), most urgent first. */
+type Queue = 'to_receive' | 'awaiting_approval' | 'agency' | 'mine' | 'forwarded';
+
+/**
+ * Each role's queue first: the desk opens on online submissions waiting for reception, the
+ * leader on dossiers waiting for their approval; everyone also has the agency's open work, their
+ * own, and — at a receiving desk — the dossiers it received and forwarded to a department (read
+ * through `receivingAgencyCode`, which keeps them in the commune's scope while away).
+ */
+function queuesFor(role: string | undefined): Queue[] {
+  if (role === 'desk-officer') return ['to_receive', 'agency', 'forwarded'];
+  if (role === 'leader') return ['awaiting_approval', 'agency', 'mine', 'forwarded'];
+  return ['mine', 'agency', 'forwarded'];
+}
+
+function queueFilter(queue: Queue, identity: { id?: unknown; agencyCode?: string } | undefined) {
+  const agencyCode = identity?.agencyCode;
+  switch (queue) {
+    case 'to_receive':
+      return { receivingAgencyCode: agencyCode, status: 'SUBMITTED' };
+    case 'awaiting_approval':
+      return { agencyCode, status: 'AWAITING_APPROVAL' };
+    case 'mine':
+      return { assigneeId: identity?.id, open: true };
+    case 'forwarded':
+      return { receivingAgencyCode: agencyCode, open: true };
+    default:
+      return { agencyCode, open: true };
+  }
+}
+
+/** An officer's dashboard: their role's queue first, most urgent first. */
 export function MyWork() {
   const { identity } = useGetIdentity();
   const translate = useTranslate();
-  const [tab, setTab] = useState<'agency' | 'mine'>('agency');
+  const queues = queuesFor(identity?.role as string | undefined);
+  const [picked, setTab] = useState<Queue | null>(null);
+  const tab = picked && queues.includes(picked) ? picked : queues[0]!;
   const [status, setStatus] = useState<Status | null>(null);
-  const filter = tab === 'mine' ? { assigneeId: identity?.id, open: true } : { agencyCode: identity?.agencyCode, open: true };
-  const { data = [], isPending } = useGetList<Dossier>(
+  const { data: raw = [], isPending } = useGetList<Dossier>(
     'dossiers',
-    { filter, sort: { field: 'dueAt', order: 'ASC' }, pagination: { page: 1, perPage: 500 } },
+    { filter: queueFilter(tab, identity as never), sort: { field: 'dueAt', order: 'ASC' }, pagination: { page: 1, perPage: 500 } },
     { enabled: !!identity, refetchInterval: 60_000 },
   );
+  // Forwarded: received here, now at another agency (the API filters by one column at a time).
+  const data = tab === 'forwarded' ? raw.filter((d) => d.agencyCode !== identity?.agencyCode) : raw;
   const sorted = useMemo(() => [...data].sort(byUrgency), [data]);
   const counts = useMemo(() => {
     const m = new Map<Status, number>();
@@ -47,8 +81,9 @@ export function MyWork() {
       </Stack>
       <Card>
         <Tabs value={tab} onChange={(_, v) => (setTab(v), setStatus(null))} sx={{ px: 2 }}>
-          <Tab value="agency" label={translate('app.my_work.at_agency')} />
-          <Tab value="mine" label={translate('app.my_work.mine')} />
+          {queues.map((q) => (
+            <Tab key={q} value={q} label={translate(q === 'agency' ? 'app.my_work.at_agency' : `app.my_work.${q}`)} data-queue={q} />
+          ))}
         </Tabs>
         <CardContent>
           <Stack direction="row" spacing={1} useFlexGap sx={{ mb: 1, flexWrap: "wrap" }} data-testid="status-counts">
@@ -71,7 +106,11 @@ export function MyWork() {
                 <ProcedureNameField label="resources.dossiers.fields.procedureName" />
                 <TextField source="applicant.fullName" sortable={false} />
                 <StatusField label="resources.dossiers.fields.status" />
-                <UserField source="assigneeId" label="resources.dossiers.fields.assigneeId" />
+                {tab === 'forwarded' ? (
+                  <AgencyField source="agencyCode" label="resources.dossiers.fields.agencyCode" />
+                ) : (
+                  <UserField source="assigneeId" label="resources.dossiers.fields.assigneeId" />
+                )}
                 <DueBadge label="resources.dossiers.fields.remaining" />
               </Datagrid>
               <Pagination rowsPerPageOptions={[25]} />
@@ -87,7 +126,7 @@ export function MyWork() {
 function Kpi({ label, value, color }: { label: string; value: number; color?: string }) {
   return (
     <Card sx={{ minWidth: 160 }}>
-      <CardHeader title={value} subheader={label} slotProps={{ title: { variant: 'h4', color } }} />
+      <CardHeader title={formatNumber(value)} subheader={label} slotProps={{ title: { variant: 'h4', color } }} />
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField 
 import { useState } from 'react';
 import { Button, useDataProvider, useGetIdentity, useGetList, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { MotcuaDataProvider } from '../dataProvider';
+import { officerLabel, useWorkload, type Officer } from './actions/AssigneeInput';
 
 /** Assigns the selected dossiers to one specialist of my agency: one `assign` action each. */
 export function BulkAssignButton() {
@@ -15,7 +16,8 @@ export function BulkAssignButton() {
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
-  const { data: specialists = [] } = useGetList(
+  const label = officerLabel(translate, useWorkload(identity?.agencyCode, open));
+  const { data: specialists = [] } = useGetList<Officer>(
     'users',
     { filter: { agencyCode: identity?.agencyCode, role: 'specialist' }, pagination: { page: 1, perPage: 100 }, sort: { field: 'fullName', order: 'ASC' } },
     { enabled: open && !!identity?.agencyCode },
@@ -50,7 +52,7 @@ export function BulkAssignButton() {
           <TextField select fullWidth label={translate('resources.dossiers.dialog.assigneeId')} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} sx={{ mt: 1 }} slotProps={{ htmlInput: { 'data-testid': 'bulk-assignee' } }}>
             {specialists.map((u) => (
               <MenuItem key={u.id} value={u.id}>
-                {u.fullName}
+                {label(u)}
               </MenuItem>
             ))}
           </TextField>

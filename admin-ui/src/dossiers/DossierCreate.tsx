@@ -1,5 +1,5 @@
 import { Alert, Box, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Divider, Grid, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
   AutocompleteInput,
@@ -8,19 +8,25 @@ import {
   SimpleForm,
   TextInput,
   email,
-  regex,
   required,
   minLength,
+  useDataProvider,
   useGetIdentity,
   useGetOne,
   useLocaleState,
+  useNotify,
   useRedirect,
   useTranslate,
+  type Validator,
 } from 'react-admin';
+import { stripSeparators } from '../../../domain/text';
 import { pick } from '../common/format';
+import { problemLine, problemOf } from '../common/problem-text';
 import type { Dossier, Procedure } from '../types';
+import { ApplicantPrefill } from './ApplicantPrefill';
 import { DocumentLink } from './Documents';
 import { ProcedureFormInputs } from './ProcedureFormInputs';
+import { splitFieldErrors } from './reception-errors';
 
 function ProcedureSection() {
   const code = useWatch({ name: 'procedureCode' }) as string | undefined;
@@ -45,8 +51,12 @@ function ProcedureSection() {
   );
 }
 
-const idNumber = [required(), regex(/^\d{12}$/, 'ra.validation.regex')];
-const phone = [required(), regex(/^(0|\+84)\d{9,10}$/, 'ra.validation.regex')];
+/** The API's rules (domain/applicant.ts), spaces and dots ignored as the API ignores them. */
+const digits = (re: RegExp, message: string): Validator => (v: unknown) => (typeof v !== 'string' || v === '' || re.test(stripSeparators(v)) ? undefined : message);
+const idNumber = [required(), digits(/^\d{12}$/, 'app.validation.id_number')];
+const phone = [required(), digits(/^(0|\+84)\d{9,10}$/, 'app.validation.phone')];
+
+const compact = (o: unknown) => Object.fromEntries(Object.entries((o ?? {}) as Record<string, unknown>).filter(([, v]) => v !== '' && v != null));
 
 function Done({ dossier, onAnother }: { dossier: Dossier; onAnother: () => void }) {
   const translate = useTranslate();
@@ -70,28 +80,57 @@ function Done({ dossier, onAnother }: { dossier: Dossier; onAnother: () => void 
   );
 }
 
-/** Reception at the desk: channel 'counter', at the officer's own agency; the receipt prints at once. */
+/**
+ * Reception at the desk: channel 'counter', at the officer's own agency; the receipt prints at once.
+ * A refusal leaves everything typed in place, puts the API's field errors on their fields and
+ * leaves Save working; one Idempotency-Key per form makes a double click one dossier.
+ */
 export function DossierCreate() {
   const { identity } = useGetIdentity();
   const translate = useTranslate();
+  const notify = useNotify();
+  const dataProvider = useDataProvider();
   const [locale] = useLocaleState();
   const [done, setDone] = useState<Dossier | null>(null);
   const [formKey, setFormKey] = useState(0);
-  const transform = (data: Record<string, unknown>) => {
-    const applicant = Object.fromEntries(Object.entries((data.applicant ?? {}) as Record<string, unknown>).filter(([, v]) => v !== '' && v != null));
-    const form = Object.fromEntries(Object.entries((data.form ?? {}) as Record<string, unknown>).filter(([, v]) => v !== '' && v != null));
-    return { procedureCode: data.procedureCode, agencyCode: identity?.agencyCode, channel: 'counter', applicant, form };
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
+  const idempotencyKey = useMemo(() => `desk-${crypto.randomUUID()}`, [formKey]);
+
+  const submit = async (data: Record<string, unknown>) => {
+    const applicant = compact(data.applicant);
+    for (const k of ['idNumber', 'phone'] as const) if (typeof applicant[k] === 'string') applicant[k] = stripSeparators(applicant[k] as string);
+    const body = { procedureCode: data.procedureCode, agencyCode: identity?.agencyCode, channel: 'counter', applicant, form: compact(data.form) };
+    setElsewhere([]);
+    try {
+      const { data: dossier } = await dataProvider.create<Dossier>('dossiers', { data: body, meta: { idempotencyKey } });
+      setDone(dossier);
+      return undefined;
+    } catch (e) {
+      if (problemOf(e).errors?.length) {
+        const procedure = await dataProvider.getOne<Procedure>('procedures', { id: String(data.procedureCode) }).then((r) => r.data, () => undefined);
+        const split = splitFieldErrors(translate, e, procedure);
+        setElsewhere(split.elsewhere);
+        notify('app.problem.invalid-input', { type: 'error' });
+        const first = Object.keys(split.onFields)[0];
+        if (first) setTimeout(() => document.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]`)?.focus(), 0);
+        return split.onFields;
+      }
+      notify(problemLine(translate, e), { type: 'error', autoHideDuration: 10_000 });
+      return undefined;
+    }
   };
+
   return (
     <>
-      <Create
-        key={formKey}
-        title={translate('app.reception.title')}
-        transform={transform}
-        redirect={false}
-        mutationOptions={{ onSuccess: (d: Dossier) => setDone(d) }}
-      >
-        <SimpleForm>
+      <Create key={formKey} title={translate('app.reception.title')} redirect={false}>
+        <SimpleForm onSubmit={submit}>
+          {elsewhere.length > 0 && (
+            <Alert severity="error" sx={{ width: '100%', mb: 1 }} data-testid="reception-errors">
+              {elsewhere.map((m) => (
+                <div key={m}>{m}</div>
+              ))}
+            </Alert>
+          )}
           <Typography variant="h6">{translate('app.reception.procedure')}</Typography>
           <ReferenceInput source="procedureCode" reference="procedures" perPage={100}>
             <AutocompleteInput
@@ -105,15 +144,16 @@ export function DossierCreate() {
           <Typography variant="h6" sx={{ mt: 1 }}>
             {translate('app.reception.applicant')}
           </Typography>
+          <ApplicantPrefill />
           <Grid container spacing={2} sx={{ width: '100%' }}>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <TextInput source="applicant.idNumber" label="resources.dossiers.fields.applicant.idNumber" validate={idNumber} slotProps={{ htmlInput: { inputMode: 'numeric' } }} fullWidth />
+            </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
               <TextInput source="applicant.fullName" label="resources.dossiers.fields.applicant.fullName" validate={[required(), minLength(2)]} fullWidth />
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
-              <TextInput source="applicant.idNumber" label="resources.dossiers.fields.applicant.idNumber" validate={idNumber} fullWidth />
-            </Grid>
-            <Grid size={{ xs: 12, md: 6 }}>
-              <TextInput source="applicant.phone" label="resources.dossiers.fields.applicant.phone" validate={phone} fullWidth />
+              <TextInput source="applicant.phone" label="resources.dossiers.fields.applicant.phone" validate={phone} slotProps={{ htmlInput: { inputMode: 'tel' } }} fullWidth />
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
               <TextInput source="applicant.email" label="resources.dossiers.fields.applicant.email" validate={email()} fullWidth />
@@ -130,6 +170,7 @@ export function DossierCreate() {
           dossier={done}
           onAnother={() => {
             setDone(null);
+            setElsewhere([]);
             setFormKey((k) => k + 1);
           }}
         />

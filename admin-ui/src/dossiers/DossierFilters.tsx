@@ -10,6 +10,7 @@ import {
 } from 'react-admin';
 import { STATUSES, type Procedure } from '../types';
 import { pick } from '../common/format';
+import { BY_NAME } from '../common/fields';
 
 /** `dueBefore` is an instant for the API; the officer picks a day (end of that day, Vietnam time). */
 const parseDay = (v: string) => (v ? `${v}T23:59:59+07:00` : undefined);
@@ -33,10 +34,10 @@ export const dossierFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <StatusInput key="status" source="status" />,
   <ProcedureInput key="procedureCode" source="procedureCode" />,
-  <ReferenceInput key="agencyCode" source="agencyCode" reference="agencies" perPage={200}>
+  <ReferenceInput key="agencyCode" source="agencyCode" reference="agencies" sort={BY_NAME} perPage={200}>
     <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} sx={{ minWidth: 260 }} />
   </ReferenceInput>,
-  <ReferenceInput key="assigneeId" source="assigneeId" reference="users" filter={{ role: 'specialist' }}>
+  <ReferenceInput key="assigneeId" source="assigneeId" reference="users" sort={{ field: 'fullName', order: 'ASC' }} filter={{ role: 'specialist' }}>
     <AutocompleteInput optionText="fullName" filterToQuery={(q) => ({ q })} />
   </ReferenceInput>,
   <BooleanInput key="overdue" source="overdue" defaultValue />,

@@ -1,6 +1,6 @@
-import { CreateButton, Datagrid, DateField, ExportButton, FilterButton, List, TextField, TopToolbar } from 'react-admin';
+import { CreateButton, Datagrid, ExportButton, FilterButton, List, TextField, TopToolbar } from 'react-admin';
 import { DueBadge } from '../common/DueBadge';
-import { AgencyField, ProcedureNameField, UserField } from '../common/fields';
+import { AgencyField, DateTimeField, ProcedureNameField, UserField } from '../common/fields';
 import { StatusField } from '../common/StatusField';
 import { BulkAssignButton } from './BulkAssignButton';
 import { DossierAside } from './DossierAside';
@@ -14,8 +14,6 @@ const ListActions = () => (
     <ExportButton />
   </TopToolbar>
 );
-
-const dateOptions = { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' } as const;
 
 /** Every dossier the officer may read (the API scopes the list), soonest due first. */
 export function DossierList() {
@@ -37,7 +35,7 @@ export function DossierList() {
         <StatusField label="resources.dossiers.fields.status" sortBy="status" />
         <AgencyField source="agencyCode" label="resources.dossiers.fields.agencyCode" sortable={false} />
         <UserField source="assigneeId" label="resources.dossiers.fields.assigneeId" sortable={false} />
-        <DateField source="dueAt" showTime options={dateOptions} />
+        <DateTimeField source="dueAt" label="resources.dossiers.fields.dueAt" sortBy="dueAt" />
         <DueBadge label="resources.dossiers.fields.remaining" sortable={false} />
       </Datagrid>
     </List>

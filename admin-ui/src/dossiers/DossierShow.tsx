@@ -38,7 +38,7 @@ function Header() {
         <Typography variant="h5" data-testid="dossier-code">
           {record.code}
         </Typography>
-        <StatusChip status={record.status} />
+        <StatusChip status={record.status} overdue={record.overdue} />
         <DueBadge />
       </Stack>
       <Typography variant="subtitle1" color="text.secondary">

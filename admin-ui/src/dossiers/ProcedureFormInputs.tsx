@@ -1,8 +1,8 @@
 import {
   ArrayInput,
   BooleanInput,
-  DateInput,
   NumberInput,
+  RadioButtonGroupInput,
   SelectInput,
   SimpleFormIterator,
   TextInput,
@@ -14,6 +14,9 @@ import {
   required,
   useLocaleState,
 } from 'react-admin';
+import { CHOICE_TEXT } from '../../../domain/choice-text';
+import { stripSeparators } from '../../../domain/text';
+import { DayInput } from '../common/DayInput';
 import { pick } from '../common/format';
 import type { JsonSchemaProp, Procedure } from '../types';
 
@@ -22,7 +25,11 @@ function validators(p: JsonSchemaProp, isRequired: boolean) {
   if (isRequired) v.push(required());
   if (p.minLength) v.push(minLength(p.minLength));
   if (p.maxLength) v.push(maxLength(p.maxLength));
-  if (p.pattern && p.format !== 'date') v.push(regex(new RegExp(p.pattern), 'ra.validation.regex'));
+  if (p.pattern && p.format !== 'date') {
+    // Numbers may be typed grouped ("010 203 004 567"): the API drops the separators too.
+    const re = new RegExp(p.pattern);
+    v.push((x: unknown) => (typeof x !== 'string' || x === '' || re.test(x) || re.test(stripSeparators(x)) ? undefined : 'app.validation.format'));
+  }
   if (p.minimum !== undefined) v.push(minValue(p.minimum));
   if (p.maximum !== undefined && p.maximum < Number.MAX_SAFE_INTEGER) v.push(maxValue(p.maximum));
   return v;
@@ -31,10 +38,15 @@ function validators(p: JsonSchemaProp, isRequired: boolean) {
 /** One input for one JSON Schema property (the shapes procedure forms use). */
 function SchemaInput({ source, label, prop, isRequired }: { source: string; label: string; prop: JsonSchemaProp; isRequired: boolean }) {
   const validate = validators(prop, isRequired);
-  if (prop.enum) return <SelectInput source={source} label={label} choices={prop.enum.map((e) => ({ id: e, name: e }))} validate={validate} fullWidth />;
+  if (prop.enum) {
+    // Choices by their words, never their slugs; a few of them as radio buttons (one click, not two).
+    const choices = prop.enum.map((e) => ({ id: e, name: CHOICE_TEXT[e] ?? e }));
+    if (choices.length <= 5) return <RadioButtonGroupInput source={source} label={label} choices={choices} validate={validate} row />;
+    return <SelectInput source={source} label={label} choices={choices} validate={validate} fullWidth />;
+  }
   if (prop.type === 'boolean') return <BooleanInput source={source} label={label} defaultValue={false} />;
   if (prop.type === 'integer' || prop.type === 'number') return <NumberInput source={source} label={label} validate={validate} step={prop.type === 'integer' ? 1 : 'any'} fullWidth />;
-  if (prop.format === 'date') return <DateInput source={source} label={label} validate={validate} fullWidth />;
+  if (prop.format === 'date') return <DayInput source={source} label={label} isRequired={isRequired} />;
   if (prop.type === 'array' && prop.items?.properties) {
     const item = prop.items;
     return (

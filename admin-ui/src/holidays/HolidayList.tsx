@@ -1,4 +1,6 @@
-import { Create, Datagrid, DateInput, DeleteButton, List, NumberInput, SelectInput, SimpleForm, TextField, TextInput, required, useTranslate } from 'react-admin';
+import { Create, Datagrid, DeleteButton, FunctionField, List, NumberInput, SelectInput, SimpleForm, TextField, TextInput, required, useTranslate } from 'react-admin';
+import { DayInput } from '../common/DayInput';
+import { dayToText } from '../common/day-text';
 import { TranslatedField } from '../common/fields';
 
 const KINDS = ['off', 'working'];
@@ -16,7 +18,7 @@ export function HolidayList() {
       sort={{ field: 'date', order: 'ASC' }}
     >
       <Datagrid bulkActionButtons={false} rowClick={false}>
-        <TextField source="date" />
+        <FunctionField source="date" render={(h: { date: string }) => dayToText(h.date)} />
         <TranslatedField source="kind" prefix="holiday_kind" label="resources.holidays.fields.kind" />
         <TextField source="note" sortable={false} />
         <DeleteButton mutationMode="pessimistic" />
@@ -28,7 +30,7 @@ export function HolidayList() {
 export const HolidayCreate = () => (
   <Create redirect="list">
     <SimpleForm>
-      <DateInput source="date" validate={required()} />
+      <DayInput source="date" label="resources.holidays.fields.date" isRequired />
       <KindInput source="kind" validate={required()} />
       <TextInput source="note" fullWidth />
     </SimpleForm>

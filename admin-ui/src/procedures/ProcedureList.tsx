@@ -1,6 +1,6 @@
-import { Datagrid, FunctionField, List, NumberField, SearchInput, SelectInput, TextField, useLocaleState, useTranslate } from 'react-admin';
+import { Datagrid, FunctionField, List, SearchInput, SelectInput, TextField, useLocaleState, useTranslate } from 'react-admin';
 import { pick } from '../common/format';
-import { TranslatedField } from '../common/fields';
+import { TranslatedField, VndNumberField } from '../common/fields';
 import type { Procedure } from '../types';
 
 function LevelInput({ source }: { source: string }) {
@@ -18,7 +18,7 @@ export function ProcedureList() {
         <FunctionField source="name" render={(p: Procedure) => pick(p.name, locale)} />
         <FunctionField source="field" sortable={false} render={(p: Procedure) => pick(p.field, locale)} />
         <TranslatedField source="level" prefix="level" label="resources.procedures.fields.level" />
-        <NumberField source="fee" locales="vi-VN" />
+        <VndNumberField source="fee" label="resources.procedures.fields.fee" />
         <FunctionField source="deadline" sortable={false} render={(p: Procedure) => p.deadline.workingDays} />
       </Datagrid>
     </List>

@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableRow } from '@mui/material';
-import { BooleanField, FunctionField, Labeled, NumberField, Show, SimpleShowLayout, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { BooleanField, FunctionField, Labeled, Show, SimpleShowLayout, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { pick } from '../common/format';
-import { TranslatedField } from '../common/fields';
+import { TranslatedField, VndNumberField } from '../common/fields';
 import type { Procedure } from '../types';
 
 function FormFields() {
@@ -35,8 +35,8 @@ export function ProcedureShow() {
         <FunctionField source="name" render={(p: Procedure) => pick(p.name, locale)} />
         <FunctionField source="field" render={(p: Procedure) => pick(p.field, locale)} />
         <TranslatedField source="level" prefix="level" label="resources.procedures.fields.level" />
-        <NumberField source="fee" locales="vi-VN" />
-        <NumberField source="feeOnline" locales="vi-VN" />
+        <VndNumberField source="fee" label="resources.procedures.fields.fee" />
+        <VndNumberField source="feeOnline" label="resources.procedures.fields.feeOnline" />
         <FunctionField source="deadline" render={(p: Procedure) => p.deadline.workingDays} />
         <FunctionField source="handoff" render={(p: Procedure) => (p.handoff ? `${p.handoff.departmentCode} (${p.handoff.shareWorkingDays})` : '—')} />
         <FunctionField source="stages" render={(p: Procedure) => p.stages.map((s) => s.name).join(' → ')} />

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useDataProvider, useNavigate, useTranslate } from 'react-admin';
 import type { MotcuaDataProvider } from '../dataProvider';
 import { ability } from '../ability';
+import { formatNumber } from '../common/format';
 import type { Summary } from '../../../domain/stats';
 import { DrillBarChart } from './DrillBarChart';
 
@@ -16,7 +17,9 @@ export interface OverdueStats {
 /** Calendar days in Vietnam, whatever the browser's zone. */
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
 const startOfYear = () => `${today().slice(0, 4)}-01-01`;
-const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
+/** Vietnamese separators (1.234; 97,5%) whatever the interface language. */
+const one = (n: number) => n.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const pct = (r: number | null) => (r === null ? '—' : `${(Math.round(r * 1000) / 10).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`);
 
 /** Supervisor dashboard: where dossiers are overdue and where time was lost; rates for a period. */
 export function StatsDashboard() {
@@ -60,14 +63,14 @@ export function StatsDashboard() {
             <TextField type="date" size="small" label={t('to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
           </Stack>
           <Grid container spacing={2} sx={{ mt: 1 }} data-testid="rates">
-            <Rate label={t('total')} value={summary ? String(summary.total) : '—'} />
-            <Rate label={t('finished')} value={summary ? String(summary.finished) : '—'} />
+            <Rate label={t('total')} value={summary ? formatNumber(summary.total) : '—'} />
+            <Rate label={t('finished')} value={summary ? formatNumber(summary.finished) : '—'} />
             <Rate label={t('on_time_rate')} value={pct(summary?.onTimeRate ?? null)} />
             <Rate label={t('online_rate')} value={pct(summary?.onlineRate ?? null)} />
             <Rate label={t('online_payment_rate')} value={pct(summary?.onlinePaymentRate ?? null)} />
-            <Rate label={t('avg_days')} value={summary?.avgProcessingDays != null ? summary.avgProcessingDays.toFixed(1) : '—'} />
-            <Rate label={t('satisfaction')} value={summary?.satisfaction != null ? `${summary.satisfaction.toFixed(1)}/5` : '—'} />
-            <Rate label={t('overdue_total')} value={overdue ? String(overdue.total) : '—'} color="error.main" />
+            <Rate label={t('avg_days')} value={summary?.avgProcessingDays != null ? one(summary.avgProcessingDays) : '—'} />
+            <Rate label={t('satisfaction')} value={summary?.satisfaction != null ? `${one(summary.satisfaction)}/5` : '—'} />
+            <Rate label={t('overdue_total')} value={overdue ? formatNumber(overdue.total) : '—'} color="error.main" />
           </Grid>
         </CardContent>
       </Card>

@@ -1,6 +1,7 @@
 import { AutocompleteInput, Create, Edit, Labeled, PasswordInput, ReferenceInput, SaveButton, SimpleForm, TextInput, Toolbar, TopToolbar, minLength, required } from 'react-admin';
 import { RoleInput } from './UserList';
 import { UserActiveButton, UserStatusField } from './UserStatus';
+import { BY_NAME } from '../common/fields';
 
 function UserInputs({ create }: { create?: boolean }) {
   return (
@@ -8,7 +9,7 @@ function UserInputs({ create }: { create?: boolean }) {
       <TextInput source="username" validate={required()} />
       <TextInput source="fullName" validate={required()} fullWidth />
       <RoleInput source="role" validate={required()} />
-      <ReferenceInput source="agencyCode" reference="agencies" perPage={200} sort={{ field: 'name', order: 'ASC' }}>
+      <ReferenceInput source="agencyCode" reference="agencies" sort={BY_NAME} perPage={200}>
         <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
       </ReferenceInput>
       <TextInput source="phone" />

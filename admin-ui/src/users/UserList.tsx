@@ -1,5 +1,5 @@
-import { AutocompleteInput, Datagrid, DateField, List, ReferenceInput, SearchInput, SelectInput, TextField, useTranslate } from 'react-admin';
-import { AgencyField, TranslatedField } from '../common/fields';
+import { AutocompleteInput, Datagrid, List, ReferenceInput, SearchInput, SelectInput, TextField, useTranslate } from 'react-admin';
+import { AgencyField, BY_NAME, DateTimeField, TranslatedField } from '../common/fields';
 import { UserStatusField } from './UserStatus';
 
 export const ROLES = ['desk-officer', 'specialist', 'leader', 'supervisor', 'admin', 'citizen'];
@@ -12,7 +12,7 @@ export function RoleInput(props: { source: string; validate?: unknown }) {
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <RoleInput key="role" source="role" />,
-  <ReferenceInput key="agencyCode" source="agencyCode" reference="agencies" perPage={200} sort={{ field: 'name', order: 'ASC' }}>
+  <ReferenceInput key="agencyCode" source="agencyCode" reference="agencies" sort={BY_NAME} perPage={200}>
     <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
   </ReferenceInput>,
 ];
@@ -27,7 +27,7 @@ export function UserList() {
         <AgencyField source="agencyCode" label="resources.users.fields.agencyCode" />
         <TextField source="phone" sortable={false} />
         <UserStatusField label="resources.users.fields.active" sortable={false} />
-        <DateField source="createdAt" />
+        <DateTimeField source="createdAt" label="resources.users.fields.createdAt" />
       </Datagrid>
     </List>
   );

@@ -19,7 +19,9 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { problemOf } from '../../common/problem-text';
 import type { MotcuaDataProvider } from '../../dataProvider';
+import { AssigneeInput } from './AssigneeInput';
 import type { Action, Dossier } from '../../types';
 
 const reason = [required(), minLength(3)];
@@ -42,11 +44,7 @@ function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
         </>
       );
     case 'assign':
-      return (
-        <ReferenceInput source="assigneeId" reference="users" filter={{ agencyCode: record.agencyCode, role: 'specialist' }} sort={{ field: 'fullName', order: 'ASC' }}>
-          <SelectInput optionText="fullName" label={label('assigneeId')} validate={required()} fullWidth />
-        </ReferenceInput>
-      );
+      return <AssigneeInput record={record} label={label('assigneeId')} />;
     case 'forward':
       return (
         <>
@@ -121,7 +119,7 @@ function toBody(action: Action, values: Record<string, unknown>) {
   return body;
 }
 
-/** A dialog that runs one action; the workflow's refusal (409/403/422 `detail`) is notified as is. */
+/** A dialog that runs one action; a refusal is notified in Vietnamese by its code, a conflict reloads the dossier. */
 export function ActionDialog({ action, record, handoff, onClose }: { action: Action; record: Dossier; handoff?: string | null; onClose: () => void }) {
   const dataProvider = useDataProvider<MotcuaDataProvider>();
   const notify = useNotify();
@@ -137,7 +135,11 @@ export function ActionDialog({ action, record, handoff, onClose }: { action: Act
       notify('resources.dossiers.notifications.done', { type: 'success', messageArgs: { action: name } });
       onClose();
     } catch (e) {
-      notify((e as Error).message, { type: 'error' });
+      if (problemOf(e).status === 409) {
+        // A colleague acted first (or the dossier closed): show the dossier as it is now, and say so.
+        notify('app.problem.conflict_refreshed', { type: 'warning', autoHideDuration: 10_000 });
+        onClose();
+      } else notify((e as Error).message, { type: 'error', autoHideDuration: 10_000 });
     } finally {
       setBusy(false);
       refresh();
