@@ -1,29 +1,22 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, GetListParams, RaRecord } from 'react-admin';
 import { API, httpClient } from './http';
-import type { Attachment, Dossier, DossierEvent, Procedure, StuckDossier } from './types';
+import type { Attachment, Dossier, DossierEvent, StuckDossier } from './types';
 
 const base = simpleRestProvider(API, httpClient);
 
 /** Dossiers and procedures are identified by their code; react-admin wants an `id`. */
 const withId = <T extends { code: string }>(r: T) => ({ ...r, id: r.code });
 
-let procedureCache: Promise<Procedure[]> | null = null;
-const allProcedures = () =>
-  (procedureCache ??= httpClient(`${API}/procedures`).then(({ json }) => (json as Procedure[]).map(withId)));
-
-/** The catalogue is small and unpaginated server-side: filter, sort and page it here. */
+/**
+ * The catalogue (~1,600 procedures) is paged, filtered and searched by the server; only its sort
+ * fields differ from the list's column names.
+ */
 async function listProcedures(params: GetListParams) {
-  const q = String(params.filter?.q ?? '').trim();
-  const rows = q ? ((await httpClient(`${API}/procedures?q=${encodeURIComponent(q)}`)).json as Procedure[]).map(withId) : await allProcedures();
-  const level = params.filter?.level;
-  const hits = rows.filter((p) => !level || p.level === level);
   const { field = 'code', order = 'ASC' } = params.sort ?? {};
-  const sign = order === 'ASC' ? 1 : -1;
-  const key = (p: Procedure) => String(field === 'name' ? p.name.vi : (p as unknown as Record<string, unknown>)[field] ?? '');
-  hits.sort((a, b) => sign * key(a).localeCompare(key(b), 'vi'));
-  const { page = 1, perPage = 25 } = params.pagination ?? {};
-  return { data: hits.slice((page - 1) * perPage, page * perPage), total: hits.length };
+  const sort = { field: field === 'name' ? 'nameVi' : 'code', order };
+  const res = await base.getList('procedures', { ...params, sort });
+  return { ...res, data: res.data.map((r) => withId(r as never)) };
 }
 
 export interface MotcuaDataProvider extends DataProvider {
@@ -57,8 +50,9 @@ export const dataProvider: MotcuaDataProvider = {
   },
   async getMany(resource, params) {
     if (resource === 'procedures') {
-      const all = await allProcedures();
-      return { data: all.filter((p) => params.ids.includes(p.code)) } as never;
+      const ids = params.ids.map(String);
+      const res = await base.getList('procedures', { filter: { code: ids }, pagination: { page: 1, perPage: Math.max(ids.length, 1) }, sort: { field: 'code', order: 'ASC' } });
+      return { data: res.data.map((r) => withId(r as never)) } as never;
     }
     if (resource === 'dossiers') {
       const data = await Promise.all(params.ids.map((id) => dataProvider.getOne<RaRecord>('dossiers', { id }).then((r) => r.data)));

@@ -113,8 +113,8 @@ export interface Procedure {
   level: 'commune' | 'province';
   fee: number;
   feeOnline: number;
-  deadline: { workingDays: number };
-  handoff: { departmentCode: string; shareWorkingDays: number } | null;
+  deadline: { workingDays: number | null; calendarDays?: number; kind?: string };
+  handoff: { departmentCode: string; shareWorkingDays: number | null } | null;
   stages: { name: string }[];
   requiredDocuments: Localized[];
   fullProcessOnline: boolean;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, type Procedure } from './api';
 import { href, onLinkClick } from './router';
-import { LEVEL_TEXT, money } from './text';
+import { deadlineText, LEVEL_TEXT, money } from './text';
 
 /** The printable guidance sheet: checklist, fee, where and how to submit, a QR to the online form. */
 export function GuideSheet({ code }: { code: string }) {
@@ -36,7 +36,7 @@ export function GuideSheet({ code }: { code: string }) {
           <h2>Phí, lệ phí và thời hạn</h2>
           <ul>
             <li>Phí, lệ phí: {p.fee === p.feeOnline ? money(p.fee) : `${money(p.fee)} khi nộp tại quầy; ${money(p.feeOnline)} khi nộp trực tuyến`}</li>
-            <li>Thời hạn giải quyết: {p.deadline.workingDays} ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ</li>
+            <li>Thời hạn giải quyết: {deadlineText(p.deadline)} kể từ khi nhận đủ hồ sơ hợp lệ</li>
             <li>Cấp thực hiện: {LEVEL_TEXT[p.level]}</li>
           </ul>
           <h2>Nộp ở đâu, nộp thế nào</h2>

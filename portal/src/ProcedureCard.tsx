@@ -1,6 +1,6 @@
 import type { Procedure } from './api';
 import { href, onLinkClick } from './router';
-import { LEVEL_TEXT, money } from './text';
+import { deadlineText, LEVEL_TEXT, money } from './text';
 
 export function ProcedureCard({ p }: { p: Procedure }) {
   const fee = p.fee === p.feeOnline ? money(p.fee) : `${money(p.feeOnline)} trực tuyến · ${money(p.fee)} tại quầy`;
@@ -22,7 +22,7 @@ export function ProcedureCard({ p }: { p: Procedure }) {
         </div>
         <div>
           <dt>Thời hạn</dt>
-          <dd>{p.deadline.workingDays} ngày làm việc</dd>
+          <dd>{deadlineText(p.deadline)}</dd>
         </div>
       </dl>
       <details>

@@ -45,7 +45,7 @@ export interface Procedure {
   level: 'commune' | 'province';
   fee: number;
   feeOnline: number;
-  deadline: { workingDays: number };
+  deadline: { workingDays: number | null; calendarDays?: number; kind?: string };
   stages: { name: string }[];
   requiredDocuments: Label[];
   fullProcessOnline: boolean;

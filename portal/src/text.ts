@@ -31,3 +31,10 @@ export function day(iso: string | null | undefined, withTime = false) {
 }
 
 export const LEVEL_TEXT = { commune: 'Cấp xã', province: 'Cấp tỉnh (nộp tại xã, chuyển lên tỉnh)' } as const;
+
+/** A procedure's processing time in words; "không quy định" when the procedure states none. */
+export function deadlineText(d: { workingDays: number | null; calendarDays?: number }): string {
+  if (d.workingDays !== null) return `${d.workingDays.toLocaleString('vi-VN')} ngày làm việc`;
+  if (d.calendarDays !== undefined) return `${d.calendarDays} ngày`;
+  return 'không quy định';
+}

@@ -140,6 +140,7 @@ export const appEn: typeof appVi = {
     },
   },
   app: {
+    deadline: { workingDays: '%{smart_count} working day |||| %{smart_count} working days', calendarDays: '%{smart_count} day |||| %{smart_count} days', none: 'Not stated' },
     title: 'One-stop shop — Lao Cai',
     language: 'Language',
     status: {

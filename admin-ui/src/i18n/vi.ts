@@ -145,6 +145,7 @@ export const appVi = {
     },
   },
   app: {
+    deadline: { workingDays: '%{smart_count} ngày làm việc', calendarDays: '%{smart_count} ngày', none: 'Không quy định' },
     title: 'Một cửa — Lào Cai',
     language: 'Ngôn ngữ',
     status: {

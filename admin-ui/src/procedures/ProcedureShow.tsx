@@ -3,6 +3,7 @@ import { BooleanField, FunctionField, Labeled, Show, SimpleShowLayout, TextField
 import { pick } from '../common/format';
 import { TranslatedField, VndNumberField } from '../common/fields';
 import type { Procedure } from '../types';
+import { DeadlineText } from './DeadlineText';
 
 function FormFields() {
   const p = useRecordContext<Procedure>();
@@ -37,7 +38,7 @@ export function ProcedureShow() {
         <TranslatedField source="level" prefix="level" label="resources.procedures.fields.level" />
         <VndNumberField source="fee" label="resources.procedures.fields.fee" />
         <VndNumberField source="feeOnline" label="resources.procedures.fields.feeOnline" />
-        <FunctionField source="deadline" render={(p: Procedure) => p.deadline.workingDays} />
+        <FunctionField source="deadline" render={(p: Procedure) => <DeadlineText deadline={p.deadline} />} />
         <FunctionField source="handoff" render={(p: Procedure) => (p.handoff ? `${p.handoff.departmentCode} (${p.handoff.shareWorkingDays})` : '—')} />
         <FunctionField source="stages" render={(p: Procedure) => p.stages.map((s) => s.name).join(' → ')} />
         <BooleanField source="fullProcessOnline" />
