@@ -108,12 +108,15 @@ export interface JsonSchemaProp {
 export interface Procedure {
   id: string;
   code: string;
+  version: number;
   name: Localized;
   field: Localized;
   level: 'commune' | 'province';
   fee: number;
   feeOnline: number;
   deadline: { workingDays: number | null; calendarDays?: number; kind?: string };
+  /** GET /api/procedures/:code only: the versions, newest first. */
+  history?: { version: number; publishedAt: string; publishedBy: string | null; changes: Record<string, unknown> | null; note: string | null }[];
   handoff: { departmentCode: string; shareWorkingDays: number | null } | null;
   stages: { name: string }[];
   requiredDocuments: Localized[];

@@ -1,9 +1,11 @@
 import { Table, TableBody, TableCell, TableRow } from '@mui/material';
-import { BooleanField, FunctionField, Labeled, Show, SimpleShowLayout, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { BooleanField, FunctionField, Labeled, NumberField, Show, SimpleShowLayout, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { pick } from '../common/format';
 import { TranslatedField, VndNumberField } from '../common/fields';
 import type { Procedure } from '../types';
 import { DeadlineText } from './DeadlineText';
+import { PublishVersionButton } from './PublishVersionButton';
+import { VersionHistory } from './VersionHistory';
 
 function FormFields() {
   const p = useRecordContext<Procedure>();
@@ -30,8 +32,9 @@ function FormFields() {
 export function ProcedureShow() {
   const [locale] = useLocaleState();
   return (
-    <Show>
+    <Show actions={<PublishVersionButton />}>
       <SimpleShowLayout>
+        <NumberField source="version" label="resources.procedures.fields.version" />
         <TextField source="code" />
         <FunctionField source="name" render={(p: Procedure) => pick(p.name, locale)} />
         <FunctionField source="field" render={(p: Procedure) => pick(p.field, locale)} />
@@ -55,6 +58,9 @@ export function ProcedureShow() {
             </ul>
           )}
         />
+        <Labeled label="resources.procedures.fields.history">
+          <VersionHistory />
+        </Labeled>
       </SimpleShowLayout>
     </Show>
   );

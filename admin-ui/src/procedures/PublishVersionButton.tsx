@@ -1,0 +1,112 @@
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
+import { useState } from 'react';
+import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { ability } from '../ability';
+import { problemLine } from '../common/problem-text';
+import { API, httpClient } from '../http';
+import type { Procedure } from '../types';
+import { DeadlineText } from './DeadlineText';
+
+const t = (k: string) => `resources.procedures.publish.${k}`;
+type Draft = { workingDays: string; fee: string; feeOnline: string; note: string };
+
+/** The changes the administrator typed, as POST /api/procedures/:code/versions takes them. */
+function changesOf(p: Procedure, d: Draft) {
+  const num = (s: string) => (s.trim() === '' ? null : Number(s.replace(/\./g, '').replace(',', '.')));
+  const body: Record<string, unknown> = {};
+  const days = num(d.workingDays);
+  if (days !== p.deadline.workingDays) body.deadline = { workingDays: days };
+  const fee = num(d.fee) ?? 0;
+  const online = num(d.feeOnline) ?? fee;
+  if (fee !== p.fee || online !== p.feeOnline) body.fee = { counter: fee, online };
+  if (d.note.trim()) body.note = d.note.trim();
+  return body;
+}
+
+/**
+ * An administrator publishes a new version of a procedure's rules: the dialog previews it (the
+ * API's dry run validates it and answers the new rules), shows what changes, then publishes.
+ * Dossiers already submitted keep the version they pinned.
+ */
+export function PublishVersionButton() {
+  const p = useRecordContext<Procedure>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState<Draft>({ workingDays: '', fee: '', feeOnline: '', note: '' });
+  const [preview, setPreview] = useState<Procedure | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (!p || !ability.can('manage', 'Procedure')) return null;
+  const start = () => {
+    setDraft({ workingDays: p.deadline.workingDays === null ? '' : String(p.deadline.workingDays), fee: String(p.fee), feeOnline: String(p.feeOnline), note: '' });
+    setPreview(null);
+    setError(null);
+    setOpen(true);
+  };
+  const send = async (dryRun: boolean) => {
+    setError(null);
+    try {
+      const { json } = await httpClient(`${API}/procedures/${encodeURIComponent(p.code)}/versions${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', body: JSON.stringify(changesOf(p, draft)) });
+      if (dryRun) return setPreview(json as Procedure);
+      notify(t('published'), { type: 'success', messageArgs: { version: (json as Procedure).version } });
+      setOpen(false);
+      refresh();
+    } catch (e) {
+      setError(problemLine(translate, e));
+    }
+  };
+  const field = (k: keyof Draft, label: string) => (
+    <TextField label={translate(t(label))} value={draft[k]} onChange={(e) => (setDraft({ ...draft, [k]: e.target.value }), setPreview(null))} size="small" slotProps={{ htmlInput: { inputMode: k === 'note' ? 'text' : 'decimal' } }} />
+  );
+  const row = (label: string, before: React.ReactNode, after: React.ReactNode) => (
+    <TableRow>
+      <TableCell>{translate(t(label))}</TableCell>
+      <TableCell>{before}</TableCell>
+      <TableCell sx={{ fontWeight: 600 }}>{after}</TableCell>
+    </TableRow>
+  );
+  return (
+    <>
+      <Button variant="contained" size="small" onClick={start} data-testid="publish-version">
+        {translate(t('open'))}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
+        <DialogTitle>{translate(t('title'), { code: p.code, version: p.version + 1 })}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ mt: 1 }}>
+            {field('workingDays', 'workingDays')}
+            {field('fee', 'fee')}
+            {field('feeOnline', 'feeOnline')}
+            {field('note', 'note')}
+            {error && <Alert severity="error">{error}</Alert>}
+            {preview && (
+              <Table size="small" aria-label={translate(t('diff'))}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell />
+                    <TableCell>{translate(t('current'), { version: p.version })}</TableCell>
+                    <TableCell>{translate(t('next'), { version: preview.version })}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {row('workingDays', <DeadlineText deadline={p.deadline} />, <DeadlineText deadline={preview.deadline} />)}
+                  {row('fee', p.fee.toLocaleString('vi-VN'), preview.fee.toLocaleString('vi-VN'))}
+                  {row('feeOnline', p.feeOnline.toLocaleString('vi-VN'), preview.feeOnline.toLocaleString('vi-VN'))}
+                </TableBody>
+              </Table>
+            )}
+            <Alert severity="info">{translate(t('inflight'))}</Alert>
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
+          <Button onClick={() => void send(true)}>{translate(t('preview'))}</Button>
+          <Button variant="contained" disabled={!preview} onClick={() => void send(false)} data-testid="publish-confirm">
+            {translate(t('confirm'))}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
