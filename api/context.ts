@@ -11,4 +11,6 @@ export interface AppContext {
   env: Env;
   log: Logger;
   agencies: AgencyDirectory;
+  /** Temporal Web UI base URL (TEMPORAL_UI_URL, else the dev server's UI); unset: dossiers carry no link. */
+  temporalUiUrl?: string;
 }

@@ -45,6 +45,8 @@ export const dossierResponse = z.object({
   createdAt: atOrNull,
   updatedAt: atOrNull,
   allowedActions: z.array(z.enum(ACTIONS)),
+  /** The dossier's workflow in the Temporal Web UI: staff only, when a UI is configured. */
+  temporalUrl: z.string().url().nullable(),
 });
 
 export const attachmentResponse = z.object({ id: z.string(), name: z.string(), mimeType: z.string(), size: z.number().int(), sha256: z.string(), createdAt: at });

@@ -57,6 +57,7 @@ export function dossierRoutes(ctx: AppContext): Router {
   const db = ctx.dbh.db;
 
   const readable = (req: Request, code: string) => readableDossier(db, req, code);
+  const temporalUi = ctx.temporalUiUrl ? { baseUrl: ctx.temporalUiUrl, namespace: ctx.env.TEMPORAL_NAMESPACE } : undefined;
 
   const submissionLimiter = new RateLimiter(SUBMISSIONS_PER_MINUTE, 60_000);
   r.post('/dossiers', requireUser, rateLimit(submissionLimiter, (req) => `user:${req.user!.id}`), async (req, res) => {
@@ -96,7 +97,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     if (startError) ctx.log.warn({ code, err: startError }, 'dossier recorded; its workflow start is left to the sweep');
     await linkAttachments(db, code, user.id, input.attachments);
     const row = await readable(req, code);
-    res.status(created ? 201 : 200).location(`/api/dossiers/${code}`).json(dossierView(row, req.ability!, actorOf(user)));
+    res.status(created ? 201 : 200).location(`/api/dossiers/${code}`).json(dossierView(row, req.ability!, actorOf(user), temporalUi));
   });
 
   r.get('/dossiers', requireUser, async (req, res) => {
@@ -110,13 +111,13 @@ export function dossierRoutes(ctx: AppContext): Router {
     // Content-Range must stay a number for react-admin; this header says it is only a lower bound.
     if (capped) res.set('X-Total-Capped', String(COUNT_CAP));
     const actor = actorOf(req.user!);
-    sendList(res, 'dossiers', p.offset, rows.map((row) => dossierView(row, req.ability!, actor)), total);
+    sendList(res, 'dossiers', p.offset, rows.map((row) => dossierView(row, req.ability!, actor, temporalUi)), total);
   });
 
   r.get('/dossiers/:code', requireUser, async (req, res) => {
     const row = await readable(req, String(req.params.code));
     const attachments = (await dossierAttachments(db, row.code)).map(attachmentView);
-    res.json({ ...dossierView(row, req.ability!, actorOf(req.user!)), attachments });
+    res.json({ ...dossierView(row, req.ability!, actorOf(req.user!), temporalUi), attachments });
   });
 
   r.get('/dossiers/:code/events', requireUser, async (req, res) => {
@@ -144,7 +145,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     await actOnDossier(ctx.temporal, row.code, actorOf(req.user!), request);
     await linkAttachments(db, row.code, req.user!.id, attached);
     const fresh = await readable(req, row.code).catch(() => row);
-    res.json(dossierView(fresh, req.ability!, actorOf(req.user!)));
+    res.json(dossierView(fresh, req.ability!, actorOf(req.user!), temporalUi));
   });
 
   /** Targets named in a body must exist: another agency to forward to, an officer to assign. */
