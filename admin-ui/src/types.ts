@@ -44,6 +44,8 @@ export interface Dossier {
   createdAt: string;
   updatedAt: string;
   allowedActions: Action[];
+  /** The workflow in the Temporal Web UI (staff only, when configured). */
+  temporalUrl: string | null;
 }
 
 export interface DossierEvent {

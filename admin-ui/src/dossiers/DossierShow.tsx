@@ -11,6 +11,7 @@ import { Documents } from './Documents';
 import { FormDataView } from './FormDataView';
 import { Shares } from './Shares';
 import { Timeline } from './Timeline';
+import { WorkflowLink } from './WorkflowLink';
 
 const dateOptions = { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' } as const;
 
@@ -36,6 +37,7 @@ function Header() {
         </Typography>
         <StatusChip status={record.status} />
         <DueBadge />
+        <WorkflowLink />
       </Stack>
       <Typography variant="subtitle1" color="text.secondary">
         {record.procedureCode} — {pick(record.procedureName, locale)}
