@@ -1,10 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 /**
  * scripts/setup-temporal.sh's choice of where the Temporal CLI comes from, without the network:
@@ -46,7 +48,7 @@ function setup(env: Record<string, string> = {}) {
 beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-setup-'));
   for (const d of ['stubs', 'wheels', 'scripts']) mkdirSync(path.join(dir, d));
-  copyFileSync(path.join(scripts, 'setup-temporal.sh'), path.join(dir, 'scripts/setup-temporal.sh'));
+  for (const f of ['setup-temporal.sh', 'fetch-test-server-jars.py']) copyFileSync(path.join(scripts, f), path.join(dir, 'scripts', f));
   const log = path.join(dir, 'calls');
   stub('uname', 'if [ "$1" = -m ]; then echo "$STUB_ARCH"; else echo Linux; fi');
   stub(
@@ -139,5 +141,104 @@ describe('npm run setup provides the Temporal CLI', () => {
     expect(status).toBe(0);
     expect(cli).toBe(path.join(old, 'temporal'));
     expect(calls()).toBe('');
+  });
+});
+
+describe('npm run setup provides the time-skipping test server', () => {
+  // A Maven repository over HTTP; the async spawn below lets it answer while the script runs.
+  const served = new Map<string, Buffer>();
+  let repo: Server;
+  let repoUrl: string;
+  beforeAll(async () => {
+    repo = createServer((req, res) => {
+      const body = served.get(req.url ?? '');
+      res.writeHead(body ? 200 : 404).end(body);
+    });
+    await new Promise<void>((resolve) => repo.listen(0, '127.0.0.1', resolve));
+    repoUrl = `http://127.0.0.1:${(repo.address() as AddressInfo).port}/repo`;
+  });
+  afterAll(() => new Promise<void>((resolve) => repo.close(() => resolve())));
+
+  const jars = { 'io.temporal:temporal-test-server:9.9.9': Buffer.from('server jar'), 'com.example:dep:1.0': Buffer.from('dependency jar') };
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+  beforeEach(() => {
+    served.clear();
+    for (const [coord, body] of Object.entries(jars)) {
+      const [g, a, v] = coord.split(':') as [string, string, string];
+      served.set(`/repo/${g.replaceAll('.', '/')}/${a}/${v}/${a}-${v}.jar`, body);
+    }
+    writeFileSync(path.join(dir, 'scripts/temporal-test-server.lock'), Object.entries(jars).map(([c, b]) => `9.9.9 ${c} ${sha(b)}`).join('\n') + '\n');
+    // A Maven installation whose super POM names the local repository; `mvn` only logs.
+    const home = path.join(dir, 'maven');
+    mkdirSync(path.join(home, 'bin'), { recursive: true });
+    mkdirSync(path.join(home, 'lib'));
+    mkdirSync(path.join(home, 'conf'));
+    const pom = `<project><repositories><repository><id>central</id><url>${repoUrl}</url></repository></repositories></project>`;
+    execFileSync(python, ['-c', 'import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w") as z: z.writestr("org/apache/maven/model/pom-4.0.0.xml", sys.argv[2])', path.join(home, 'lib/maven-model-builder-3.x.jar'), pom]);
+    // The blocker every Maven ships: it is no mirror of the default repository.
+    writeFileSync(path.join(home, 'conf/settings.xml'), '<settings><mirrors><mirror><id>maven-default-http-blocker</id><mirrorOf>external:http:*</mirrorOf><url>http://0.0.0.0/</url><blocked>true</blocked></mirror></mirrors></settings>');
+    writeFileSync(path.join(home, 'bin/mvn'), `#!/usr/bin/env bash\necho "mvn $*" >> ${path.join(dir, 'calls')}\nmkdir -p lib && echo maven > lib/from-maven.jar\n`);
+    chmodSync(path.join(home, 'bin/mvn'), 0o755);
+    execFileSync('ln', ['-s', path.join(home, 'bin/mvn'), path.join(dir, 'stubs/mvn')]);
+    stub('java', 'exit 0');
+    mkdirSync(path.join(dir, 'home'));
+  });
+
+  function run(env: Record<string, string> = {}): Promise<{ status: number | null; stderr: string; lib: string[] }> {
+    const version = env.TEMPORAL_TEST_SERVER_VERSION ?? '9.9.9';
+    const child = spawn('bash', [path.join(dir, 'scripts/setup-temporal.sh')], {
+      env: { ...process.env, PATH: `${path.join(dir, 'stubs')}:${process.env.PATH}`, HOME: path.join(dir, 'home'), MOTCUA_CACHE: path.join(dir, 'cache'), TEMPORAL_ADDRESS: '127.0.0.1:7233', MOTCUA_SKIP_TEST_SERVER: '0', TEMPORAL_TEST_SERVER_VERSION: version, ...env },
+    });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    return new Promise((resolve) =>
+      child.on('close', (status) => {
+        const lib = path.join(dir, `cache/temporal-test-server-${version}/lib`);
+        resolve({ status, stderr, lib: existsSync(lib) ? readdirSync(lib).sort() : [] });
+      }),
+    );
+  }
+
+  it('downloads the pinned jars from the repository Maven defaults to, without running Maven', async () => {
+    const { status, stderr, lib } = await run();
+    expect(status, stderr).toBe(0);
+    expect(lib).toEqual(['dep-1.0.jar', 'temporal-test-server-9.9.9.jar']);
+    expect(readFileSync(path.join(dir, 'cache/temporal-test-server-9.9.9/lib/dep-1.0.jar'), 'utf8')).toBe('dependency jar');
+    expect(readFileSync(path.join(dir, 'cache/temporal-test-server-9.9.9/temporal-test-server'), 'utf8')).toContain('io.temporal.testserver.TestServer');
+    expect(calls()).toBe('');
+  });
+
+  it('refuses a jar whose sha256 is not the pinned one, and installs nothing', async () => {
+    served.set('/repo/com/example/dep/1.0/dep-1.0.jar', Buffer.from('tampered'));
+    const { status, stderr } = await run();
+    expect(status).toBe(1);
+    expect(stderr).toContain(`dep-1.0.jar: sha256 ${sha(Buffer.from('tampered'))}, pinned ${sha(jars['com.example:dep:1.0'])}`);
+    expect(readdirSync(path.join(dir, 'cache'))).toEqual([]);
+    expect(calls()).toBe('');
+  });
+
+  it('lets Maven fetch it when a pinned jar cannot be downloaded', async () => {
+    served.delete('/repo/com/example/dep/1.0/dep-1.0.jar');
+    const { status, stderr, lib } = await run();
+    expect(status, stderr).toBe(0);
+    expect(stderr).toContain('downloading the test server jars failed');
+    expect(calls()).toContain('dependency:copy-dependencies');
+    expect(lib).toEqual(['from-maven.jar']);
+  });
+
+  it('lets Maven fetch it when a Maven mirror stands for the default repository', async () => {
+    mkdirSync(path.join(dir, 'home/.m2'));
+    writeFileSync(path.join(dir, 'home/.m2/settings.xml'), '<settings><mirrors><mirror><id>office</id><mirrorOf>central</mirrorOf><url>http://mirror.invalid/</url></mirror></mirrors></settings>');
+    const { status, stderr, lib } = await run();
+    expect(status, stderr).toBe(0);
+    expect(lib).toEqual(['from-maven.jar']);
+  });
+
+  it('lets Maven fetch a version with no pinned jar list', async () => {
+    const { status, stderr, lib } = await run({ TEMPORAL_TEST_SERVER_VERSION: '9.9.8' });
+    expect(status, stderr).toBe(0);
+    expect(calls()).toContain('dependency:copy-dependencies');
+    expect(lib).toEqual(['from-maven.jar']);
   });
 });
