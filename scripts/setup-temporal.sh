@@ -12,6 +12,9 @@
 # by version, and reused. Prints the paths it provides. The CLI is skipped when TEMPORAL_ADDRESS
 # points at a server, the test server when MOTCUA_SKIP_TEST_SERVER=1.
 # MOTCUA_CLI_SOURCE=go forces the Go build, MOTCUA_TEST_SERVER_SOURCE=maven the Maven fetch.
+# `--cluster` (npm run setup -- --cluster) also builds temporal-server and temporal-sql-tool
+# (TEMPORAL_SERVER_VERSION, 1.29.1 as in docker-compose.yml) from the Go module proxy, for a
+# cluster on the machine itself: CPU-heavy, so only when asked, niced and on one core.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -25,6 +28,16 @@ if [ ! -x "$CLI_DIR/bin/temporal" ] && [ -x "$CACHE/temporal-cli-v$CLI_VERSION/b
   CLI_DIR="$CACHE/temporal-cli-v$CLI_VERSION"
 fi
 TS_DIR="$CACHE/temporal-test-server-$TEST_SERVER_VERSION"
+SERVER_VERSION="${TEMPORAL_SERVER_VERSION:-1.29.1}"
+SERVER_VERSION="${SERVER_VERSION#v}"
+SERVER_DIR="$CACHE/temporal-server-$SERVER_VERSION"
+CLUSTER=0
+for arg in "$@"; do
+  case "$arg" in
+    --cluster) CLUSTER=1 ;;
+    *) printf '[setup] ERROR: unknown option %s (only --cluster)\n' "$arg" >&2; exit 2 ;;
+  esac
+done
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -151,6 +164,25 @@ WRAP
   log "test server fetched in $((SECONDS - start)) s"
 }
 
+# The server and its schema tool, built by Go (no release binaries are pinned for them). The
+# machine is shared: lowest priority, one compile at a time, even if it takes longer.
+build_cluster_tools() {
+  if [ -x "$SERVER_DIR/bin/temporal-server" ] && [ -x "$SERVER_DIR/bin/temporal-sql-tool" ]; then
+    log "temporal-server $SERVER_VERSION cached at $SERVER_DIR/bin"; return
+  fi
+  command -v go >/dev/null 2>&1 || die "Go (>= 1.23) is needed to build temporal-server $SERVER_VERSION."
+  log "building temporal-server and temporal-sql-tool $SERVER_VERSION from the Go module proxy (niced, one core: 10+ min the first time)..."
+  local start=$SECONDS tmp="$SERVER_DIR.tmp.$$"
+  rm -rf "$tmp"; mkdir -p "$tmp/bin"
+  GOBIN="$tmp/bin" GOFLAGS=-mod=mod GOTOOLCHAIN="${GOTOOLCHAIN:-local}" GOMAXPROCS=1 \
+    nice -n 19 go install -p 1 "go.temporal.io/server/cmd/server@v$SERVER_VERSION" "go.temporal.io/server/cmd/tools/sql@v$SERVER_VERSION" \
+    || { rm -rf "$tmp"; die "go install of go.temporal.io/server $SERVER_VERSION failed (see above)."; }
+  mv "$tmp/bin/server" "$tmp/bin/temporal-server"
+  mv "$tmp/bin/sql" "$tmp/bin/temporal-sql-tool"
+  install_dir "$tmp" "$SERVER_DIR"
+  log "temporal-server $SERVER_VERSION built in $((SECONDS - start)) s"
+}
+
 mkdir -p "$CACHE"
 # Both downloads wait on the network, not the CPU: run them side by side.
 # Each runs in a subshell, so a failure of one still lets the other finish (and be cached).
@@ -159,6 +191,11 @@ if [ -z "${TEMPORAL_ADDRESS:-}" ]; then provide_cli & cli_job=$!; fi
 if [ "${MOTCUA_SKIP_TEST_SERVER:-0}" != 1 ]; then (fetch_test_server) || failed=1; fi
 if [ -n "$cli_job" ]; then wait "$cli_job" || failed=1; fi
 [ "$failed" = 0 ] || exit 1
+if [ "$CLUSTER" = 1 ]; then build_cluster_tools; fi
 [ $((SECONDS - start)) -lt 2 ] || log "Temporal tools ready in $((SECONDS - start)) s"
 echo "TEMPORAL_CLI=$CLI_DIR/bin/temporal"
 echo "TEMPORAL_TEST_SERVER=$TS_DIR/temporal-test-server"
+if [ "$CLUSTER" = 1 ]; then
+  echo "TEMPORAL_SERVER=$SERVER_DIR/bin/temporal-server"
+  echo "TEMPORAL_SQL_TOOL=$SERVER_DIR/bin/temporal-sql-tool"
+fi

@@ -242,3 +242,36 @@ describe('npm run setup provides the time-skipping test server', () => {
     expect(lib).toEqual(['from-maven.jar']);
   });
 });
+
+describe('npm run setup -- --cluster', () => {
+  beforeEach(() => {
+    stub('go', `echo "go $* GOMAXPROCS=$GOMAXPROCS nice=$(nice)" >> ${path.join(dir, 'calls')}\nmkdir -p "$GOBIN" && touch "$GOBIN/server" "$GOBIN/sql" && chmod +x "$GOBIN/server" "$GOBIN/sql"`);
+  });
+  const run = (args: string[]) =>
+    spawnSync('bash', [path.join(dir, 'scripts/setup-temporal.sh'), ...args], {
+      env: { ...process.env, PATH: `${path.join(dir, 'stubs')}:${process.env.PATH}`, MOTCUA_CACHE: path.join(dir, 'cache'), TEMPORAL_ADDRESS: '127.0.0.1:7233', MOTCUA_SKIP_TEST_SERVER: '1' },
+      encoding: 'utf8',
+    });
+
+  it('builds temporal-server and temporal-sql-tool 1.29.1 at the lowest priority, one compile at a time', () => {
+    const res = run(['--cluster']);
+    expect(res.status, res.stderr).toBe(0);
+    expect(calls()).toMatch(/^go install -p 1 go\.temporal\.io\/server\/cmd\/server@v1\.29\.1 go\.temporal\.io\/server\/cmd\/tools\/sql@v1\.29\.1 GOMAXPROCS=1 nice=19$/m);
+    const bin = path.join(dir, 'cache/temporal-server-1.29.1/bin');
+    expect(res.stdout).toContain(`TEMPORAL_SERVER=${bin}/temporal-server`);
+    expect(res.stdout).toContain(`TEMPORAL_SQL_TOOL=${bin}/temporal-sql-tool`);
+    expect(readdirSync(bin).sort()).toEqual(['temporal-server', 'temporal-sql-tool']);
+    // Built once: the next run finds them.
+    writeFileSync(path.join(dir, 'calls'), '');
+    expect(run(['--cluster']).status).toBe(0);
+    expect(calls()).toBe('');
+  });
+
+  it('builds nothing of the cluster unless asked, and refuses an unknown option', () => {
+    expect(run([]).status).toBe(0);
+    expect(calls()).toBe('');
+    const res = run(['--clustre']);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain('unknown option --clustre');
+  });
+});
