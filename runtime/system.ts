@@ -53,7 +53,7 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
       // A dev server left running (e.g. after a kill -9 of npm start) still owns our SQLite file: reuse it.
       address = `127.0.0.1:${port}`;
       log.warn({ address }, 'a Temporal server already listens on this port; using it');
-      // Its Web UI, if it was started with one, is where startDevServer puts it by default.
+      // One that npm start left running serves its Web UI 1000 above (unless that port was taken).
       if (!temporalUiUrl && (await isListening(uiPortFor(port)))) temporalUiUrl = `http://127.0.0.1:${uiPortFor(port)}`;
     } else {
       const { cli } = ensureTemporalTools({ testServer: false });
