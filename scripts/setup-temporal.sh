@@ -40,6 +40,8 @@ for arg in "$@"; do
 done
 
 log() { printf '[setup] %s\n' "$*" >&2; }
+die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
+
 # Prints the cached CLI of a version, if any. Go builds used to be cached as temporal-cli-v<version>.
 cached_cli() {
   local d
@@ -48,7 +50,6 @@ cached_cli() {
   done
   return 1
 }
-die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 
 # Moves a finished temporary directory into place; a concurrent setup that got there first wins.
 install_dir() {
@@ -141,7 +142,7 @@ provide_cli() {
 # Maven resolves the test server's POMs one by one (about a minute from an empty ~/.m2).
 fetch_test_server_with_maven() {
   local tmp="$1"
-  command -v mvn >/dev/null 2>&1 || die "Maven is needed to fetch the time-skipping test server: apt-get install -y maven"
+  command -v mvn >/dev/null 2>&1 || { rm -rf "$tmp"; die "Maven is needed to fetch the time-skipping test server: apt-get install -y maven"; }
   log "fetching io.temporal:temporal-test-server:$TEST_SERVER_VERSION with Maven..."
   cat >"$tmp/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -153,7 +154,7 @@ fetch_test_server_with_maven() {
 </project>
 POM
   (cd "$tmp" && mvn -q -B -Dstyle.color=never dependency:copy-dependencies -DoutputDirectory=lib) \
-    || die "mvn dependency:copy-dependencies failed for temporal-test-server $TEST_SERVER_VERSION (see above)."
+    || { rm -rf "$tmp"; die "mvn dependency:copy-dependencies failed for temporal-test-server $TEST_SERVER_VERSION (see above)."; }
 }
 
 fetch_test_server() {
