@@ -14,4 +14,6 @@ export interface AppContext {
   agencies: AgencyDirectory;
   /** Every version of every procedure's rules (code@version). */
   procedures: ProcedureVersions;
+  /** Temporal Web UI base URL (TEMPORAL_UI_URL, else the dev server's UI); unset: dossiers carry no link. */
+  temporalUiUrl?: string;
 }

@@ -6,6 +6,7 @@ import { CLOCK_RUNNING } from '../domain/status';
 import type { DossierRow } from '../db/schema';
 import { getProcedure } from '../procedures';
 import type { ProcedureVersions } from './procedure-versions';
+import { temporalWorkflowUrl, type TemporalUi } from './temporal-link';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -22,8 +23,11 @@ export const dossierSubject = (row: Pick<DossierRow, 'agencyCode' | 'receivingAg
 export const isOverdue = (row: DossierRow, now = Date.now()) =>
   row.finishedAt === null && row.dueAt !== null && row.dueAt.getTime() < now && CLOCK_RUNNING.has(row.status);
 
-/** The Dossier of the API contract, with personal fields only for those allowed to read them. */
-export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor, versions: Pick<ProcedureVersions, 'at'>) {
+/**
+ * The Dossier of the API contract, with personal fields only for those allowed to read them,
+ * and for staff a link to its workflow in the Temporal Web UI when one is configured.
+ */
+export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor, versions: Pick<ProcedureVersions, 'at'>, temporalUi?: TemporalUi) {
   const s = dossierSubject(row);
   const may = (field: string) => ability.can('read', s, field);
   const procedure = getProcedure(row.procedureCode);
@@ -64,6 +68,7 @@ export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor, 
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     allowedActions: rules && ability.can('act', s) ? allowedActions(st, rules, actor) : [],
+    temporalUrl: temporalWorkflowUrl(temporalUi, actor, row.code),
   };
 }
 

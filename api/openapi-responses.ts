@@ -57,6 +57,8 @@ export const dossierResponse = z.object({
   createdAt: atOrNull,
   updatedAt: atOrNull,
   allowedActions: z.array(z.enum(ACTIONS)),
+  /** The dossier's workflow in the Temporal Web UI: staff only, when a UI is configured. */
+  temporalUrl: z.string().url().nullable(),
 });
 
 /** A stuck dossier in GET /dossiers/stuck (api/routes/stuck.routes.ts): where it is and why, nothing of the file. */

@@ -10,6 +10,11 @@ const envObject = z.object({
   MOTCUA_DATA_DIR: z.string().default('.data'),
   TEMPORAL_ADDRESS: z.string().optional(),
   TEMPORAL_NAMESPACE: z.string().default('default'),
+  /**
+   * Base URL of the Temporal Web UI officers can open (e.g. https://temporal.example.gov.vn);
+   * dossier views link to their workflow there. Unset: the UI of the dev server npm start runs.
+   */
+  TEMPORAL_UI_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   JWT_SECRET: z.string().min(16).default(DEV_SECRET),
   PAYMENT_WEBHOOK_SECRET: z.string().min(16).default(DEV_SECRET),
   MOTCUA_ADMIN_PASSWORD: z.string().min(1).default('admin'),

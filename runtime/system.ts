@@ -12,7 +12,7 @@ import { openDb, type DbHandle } from '../db/client';
 import { seed } from '../db/seed';
 import { connectClient, connectWorker } from '../temporal/connect';
 import { sweepPendingWorkflows } from '../temporal/dossier-starts';
-import { ensureTemporalTools, isListening, startDevServer, type DevServer } from '../temporal/dev-server';
+import { ensureTemporalTools, freePort, isListening, startDevServer, uiPortFor, type DevServer } from '../temporal/dev-server';
 import { createWorker } from '../worker/worker';
 import { createDispatcher, type Dispatcher } from '../integrations';
 import { createLogger } from './logger';
@@ -47,17 +47,22 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
   mkdirSync(env.dataDir, { recursive: true });
   let devServer: DevServer | undefined;
   let address = env.TEMPORAL_ADDRESS;
+  let temporalUiUrl = env.TEMPORAL_UI_URL;
   if (!address) {
     const port = opts.temporalPort ?? 7233;
     if (await isListening(port)) {
       // A dev server left running (e.g. after a kill -9 of npm start) still owns our SQLite file: reuse it.
       address = `127.0.0.1:${port}`;
       log.warn({ address }, 'a Temporal server already listens on this port; using it');
+      // One that npm start left running serves its Web UI 1000 above (unless that port was taken).
+      if (!temporalUiUrl && (await isListening(uiPortFor(port)))) temporalUiUrl = `http://127.0.0.1:${uiPortFor(port)}`;
     } else {
       const { cli } = ensureTemporalTools({ testServer: false });
-      devServer = await startDevServer({ cli, port, dbFile: path.join(env.dataDir, 'temporal.db') });
+      const uiPort = (await isListening(uiPortFor(port))) ? await freePort() : uiPortFor(port);
+      devServer = await startDevServer({ cli, port, dbFile: path.join(env.dataDir, 'temporal.db'), ui: { port: uiPort } });
       address = devServer.address;
-      log.info({ address }, 'temporal dev server started');
+      temporalUiUrl ??= devServer.uiUrl;
+      log.info({ address, ui: devServer.uiUrl }, 'temporal dev server started');
     }
   }
   const dbh = openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
@@ -84,7 +89,7 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
   await agencies.reload();
   const procedures = new ProcedureVersions(dbh.db);
   await procedures.reload();
-  const app = createApp({ dbh, temporal, env, log, agencies, procedures });
+  const app = createApp({ dbh, temporal, env, log, agencies, procedures, temporalUiUrl });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(env.PORT, () => resolve(s));
   });

@@ -7,7 +7,8 @@ import { ensureUiBuilds } from './ensure-ui-builds';
 const env = loadEnv();
 ensureUiBuilds();
 const system = await startSystem(env);
-console.log(`\n  motcua: http://localhost:${system.port}/api/health   portal: http://localhost:${system.port}/   back office: http://localhost:${system.port}/admin\n`);
+const temporalUi = system.devServer?.uiUrl ? `   Temporal UI: ${system.devServer.uiUrl}` : '';
+console.log(`\n  motcua: http://localhost:${system.port}/api/health   portal: http://localhost:${system.port}/   back office: http://localhost:${system.port}/admin${temporalUi}\n`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

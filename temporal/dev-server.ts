@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Paths of the cached Temporal tools, building them first when missing (scripts/setup-temporal.sh). */
+/**
+ * Paths of the cached Temporal tools, fetched (or built) first when missing. The CLI version is
+ * scripts/setup-temporal.sh's default unless TEMPORAL_CLI_VERSION names another one.
+ */
 export function ensureTemporalTools(opts: { testServer: boolean }): { cli: string; testServer: string } {
   const res = spawnSync('bash', [path.join(root, 'scripts/setup-temporal.sh')], {
     env: { ...process.env, TEMPORAL_ADDRESS: '', MOTCUA_SKIP_TEST_SERVER: opts.testServer ? '0' : '1' },
@@ -49,6 +52,8 @@ export async function freePort(): Promise<number> {
 
 export interface DevServer {
   address: string;
+  /** The Temporal Web UI it serves, when started with `ui`. */
+  uiUrl?: string;
   process: ChildProcess;
   stop(): Promise<void>;
 }
@@ -60,12 +65,19 @@ export interface DevServer {
  */
 const SQLITE_PRAGMAS = ['--sqlite-pragma', 'journal_mode=wal'];
 
-/** Starts `temporal server start-dev` on loopback with a persistent SQLite file. */
-export async function startDevServer(opts: { cli: string; port: number; dbFile: string; log?: 'inherit' | 'ignore' }): Promise<DevServer> {
+/** The dev server's own convention: the Web UI listens 1000 above the gRPC port (7233 → 8233). */
+export const uiPortFor = (port: number) => port + 1000;
+
+/**
+ * Starts `temporal server start-dev` on loopback with a persistent SQLite file. Headless unless
+ * `ui` gives the Web UI a port (npm start does, so officers can open a dossier's workflow there).
+ */
+export async function startDevServer(opts: { cli: string; port: number; dbFile: string; ui?: { port: number }; log?: 'inherit' | 'ignore' }): Promise<DevServer> {
   if (!existsSync(opts.cli)) throw new Error(`Temporal CLI not found at ${opts.cli}`);
+  const ui = opts.ui ? ['--ui-port', String(opts.ui.port)] : ['--headless'];
   const child = spawn(
     opts.cli,
-    ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(opts.port), '--db-filename', opts.dbFile, '--http-port', String(await freePort()), '--metrics-port', String(await freePort()), '--log-level', 'error', ...SQLITE_PRAGMAS],
+    ['server', 'start-dev', ...ui, '--ip', '127.0.0.1', '--port', String(opts.port), '--db-filename', opts.dbFile, '--http-port', String(await freePort()), '--metrics-port', String(await freePort()), '--log-level', 'error', ...SQLITE_PRAGMAS],
     { stdio: ['ignore', opts.log ?? 'ignore', opts.log === 'inherit' ? 'inherit' : 'pipe'] },
   );
   // Keep the tail of stderr so an early exit says why (port taken, unwritable database file...).
@@ -80,6 +92,7 @@ export async function startDevServer(opts: { cli: string; port: number; dbFile: 
   ]);
   return {
     address: `127.0.0.1:${opts.port}`,
+    uiUrl: opts.ui ? `http://127.0.0.1:${opts.ui.port}` : undefined,
     process: child,
     async stop() {
       if (child.exitCode !== null) return;

@@ -62,6 +62,8 @@ export interface Dossier {
   createdAt: string;
   updatedAt: string;
   allowedActions: Action[];
+  /** The workflow in the Temporal Web UI (staff only, when configured). */
+  temporalUrl: string | null;
 }
 
 /** A file a citizen or an officer attached (GET /dossiers/:code/attachments). */

@@ -58,6 +58,7 @@ export function dossierRoutes(ctx: AppContext): Router {
   const db = ctx.dbh.db;
 
   const readable = (req: Request, code: string) => readableDossier(db, req, code);
+  const temporalUi = ctx.temporalUiUrl ? { baseUrl: ctx.temporalUiUrl, namespace: ctx.env.TEMPORAL_NAMESPACE } : undefined;
 
   const submissionLimiter = new RateLimiter(SUBMISSIONS_PER_MINUTE, 60_000);
   r.post('/dossiers', requireUser, rateLimit(submissionLimiter, (req) => `user:${req.user!.id}`), async (req, res) => {
@@ -98,7 +99,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     if (startError) ctx.log.warn({ code, err: startError }, 'dossier recorded; its workflow start is left to the sweep');
     await linkAttachments(db, code, user.id, input.attachments);
     const row = await readable(req, code);
-    res.status(created ? 201 : 200).location(`/api/dossiers/${code}`).json(dossierView(row, req.ability!, actorOf(user), ctx.procedures));
+    res.status(created ? 201 : 200).location(`/api/dossiers/${code}`).json(dossierView(row, req.ability!, actorOf(user), ctx.procedures, temporalUi));
   });
 
   r.get('/dossiers', requireUser, async (req, res) => {
@@ -112,7 +113,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     // Content-Range must stay a number for react-admin; this header says it is only a lower bound.
     if (capped) res.set('X-Total-Capped', String(COUNT_CAP));
     const actor = actorOf(req.user!);
-    sendList(res, 'dossiers', p.offset, rows.map((row) => dossierView(row, req.ability!, actor, ctx.procedures)), total);
+    sendList(res, 'dossiers', p.offset, rows.map((row) => dossierView(row, req.ability!, actor, ctx.procedures, temporalUi)), total);
   });
 
   r.get('/dossiers/:code', requireUser, async (req, res) => {
@@ -120,7 +121,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     const attachments = (await dossierAttachments(db, row.code)).map(attachmentView);
     // The assignee by name: after a hand-off they belong to an agency the reader may not list.
     const [assignee] = row.assigneeId ? await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, row.assigneeId)) : [];
-    res.json({ ...dossierView(row, req.ability!, actorOf(req.user!), ctx.procedures), assigneeName: assignee?.fullName ?? null, attachments });
+    res.json({ ...dossierView(row, req.ability!, actorOf(req.user!), ctx.procedures, temporalUi), assigneeName: assignee?.fullName ?? null, attachments });
   });
 
   r.get('/dossiers/:code/events', requireUser, async (req, res) => {
@@ -152,7 +153,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     await actOnDossier(ctx.temporal, row.code, actorOf(req.user!), request);
     await linkAttachments(db, row.code, req.user!.id, attached);
     const fresh = await readable(req, row.code).catch(() => row);
-    res.json(dossierView(fresh, req.ability!, actorOf(req.user!), ctx.procedures));
+    res.json(dossierView(fresh, req.ability!, actorOf(req.user!), ctx.procedures, temporalUi));
   });
 
   /** Targets named in a body must exist: another agency to forward to, an officer to assign. */

@@ -4,12 +4,14 @@ import type { System } from '../../runtime/system';
 import { startTestSystem } from '../support/system';
 import { act, apiFromPage, choose, launch, openFromList, screenshot, signIn, statusIs } from './support';
 
+const TEMPORAL_UI = 'http://temporal-ui.test:8080';
+
 describe('the back office drives dossiers by clicking', () => {
   let system: System;
   let browser: Browser;
 
   beforeAll(async () => {
-    [system, browser] = await Promise.all([startTestSystem(), launch()]);
+    [system, browser] = await Promise.all([startTestSystem({ TEMPORAL_UI_URL: TEMPORAL_UI }), launch()]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -45,6 +47,11 @@ describe('the back office drives dossiers by clicking', () => {
     await screenshot(desk, 'a-2-received-receipt');
     await done.getByRole('button', { name: 'Mở hồ sơ' }).click();
     await statusIs(desk, 'RECEIVED');
+    // The page links to the dossier's workflow in the Temporal Web UI, in a new tab.
+    const workflow = desk.getByTestId('temporal-link');
+    expect(await workflow.textContent()).toBe('Xem quy trình trên Temporal');
+    expect(await workflow.getAttribute('href')).toBe(`${TEMPORAL_UI}/namespaces/default/workflows/${code}`);
+    expect(await workflow.getAttribute('target')).toBe('_blank');
     await act(desk, 'assign', (d) => choose(desk, d, 'Trần Văn Minh'));
     await statusIs(desk, 'IN_REVIEW');
 

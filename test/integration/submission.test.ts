@@ -10,6 +10,7 @@ import { startPendingWorkflows } from '../../temporal/dossier-starts';
 import { stateQuery } from '../../workflows/messages';
 import { login, startTestSystem } from '../support/system';
 
+const TEMPORAL_UI = 'http://temporal-ui.test:8080';
 const applicant = { fullName: 'Lý Seo Chu', idNumber: '010203009876', phone: '0987654321' };
 /** A Temporal that refuses every start, as when the server is down between commit and start. */
 const unreachableTemporal = {
@@ -27,7 +28,7 @@ describe('a submission is recorded by the API and continued by its workflow', ()
   let example: Record<string, unknown>;
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = await startTestSystem({ TEMPORAL_UI_URL: TEMPORAL_UI });
     for (const u of ['citizen', 'laocai.desk']) tokens[u] = await login(system, u);
     example = (await request(system.server).get('/api/procedures/1.004222')).body.example;
   });
@@ -58,6 +59,24 @@ describe('a submission is recorded by the API and continued by its workflow', ()
     const assigned = await request(system.server).post(`/api/dossiers/${code}/actions/assign`).set(as('laocai.desk')).send({ assigneeId: 'u-laocai.specialist' });
     expect(assigned.status).toBe(200);
     expect(await eventsOf(code)).toEqual(['assign', 'submit']);
+  });
+
+  it('links staff, and only staff, to the dossier\'s workflow in the Temporal Web UI', async () => {
+    const res = await request(system.server)
+      .post('/api/dossiers')
+      .set(as('citizen'))
+      .set('Idempotency-Key', `sub-${Date.now()}-link`)
+      .send({ procedureCode: '1.004222', agencyCode: '02647', channel: 'online', applicant, form: example });
+    expect(res.status).toBe(201);
+    const code = res.body.code as string;
+    expect(res.body.temporalUrl).toBeNull();
+    expect((await request(system.server).get(`/api/dossiers/${code}`).set(as('citizen'))).body.temporalUrl).toBeNull();
+
+    const seen = await request(system.server).get(`/api/dossiers/${code}`).set(as('laocai.desk'));
+    expect(seen.status).toBe(200);
+    expect(seen.body.temporalUrl).toBe(`${TEMPORAL_UI}/namespaces/default/workflows/${encodeURIComponent(code)}`);
+    // The id in the link is the one the workflow runs under.
+    expect((await system.temporal.workflow.getHandle(code).describe()).workflowId).toBe(code);
   });
 
   it('computes the first deadline with the admin calendar, as the workflow would', async () => {

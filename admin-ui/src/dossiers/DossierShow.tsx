@@ -12,6 +12,7 @@ import { Documents } from './Documents';
 import { FormDataView } from './FormDataView';
 import { Shares } from './Shares';
 import { Timeline } from './Timeline';
+import { WorkflowLink } from './WorkflowLink';
 
 /** A date-time of the dossier as dd/MM/yyyy HH:mm in Vietnam time, or a dash. */
 function DateTimeField({ source }: { source: 'receivedAt' | 'dueAt' | 'stageDueAt' }) {
@@ -40,6 +41,7 @@ function Header() {
         </Typography>
         <StatusChip status={record.status} overdue={record.overdue} />
         <DueBadge />
+        <WorkflowLink />
       </Stack>
       <Typography variant="subtitle1" color="text.secondary">
         {record.procedureCode} — {pick(record.procedureName, locale)}

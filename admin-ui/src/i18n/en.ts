@@ -56,6 +56,7 @@ export const appEn: typeof appVi = {
         bulk_partial: 'Assigned %{ok} of %{total}. Error: %{error}',
         created: 'Dossier %{code} received',
       },
+      links: { temporal: 'Workflow in Temporal' },
       sections: {
         applicant: 'Applicant',
         form: 'Form',

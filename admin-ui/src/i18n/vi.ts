@@ -61,6 +61,7 @@ export const appVi = {
         bulk_partial: 'Phân công được %{ok}/%{total} hồ sơ. Lỗi: %{error}',
         created: 'Đã tiếp nhận hồ sơ %{code}',
       },
+      links: { temporal: 'Xem quy trình trên Temporal' },
       sections: {
         applicant: 'Người nộp hồ sơ',
         form: 'Nội dung tờ khai',
