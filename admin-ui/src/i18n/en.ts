@@ -272,6 +272,9 @@ export const appEn: typeof appVi = {
       prefilled: 'Filled in from dossier %{code} (%{at}); check against the papers',
     },
     problem: {
+      'still-retrying': 'Recording is being retried; it clears by itself once the cause is fixed',
+      'not-stuck': 'This dossier is not stuck',
+      self: 'You cannot deactivate your own account',
       'invalid-input': 'Some information is not valid: check the marked fields',
       unauthorized: 'Your session has ended, please sign in again',
       'invalid-signature': 'Invalid signature',

@@ -277,6 +277,9 @@ export const appVi = {
       prefilled: 'Đã điền theo hồ sơ %{code} (%{at}); kiểm tra lại với giấy tờ',
     },
     problem: {
+      'still-retrying': 'Hệ thống đang tự thử lưu lại; hồ sơ sẽ tự hết kẹt khi nguyên nhân được khắc phục',
+      'not-stuck': 'Hồ sơ này không bị kẹt',
+      self: 'Không thể tự khóa tài khoản của chính mình',
       'invalid-input': 'Thông tin chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu',
       unauthorized: 'Phiên đăng nhập đã hết, vui lòng đăng nhập lại',
       'invalid-signature': 'Chữ ký không hợp lệ',
