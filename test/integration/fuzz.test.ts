@@ -43,7 +43,7 @@ const RUNS: readonly { user: string; tags: readonly string[]; exclude?: readonly
   // Stuck dossiers: the list in the admin's subtree, and the repair of the one made stuck below.
   { user: 'admin', tags: ['stuck'] },
   // Dossiers are the citizen's and the desk's: an admin reads none of them.
-  { user: 'admin', tags: ['system', 'reference', 'users', 'integrations', 'payments'] },
+  { user: 'admin', tags: ['system', 'reference', 'users', 'integrations', 'payments', 'procedure-versions'] },
 ];
 
 /** Checks that need what the spec cannot say are left out: a schema-valid body may still name an agency that does not exist. */
@@ -163,6 +163,7 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
       ['^/api/dossiers/\\{code\\}', { 'path.code': bind('dossier', 0.9) }],
       ['^/api/auth/login$', { 'body.username': bind('username', 0.5), 'body.password': bind('password', 0.5) }],
       ['^/api/dossiers$', { 'body.procedureCode': bind('procedure'), 'body.agencyCode': bind('commune'), 'header.Idempotency-Key': bind('idempotency', 1) }],
+      ['^/api/procedures/\\{code\\}/versions$', { 'path.code': bind('procedure', 0.9), ...nasty('note') }],
       ['^/api/procedures/\\{code\\}$', { 'path.code': bind('procedure') }],
       ['^/api/agencies', { 'path.code': bind('agency'), 'body.parentCode': bind('agency'), ...nasty('name', 'nameEn') }],
       ['^/api/users', { 'path.id': bind('user'), 'body.agencyCode': bind('agency'), ...nasty('fullName', 'phone') }, OWN_IDS_ONLY],
