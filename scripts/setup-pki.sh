@@ -29,9 +29,7 @@ make_pki() {
   printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n' >"$tmp/ext.cnf"
   openssl x509 -req -in "$tmp/signing.csr" -CA "$tmp/ca.pem" -CAkey "$tmp/ca.key" -CAcreateserial \
     -days 1825 -sha256 -extfile "$tmp/ext.cnf" -out "$tmp/signing.pem" 2>/dev/null
-  # 3DES and a SHA-1 MAC: the PKCS#12 algorithms every reader (node-forge too) understands.
   openssl pkcs12 -export -inkey "$tmp/signing.key" -in "$tmp/signing.pem" -certfile "$tmp/ca.pem" \
-    -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 \
     -passout "pass:$PASSWORD" -out "$tmp/signing.p12"
   rm -f "$tmp/signing.csr" "$tmp/ext.cnf" "$tmp/ca.srl"
   chmod 600 "$tmp"/*.key "$tmp/signing.p12"
