@@ -28,8 +28,8 @@ export async function renderDocument(
   form.body(doc, d);
   signature(doc, form.signer, kind === 'result' ? d.approvedBy : kind === 'receipt' ? d.receivedBy : undefined);
   // A signed document's QR leads to its verification page, which also links the lookup.
-  if (d.verifyUrl) await lookupQr(doc, d.verifyUrl, d.dossierCode, 'Xác minh văn bản điện tử');
-  else await lookupQr(doc, d.lookupUrl, d.dossierCode, 'Tra cứu hồ sơ');
+  if (d.verifyUrl) await lookupQr(doc, d.verifyUrl, d.dossierCode, ['Văn bản có chữ ký số. Xác minh tại:', d.verifyUrl]);
+  else await lookupQr(doc, d.lookupUrl, d.dossierCode, [`Tra cứu hồ sơ: ${d.lookupUrl}`]);
   if (options.signature) addSignaturePlaceholder(doc, options.signature);
   return toBuffer(doc);
 }

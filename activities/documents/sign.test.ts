@@ -20,7 +20,7 @@ const result: DocumentData = {
   approvedBy: 'Phạm Văn Hùng',
   issuedAt: '2025-07-03T08:00:00Z',
   lookupUrl: 'https://motcua.example.vn/tra-cuu/H38-250701-0001',
-  verifyUrl: 'https://motcua.example.vn/xac-minh/ABCDEFGHJKLMNPQR',
+  verifyUrl: 'https://dichvucong.laocai.gov.vn/xac-minh/ABCDEFGHJKMNPQRS',
 };
 
 // A PKI of this test's own, made with the setup script into a temporary directory.
@@ -45,6 +45,8 @@ describe('PAdES signature of a result', () => {
     const text = signed.toString('latin1');
     expect(text).toContain('/SubFilter /ETSI.CAdES.detached');
     expect(text).toMatch(/\/FT \/Sig/);
+    // The verification line under the QR stays on the page (a long URL once wrapped onto a second one).
+    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(1);
     const parts = signedParts(signed);
     if (typeof parts === 'string') throw new Error(parts);
     writeFileSync(path.join(dir, 'sig.der'), parts.cms);
