@@ -195,6 +195,23 @@ export const publicDossierResponse = z.object({
   documents: z.array(z.enum(DOCUMENT_KINDS)),
 });
 
+/** What the public verification page checked of a signed document (api/issued-documents.ts). */
+export const documentVerificationResponse = z.object({
+  code: z.string(),
+  valid: z.boolean(),
+  checks: z.object({ hash: z.boolean(), signature: z.boolean(), certificate: z.boolean() }),
+  problem: z.string().optional(),
+  document: z.object({ kind: z.enum(DOCUMENT_KINDS), title: z.string(), dossierCode: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  signer: z.object({
+    subject: z.string(),
+    commonName: z.string().nullable(),
+    organization: z.string().nullable(),
+    issuer: z.string().nullable(),
+    certSha256: z.string(),
+  }),
+  signedAt: at,
+});
+
 export const outboxMessageResponse = z.object({
   id: z.string(),
   dossierCode: z.string(),

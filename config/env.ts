@@ -20,6 +20,13 @@ const envObject = z.object({
   MOTCUA_ADMIN_PASSWORD: z.string().min(1).default('admin'),
   /** Where citizens open the portal; printed in QR codes on documents. */
   PUBLIC_BASE_URL: z.string().url().optional(),
+  /**
+   * The agency's signing certificate and key (PKCS#12) that signs receipts and results
+   * (docs/signing.md). Unset outside production: the local test certificate of
+   * `npm run setup:pki`, made on first use.
+   */
+  SIGNING_P12_PATH: z.string().min(1).optional(),
+  SIGNING_P12_PASSWORD: z.string().default(''),
   /** Bank account that receives fees (VietQR). */
   PAYMENT_BANK_BIN: z.string().regex(/^\d{6}$/).default('970415'),
   PAYMENT_ACCOUNT_NUMBER: z.string().min(4).default('113000006789'),
@@ -94,6 +101,7 @@ const envSchema = envObject.superRefine((env, ctx) => {
     ctx.addIssue({ code: 'custom', path: ['MOTCUA_ADMIN_PASSWORD'], message: 'the default admin password is refused in production' });
   }
   if (!env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production needs PostgreSQL' });
+  if (!env.SIGNING_P12_PATH) ctx.addIssue({ code: 'custom', path: ['SIGNING_P12_PATH'], message: "production signs documents with the agency's own certificate" });
   if (!env.TEMPORAL_ADDRESS) ctx.addIssue({ code: 'custom', path: ['TEMPORAL_ADDRESS'], message: 'production needs a Temporal cluster' });
 });
 

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AgencyDirectory } from '../api/agency-directory';
 import { ProcedureVersions } from '../api/procedure-versions';
 import { createApp } from '../api/app';
+import { documentSigner } from '../api/document-signer';
 import type { Env } from '../config/env';
 import { openDb, type DbHandle } from '../db/client';
 import { seed } from '../db/seed';
@@ -44,6 +45,9 @@ export interface StartOptions {
  */
 export async function startSystem(env: Env, opts: StartOptions = {}): Promise<System> {
   const log = createLogger(env.LOG_LEVEL);
+  // The agency's certificate signs receipts and results: a missing file or a wrong password
+  // stops a production start rather than the first citizen's download (docs/signing.md).
+  if (env.NODE_ENV === 'production') await documentSigner(env);
   mkdirSync(env.dataDir, { recursive: true });
   let devServer: DevServer | undefined;
   let address = env.TEMPORAL_ADDRESS;

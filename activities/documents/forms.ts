@@ -33,6 +33,8 @@ export interface DocumentData {
   approvedBy?: string;
   issuedAt: string;
   lookupUrl: string;
+  /** The public verification page of a signed document (docs/signing.md); its QR then leads there. */
+  verifyUrl?: string;
 }
 
 export interface Form {

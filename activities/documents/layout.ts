@@ -90,8 +90,8 @@ export function signature(doc: Pdf, role: string, name?: string): void {
   doc.x = MARGIN;
 }
 
-/** QR of the public lookup URL at the bottom right of the last page, the dossier code under it. */
-export async function lookupQr(doc: Pdf, url: string, dossierCode: string): Promise<void> {
+/** QR of a public URL at the bottom right of the last page, the dossier code under it. */
+export async function lookupQr(doc: Pdf, url: string, dossierCode: string, lines: readonly string[]): Promise<void> {
   const png = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 360 });
   const bottom = doc.page.height - MARGIN; // pdfkit breaks the page for text below this line
   const top = bottom - QR_SIZE - 16;
@@ -101,8 +101,11 @@ export async function lookupQr(doc: Pdf, url: string, dossierCode: string): Prom
   doc.font('bold').fontSize(9).text(dossierCode, x - 30, top + QR_SIZE + 3, {
     width: QR_SIZE + 60, align: 'center', lineBreak: false,
   });
-  doc.font('regular').fontSize(8.5).text(`Tra cứu hồ sơ: ${url}`, MARGIN, bottom - 12, {
-    width: doc.page.width - 3 * MARGIN - QR_SIZE, lineBreak: false, ellipsis: true,
+  // One line each, bottom up from the margin: a line too long for the width would wrap onto a new page.
+  lines.forEach((line, i) => {
+    doc.font('regular').fontSize(8.5).text(line, MARGIN, bottom - 12 * (lines.length - i), {
+      width: doc.page.width - 3 * MARGIN - QR_SIZE, lineBreak: false, ellipsis: true,
+    });
   });
 }
 

@@ -2,12 +2,15 @@
 // the dossier's public lookup page. Server side only: pdfkit, the font files, zlib.
 import { FORMS, type DocumentData, type DocumentKind, type Form } from './forms.js';
 import { createPdf, lookupQr, nationalHeader, signature, title, toBuffer } from './layout.js';
+import { addSignaturePlaceholder, type SignatureInfo } from './sign.js';
 
 export { DOCUMENT_KINDS, type Applicant, type DocumentData, type DocumentKind } from './forms.js';
 
 export interface RenderOptions {
   /** Leave streams readable (tests inspect the text); production keeps them compressed. */
   compress?: boolean;
+  /** Reserve a digital signature (sign.ts) to be filled in by the caller's signer. */
+  signature?: SignatureInfo;
 }
 
 export async function renderDocument(
@@ -24,7 +27,10 @@ export async function renderDocument(
   title(doc, form.title, [...(form.formNo ? [`(${form.formNo})`] : []), `Mã hồ sơ: ${d.dossierCode}`]);
   form.body(doc, d);
   signature(doc, form.signer, kind === 'result' ? d.approvedBy : kind === 'receipt' ? d.receivedBy : undefined);
-  await lookupQr(doc, d.lookupUrl, d.dossierCode);
+  // A signed document's QR leads to its verification page, which also links the lookup.
+  if (d.verifyUrl) await lookupQr(doc, d.verifyUrl, d.dossierCode, ['Văn bản có chữ ký số. Xác minh tại:', d.verifyUrl]);
+  else await lookupQr(doc, d.lookupUrl, d.dossierCode, [`Tra cứu hồ sơ: ${d.lookupUrl}`]);
+  if (options.signature) addSignaturePlaceholder(doc, options.signature);
   return toBuffer(doc);
 }
 

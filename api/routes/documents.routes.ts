@@ -7,6 +7,8 @@ import { dueFrom } from '../../domain/lifecycle/deadline';
 import { documentChecklist } from '../../domain/document-checklist';
 import { getProcedure } from '../../procedures';
 import { dossierAttachments } from '../attachment-records';
+import { documentSigner } from '../document-signer';
+import { isSigned, issueSigned } from '../issued-documents';
 import type { AppContext } from '../context';
 import { dossierSubject, mask } from '../dossier-view';
 import { readableDossier } from '../readable-dossier';
@@ -153,13 +155,21 @@ export function documentRoutes(ctx: AppContext): Router {
     if (!data) throw notFound(`${kind} document of dossier ${row.code}`);
     // The same field rules as the JSON view: a supervisor's copy carries no personal numbers.
     const may = (field: string) => req.ability!.can('read', dossierSubject(row), field);
-    const applicant = {
-      ...data.applicant,
-      idNumber: may('applicant.idNumber') ? data.applicant.idNumber : (mask(data.applicant.idNumber ?? null) ?? undefined),
-      phone: may('applicant.phone') ? data.applicant.phone : (mask(data.applicant.phone ?? null) ?? undefined),
-      ...(may('applicant.address') ? {} : { address: undefined }),
-    };
-    const pdf = await renderDocument(kind, { ...data, applicant });
+    const personal = ['applicant.idNumber', 'applicant.phone', 'applicant.address'];
+    let pdf: Buffer;
+    if (isSigned(kind) && personal.every(may)) {
+      // The document with legal weight: signed once for its data, then served as issued.
+      pdf = (await issueSigned(db, await documentSigner(ctx.env), data, ctx.env.publicBaseUrl)).pdf;
+    } else {
+      // A masked reading copy is not the issued document: unsigned, rendered on request.
+      const applicant = {
+        ...data.applicant,
+        idNumber: may('applicant.idNumber') ? data.applicant.idNumber : (mask(data.applicant.idNumber ?? null) ?? undefined),
+        phone: may('applicant.phone') ? data.applicant.phone : (mask(data.applicant.phone ?? null) ?? undefined),
+        ...(may('applicant.address') ? {} : { address: undefined }),
+      };
+      pdf = await renderDocument(kind, { ...data, applicant });
+    }
     res
       .status(200)
       .type('application/pdf')

@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import { RateLimiter, rateLimit } from '../middleware/rate-limit';
 import { notFound } from '../problem';
 import { availableDocuments } from './documents.routes';
+import { findIssued, verification } from '../issued-documents';
 import { STATUS_TEXT } from '../../domain/status-text';
 
 /** What the citizen should (or need not) do now. */
@@ -68,6 +69,16 @@ export function publicRoutes(ctx: AppContext, limiter = new RateLimiter(30, 60_0
       paid: row.paid,
       documents: availableDocuments(row),
     });
+  });
+  /**
+   * Where a signed document's QR leads: anyone holding the paper may check it. The code is
+   * random (not the dossier's), and the answer names the document, never the applicant.
+   */
+  r.get('/public/verify/:code', rateLimit(limiter), async (req, res) => {
+    const code = String(req.params.code);
+    const row = await findIssued(db, code);
+    if (!row) throw notFound(`document ${code}`);
+    res.set('Cache-Control', 'no-store').json(verification(row));
   });
   return r;
 }

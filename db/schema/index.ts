@@ -8,3 +8,4 @@ export * from './documents';
 export * from './holidays';
 export * from './outbox';
 export * from './login-throttle';
+export * from './issued-documents';

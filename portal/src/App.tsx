@@ -9,6 +9,7 @@ const GuideSheet = lazy(() => import('./GuideSheet').then((m) => ({ default: m.G
 const SubmitPage = lazy(() => import('./SubmitPage').then((m) => ({ default: m.SubmitPage })));
 const DossierPage = lazy(() => import('./DossierPage').then((m) => ({ default: m.DossierPage })));
 const TrackPage = lazy(() => import('./TrackPage').then((m) => ({ default: m.TrackPage })));
+const VerifyPage = lazy(() => import('./VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 
 function Page() {
@@ -17,6 +18,7 @@ function Page() {
   if ((m = path.match(/^\/thu-tuc\/([\w.]+)$/))) return <GuideSheet code={m[1]!} />;
   if ((m = path.match(/^\/nop-ho-so\/([\w.]+)$/))) return <SubmitPage code={m[1]!} />;
   if ((m = path.match(/^\/ho-so\/([\w.-]+)$/))) return <DossierPage code={m[1]!} />;
+  if ((m = path.match(/^\/xac-minh\/([A-Z0-9]{16})$/))) return <VerifyPage code={m[1]!} />;
   if (path === '/tra-cuu') return <TrackPage code={query.get('ma') ?? ''} phone={query.get('sdt') ?? ''} />;
   return <Finder />;
 }

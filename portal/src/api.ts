@@ -93,6 +93,17 @@ export interface PublicDossier {
   documents: string[];
 }
 
+/** GET /api/public/verify/:code (api/openapi-responses.ts documentVerificationResponse). */
+export interface DocumentVerification {
+  code: string;
+  valid: boolean;
+  checks: { hash: boolean; signature: boolean; certificate: boolean };
+  problem?: string;
+  document: { kind: string; title: string; dossierCode: string; sha256: string };
+  signer: { subject: string; commonName: string | null; organization: string | null; issuer: string | null; certSha256: string };
+  signedAt: string;
+}
+
 export interface Payment {
   amount: number;
   paid: boolean;
@@ -227,6 +238,7 @@ export const api = {
   dossier: (code: string) => call<Dossier>('GET', `/dossiers/${encodeURIComponent(code)}`),
   payment: (code: string) => call<Payment>('GET', `/dossiers/${encodeURIComponent(code)}/payment`),
   lookup: (code: string, phone: string) => call<PublicDossier>('GET', `/public/dossiers/${encodeURIComponent(code.trim())}?phone=${encodeURIComponent(phone.trim())}`),
+  verify: (code: string) => call<DocumentVerification>('GET', `/public/verify/${encodeURIComponent(code)}`),
   rate: (code: string, score: number, comment: string) =>
     call<Dossier>('POST', `/dossiers/${encodeURIComponent(code)}/actions/rate`, comment ? { score, comment } : { score }),
   /** A PDF the signed-in owner may read, saved through a temporary link. */

@@ -142,6 +142,8 @@ const MATRIX: Record<string, Row> = {
     expect: all(401),
   },
   'GET /public/dossiers/:code': { call: () => ({ path: `/api/public/dossiers/${fx.dossier}?phone=${applicant.phone}` }), expect: all(200) },
+  // Public: a token changes nothing; a code never issued is not found (issued ones: payments-documents.test.ts).
+  'GET /public/verify/:code': { call: () => ({ path: '/api/public/verify/AAAAAAAAAAAAAAAA' }), expect: all(404) },
   'GET /stats/overdue': { call: () => ({ path: '/api/stats/overdue' }), expect: supervisorsOnly },
   'GET /stats/summary': { call: () => ({ path: '/api/stats/summary' }), expect: supervisorsOnly },
   // Integrations (README): the outbox for supervisors and the admin, reminders for officers of an agency.

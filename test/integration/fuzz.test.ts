@@ -7,6 +7,8 @@ import type { System } from '../../runtime/system';
 import { ensureTemporalTools } from '../../temporal/dev-server';
 import { ensureSchemathesis, runSchemathesis, toml, type SchemathesisResult } from '../support/schemathesis';
 import { paymentSignal } from '../../workflows/messages';
+import { eq } from 'drizzle-orm';
+import { issuedDocuments } from '../../db/schema';
 import { login, startTestSystem } from '../support/system';
 
 /**
@@ -61,7 +63,7 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
   let system: System;
   let fuzzDb: { admin: postgres.Sql; name: string } | undefined;
   const tokens: Record<string, string> = {};
-  const fx = { dossiers: [] as string[], stuck: '', attachment: '', agency: `FZ.${runId}`, user: '', holiday: '2099-03-02', outbox: [] as string[] };
+  const fx = { dossiers: [] as string[], stuck: '', attachment: '', agency: `FZ.${runId}`, user: '', holiday: '2099-03-02', outbox: [] as string[], issued: [] as string[] };
   const results: SchemathesisResult[] = [];
 
   beforeAll(async () => {
@@ -100,6 +102,10 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
     const received = await submit('1.001193', [fx.attachment]);
     expect((await api.post(`/api/dossiers/${received}/actions/receive`).set(as('laocai.desk')).send({})).status).toBe(200);
     fx.dossiers = [received, await submit('1.001193'), await submit('1.001612')];
+    // Its signed receipt, so the verification page is reached with a real code (docs/signing.md).
+    expect((await api.get(`/api/dossiers/${received}/documents/receipt`).set(as('citizen'))).status).toBe(200);
+    fx.issued = (await system.dbh.db.select({ code: issuedDocuments.code }).from(issuedDocuments).where(eq(issuedDocuments.dossierCode, received))).map((r) => r.code);
+    expect(fx.issued).toHaveLength(1);
     // A stuck dossier (docs/operations.md): a payment notice PostgreSQL cannot store, signalled past the API.
     fx.stuck = await submit('1.001193');
     await system.temporal.workflow.getHandle(fx.stuck).signal(paymentSignal, { transactionId: 'FZ-\ud800', amount: 1, paidAt: new Date().toISOString() });
@@ -129,6 +135,7 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
     const dict = {
       dossier: fx.dossiers,
       stuck: [fx.stuck],
+      issued: fx.issued,
       procedure: ['1.001193', '1.001612', '1.004873'],
       agency: ['02647', '02683', 'H38', 'H38.SNNMT', fx.agency],
       commune: ['02647', '02683'],
@@ -160,6 +167,7 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
       ['^/api/dossiers/\\{code\\}/repair$', { 'path.code': bind('stuck', 0.9), ...nasty('reason') }],
       ['^/api/dossiers/\\{code\\}/actions/\\{action\\}$', { 'path.code': bind('dossier', 0.9), 'body.assigneeId': bind('user'), 'body.agencyCode': bind('department'), ...nasty('note', 'reason', 'comment', 'receiptNo') }],
       ['^/api/public/dossiers/\\{code\\}$', { 'path.code': bind('dossier'), 'query.phone': bind('phone') }],
+      ['^/api/public/verify/\\{code\\}$', { 'path.code': bind('issued', 0.9) }],
       ['^/api/dossiers/\\{code\\}', { 'path.code': bind('dossier', 0.9) }],
       ['^/api/auth/login$', { 'body.username': bind('username', 0.5), 'body.password': bind('password', 0.5) }],
       ['^/api/dossiers$', { 'body.procedureCode': bind('procedure'), 'body.agencyCode': bind('commune'), 'header.Idempotency-Key': bind('idempotency', 1) }],

@@ -1,4 +1,8 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -6,7 +10,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyChain } from '../../activities/audit/verify';
 import { signPaymentBody } from '../../api/routes/payments.routes';
-import { dossierEvents, payments } from '../../db/schema';
+import { dossierEvents, issuedDocuments, payments } from '../../db/schema';
 import { readVietQr, verifyEmvCrc } from '../../domain/vietqr';
 import type { System } from '../../runtime/system';
 import { syncedUpdate } from '../../workflows/messages';
@@ -137,6 +141,62 @@ describe('fees, signed payment callbacks, documents, public lookup and the audit
     expect((await http().get(`/api/dossiers/${code}/documents/receipt`).set(as('batxat.desk'))).status).toBe(404);
     expect((await http().get(`/api/dossiers/${code}/documents/receipt`).set(as('citizen'))).status).toBe(404);
     expect((await http().get(`/api/dossiers/${code}/documents/invoice`).set(as('citizen2'))).status).toBe(404);
+  });
+
+  it('signs the delivered dossier\'s result (PAdES, checked by OpenSSL), and its verification page tells a tampered file', async () => {
+    const get = async () => (await http().get(`/api/dossiers/${code}/documents/result`).set(as('citizen2')).buffer(true).parse(binary)).body as Buffer;
+    const pdf = await get();
+    expect(pdf.toString('latin1')).toContain('/SubFilter /ETSI.CAdES.detached');
+    expect((await get()).equals(pdf), 'issued once, served as issued').toBe(true);
+
+    // Independently of the app's verifier: the /ByteRange covers the file but the hole, and
+    // OpenSSL verifies the detached CMS in it over those bytes, up to the test CA.
+    const br = /\/ByteRange\s*\[\s*(\d+) (\d+) (\d+) (\d+)\s*\]/.exec(pdf.toString('latin1'))!.slice(1).map(Number);
+    expect(br[0]).toBe(0);
+    expect(br[2]! + br[3]!).toBe(pdf.length);
+    const hex = pdf.subarray(br[1]! + 1, br[2]! - 1).toString('latin1');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-pades-'));
+    try {
+      writeFileSync(path.join(dir, 'sig.der'), Buffer.from(hex, 'hex'));
+      writeFileSync(path.join(dir, 'signed.bin'), Buffer.concat([pdf.subarray(0, br[1]), pdf.subarray(br[2]!)]));
+      const ca = /SIGNING_CA_PATH=(.*)/.exec(execFileSync('bash', ['scripts/setup-pki.sh'], { encoding: 'utf8' }))![1]!;
+      const opensslVerify = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', path.join(dir, 'sig.der'),
+        '-content', path.join(dir, 'signed.bin'), '-CAfile', ca, '-purpose', 'any', '-out', '/dev/null'], { encoding: 'utf8' });
+      expect(opensslVerify.stderr.trim()).toBe('CMS Verification successful');
+      expect(opensslVerify.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    // The QR's code: the stored row holds exactly the bytes served.
+    const [issued] = await system.dbh.db.select().from(issuedDocuments).where(and(eq(issuedDocuments.dossierCode, code), eq(issuedDocuments.kind, 'result')));
+    expect(issued!.pdf.equals(pdf)).toBe(true);
+    const page = await http().get(`/api/public/verify/${issued!.code}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({
+      code: issued!.code,
+      valid: true,
+      checks: { hash: true, signature: true, certificate: true },
+      document: { kind: 'result', title: 'THÔNG BÁO KẾT QUẢ GIẢI QUYẾT HỒ SƠ', dossierCode: code, sha256: createHash('sha256').update(pdf).digest('hex') },
+      signer: { commonName: 'Bộ phận Một cửa (thử nghiệm)', organization: 'UBND tỉnh Lào Cai' },
+    });
+    expect(JSON.stringify(page.body)).not.toContain(applicant.fullName);
+
+    // One changed byte in the stored file (a text object, inside the signed range): reported invalid.
+    const tampered = Buffer.from(pdf);
+    const at = tampered.indexOf('/Producer');
+    tampered[at + 1] = 'Q'.charCodeAt(0);
+    await system.dbh.db.update(issuedDocuments).set({ pdf: tampered }).where(eq(issuedDocuments.code, issued!.code));
+    try {
+      const bad = await http().get(`/api/public/verify/${issued!.code}`);
+      expect(bad.status).toBe(200);
+      expect(bad.body).toMatchObject({ valid: false, checks: { hash: false, signature: false, certificate: true }, problem: 'the document was changed after it was signed' });
+    } finally {
+      await system.dbh.db.update(issuedDocuments).set({ pdf }).where(eq(issuedDocuments.code, issued!.code));
+    }
+    expect((await http().get(`/api/public/verify/${issued!.code}`)).body.valid).toBe(true);
+    expect((await http().get('/api/public/verify/AAAAAAAAAAAAAAAA')).status).toBe(404);
+    expect((await http().get('/api/public/verify/not-a-code')).status).toBe(404);
   });
 
   it('issues a refusal for a dossier not accepted, and has no payment for a free procedure', async () => {
