@@ -43,6 +43,8 @@ const listFilter = z
     field: z.string().max(300).optional(),
     level: z.enum(['commune', 'province']).optional(),
     onlineLevel: z.enum(['full', 'partial', 'counter']).optional(),
+    /** With q: the level ranked first among equals (the commune, where citizens go first, unless told). */
+    prefer: z.enum(['commune', 'province']).optional(),
     code: z.union([z.string(), z.array(z.string()).max(500)]).optional(),
   })
   .strict();
@@ -87,7 +89,7 @@ export function procedureRoutes(ctx: Pick<AppContext, 'dbh' | 'procedures' | 'lo
   };
 
   r.get('/procedures', async (req, res) => {
-    const plain = listFilter.catch({}).parse({ q: req.query.q, field: req.query.field, level: req.query.level, onlineLevel: req.query.onlineLevel });
+    const plain = listFilter.catch({}).parse({ q: req.query.q, field: req.query.field, level: req.query.level, onlineLevel: req.query.onlineLevel, prefer: req.query.prefer });
     const p = parseListParams(req, listFilter, procedureListParams.sort, { field: 'code', order: 'ASC' });
     const f = { ...plain, ...p.filter };
     const where: SQL[] = [];
@@ -97,7 +99,7 @@ export function procedureRoutes(ctx: Pick<AppContext, 'dbh' | 'procedures' | 'lo
     if (f.code !== undefined) where.push(sql`code in ${[f.code].flat()}`);
     const filtered = where.length ? sql.join(where, sql` and `) : sql`true`;
     const { codes, total } = f.q?.trim()
-      ? await rankedPage(db, f.q, filtered, p.offset, p.limit)
+      ? await rankedPage(db, f.q, filtered, p.offset, p.limit, f.prefer)
       : await orderedPage(db, filtered, p.sort.field === 'nameVi' ? sql`name_vi` : sql`code`, p.sort.order, p.offset, p.limit);
     sendList(res, 'procedures', p.offset, codes.map(currentView).filter((v) => v !== undefined), total);
   });
