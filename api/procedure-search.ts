@@ -65,10 +65,21 @@ const RERANK = 60;
  */
 export async function searchProcedures(db: Db, q: string, limitOrOptions: number | SearchOptions = 20, within?: SQL): Promise<{ code: string; score: number }[]> {
   const o: SearchOptions = typeof limitOrOptions === 'number' ? { limit: limitOrOptions, within } : limitOrOptions;
+  const query = finderSql(q, o);
+  if (!query) return [];
+  const ranked = await rows<{ code: string; score: number }>(db, query.ranked);
+  return ranked.length || (o.offset ?? 0) > 0 || !query.nearMisses ? ranked : rows(db, query.nearMisses);
+}
+
+/**
+ * The SQL of a search (bench/scenarios/finder.ts EXPLAINs it): `ranked` over the words that
+ * match, `nearMisses` by trigram alone, run only when no word matched.
+ */
+export function finderSql(q: string, o: SearchOptions = {}): { ranked: SQL; nearMisses: SQL } | null {
   const { limit = 20, offset = 0, prefer = 'commune' } = o;
   const where = o.within ?? sql`true`;
   const t = searchTerms(q);
-  if (!t.text) return [];
+  if (!t.text) return null;
   const code = q.trim();
   const pair = (p: string, w: string) => p.split(' ').map((x) => `${x}:${w}`).join(' <-> ');
   const cover: SQL[] = [
@@ -76,32 +87,30 @@ export async function searchProcedures(db: Db, q: string, limitOrOptions: number
     ...t.pairs.flatMap((p) => [sql`3 * (search_vector @@ ${tsq(pair(p, 'A'))})::int`, sql`1.5 * (search_vector @@ ${tsq(pair(p, 'AB'))})::int`]),
     ...(t.typing ? [sql`(search_vector @@ ${tsq(`${t.typing}:*`)})::int`] : []),
   ];
-  const any = [...t.singles, ...t.pairs.map((p) => p.replace(' ', ' <-> ')), ...(t.typing ? [`${t.typing}:*`] : [])].join(' | ');
+  const any = anyTerm(t);
   const folded = sql`public.motcua_fold(${t.text})`;
   const tie = sql`(code = ${code})::int * 1000 + 0.3 * coded::int + 0.2 * (level = ${prefer})::int - 0.01 * length(name_vi) / 10`;
-  const ranked = await rows<{ code: string; score: number }>(
-    db,
-    any
+  return {
+    ranked: any
       ? sql`with candidates as (
               select code, name_vi, search_text, level, coded, (${sql.join(cover.length ? cover : [sql`0`], sql` + `)})::float8 as cover
               from procedures where (search_vector @@ ${tsq(any)} or code = ${code}) and ${where}
               order by cover desc limit ${Math.max(RERANK, offset + limit)})
             select code, (cover + 2 * word_similarity(${folded}, search_text) + ${tie})::float8 as score from candidates
             order by score desc, code offset ${offset} limit ${limit}`
-      : sql`select 1 where false`,
-  );
-  if (ranked.length || offset > 0) return ranked;
-  return rows(
-    db,
-    sql`select code, (2 * word_similarity(${folded}, search_text) + ${tie})::float8 as score from procedures
+      : sql`select code, 0::float8 as score from procedures where code = ${code} and ${where}`,
+    nearMisses: sql`select code, (2 * word_similarity(${folded}, search_text) + ${tie})::float8 as score from procedures
         where (${folded} <% search_text or code = ${code}) and ${where} order by score desc, code limit ${limit}`,
-  );
+  };
 }
+
+/** Any of the words, pairs or the half-typed prefix: the candidates' filter, on the GIN index. */
+const anyTerm = (t: ReturnType<typeof searchTerms>) => [...t.singles, ...t.pairs.map((p) => p.replace(' ', ' <-> ')), ...(t.typing ? [`${t.typing}:*`] : [])].join(' | ');
 
 /** How many procedures match a query at all (the total of a ranked list). */
 export async function countMatches(db: Db, q: string, within: SQL = sql`true`): Promise<number> {
   const t = searchTerms(q);
-  const any = [...t.singles, ...t.pairs.map((p) => p.replace(' ', ' <-> ')), ...(t.typing ? [`${t.typing}:*`] : [])].join(' | ');
+  const any = anyTerm(t);
   if (!t.text) return 0;
   const n = (await rows<{ n: number }>(db, sql`select count(*)::int as n from procedures where (${any ? sql`search_vector @@ ${tsq(any)}` : sql`false`} or code = ${q.trim()}) and ${within}`))[0]?.n ?? 0;
   return n || (await searchProcedures(db, q, { limit: 500, within })).length;
