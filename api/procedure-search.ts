@@ -33,9 +33,10 @@ export function searchTerms(q: string) {
   const pairs = new Set<string>();
   for (const seq of sequences) for (let i = 0; i + 1 < seq.length; i++) if (seq[i] !== seq[i + 1]) pairs.add(`${seq[i]} ${seq[i + 1]}`);
   const singles = new Set(sequences.flat().filter((w) => !stopwords.has(w)));
-  // The last word may be half typed: match it as a prefix too.
+  // The last word may be half typed: match it as a prefix too (not a stopword: those are whole
+  // words, and "con:*" alone would make a third of the catalogue a candidate).
   const last = query.at(-1);
-  const typing = last && !/\s$/.test(q) && last.length >= 2 && !singles.has(last) ? last : undefined;
+  const typing = last && !/\s$/.test(q) && last.length >= 2 && !singles.has(last) && !stopwords.has(last) ? last : undefined;
   return { text: query.join(' '), singles: [...singles], pairs: [...pairs], typing };
 }
 
@@ -51,14 +52,14 @@ export interface SearchOptions {
 
 const tsq = (t: string) => sql`to_tsquery('simple', ${t})`;
 /** How many candidates get the (slower) trigram similarity on top of their word coverage. */
-const RERANK = 60;
+const RERANK = 30;
 
 /**
  * Ranked procedure codes for a query, from PostgreSQL (or PGlite). The score is how much of the
  * query a procedure covers — each word and each consecutive pair found in the name (weight A)
  * counts more than in the keywords and field (B), pairs more than words — so a procedure whose
  * name says all the citizen said ranks above one that repeats a single word. The best candidates
- * then get the trigram word similarity of the whole query (typos, missing words), and a small
+ * then get the trigram word similarity of the whole query to the start of their text (name, field) (typos, missing words), and a small
  * preference for a shorter name (the plain procedure over its special cases), the preferred level
  * and coded procedures. Matching uses the stored, indexed `search_vector`; when no word matches
  * at all, trigram similarity alone finds near misses ("khai sin").
@@ -96,7 +97,7 @@ export function finderSql(q: string, o: SearchOptions = {}): { ranked: SQL; near
               select code, name_vi, search_text, level, coded, (${sql.join(cover.length ? cover : [sql`0`], sql` + `)})::float8 as cover
               from procedures where (search_vector @@ ${tsq(any)} or code = ${code}) and ${where}
               order by cover desc limit ${Math.max(RERANK, offset + limit)})
-            select code, (cover + 2 * word_similarity(${folded}, search_text) + ${tie})::float8 as score from candidates
+            select code, (cover + 2 * word_similarity(${folded}, left(search_text, 200)) + ${tie})::float8 as score from candidates
             order by score desc, code offset ${offset} limit ${limit}`
       : sql`select code, 0::float8 as score from procedures where code = ${code} and ${where}`,
     nearMisses: sql`select code, (2 * word_similarity(${folded}, search_text) + ${tie})::float8 as score from procedures
