@@ -231,3 +231,6 @@ export const publicStatsResponse = z.object({
   fullProcessByLevel: z.object({ commune: count, province: count }),
   nationalPortal: z.object({ synced: count, rate }),
 });
+
+/** GET /api/procedure-fields: one field (lĩnh vực) of the catalogue. */
+export const procedureFieldResponse = z.object({ field: z.string(), procedures: count, commune: count });

@@ -36,7 +36,7 @@ export function GuideSheet({ code }: { code: string }) {
           <h2>Phí, lệ phí và thời hạn</h2>
           <ul>
             <li>Phí, lệ phí: {p.fee === p.feeOnline ? money(p.fee) : `${money(p.fee)} khi nộp tại quầy; ${money(p.feeOnline)} khi nộp trực tuyến`}</li>
-            <li>Thời hạn giải quyết: {p.deadline.workingDays} ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ</li>
+            <li>Thời hạn giải quyết: {p.deadline.workingDays === null ? 'không quy định' : `${p.deadline.workingDays} ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ`}</li>
             <li>Cấp thực hiện: {LEVEL_TEXT[p.level]}</li>
           </ul>
           <h2>Nộp ở đâu, nộp thế nào</h2>

@@ -22,7 +22,7 @@ export function ProcedureCard({ p }: { p: Procedure }) {
         </div>
         <div>
           <dt>Thời hạn</dt>
-          <dd>{p.deadline.workingDays} ngày làm việc</dd>
+          <dd>{p.deadline.workingDays === null ? 'Không quy định' : `${p.deadline.workingDays} ngày làm việc`}</dd>
         </div>
       </dl>
       <details>
