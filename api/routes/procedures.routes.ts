@@ -103,11 +103,11 @@ export function procedureRoutes(ctx: Pick<AppContext, 'dbh' | 'procedures' | 'lo
       : await orderedPage(db, filtered, p.sort.field === 'nameVi' ? sql`name_vi` : sql`code`, p.sort.order, p.offset, p.limit);
     sendList(res, 'procedures', p.offset, codes.map(currentView).filter((v) => v !== undefined), total);
   });
-  /** The fields (lĩnh vực) for the finder's categories: how many procedures each, and how many the commune decides. */
+  /** The fields (lĩnh vực) for the finder's categories, those citizens ask most first (a coded procedure, then most decided at the commune). */
   r.get('/procedure-fields', async (_req, res) => {
     const fields = rowsOf<{ field: string; procedures: number; commune: number }>(
       await db.execute(sql`select field_vi as field, count(*)::int as procedures, (count(*) filter (where level = 'commune'))::int as commune
-                           from procedures where field_vi <> '' group by field_vi order by commune desc, procedures desc, field_vi`),
+                           from procedures where field_vi <> '' group by field_vi order by bool_or(coded) desc, commune desc, procedures desc, field_vi`),
     );
     res.set('Cache-Control', 'public, max-age=300').json(fields);
   });

@@ -9,6 +9,7 @@ const GuideSheet = lazy(() => import('./GuideSheet').then((m) => ({ default: m.G
 const SubmitPage = lazy(() => import('./SubmitPage').then((m) => ({ default: m.SubmitPage })));
 const DossierPage = lazy(() => import('./DossierPage').then((m) => ({ default: m.DossierPage })));
 const TrackPage = lazy(() => import('./TrackPage').then((m) => ({ default: m.TrackPage })));
+const FiguresPage = lazy(() => import('./FiguresPage').then((m) => ({ default: m.FiguresPage })));
 
 
 function Page() {
@@ -18,6 +19,7 @@ function Page() {
   if ((m = path.match(/^\/nop-ho-so\/([\w.]+)$/))) return <SubmitPage code={m[1]!} />;
   if ((m = path.match(/^\/ho-so\/([\w.-]+)$/))) return <DossierPage code={m[1]!} />;
   if (path === '/tra-cuu') return <TrackPage code={query.get('ma') ?? ''} phone={query.get('sdt') ?? ''} />;
+  if (path === '/so-lieu') return <FiguresPage />;
   return <Finder />;
 }
 
@@ -44,6 +46,9 @@ export function App() {
           </a>
           <a href={href('/tra-cuu')} onClick={onLinkClick}>
             Tra cứu hồ sơ
+          </a>
+          <a href={href('/so-lieu')} onClick={onLinkClick}>
+            Số liệu
           </a>
           {session && (
             <button type="button" className="link" onClick={logOut}>
