@@ -26,7 +26,7 @@ describe('PGlite, the embedded database', () => {
   });
 
   it('migrates, seeds the province and searches without diacritics', async () => {
-    expect(await seedAgencies(dbh.db)).toBe(112);
+    expect(await seedAgencies(dbh.db)).toBe(113);
     expect(await syncProcedures(dbh.db)).toBeGreaterThanOrEqual(8);
     const rows = await dbh.db.execute(sql`select unaccent('Đăng ký khai sinh') as v`);
     const first = (Array.isArray(rows) ? rows[0] : (rows as unknown as { rows: { v: string }[] }).rows[0]) as { v: string };
