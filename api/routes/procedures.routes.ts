@@ -10,6 +10,17 @@ import { parseListParams, sendList } from '../list-params';
 import { requireUser } from '../middleware/auth';
 import { forbidden, fromZod, notFound, unprocessable } from '../problem';
 
+/**
+ * A form's JSON Schema, made once per form: a page of the finder shows ten procedures, and
+ * converting each form again on every request was most of a page's time after the search.
+ */
+const formSchemas = new WeakMap<object, unknown>();
+function formSchemaOf(form: ProcedureDefinition['form']) {
+  let schema = formSchemas.get(form);
+  if (!schema) formSchemas.set(form, (schema = z.toJSONSchema(form, { unrepresentable: 'any' })));
+  return schema;
+}
+
 /** The Procedure of the API contract: metadata, stages, and the form as JSON Schema. */
 export function procedureView(p: ProcedureDefinition) {
   return {
@@ -26,7 +37,7 @@ export function procedureView(p: ProcedureDefinition) {
     requiredDocuments: p.requiredDocuments,
     fullProcessOnline: p.fullProcessOnline,
     portalIntegrated: p.portalIntegrated,
-    formSchema: z.toJSONSchema(p.form, { unrepresentable: 'any' }),
+    formSchema: formSchemaOf(p.form),
     formLabels: p.formLabels,
     example: p.example,
     keywords: p.keywords,
