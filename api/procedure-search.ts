@@ -62,7 +62,7 @@ const RERANK = 30;
  * then get the trigram word similarity of the whole query to the start of their text (name, field) (typos, missing words), and a small
  * preference for a shorter name (the plain procedure over its special cases), the preferred level
  * and coded procedures. Matching uses the stored, indexed `search_vector`; when no word matches
- * at all, trigram similarity alone finds near misses ("khai sin").
+ * at all, trigram similarity alone finds near misses ("khai sin"). See docs/finder.md.
  */
 export async function searchProcedures(db: Db, q: string, limitOrOptions: number | SearchOptions = 20, within?: SQL): Promise<{ code: string; score: number }[]> {
   const o: SearchOptions = typeof limitOrOptions === 'number' ? { limit: limitOrOptions, within } : limitOrOptions;

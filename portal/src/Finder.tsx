@@ -61,7 +61,11 @@ export function Finder() {
   }
 
   useEffect(() => {
-    if (!active) return setItems([]);
+    if (!active) {
+      setItems([]);
+      setTotal(0);
+      return;
+    }
     setItems(null);
     void load(0);
     // `key` stands for the query: a new one starts again from its first page.
