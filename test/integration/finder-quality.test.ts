@@ -13,7 +13,7 @@ import { FINDER_QUERIES, measureFinder } from '../finder-quality';
  * (test/fixtures/finder-queries.json). The threshold sits just under what the tuned finder
  * reaches (88/90 when written), so a change to the synonyms or the ranking that loses queries fails here.
  */
-const THRESHOLD = 0.95;
+const THRESHOLD = 0.96;
 
 describe('the finder at the catalogue’s scale', () => {
   let pg: DbHandle;
