@@ -21,6 +21,7 @@ import { procedureRoutes, procedureVersionRoutes } from './routes/procedures.rou
 import { statsRoutes } from './routes/stats.routes';
 import { stuckRoutes } from './routes/stuck.routes';
 import { publicRoutes } from './routes/public.routes';
+import { publicStatsRoutes } from './routes/public-stats.routes';
 import { userRoutes } from './routes/users.routes';
 import { checkTextInput } from './middleware/text-input';
 
@@ -47,6 +48,7 @@ export function createApp(ctx: AppContext): express.Express {
   api.use(healthRoutes(ctx));
   api.use(procedureRoutes(ctx));
   api.use(calendarRoutes(ctx));
+  api.use(publicStatsRoutes(ctx));
   api.use(authenticate(ctx));
   api.use(authRoutes(ctx));
   api.use(procedureVersionRoutes(ctx));

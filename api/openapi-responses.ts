@@ -251,3 +251,16 @@ export const integrationStatsResponse = z.object({
   dossiers: z.object({ synced: z.number().int(), total: z.number().int(), rate, ofIntegratedServices: z.number().int(), integratedRate: rate }),
   outbox: z.object({ pending: z.number().int(), dead: z.number().int(), sent: z.number().int(), configuredChannels: z.array(z.string()) }),
 });
+
+/** GET /api/stats/public: the province's headline figures (issue 12 §2). */
+const count = z.number().int().nonnegative();
+export const publicStatsResponse = z.object({
+  procedures: count,
+  online: z.object({ full: count, partial: count, total: count, rate }),
+  commune: z.object({ total: count, online: count, rate }),
+  fullProcessByLevel: z.object({ commune: count, province: count }),
+  nationalPortal: z.object({ synced: count, rate }),
+});
+
+/** GET /api/procedure-fields: one field (lĩnh vực) of the catalogue. */
+export const procedureFieldResponse = z.object({ field: z.string(), procedures: count, commune: count });

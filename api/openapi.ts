@@ -53,6 +53,8 @@ const RESPONSES = {
   Notifications: out.notificationsResponse,
   NotificationRead: out.notificationReadResponse,
   IntegrationStats: out.integrationStatsResponse,
+  PublicStats: out.publicStatsResponse,
+  ProcedureField: out.procedureFieldResponse,
   StuckDossier: out.stuckDossierResponse,
 } satisfies Record<string, z.ZodType>;
 type ResponseName = keyof typeof RESPONSES;
@@ -119,7 +121,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/health', tag: 'system', summary: 'Liveness, PostgreSQL and Temporal reachability (503 when degraded)', access: 'public', success: 200, response: 'Health', errors: [503] },
   { method: 'get', path: '/metrics', tag: 'system', summary: 'Prometheus metrics: request latency histogram, dossiers by status, overdue count (scrape from the internal network)', access: 'public', produces: 'text/plain', success: 200, errors: [] },
   { method: 'get', path: '/openapi.json', tag: 'system', summary: 'This document', access: 'public', success: 200, errors: [] },
-  { method: 'get', path: '/procedures', tag: 'procedures', summary: 'The catalogue (coded procedures first), a page at a time; q matches Vietnamese with or without diacritics; filters: field, level, onlineLevel, code (also as plain query parameters)', access: 'public', list: procedureListParams, query: [{ name: 'q', description: 'search words' }, { name: 'field', description: 'the field (lĩnh vực), exactly' }, { name: 'level', description: 'commune or province' }, { name: 'onlineLevel', description: 'full, partial or counter' }], success: 200, response: 'Procedure', errors: [400] },
+  { method: 'get', path: '/procedures', tag: 'procedures', summary: 'The catalogue (coded procedures first), a page at a time; q matches Vietnamese with or without diacritics; filters: field, level, onlineLevel, code (also as plain query parameters)', access: 'public', list: procedureListParams, query: [{ name: 'q', description: 'search words' }, { name: 'field', description: 'the field (lĩnh vực), exactly' }, { name: 'level', description: 'commune or province' }, { name: 'onlineLevel', description: 'full, partial or counter' }, { name: 'prefer', description: 'with q: the level ranked first among equals, commune (default) or province' }], success: 200, response: 'Procedure', errors: [400] },
+  { method: 'get', path: '/procedure-fields', tag: 'procedures', summary: 'The fields (lĩnh vực) of the procedures offered, those with a coded procedure first, then most commune-level procedures, with their counts', access: 'public', array: true, success: 200, response: 'ProcedureField', errors: [] },
+  { method: 'get', path: '/stats/public', tag: 'public', summary: 'The province’s headline figures from the procedures as offered: online (full and partial), at the commune, full process by level, synced with the national portal', access: 'public', success: 200, response: 'PublicStats', errors: [] },
   { method: 'get', path: '/procedures/:code', tag: 'procedures', summary: 'One procedure at its current version, its form as JSON Schema, an example and its version history', access: 'public', success: 200, response: 'Procedure', errors: [404] },
   { method: 'post', path: '/procedures/:code/versions', tag: 'procedure-versions', summary: 'Publish a new version of a procedure’s rules (deadline, fee, hand-off share); ?dryRun=1 previews it; dossiers in flight keep theirs (administrators)', access: 'signed-in', body: versionChangesSchema, example: { deadline: { workingDays: 5 }, note: 'Quyết định công bố mới' }, success: 201, response: 'Procedure', errors: [400, 403, 404, 422] },
   { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in: a bearer token, the user and the CASL packed rules', access: 'public', body: loginSchema, success: 200, response: 'Session', errors: [400, 401, 429], example: { username: 'citizen', password: 'motcua123' } },

@@ -1,10 +1,10 @@
 /**
- * `npm run bench [-- --quick] [--only submission,lifecycle,lists,footprint] [--no-wait]`
+ * `npm run bench [-- --quick] [--only submission,lifecycle,lists,footprint,finder] [--no-wait]`
  *
  * Starts its own Temporal dev server (SQLite file in a temp dir) and a fresh PostgreSQL database
  * (`motcua_bench`, dropped and recreated; admin URL from BENCH_DATABASE_URL / TEST_DATABASE_URL,
  * default postgres://postgres:postgres@127.0.0.1:5432/postgres), runs the stack in a child
- * process, and measures four scenarios, each against a baseline taken in the same run. Prints a
+ * process, and measures five scenarios, each against a baseline taken in the same run. Prints a
  * table and writes bench/results/<date>.json. Exits 1 when a scenario fails (a Seq Scan on
  * dossiers in a list's plan, or errors).
  */
@@ -14,6 +14,7 @@ import path from 'node:path';
 import { loadEnv } from '../config/env';
 import { connectClient, installRuntime } from '../temporal/connect';
 import { dropDatabase, fmt, loadAvg, log, machine, now, recreateDatabase, root, spawnStack, startTemporal, table, waitForQuiet } from './lib';
+import { finderScenario, type FinderResult } from './scenarios/finder';
 import { footprintScenario, type FootprintResult } from './scenarios/footprint';
 import { lifecycleScenario, type LifecycleResult } from './scenarios/lifecycle';
 import { listsScenario, type ListsResult } from './scenarios/lists';
@@ -23,7 +24,7 @@ installRuntime();
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyArg = args.find((a) => a.startsWith('--only'));
-const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1]! : args[args.indexOf(onlyArg) + 1]!).split(',') : ['submission', 'lifecycle', 'lists', 'footprint'];
+const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1]! : args[args.indexOf(onlyArg) + 1]!).split(',') : ['submission', 'lifecycle', 'lists', 'footprint', 'finder'];
 const numArg = (name: string, dflt: number) => {
   const a = args.find((x) => x.startsWith(`--${name}=`));
   return a ? Number(a.split('=')[1]) : dflt;
@@ -36,6 +37,7 @@ const cfg = {
   listDossiers: numArg('dossiers', quick ? 100_000 : 1_000_000),
   listSeconds: numArg('list-seconds', quick ? 4 : 10),
   footprintDossiers: numArg('open', quick ? 1_000 : 10_000),
+  finderSeconds: numArg('finder-seconds', quick ? 4 : 10),
 };
 
 const t0 = now();
@@ -62,6 +64,7 @@ const results: {
   lifecycle?: LifecycleResult;
   lists?: ListsResult;
   footprint?: FootprintResult;
+  finder?: FinderResult;
   failures: string[];
   totalSeconds?: number;
 } = { date: new Date().toISOString(), quick, machine: machine(), loadAverageAtStart: load0, config: cfg, failures: [] };
@@ -82,6 +85,10 @@ try {
   }
   if (only.includes('footprint')) {
     results.footprint = await footprintScenario({ temporal, databaseUrl, temporalAddress, dossiers: cfg.footprintDossiers });
+  }
+  if (only.includes('finder')) {
+    results.finder = await finderScenario({ stack, databaseUrl, clients: 4, seconds: cfg.finderSeconds });
+    for (const r of results.finder.runs) if (r.search.errors > 0) results.failures.push(`finder: ${r.search.errors} errors on ${r.database}`);
   }
 } finally {
   await temporal.connection.close();
@@ -117,6 +124,14 @@ if (li) {
   }
   rows.push(['  baseline: pk lookup in SQL', fmt(li.baselinePkLookup.perSecond), fmt(li.baselinePkLookup.p50), fmt(li.baselinePkLookup.p95), fmt(li.baselinePkLookup.p99), li.baselinePkLookup.errors, 'baseline']);
 }
+const fi = results.finder;
+if (fi) {
+  for (const r of fi.runs) {
+    rows.push([`5 finder on ${r.database} (${r.clients} client${r.clients > 1 ? 's' : ''})`, fmt(r.search.perSecond), fmt(r.search.p50), fmt(r.search.p95), fmt(r.search.p99), r.search.errors, `p95 ${fmt(r.ratioP95, 1)} × pk`]);
+    rows.push([`  baseline: pk lookup on ${r.database}`, fmt(r.pkLookup.perSecond), fmt(r.pkLookup.p50), fmt(r.pkLookup.p95), fmt(r.pkLookup.p99), r.pkLookup.errors, 'baseline']);
+  }
+  if (fi.api) rows.push(['  GET /api/procedures?q= (page of 10)', fmt(fi.api.perSecond), fmt(fi.api.p50), fmt(fi.api.p95), fmt(fi.api.p99), fi.api.errors, '']);
+}
 out.push('');
 out.push(table(['scenario', 'ops/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'ratio'], rows));
 if (l) {
@@ -151,6 +166,11 @@ if (f) {
   out.push('');
   out.push(`footprint: bundle built once in ${f.bundleBuildMs} ms; Worker.create ${f.startWithBundle.createMs} ms with the bundle vs ${f.startBundlingAtStart.createMs} ms bundling at start (${fmt(f.startRatio, 3)} ×); process start → polling ${f.startWithBundle.processToPollingMs} vs ${f.startBundlingAtStart.processToPollingMs} ms`);
   out.push(`footprint: worker RSS idle ${f.rssIdleMiB} MiB (baseline), with ${f.dossiers.toLocaleString('en')} open dossiers on timers ${f.rssOpenMiB} MiB (${fmt(f.rssRatio, 2)} ×, ${f.kibPerOpenDossier} KiB per dossier; peak ${f.rssPeakMiB} MiB); ${f.timersPending} waiting on deadline timers; started ${f.startedPerSecond}/s, all recorded in ${f.loadSeconds} s`);
+}
+if (fi) {
+  out.push('');
+  out.push(`finder: ${fi.runs[0]?.procedures ?? 0} procedures; target p95 ≤ ${fi.targetP95Ms} ms: ${fi.runs.map((r) => `${r.database} ${fmt(r.search.p95)} ms ${r.search.p95 <= fi.targetP95Ms ? 'met' : 'NOT met'}`).join(', ')}`);
+  for (const r of fi.runs) out.push(`--- EXPLAIN (ANALYZE, BUFFERS) a search on ${r.database}\n${r.plan.split('\n').map((x) => `    ${x}`).join('\n')}`);
 }
 out.push('');
 out.push(results.failures.length ? `FAIL: ${results.failures.join('; ')}` : 'PASS');

@@ -1,15 +1,25 @@
-import { readFileSync } from 'node:fs';
 import { sql, type SQL } from 'drizzle-orm';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { ProcedureDefinition, ProcedureRules } from '../../domain/procedure';
-import { foldVietnamese } from '../../domain/text';
 import { getProcedure } from '../../procedures';
+import { countMatches, searchProcedures } from '../procedure-search';
 import type { AppContext } from '../context';
 import { parseListParams, sendList } from '../list-params';
 import { requireUser } from '../middleware/auth';
 import { forbidden, fromZod, notFound, unprocessable } from '../problem';
+
+/**
+ * A form's JSON Schema, made once per form: a page of the finder shows ten procedures, and
+ * converting each form again on every request was most of a page's time after the search.
+ */
+const formSchemas = new WeakMap<object, unknown>();
+function formSchemaOf(form: ProcedureDefinition['form']) {
+  let schema = formSchemas.get(form);
+  if (!schema) formSchemas.set(form, (schema = z.toJSONSchema(form, { unrepresentable: 'any' })));
+  return schema;
+}
 
 /** The Procedure of the API contract: metadata, stages, and the form as JSON Schema. */
 export function procedureView(p: ProcedureDefinition) {
@@ -27,7 +37,7 @@ export function procedureView(p: ProcedureDefinition) {
     requiredDocuments: p.requiredDocuments,
     fullProcessOnline: p.fullProcessOnline,
     portalIntegrated: p.portalIntegrated,
-    formSchema: z.toJSONSchema(p.form, { unrepresentable: 'any' }),
+    formSchema: formSchemaOf(p.form),
     formLabels: p.formLabels,
     example: p.example,
     keywords: p.keywords,
@@ -35,74 +45,7 @@ export function procedureView(p: ProcedureDefinition) {
   };
 }
 
-/** The finder's vocabulary, kept as data (db/seed/synonyms.json). */
-interface Vocabulary {
-  spelling: Record<string, string>;
-  phrases: { when: string[]; add: string }[];
-  stopwords: string[];
-}
-const vocabulary = JSON.parse(readFileSync(new URL('../../db/seed/synonyms.json', import.meta.url), 'utf8')) as Vocabulary;
-const stopwords = new Set(vocabulary.stopwords);
-
-const words = (s: string) =>
-  foldVietnamese(s)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .split(' ')
-    .filter(Boolean)
-    .flatMap((w) => (vocabulary.spelling[w] ?? w).split(' '));
-
-/**
- * A citizen's words → the terms to search: the query's own words, plus what the synonym list
- * adds for a colloquial phrase ("sổ đỏ" → "giấy chứng nhận quyền sử dụng đất"). Single words
- * drop stopwords; consecutive pairs keep them, since in Vietnamese a syllable alone says little
- * ("khai" + "sinh" is birth, "khai" + "tử" is death).
- */
-export function searchTerms(q: string) {
-  const query = words(q).slice(0, 16);
-  const text = ` ${query.join(' ')} `;
-  const expansions = vocabulary.phrases.filter((p) => p.when.some((w) => text.includes(` ${w} `))).map((p) => p.add.split(' '));
-  const sequences = [query, ...expansions];
-  const pairs = new Set<string>();
-  for (const seq of sequences) for (let i = 0; i + 1 < seq.length; i++) pairs.add(`${seq[i]} <-> ${seq[i + 1]}`);
-  const singles = new Set(sequences.flat().filter((w) => !stopwords.has(w)));
-  // The last word may be half typed: match it as a prefix too.
-  const last = query.at(-1);
-  const typing = last && !/\s$/.test(q) && last.length >= 2 ? `${last}:*` : undefined;
-  return { text: query.join(' '), singles: [...singles], pairs: [...pairs], typing };
-}
-
-const orQuery = (terms: string[]): SQL | null => (terms.length ? sql`to_tsquery('simple', ${terms.join(' | ')})` : null);
-
-/**
- * Ranked procedure codes for a query, from PostgreSQL (or PGlite): full-text match on the folded
- * name (weight A) and keywords (B) — word pairs count double — plus trigram word similarity of
- * the whole query to the catalogue text, which catches typos and missing words.
- */
-export async function searchProcedures(db: Db, q: string, limit = 20, within: SQL = sql`true`): Promise<{ code: string; score: number }[]> {
-  const t = searchTerms(q);
-  if (!t.text) return [];
-  const vector = sql`public.procedure_search_vector(name_vi, search_text)`;
-  const single = orQuery([...t.singles, ...(t.typing ? [t.typing] : [])]);
-  const pair = orQuery(t.pairs);
-  const similarity = sql`word_similarity(public.motcua_fold(${t.text}), search_text)`;
-  const parts: SQL[] = [similarity];
-  const matches: SQL[] = [sql`public.motcua_fold(${t.text}) <% search_text`, sql`code = ${q.trim()}`];
-  if (single) {
-    parts.push(sql`ts_rank(${vector}, ${single})`);
-    matches.push(sql`${vector} @@ ${single}`);
-  }
-  if (pair) {
-    parts.push(sql`2 * ts_rank(${vector}, ${pair})`);
-    matches.push(sql`${vector} @@ ${pair}`);
-  }
-  const score = sql.join(parts, sql` + `);
-  const rows = (await db.execute(
-    sql`select code, (${score})::float8 as score from procedures where (${sql.join(matches, sql` or `)}) and ${within}
-        order by (code = ${q.trim()}) desc, score desc, code limit ${limit}`,
-  )) as unknown as { code: string; score: number }[] | { rows: { code: string; score: number }[] };
-  // postgres.js answers an array of rows, PGlite a result object.
-  return Array.isArray(rows) ? rows : rows.rows;
-}
+export { searchProcedures, searchTerms } from '../procedure-search';
 
 /** Filters of the list, as plain query parameters (the portal) or react-admin's `filter` JSON (the back office). */
 const listFilter = z
@@ -111,6 +54,8 @@ const listFilter = z
     field: z.string().max(300).optional(),
     level: z.enum(['commune', 'province']).optional(),
     onlineLevel: z.enum(['full', 'partial', 'counter']).optional(),
+    /** With q: the level ranked first among equals (the commune, where citizens go first, unless told). */
+    prefer: z.enum(['commune', 'province']).optional(),
     code: z.union([z.string(), z.array(z.string()).max(500)]).optional(),
   })
   .strict();
@@ -168,7 +113,7 @@ export function procedureRoutes(ctx: Pick<AppContext, 'dbh' | 'procedures' | 'lo
   };
 
   r.get('/procedures', async (req, res) => {
-    const plain = listFilter.catch({}).parse({ q: req.query.q, field: req.query.field, level: req.query.level, onlineLevel: req.query.onlineLevel });
+    const plain = listFilter.catch({}).parse({ q: req.query.q, field: req.query.field, level: req.query.level, onlineLevel: req.query.onlineLevel, prefer: req.query.prefer });
     const p = parseListParams(req, listFilter, procedureListParams.sort, { field: 'code', order: 'ASC' });
     const f = { ...plain, ...p.filter };
     const where: SQL[] = [];
@@ -181,9 +126,17 @@ export function procedureRoutes(ctx: Pick<AppContext, 'dbh' | 'procedures' | 'lo
     }
     const filtered = where.length ? sql.join(where, sql` and `) : sql`true`;
     const { codes, total } = f.q?.trim()
-      ? await rankedPage(db, f.q, filtered, p.offset, p.limit)
+      ? await rankedPage(db, f.q, filtered, p.offset, p.limit, f.prefer)
       : await orderedPage(db, filtered, p.sort.field === 'nameVi' ? sql`name_vi` : sql`code`, p.sort.order, p.offset, p.limit);
     sendList(res, 'procedures', p.offset, codes.map(currentView).filter((v) => v !== undefined), total);
+  });
+  /** The fields (lĩnh vực) for the finder's categories, those citizens ask most first (a coded procedure, then most decided at the commune). */
+  r.get('/procedure-fields', async (_req, res) => {
+    const fields = rowsOf<{ field: string; procedures: number; commune: number }>(
+      await db.execute(sql`select field_vi as field, count(*)::int as procedures, (count(*) filter (where level = 'commune'))::int as commune
+                           from procedures where field_vi <> '' group by field_vi order by bool_or(coded) desc, commune desc, procedures desc, field_vi`),
+    );
+    res.set('Cache-Control', 'public, max-age=300').json(fields);
   });
   r.get('/procedures/:code', async (req, res) => {
     const code = String(req.params.code);
@@ -227,9 +180,9 @@ async function orderedPage(db: Db, where: SQL, column: SQL, order: 'ASC' | 'DESC
   return { codes: rows.map((x) => x.code), total: rows[0]?.total ?? (offset > 0 ? await countOf(db, where) : 0) };
 }
 
-async function rankedPage(db: Db, q: string, where: SQL, offset: number, limit: number) {
-  const hits = await searchProcedures(db, q, 500, where);
-  return { codes: hits.slice(offset, offset + limit).map((h) => h.code), total: hits.length };
+async function rankedPage(db: Db, q: string, where: SQL, offset: number, limit: number, prefer?: 'commune' | 'province') {
+  const [hits, total] = await Promise.all([searchProcedures(db, q, { offset, limit, within: where, prefer }), countMatches(db, q, where)]);
+  return { codes: hits.map((h) => h.code), total };
 }
 
 async function countOf(db: Db, where: SQL): Promise<number> {

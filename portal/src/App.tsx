@@ -10,6 +10,7 @@ const SubmitPage = lazy(() => import('./SubmitPage').then((m) => ({ default: m.S
 const DossierPage = lazy(() => import('./DossierPage').then((m) => ({ default: m.DossierPage })));
 const TrackPage = lazy(() => import('./TrackPage').then((m) => ({ default: m.TrackPage })));
 const VerifyPage = lazy(() => import('./VerifyPage').then((m) => ({ default: m.VerifyPage })));
+const FiguresPage = lazy(() => import('./FiguresPage').then((m) => ({ default: m.FiguresPage })));
 
 
 function Page() {
@@ -20,6 +21,7 @@ function Page() {
   if ((m = path.match(/^\/ho-so\/([\w.-]+)$/))) return <DossierPage code={m[1]!} />;
   if ((m = path.match(/^\/xac-minh\/([A-Z0-9]{16})$/))) return <VerifyPage code={m[1]!} />;
   if (path === '/tra-cuu') return <TrackPage code={query.get('ma') ?? ''} phone={query.get('sdt') ?? ''} />;
+  if (path === '/so-lieu') return <FiguresPage />;
   return <Finder />;
 }
 
@@ -46,6 +48,9 @@ export function App() {
           </a>
           <a href={href('/tra-cuu')} onClick={onLinkClick}>
             Tra cứu hồ sơ
+          </a>
+          <a href={href('/so-lieu')} onClick={onLinkClick}>
+            Số liệu
           </a>
           {session && (
             <button type="button" className="link" onClick={logOut}>

@@ -160,6 +160,10 @@ export function logOut() {
 }
 
 async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  return (await send<T>(method, path, body, headers)).data;
+}
+
+async function send<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ data: T; res: Response }> {
   const h: Record<string, string> = { accept: 'application/json', ...headers };
   if (body !== undefined) h['content-type'] = 'application/json';
   if (session) h.authorization = `Bearer ${session.token}`;
@@ -172,7 +176,43 @@ async function call<T>(method: string, path: string, body?: unknown, headers: Re
   if (res.status === 401 && session) signOut();
   const data = await res.json().catch(() => ({}));
   if (!res.ok) throw new ApiError(res.status, data.detail ?? data.title ?? `Lỗi ${res.status}`, data.errors ?? []);
-  return data as T;
+  return { data: data as T, res };
+}
+
+/** What the finder asks the server for: words, filters and a page (the server ranks, filters and pages). */
+export interface ProcedureQuery {
+  q?: string;
+  field?: string;
+  level?: 'commune' | 'province';
+  onlineLevel?: 'full' | 'partial' | 'counter';
+  offset?: number;
+  limit?: number;
+}
+
+/** A page of procedures and how many there are in all (from `Content-Range: procedures 0-9/123`). */
+async function procedurePage(p: ProcedureQuery): Promise<{ items: Procedure[]; total: number }> {
+  const params = new URLSearchParams();
+  for (const k of ['q', 'field', 'level', 'onlineLevel'] as const) if (p[k]?.trim()) params.set(k, p[k]!.trim());
+  const offset = p.offset ?? 0;
+  params.set('range', JSON.stringify([offset, offset + (p.limit ?? 10) - 1]));
+  const { data, res } = await send<Procedure[]>('GET', `/procedures?${params}`);
+  const total = Number(res.headers.get('content-range')?.split('/')[1]);
+  return { items: data, total: Number.isFinite(total) ? total : data.length };
+}
+
+export interface ProcedureField {
+  field: string;
+  procedures: number;
+  commune: number;
+}
+
+/** The province's headline figures (GET /api/stats/public). */
+export interface PublicStats {
+  procedures: number;
+  online: { full: number; partial: number; total: number; rate: number | null };
+  commune: { total: number; online: number; rate: number | null };
+  fullProcessByLevel: { commune: number; province: number };
+  nationalPortal: { synced: number; rate: number | null };
 }
 
 /** What the server takes (it checks the content again): PDF, JPEG, PNG up to 10 MB each. */
@@ -227,7 +267,9 @@ export const api = {
   /** The `supplement` action with the caller's uploads (the server re-reads their names and hashes). */
   supplement: (code: string, attachments: Attachment[]) =>
     call<Dossier>('POST', `/dossiers/${encodeURIComponent(code)}/actions/supplement`, attachments.length ? { attachments: attachments.map(({ id, name, sha256 }) => ({ id, name, sha256 })) } : {}),
-  procedures: (q = '') => call<Procedure[]>('GET', `/procedures${q ? `?q=${encodeURIComponent(q)}` : ''}`),
+  procedures: procedurePage,
+  procedureFields: () => call<ProcedureField[]>('GET', '/procedure-fields'),
+  publicStats: () => call<PublicStats>('GET', '/stats/public'),
   procedure: (code: string) => call<Procedure>('GET', `/procedures/${encodeURIComponent(code)}`),
   async login(username: string, password: string) {
     const r = await call<{ token: string; user: User }>('POST', '/auth/login', { username, password });
