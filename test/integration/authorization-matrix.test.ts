@@ -88,6 +88,8 @@ const MATRIX: Record<string, Row> = {
   'GET /openapi.json': { call: () => ({ path: '/api/openapi.json' }), expect: all(200) },
   'GET /procedures': { call: () => ({ path: '/api/procedures?q=khai sinh' }), expect: all(200) },
   'GET /procedures/:code': { call: () => ({ path: '/api/procedures/1.001193' }), expect: all(200) },
+  'GET /procedure-fields': { call: () => ({ path: '/api/procedure-fields' }), expect: all(200) },
+  'GET /stats/public': { call: () => ({ path: '/api/stats/public' }), expect: all(200) },
   // A dry run: validates and previews a new version without publishing it.
   'POST /procedures/:code/versions': { call: () => ({ path: '/api/procedures/1.001193/versions?dryRun=1', body: { deadline: { workingDays: 2 } } }), expect: adminWrites(200) },
   'GET /calendar/due': { call: () => ({ path: '/api/calendar/due?from=2025-03-10T09:00:00%2B07:00&workingDays=3' }), expect: all(200) },
