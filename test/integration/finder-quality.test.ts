@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countMatches, searchProcedures } from '../../api/procedure-search';
-import { openDb, type DbHandle } from '../../db/client';
-import { syncProcedures } from '../../db/seed';
+import { searchDatabases } from '../support/search-databases';
 import { FINDER_QUERIES, measureFinder } from '../finder-quality';
 
 /**
@@ -16,28 +12,11 @@ import { FINDER_QUERIES, measureFinder } from '../finder-quality';
 const THRESHOLD = 0.96;
 
 describe('the finder at the catalogue’s scale', () => {
-  let pg: DbHandle;
-  let lite: DbHandle;
-  let liteDir: string;
-
-  beforeAll(async () => {
-    pg = openDb({ databaseUrl: inject('databaseUrl'), max: 2 });
-    liteDir = mkdtempSync(path.join(os.tmpdir(), 'motcua-finder-'));
-    lite = openDb({ dataDir: liteDir });
-    for (const h of [pg, lite]) {
-      await h.migrate();
-      await syncProcedures(h.db);
-    }
-  });
-  afterAll(async () => {
-    await pg?.close();
-    await lite?.close();
-    if (liteDir) rmSync(liteDir, { recursive: true, force: true });
-  });
+  const dbs = searchDatabases('motcua-finder-');
 
   it(`puts an expected procedure in the top 3 for at least ${THRESHOLD * 100}% of the ${FINDER_QUERIES.length} citizen queries, on PostgreSQL and on PGlite`, async () => {
     expect(FINDER_QUERIES.length).toBeGreaterThanOrEqual(80);
-    for (const [label, h] of [['PostgreSQL', pg], ['PGlite', lite]] as const) {
+    for (const [label, h] of [['PostgreSQL', dbs.pg], ['PGlite', dbs.lite]] as const) {
       const r = await measureFinder(h.db);
       console.log(`finder on ${label}: ${r.hits}/${r.total} in the top 3${r.misses.length ? `\n  ${r.misses.join('\n  ')}` : ''}`);
       expect(r.rate).toBeGreaterThanOrEqual(THRESHOLD);
@@ -45,27 +24,27 @@ describe('the finder at the catalogue’s scale', () => {
   });
 
   it('prefers the commune’s version of a procedure offered at both levels, and the province’s when asked', async () => {
-    const top = async (prefer?: 'commune' | 'province') => (await searchProcedures(pg.db, 'cấp đổi thẻ căn cước', { limit: 2, prefer })).map((h) => h.code);
+    const top = async (prefer?: 'commune' | 'province') => (await searchProcedures(dbs.pg.db, 'cấp đổi thẻ căn cước', { limit: 2, prefer })).map((h) => h.code);
     expect(await top()).toEqual(['1.014063', '2.001195']);
     expect(await top('province')).toEqual(['2.001195', '1.014063']);
-    expect((await searchProcedures(lite.db, 'cấp đổi thẻ căn cước', { limit: 2, prefer: 'province' })).map((h) => h.code)).toEqual(['2.001195', '1.014063']);
+    expect((await searchProcedures(dbs.lite.db, 'cấp đổi thẻ căn cước', { limit: 2, prefer: 'province' })).map((h) => h.code)).toEqual(['2.001195', '1.014063']);
   });
 
   it('pages a ranked list and counts it, within a filter', async () => {
     const q = 'đăng ký kết hôn';
-    const all = (await searchProcedures(pg.db, q, { limit: 30 })).map((h) => h.code);
-    const second = (await searchProcedures(pg.db, q, { limit: 10, offset: 10 })).map((h) => h.code);
+    const all = (await searchProcedures(dbs.pg.db, q, { limit: 30 })).map((h) => h.code);
+    const second = (await searchProcedures(dbs.pg.db, q, { limit: 10, offset: 10 })).map((h) => h.code);
     expect(second).toEqual(all.slice(10, 20));
-    expect(await countMatches(pg.db, q)).toBeGreaterThanOrEqual(all.length);
-    const province = await searchProcedures(pg.db, q, { limit: 50, within: sql`level = 'province'` });
+    expect(await countMatches(dbs.pg.db, q)).toBeGreaterThanOrEqual(all.length);
+    const province = await searchProcedures(dbs.pg.db, q, { limit: 50, within: sql`level = 'province'` });
     expect(province.length).toBeGreaterThan(0);
     expect(province.map((h) => h.code)).not.toContain('1.000894');
-    expect(await countMatches(pg.db, q, sql`level = 'province'`)).toBe(await countMatches(lite.db, q, sql`level = 'province'`));
+    expect(await countMatches(dbs.pg.db, q, sql`level = 'province'`)).toBe(await countMatches(dbs.lite.db, q, sql`level = 'province'`));
   });
 
   it('finds near misses by trigram when no word matches, and nothing for nonsense', async () => {
-    expect((await searchProcedures(pg.db, 'khai sin', 3)).map((h) => h.code)).toContain('1.001193');
-    expect(await searchProcedures(pg.db, 'xyzzy qwerty')).toEqual([]);
-    expect(await countMatches(pg.db, 'xyzzy qwerty')).toBe(0);
+    expect((await searchProcedures(dbs.pg.db, 'khai sin', 3)).map((h) => h.code)).toContain('1.001193');
+    expect(await searchProcedures(dbs.pg.db, 'xyzzy qwerty')).toEqual([]);
+    expect(await countMatches(dbs.pg.db, 'xyzzy qwerty')).toBe(0);
   });
 });

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { searchProcedures } from '../../api/routes/procedures.routes';
-import { openDb, type DbHandle } from '../../db/client';
-import { syncProcedures } from '../../db/seed';
+import type { DbHandle } from '../../db/client';
+import { searchDatabases } from '../support/search-databases';
 
 /** What citizens type, and the procedure that must be among the first three answers. */
 const QUERIES: [query: string, code: string][] = [
@@ -64,48 +61,31 @@ async function hitRate(dbh: DbHandle, label: string) {
 }
 
 describe('the procedure finder', () => {
-  let pg: DbHandle;
-  let lite: DbHandle;
-  let liteDir: string;
-
-  beforeAll(async () => {
-    pg = openDb({ databaseUrl: inject('databaseUrl'), max: 2 });
-    liteDir = mkdtempSync(path.join(os.tmpdir(), 'motcua-search-'));
-    lite = openDb({ dataDir: liteDir });
-    for (const h of [pg, lite]) {
-      await h.migrate();
-      await syncProcedures(h.db);
-    }
-  });
-  afterAll(async () => {
-    await pg?.close();
-    await lite?.close();
-    if (liteDir) rmSync(liteDir, { recursive: true, force: true });
-  });
+  const dbs = searchDatabases('motcua-search-');
 
   it(`finds the right procedure in the top 3 for at least 90% of ${QUERIES.length} real queries, on PostgreSQL`, async () => {
     expect(QUERIES.length).toBeGreaterThanOrEqual(25);
-    expect(await hitRate(pg, 'PostgreSQL')).toBeGreaterThanOrEqual(0.9);
+    expect(await hitRate(dbs.pg, 'PostgreSQL')).toBeGreaterThanOrEqual(0.9);
   });
 
   it('gives the same ranking on PGlite (the embedded default)', async () => {
-    expect(await hitRate(lite, 'PGlite')).toBeGreaterThanOrEqual(0.9);
+    expect(await hitRate(dbs.lite, 'PGlite')).toBeGreaterThanOrEqual(0.9);
     for (const q of ['so do', 'làm giấy khai sinh cho con', 'dang ky ket hon']) {
-      const a = (await searchProcedures(pg.db, q, 3)).map((h) => h.code);
-      const b = (await searchProcedures(lite.db, q, 3)).map((h) => h.code);
+      const a = (await searchProcedures(dbs.pg.db, q, 3)).map((h) => h.code);
+      const b = (await searchProcedures(dbs.lite.db, q, 3)).map((h) => h.code);
       expect(b).toEqual(a);
     }
   });
 
   it('ranks the exact procedure first for its plain name, with or without diacritics', async () => {
-    expect((await searchProcedures(pg.db, 'Đăng ký khai sinh'))[0]?.code).toBe('1.001193');
-    expect((await searchProcedures(pg.db, 'dang ky khai sinh'))[0]?.code).toBe('1.001193');
-    expect((await searchProcedures(pg.db, 'đăng ký kết hôn'))[0]?.code).toBe('1.000894');
+    expect((await searchProcedures(dbs.pg.db, 'Đăng ký khai sinh'))[0]?.code).toBe('1.001193');
+    expect((await searchProcedures(dbs.pg.db, 'dang ky khai sinh'))[0]?.code).toBe('1.001193');
+    expect((await searchProcedures(dbs.pg.db, 'đăng ký kết hôn'))[0]?.code).toBe('1.000894');
   });
 
   it('answers nothing for words unrelated to any procedure, and survives odd input', async () => {
-    expect(await searchProcedures(pg.db, 'xyzzy qwerty')).toEqual([]);
-    expect(await searchProcedures(pg.db, "'; drop table procedures; --")).toBeInstanceOf(Array);
-    expect(await searchProcedures(pg.db, '!!! & | <-> :*')).toEqual([]);
+    expect(await searchProcedures(dbs.pg.db, 'xyzzy qwerty')).toEqual([]);
+    expect(await searchProcedures(dbs.pg.db, "'; drop table procedures; --")).toBeInstanceOf(Array);
+    expect(await searchProcedures(dbs.pg.db, '!!! & | <-> :*')).toEqual([]);
   });
 });
