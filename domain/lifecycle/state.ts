@@ -59,6 +59,8 @@ export interface DossierState {
   receptionEscalated?: boolean;
   /** When the result was ready: the processing clock stops there (absent on older dossiers). */
   resultReadyAt?: number | null;
+  /** The agency that made the result ready (the deciding one, before a hand-off returns it). */
+  resultAgencyCode?: string | null;
   /** Set with `resultReadyAt`, against `originalDueAt`; null without a due date. */
   timeliness?: Timeliness | null;
   rating: { score: number; comment?: string } | null;

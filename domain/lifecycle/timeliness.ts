@@ -35,5 +35,5 @@ export const originalDue = (s: DossierState): number | null => (s.originalDueAt 
 
 /** The processing clock stops when the result is ready: the wait for the citizen to collect it is theirs. */
 export function stopClock(s: DossierState, now: number, cal: WorkingCalendar): DossierState {
-  return { ...s, resultReadyAt: now, timeliness: classify(now, originalDue(s), cal) };
+  return { ...s, resultReadyAt: now, resultAgencyCode: s.agencyCode, timeliness: classify(now, originalDue(s), cal) };
 }

@@ -1,0 +1,5 @@
+ALTER TABLE "dossiers" ADD COLUMN "timeliness" text;--> statement-breakpoint
+ALTER TABLE "dossiers" ADD COLUMN "result_agency_code" text;--> statement-breakpoint
+CREATE INDEX "dossiers_timeliness_idx" ON "dossiers" USING btree ("result_agency_code","procedure_code","timeliness") WHERE timeliness is not null;--> statement-breakpoint
+-- Dossiers already classified in their state (none before this change; safe to run again).
+UPDATE "dossiers" SET "timeliness" = "state"->>'timeliness', "result_agency_code" = "state"->>'resultAgencyCode' WHERE "state"->>'timeliness' IS NOT NULL AND "timeliness" IS NULL;
