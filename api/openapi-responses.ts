@@ -216,6 +216,21 @@ export const notificationsResponse = z.object({
 export const notificationReadResponse = z.object({ id: z.string(), read: z.literal(true), unread: z.number().int() });
 
 const rate = z.number().nullable();
+const split = { early: z.number().int(), onTime: z.number().int(), late: z.number().int(), onTimeRate: rate };
+/** GET /stats/timeliness (api/stats-timeliness.ts). */
+export const timelinessStatsResponse = z.object({
+  total: z.object(split),
+  byAgency: z.array(z.object({ agencyCode: z.string(), agencyName: z.string(), ...split })),
+  byProcedure: z.array(z.object({ procedureCode: z.string(), procedureName: z.string(), ...split })),
+  indicators: z.array(
+    z.object({
+      group: z.enum(['transparency', 'progress', 'online-services', 'satisfaction', 'digitisation']),
+      measures: z.array(z.object({ key: z.string(), rate })),
+      missing: z.string().nullable(),
+    }),
+  ),
+  asOf: at,
+});
 export const integrationStatsResponse = z.object({
   services: z.object({ integrated: z.number().int(), total: z.number().int(), rate }),
   dossiers: z.object({ synced: z.number().int(), total: z.number().int(), rate, ofIntegratedServices: z.number().int(), integratedRate: rate }),

@@ -51,6 +51,7 @@ const RESPONSES = {
   Notifications: out.notificationsResponse,
   NotificationRead: out.notificationReadResponse,
   IntegrationStats: out.integrationStatsResponse,
+  TimelinessStats: out.timelinessStatsResponse,
   StuckDossier: out.stuckDossierResponse,
 } satisfies Record<string, z.ZodType>;
 type ResponseName = keyof typeof RESPONSES;
@@ -139,6 +140,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'post', path: '/payments/callback', tag: 'payments', summary: 'The payment gateway’s confirmation, X-Signature: sha256=<hex HMAC of the raw body>; idempotent', access: 'gateway', body: paymentCallbackSchema, success: 200, response: 'PaymentAck', errors: [400, 404, 409, 422] },
   { method: 'get', path: '/public/dossiers/:code', tag: 'public', summary: 'Status lookup by code and phone, nothing private; a wrong phone answers 404', access: 'public', query: [{ name: 'phone', description: 'the applicant’s phone', required: true }], success: 200, response: 'PublicDossier', errors: [404, 429] },
   { method: 'get', path: '/stats/overdue', tag: 'stats', summary: 'Overdue dossiers in the caller’s subtree by agency, procedure, stage and where the time was lost (supervisors)', access: 'signed-in', success: 200, errors: [403] },
+  { method: 'get', path: '/stats/timeliness', tag: 'stats', summary: 'Results ready early / on time / late against the original due date (an apology never makes a late one on time), by deciding agency and procedure, and Decision 766’s indicator groups scored where the data allows (supervisors)', access: 'signed-in', query: [{ name: 'from', description: 'ISO date-time, inclusive' }, { name: 'to', description: 'ISO date-time, exclusive' }], success: 200, response: 'TimelinessStats', errors: [400, 403] },
   { method: 'get', path: '/stats/summary', tag: 'stats', summary: 'On-time, online and online-payment rates in the caller’s subtree (supervisors)', access: 'signed-in', query: [{ name: 'from', description: 'ISO date-time, inclusive' }, { name: 'to', description: 'ISO date-time, exclusive' }], success: 200, errors: [400, 403] },
   { method: 'get', path: '/agencies', tag: 'reference', summary: 'The agency tree (filters: kind, parentCode, q)', access: 'signed-in', list: agencyListParams, success: 200, response: 'Agency', errors: [400, 403] },
   { method: 'get', path: '/agencies/:code', tag: 'reference', summary: 'One agency', access: 'signed-in', success: 200, response: 'Agency', errors: [403, 404] },

@@ -78,7 +78,7 @@ export const dossiers = pgTable(
     // Every column GET /api/stats/summary reads, led by its period column: the summary is an
     // index-only scan of this narrow index instead of a scan of the wide heap (form, state).
     index('dossiers_created_at_stats_idx').on(
-      t.createdAt, t.agencyCode, t.receivingAgencyCode, t.status, t.channel, t.paid, t.paidOnline, t.finishedAt, t.dueAt, t.receivedAt, t.rating,
+      t.createdAt, t.agencyCode, t.receivingAgencyCode, t.status, t.channel, t.paid, t.paidOnline, t.finishedAt, t.dueAt, t.receivedAt, t.rating, t.timeliness,
     ),
   ],
 );
