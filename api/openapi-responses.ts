@@ -4,6 +4,7 @@ import { ACTIONS } from '../domain/actions';
 import { CHANNELS as DOSSIER_CHANNELS } from '../domain/procedure';
 import { roleSchema } from '../domain/roles';
 import { STATUSES, STUCK_KINDS } from '../domain/status';
+import { TIMELINESS } from '../domain/lifecycle/timeliness';
 import { CHANNELS as MESSAGE_CHANNELS } from '../integrations/messages';
 
 /**
@@ -41,6 +42,9 @@ export const dossierResponse = z.object({
   supplementDueAt: atOrNull,
   paymentDueAt: atOrNull,
   extended: z.boolean(),
+  originalDueAt: atOrNull,
+  resultReadyAt: atOrNull,
+  timeliness: z.enum(TIMELINESS).nullable(),
   shares: z.array(z.object({ agencyCode: z.string(), enteredAt: at, leftAt: atOrNull, dueAt: atOrNull })),
   rating: z.object({ score: z.number(), comment: z.string().optional() }).nullable(),
   createdAt: atOrNull,
