@@ -2,33 +2,9 @@ import { and, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { dossierEvents, dossiers } from '../db/schema';
 import type { Timeliness } from '../domain/lifecycle/timeliness';
-import type { Summary } from '../domain/stats';
+import type { Indicator, Split, Summary, TimelinessStats } from '../domain/stats';
 
-/** One group's split: how many results were ready early, on time and late (docs/decision-766.md). */
-export interface Split {
-  early: number;
-  onTime: number;
-  late: number;
-  /** (early + on time) / all classified; null when none is classified. */
-  onTimeRate: number | null;
-}
-
-/** One of Decision 766's indicator groups: scored from motcua's data, or why it cannot be. */
-export interface Indicator {
-  group: 'transparency' | 'progress' | 'online-services' | 'satisfaction' | 'digitisation';
-  /** What is measured, as a key the back office translates. */
-  measures: { key: string; rate: number | null }[];
-  /** Null when scored; otherwise which data motcua does not have. */
-  missing: string | null;
-}
-
-export interface TimelinessStats {
-  total: Split;
-  byAgency: (Split & { agencyCode: string; agencyName: string })[];
-  byProcedure: (Split & { procedureCode: string; procedureName: string })[];
-  indicators: Indicator[];
-  asOf: string;
-}
+export type { Indicator, Split, TimelinessStats };
 
 export interface ClassCount {
   agencyCode: string;
