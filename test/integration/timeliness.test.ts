@@ -73,6 +73,13 @@ describe('timeliness against the original due date', () => {
     expect(stats.body.byAgency.find((x: { agencyCode: string }) => x.agencyCode === AGENCY).early).toBeGreaterThanOrEqual(1);
     const rows = await sqlc`select timeliness, result_agency_code from dossiers where code = ${code}`;
     expect(rows[0]).toEqual({ timeliness: 'early', result_agency_code: AGENCY });
+
+    // The clock stopped at RESULT_READY: past its due date while it waits to be collected, it is not overdue.
+    await sqlc`update dossiers set due_at = now() - interval '2 hours' where code = ${code}`;
+    expect((await request(system.server).get(`/api/dossiers/${code}`).set(as('tinh.supervisor'))).body.overdue).toBe(false);
+    const overdue = await request(system.server).get('/api/dossiers').query({ filter: JSON.stringify({ overdue: true }) }).set(as('tinh.supervisor'));
+    expect(overdue.status).toBe(200);
+    expect(overdue.body.map((d: { code: string }) => d.code)).not.toContain(code);
   });
 
   it('counts a dossier finished after its original due date as late, although an apology moved its appointment', async () => {
