@@ -22,6 +22,8 @@ function projected(state: DossierState, event: DossierEvent) {
     fee: state.fee,
     paid: state.paid,
     rating: state.rating?.score ?? null,
+    timeliness: state.timeliness ?? null,
+    resultAgencyCode: state.resultAgencyCode ?? null,
     state,
     lastSeq: event.seq,
     updatedAt: new Date(event.at),

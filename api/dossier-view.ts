@@ -63,6 +63,11 @@ export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor, 
     supplementDueAt: st.supplementDueAt ? new Date(st.supplementDueAt).toISOString() : null,
     paymentDueAt: st.paymentDueAt ? new Date(st.paymentDueAt).toISOString() : null,
     extended: st.extended,
+    // The due date the law set, which an apology's new appointment (`dueAt`) never moves, and the
+    // class of the result against it (docs/decision-766.md).
+    originalDueAt: st.originalDueAt ? new Date(st.originalDueAt).toISOString() : null,
+    resultReadyAt: st.resultReadyAt ? new Date(st.resultReadyAt).toISOString() : null,
+    timeliness: st.timeliness ?? null,
     shares: st.shares.map((x) => ({ ...x, enteredAt: new Date(x.enteredAt).toISOString(), leftAt: x.leftAt ? new Date(x.leftAt).toISOString() : null, dueAt: x.dueAt ? new Date(x.dueAt).toISOString() : null })),
     rating: st.rating,
     createdAt: iso(row.createdAt),

@@ -4,6 +4,7 @@ import { ACTIONS } from '../domain/actions';
 import { CHANNELS as DOSSIER_CHANNELS } from '../domain/procedure';
 import { roleSchema } from '../domain/roles';
 import { STATUSES, STUCK_KINDS } from '../domain/status';
+import { TIMELINESS } from '../domain/lifecycle/timeliness';
 import { CHANNELS as MESSAGE_CHANNELS } from '../integrations/messages';
 
 /**
@@ -52,6 +53,9 @@ export const dossierResponse = z.object({
   supplementDueAt: atOrNull,
   paymentDueAt: atOrNull,
   extended: z.boolean(),
+  originalDueAt: atOrNull,
+  resultReadyAt: atOrNull,
+  timeliness: z.enum(TIMELINESS).nullable(),
   shares: z.array(z.object({ agencyCode: z.string(), enteredAt: at, leftAt: atOrNull, dueAt: atOrNull })),
   rating: z.object({ score: z.number(), comment: z.string().optional() }).nullable(),
   createdAt: atOrNull,
@@ -246,6 +250,21 @@ export const notificationsResponse = z.object({
 export const notificationReadResponse = z.object({ id: z.string(), read: z.literal(true), unread: z.number().int() });
 
 const rate = z.number().nullable();
+const split = { early: z.number().int(), onTime: z.number().int(), late: z.number().int(), onTimeRate: rate };
+/** GET /stats/timeliness (api/stats-timeliness.ts). */
+export const timelinessStatsResponse = z.object({
+  total: z.object(split),
+  byAgency: z.array(z.object({ agencyCode: z.string(), agencyName: z.string(), ...split })),
+  byProcedure: z.array(z.object({ procedureCode: z.string(), procedureName: z.string(), ...split })),
+  indicators: z.array(
+    z.object({
+      group: z.enum(['transparency', 'progress', 'online-services', 'satisfaction', 'digitisation']),
+      measures: z.array(z.object({ key: z.string(), rate })),
+      missing: z.string().nullable(),
+    }),
+  ),
+  asOf: at,
+});
 export const integrationStatsResponse = z.object({
   services: z.object({ integrated: z.number().int(), total: z.number().int(), rate }),
   dossiers: z.object({ synced: z.number().int(), total: z.number().int(), rate, ofIntegratedServices: z.number().int(), integratedRate: rate }),

@@ -55,6 +55,7 @@ const RESPONSES = {
   IntegrationStats: out.integrationStatsResponse,
   PublicStats: out.publicStatsResponse,
   ProcedureField: out.procedureFieldResponse,
+  TimelinessStats: out.timelinessStatsResponse,
   StuckDossier: out.stuckDossierResponse,
 } satisfies Record<string, z.ZodType>;
 type ResponseName = keyof typeof RESPONSES;
@@ -147,6 +148,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/public/dossiers/:code', tag: 'public', summary: 'Status lookup by code and phone, nothing private; a wrong phone answers 404', access: 'public', query: [{ name: 'phone', description: 'the applicant’s phone', required: true }], success: 200, response: 'PublicDossier', errors: [404, 429] },
   { method: 'get', path: '/public/verify/:code', tag: 'public', summary: 'The verification page of a signed receipt or result (the code in its QR): the stored file’s SHA-256, its PAdES signature and signer certificate checked now', access: 'public', success: 200, response: 'DocumentVerification', errors: [404, 429] },
   { method: 'get', path: '/stats/overdue', tag: 'stats', summary: 'Overdue dossiers in the caller’s subtree by agency, procedure, stage and where the time was lost (supervisors)', access: 'signed-in', success: 200, errors: [403] },
+  { method: 'get', path: '/stats/timeliness', tag: 'stats', summary: 'Results ready early / on time / late against the original due date (an apology never makes a late one on time), by deciding agency and procedure, and Decision 766’s indicator groups scored where the data allows (supervisors)', access: 'signed-in', query: [{ name: 'from', description: 'ISO date-time, inclusive' }, { name: 'to', description: 'ISO date-time, exclusive' }], success: 200, response: 'TimelinessStats', errors: [400, 403] },
   { method: 'get', path: '/stats/summary', tag: 'stats', summary: 'On-time, online and online-payment rates in the caller’s subtree (supervisors)', access: 'signed-in', query: [{ name: 'from', description: 'ISO date-time, inclusive' }, { name: 'to', description: 'ISO date-time, exclusive' }], success: 200, errors: [400, 403] },
   { method: 'get', path: '/agencies', tag: 'reference', summary: 'The agency tree (filters: kind, parentCode, q)', access: 'signed-in', list: agencyListParams, success: 200, response: 'Agency', errors: [400, 403] },
   { method: 'get', path: '/agencies/:code', tag: 'reference', summary: 'One agency', access: 'signed-in', success: 200, response: 'Agency', errors: [403, 404] },

@@ -32,7 +32,9 @@ export async function getStatusSums(db: Db, where: SQL | undefined): Promise<Sta
     .select({
       status: d.status,
       count: sql<number>`count(*)::int`,
-      onTime: sql<number>`count(*) filter (where ${d.finishedAt} <= ${d.dueAt})::int`,
+      // Classified dossiers count by their class (an apology never makes a late one on time,
+      // docs/decision-766.md); refusals and dossiers finished before the class was kept by dates.
+      onTime: sql<number>`count(*) filter (where coalesce(${d.timeliness} in ('early', 'on-time'), ${d.finishedAt} <= ${d.dueAt}))::int`,
       online: sql<number>`count(*) filter (where ${d.channel} = 'online')::int`,
       paid: sql<number>`count(*) filter (where ${d.paid})::int`,
       paidOnline: sql<number>`count(*) filter (where ${d.paidOnline})::int`,

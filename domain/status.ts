@@ -48,12 +48,15 @@ export const FINAL_STATUSES: ReadonlySet<Status> = new Set([
   'CANCELLED',
 ]);
 
-/** Statuses in which the processing clock runs (the citizen is not the one being waited on). */
+/**
+ * Statuses in which the processing clock runs (the citizen is not the one being waited on).
+ * Not RESULT_READY: the clock stops when the result is ready, and the wait for the citizen to
+ * collect it is not the office's (docs/decision-766.md).
+ */
 export const CLOCK_RUNNING: ReadonlySet<Status> = new Set([
   'RECEIVED',
   'IN_REVIEW',
   'AWAITING_APPROVAL',
-  'RESULT_READY',
 ]);
 
 export const isFinal = (s: Status) => FINAL_STATUSES.has(s);

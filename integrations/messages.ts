@@ -120,7 +120,8 @@ export function messagesFor(input: {
     const msg = render(officer, {
       dossierCode: state.code,
       procedureName,
-      dueAt: state.dueAt,
+      // A reception escalation's deadline is the reception deadline, not the processing one.
+      dueAt: event.data.kind === 'reception' && typeof event.data.dueAt === 'number' ? event.data.dueAt : state.dueAt,
       agencyCode: event.agencyCode,
       reminderKind: typeof event.data.kind === 'string' ? event.data.kind : undefined,
     });

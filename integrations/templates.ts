@@ -121,6 +121,15 @@ function renderRaw(name: TemplateName, x: TemplateInput): Message {
         sms: `Nhac viec: ho so ${x.dossierCode} sap den han ${vnTime(x.dueAt)}.`,
       };
     case 'escalation':
+      if (x.reminderKind === 'reception') {
+        return {
+          subject: `[Chậm tiếp nhận] Hồ sơ trực tuyến ${x.dossierCode} chưa được tiếp nhận`,
+          text:
+            `Hồ sơ ${x.dossierCode} (${x.procedureName}) nộp trực tuyến tại cơ quan ${x.agencyCode ?? ''} đã quá hạn tiếp nhận (${vnTime(x.dueAt)}, 8 giờ làm việc) mà chưa được tiếp nhận.` +
+            `\nĐề nghị lãnh đạo, người giám sát chỉ đạo bộ phận một cửa kiểm tra, tiếp nhận hoặc hướng dẫn bổ sung.`,
+          sms: `Cham tiep nhan: ho so truc tuyen ${x.dossierCode} chua duoc tiep nhan.`,
+        };
+      }
       return {
         subject: `[Quá hạn] Hồ sơ ${x.dossierCode} đã đến hạn mà chưa có kết quả`,
         text:

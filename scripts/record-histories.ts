@@ -39,13 +39,17 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     await d.sleepUntil(s.supplementDueAt! + MINUTE);
     return d;
   },
-  /** Fee paid up front, overdue (reminders, escalation), extended by the leader, then delivered and rated. */
+  /**
+   * Fee paid up front, extended by the leader (an apology comes at least a working day ahead,
+   * docs/decision-766.md), overdue against the new appointment (reminders, escalation), then
+   * delivered and rated.
+   */
   'overdue-extended': async (t) => {
     const d = await t.start(procedure('1.001612'), { legacy: true });
     let s = await d.receive();
     s = await d.act(desk, { action: 'assign', body: { assigneeId: 'specialist-1' } });
-    s = await d.sleepUntil(s.dueAt! + MINUTE);
     s = await d.act(officer('leader', COMMUNE), { action: 'extend', body: { newDueAt: new Date(s.dueAt! + 3 * DAY).toISOString(), reason: 'site visit needed' } });
+    s = await d.sleepUntil(s.dueAt! + MINUTE);
     await d.act(officer('specialist', COMMUNE), { action: 'verify', body: {} });
     await d.act(officer('leader', COMMUNE), { action: 'approve', body: {} });
     await d.act(desk, { action: 'deliver', body: { method: 'desk' } });

@@ -139,7 +139,7 @@ describe.each(procedures.map((p) => [`${p.code} ${p.name.en}`, p] as const))('%s
     expect((await d.handle.result()).status).toBe('CANCELLED');
   });
 
-  it('overdue → reminders, escalation; the leader extends once, a second extension is refused', async () => {
+  it('overdue → reminders, escalation; an apology once overdue is refused', async () => {
     const d = await t.start(p);
     const { agencyCode } = await d.toDecidingAgency();
     let s = await d.act(officer('desk-officer', agencyCode), { action: 'assign', body: { assigneeId: 'specialist-1' } });
@@ -163,18 +163,86 @@ describe.each(procedures.map((p) => [`${p.code} ${p.name.en}`, p] as const))('%s
     });
     expect(fired.at(-1)!.data).toMatchObject({ to: 'supervisor', agencyCode, dueAt });
 
-    const newDueAt = dueAt + 5 * DAY;
-    s = await d.act(leader(agencyCode), { action: 'extend', body: { newDueAt: new Date(newDueAt).toISOString(), reason: 'apology: site visit needed' } });
-    expect(s).toMatchObject({ dueAt: newDueAt, extended: true, escalated: false });
+    // Too late for an apology: it comes at least one working day before the due date (docs/decision-766.md).
     const count = (await d.synced()).seq;
-    const failure = await d.refused(leader(agencyCode), { action: 'extend', body: { newDueAt: new Date(newDueAt + DAY).toISOString(), reason: 'once more' } });
-    expect(failure.type).toBe('illegal-transition');
-    expect(failure.message).toMatch(/only once/);
+    const failure = await d.refused(leader(agencyCode), { action: 'extend', body: { newDueAt: new Date(dueAt + 5 * DAY).toISOString(), reason: 'apology: site visit needed' } });
+    expect(failure.type).toBe('rule');
+    expect(failure.message).toMatch(/at least one working day before the due date/);
     s = await d.synced();
-    expect(s.dueAt).toBe(newDueAt);
-    expect(d.events.filter((e) => e.type === 'extend')).toHaveLength(1);
-    expect(s.seq).toBeGreaterThanOrEqual(count);
+    expect(s).toMatchObject({ dueAt, originalDueAt: dueAt, extended: false });
+    expect(s.seq).toBe(count);
     expectOrderedTrail(d.events, s);
+    await d.handle.terminate('test done');
+  });
+
+  it('an apology a working day ahead moves the appointment once; a result after the original due date is still late', async () => {
+    const d = await t.start(p);
+    const { agencyCode } = await d.toDecidingAgency();
+    const s0 = await d.query();
+    const dueAt = s0.dueAt!;
+    const now = await t.now();
+    const newDueAt = dueAt + 10 * DAY;
+    const extend = (at: number, reason: string) => ({ action: 'extend' as const, body: { newDueAt: new Date(at).toISOString(), reason } });
+    if (t.calendar.addWorkingHours(now, 8) > dueAt) {
+      // A deadline shorter than a working day leaves no room for an apology at all.
+      expect((await d.refused(leader(agencyCode), extend(newDueAt, 'apology'))).message).toMatch(/at least one working day/);
+      await d.handle.terminate('test done');
+      return;
+    }
+    let s = await d.act(leader(agencyCode), extend(newDueAt, 'apology: site visit needed'));
+    expect(s).toMatchObject({ dueAt: newDueAt, originalDueAt: dueAt, extended: true });
+    expect((await d.refused(leader(agencyCode), extend(newDueAt + DAY, 'once more'))).message).toMatch(/only once/);
+    // The result is ready after the original due date but before the new appointment.
+    await d.sleepUntil(dueAt + HOUR);
+    s = await d.process(agencyCode);
+    expect(s).toMatchObject({ status: 'RESULT_READY', dueAt: newDueAt, timeliness: 'late' });
+    expect(s.resultReadyAt).toBeGreaterThan(dueAt);
+    // The clock stopped: waiting for the citizen past the new appointment escalates nothing.
+    const seq = s.seq;
+    s = await d.sleepUntil(newDueAt + DAY);
+    expect(s.seq).toBe(seq);
+    expect(d.events.filter((e) => e.type === 'extend')).toHaveLength(1);
+    expect(d.events.filter((e) => e.type === 'escalation')).toHaveLength(0);
+    expectOrderedTrail(d.events, s);
+    await d.handle.terminate('test done');
+  });
+});
+
+describe('Decision 766 timeliness', () => {
+  const p = procedures.find((x) => x.fee.counter === 0 && x.level === 'commune' && (x.deadline.workingDays ?? 0) >= 3)!;
+
+  it('an online dossier left unreceived 8 working hours escalates once, and is received as usual after', async () => {
+    const d = await t.start(p);
+    const loads = t.activities.calendarLoads;
+    const s0 = await d.query();
+    const due = t.calendar.addWorkingHours(t.calendar.receptionStart(s0.submittedAt), 8);
+    expect(s0.receptionDueAt).toBe(due);
+    let s = await d.sleepUntil(due - MINUTE);
+    expect(d.events.filter((e) => e.type === 'escalation')).toHaveLength(0);
+    s = await d.sleepUntil(due + MINUTE);
+    const escalations = d.events.filter((e) => e.type === 'escalation');
+    expect(escalations).toHaveLength(1);
+    expect(escalations[0]).toMatchObject({ toStatus: 'SUBMITTED', data: { to: 'supervisor', kind: 'reception', dueAt: due } });
+    expect(escalations[0]!.at).toBeGreaterThanOrEqual(due);
+    expect(s).toMatchObject({ status: 'SUBMITTED', receptionEscalated: true });
+    s = await d.receive();
+    expect(s.status).toBe('RECEIVED');
+    expectOrderedTrail(d.events, s);
+    // A day may have passed: let a calendar reload (an activity) finish before terminating.
+    for (let i = 0; i < 20 && t.activities.calendarLoads === loads; i++) await new Promise((r) => setTimeout(r, 100));
+    await d.handle.terminate('test done');
+  });
+
+  it('a counter dossier has no reception deadline; a result ready early is classified early when the clock stops', async () => {
+    const d = await t.start(p, { by: 'counter' });
+    let s = await d.query();
+    expect(s.receptionDueAt).toBeUndefined();
+    s = await d.process(COMMUNE);
+    expect(s).toMatchObject({ status: 'RESULT_READY', timeliness: 'early', originalDueAt: s.dueAt });
+    expect(s.resultReadyAt).toBe(d.events.at(-1)!.at);
+    // (That the stopped clock sets no escalation while the result waits is shown by the apology test above.)
+    s = await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
+    expect(s).toMatchObject({ status: 'DELIVERED', timeliness: 'early' });
     await d.handle.terminate('test done');
   });
 });

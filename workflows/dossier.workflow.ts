@@ -73,7 +73,13 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   const ctx = (): Ctx => ({ procedure, calendar, now: Date.now(), patches });
   // Dossiers started before a behaviour change keep the old behaviour on replay (see README).
   const patches: NonNullable<Ctx['patches']> = {};
-  const extendPatch = () => (patches.extendKeepsPastReminders = patched('extend-keeps-past-reminders'));
+  const extendPatch = () => {
+    patches.extendKeepsPastReminders = patched('extend-keeps-past-reminders');
+    patches.extendOnlyBeforeDue = patched('extend-only-before-due');
+  };
+  // Any step may make the result ready (approve, verify, a payment): the clock stops there and the
+  // dossier is classified against its original due date (docs/decision-766.md).
+  const resultPatch = () => (patches.clockStopsAtResult = patched('clock-stops-at-result'));
   const queue: Pending[] = [];
   let state: DossierState = input.state!;
   let recordedSeq = input.state?.seq ?? 0;
@@ -101,6 +107,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     actUpdate,
     async (req) => {
       await condition(() => ready);
+      resultPatch();
       if (req.request.action === 'extend') extendPatch();
       if (req.request.action === 'verify') patches.paymentWaitPausesClock = patched('payment-wait-pauses-clock');
       const d = check(req);
@@ -129,6 +136,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   setHandler(stateQuery, () => state);
   setHandler(paymentSignal, async (notice) => {
     await condition(() => ready);
+    resultPatch();
     onPayment(notice);
   });
 
@@ -148,7 +156,11 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   // A fresh submission brings the overrides its first event was computed with: no activity round trip.
   calendar = createCalendar(input.calendarOverrides ?? (await acts.loadCalendarOverrides()), calendarOptions());
   calendarLoadedAt = Date.now();
-  if (!input.state) push(submit({ ...input, procedure }, ctx()));
+  if (!input.state) {
+    // An online dossier left unreceived escalates once (docs/decision-766.md, "Reception deadline").
+    patches.receptionDeadline = patched('online-reception-deadline');
+    push(submit({ ...input, procedure }, ctx()));
+  }
   ready = true;
 
   for (;;) {

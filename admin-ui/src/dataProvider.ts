@@ -23,7 +23,7 @@ export interface MotcuaDataProvider extends DataProvider {
   act(code: string, action: string, body: Record<string, unknown>): Promise<Dossier>;
   events(code: string): Promise<DossierEvent[]>;
   attachments(code: string): Promise<Attachment[]>;
-  stats<T>(path: 'overdue' | 'summary', query?: Record<string, string>): Promise<T>;
+  stats<T>(path: 'overdue' | 'summary' | 'timeliness', query?: Record<string, string>): Promise<T>;
   /** Deactivates (every session of the user ends) or reactivates a user; answers the user. */
   setUserActive(id: string, active: boolean): Promise<RaRecord>;
   repair(code: string, mode: 'retry' | 'close', reason: string): Promise<StuckDossier>;

@@ -11,6 +11,7 @@ import { forbidden, fromZod } from '../problem';
 import { dossierScope } from '../scope';
 import type { Summary } from '../../domain/stats';
 import { getStatusSums, summarise } from '../stats-summary';
+import { getClassCounts, getResultDelivery, timelinessStats, type TimelinessStats } from '../stats-timeliness';
 import { TtlCache } from '../ttl-cache';
 
 const period = z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });
@@ -68,6 +69,25 @@ export function statsRoutes(ctx: AppContext): Router {
     const where = and(scope, from ? gte(dossiers.createdAt, new Date(from)) : undefined, to ? lt(dossiers.createdAt, new Date(to)) : undefined);
     const key = JSON.stringify(dialect.sqlToQuery(where ?? sql`true`));
     res.json(await summaries.get(key, async () => summarise(await getStatusSums(db, where), new Date())));
+  });
+
+  // Early / on time / late by deciding agency and procedure, with Decision 766's indicator groups
+  // (docs/decision-766.md); scoped and cached like the summary.
+  const timeliness = new TtlCache<TimelinessStats>(SUMMARY_TTL_MS, 1_000);
+  r.get('/stats/timeliness', requireUser, async (req, res) => {
+    const scope = scopeOf(req);
+    const p = period.safeParse(req.query);
+    if (!p.success) throw fromZod(p.error);
+    const { from, to } = p.data;
+    const where = and(scope, from ? gte(dossiers.createdAt, new Date(from)) : undefined, to ? lt(dossiers.createdAt, new Date(to)) : undefined);
+    const key = JSON.stringify(dialect.sqlToQuery(where ?? sql`true`));
+    res.json(
+      await timeliness.get(key, async () => {
+        const [rows, sums, results] = await Promise.all([getClassCounts(db, where), getStatusSums(db, where), getResultDelivery(db, where)]);
+        const names = { agency: agencyName, procedure: (code: string) => procedureName.get(code) ?? code };
+        return timelinessStats(rows, summarise(sums, new Date()), results, names, new Date());
+      }),
+    );
   });
   return r;
 }

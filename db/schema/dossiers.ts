@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { DossierState } from '../../domain/lifecycle/state';
+import { TIMELINESS } from '../../domain/lifecycle/timeliness';
 import type { Applicant } from '../../domain/applicant';
 import type { Actor } from '../../domain/roles';
 import { STATUSES, STUCK_KINDS } from '../../domain/status';
@@ -35,6 +36,13 @@ export const dossiers = pgTable(
     paid: boolean('paid').notNull().default(false),
     paidOnline: boolean('paid_online').notNull().default(false),
     rating: integer('rating'),
+    /**
+     * Early, on time or late against the original due date, set when the result was ready
+     * (docs/decision-766.md); null while processing, without a due date, and for refusals.
+     */
+    timeliness: text('timeliness', { enum: TIMELINESS }),
+    /** The agency the classification is counted for: the one that made the result ready. */
+    resultAgencyCode: text('result_agency_code'),
     state: jsonb('state').$type<DossierState>().notNull(),
     lastSeq: integer('last_seq').notNull(),
     /** Unaccented, lower-cased code + applicant name, for free-text search with or without diacritics. */
@@ -57,6 +65,8 @@ export const dossiers = pgTable(
     index('dossiers_receiving_agency_code_status_idx').on(t.receivingAgencyCode, t.status),
     index('dossiers_assignee_id_status_idx').on(t.assigneeId, t.status),
     index('dossiers_procedure_code_status_idx').on(t.procedureCode, t.status),
+    // GET /api/stats/timeliness groups the classified dossiers by agency and procedure.
+    index('dossiers_timeliness_idx').on(t.resultAgencyCode, t.procedureCode, t.timeliness).where(sql`timeliness is not null`),
     // (Migration 0005 also creates MCV statistics on (agency_code, receiving_agency_code), which
     // drizzle does not model: the scope's OR over both columns is misestimated without them.)
     // Open dossiers only (a small share of the table). The trailing columns let a list's total,
@@ -68,7 +78,7 @@ export const dossiers = pgTable(
     // Every column GET /api/stats/summary reads, led by its period column: the summary is an
     // index-only scan of this narrow index instead of a scan of the wide heap (form, state).
     index('dossiers_created_at_stats_idx').on(
-      t.createdAt, t.agencyCode, t.receivingAgencyCode, t.status, t.channel, t.paid, t.paidOnline, t.finishedAt, t.dueAt, t.receivedAt, t.rating,
+      t.createdAt, t.agencyCode, t.receivingAgencyCode, t.status, t.channel, t.paid, t.paidOnline, t.finishedAt, t.dueAt, t.receivedAt, t.rating, t.timeliness,
     ),
   ],
 );

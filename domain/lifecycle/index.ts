@@ -2,4 +2,5 @@ export * from './state';
 export * from './rules';
 export * from './reduce';
 export * from './timers';
+export * from './timeliness';
 export type { WorkingCalendar } from './calendar-port';

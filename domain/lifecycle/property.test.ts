@@ -8,6 +8,7 @@ import { decide } from './reduce';
 import { allowedActions } from './rules';
 import type { DossierEvent, DossierState } from './state';
 import { isClosed, pendingTimers, fireTimer } from './timers';
+import { TIMELINESS, originalDue, type Timeliness } from './timeliness';
 import {
   COMMUNE,
   DAY,
@@ -20,6 +21,15 @@ import {
   citizen,
   ctxAt,
   officer,
+  leader,
+  desk,
+  specialist,
+  Dossier,
+  feeProcedure,
+  provinceProcedure,
+  stpDesk,
+  stpLeader,
+  stpSpecialist,
   submitted,
 } from './test-fixtures';
 
@@ -86,12 +96,16 @@ function bodyFor(action: Action, v: number, s: DossierState, now: number): Actio
 }
 
 /** The body-level rules the reducer checks after the gates: the only refusals `allowedActions` cannot foresee. */
-function breaksBodyRule(s: DossierState, req: ActionRequest): boolean {
+function breaksBodyRule(s: DossierState, req: ActionRequest, now: number): boolean {
   switch (req.action) {
     case 'record-payment':
       return req.body.amount !== s.fee;
-    case 'extend':
-      return !(Date.parse(req.body.newDueAt) > (s.dueAt ?? 0));
+    case 'extend': {
+      // An apology comes at least one working day before the due date, and never after the result.
+      const due = originalDue(s);
+      const tooLate = s.resultReadyAt != null || (due !== null && calendar.addWorkingHours(now, 8) > due);
+      return tooLate || !(Date.parse(req.body.newDueAt) > (s.dueAt ?? 0));
+    }
     case 'forward':
       return req.body.agencyCode === s.agencyCode;
     default:
@@ -159,14 +173,14 @@ class Run {
       if (d.refusal.code === 'rule') {
         reached.ruleRefusals.add(action);
         expect(allowed, `a '${action}' refused on a rule passed the gates`).toBe(true);
-        expect(breaksBodyRule(prev, req), `'${action}' refused: ${d.refusal.reason}`).toBe(true);
+        expect(breaksBodyRule(prev, req, this.now), `'${action}' refused: ${d.refusal.reason}`).toBe(true);
       } else {
         expect(allowed, `'${action}' by ${actor.id} refused though allowed: ${d.refusal.reason}`).toBe(false);
       }
       return;
     }
     expect(allowed, `'${action}' by ${actor.id} accepted though not allowed in ${prev.status}`).toBe(true);
-    expect(breaksBodyRule(prev, req), `'${action}' accepted against a body rule`).toBe(false);
+    expect(breaksBodyRule(prev, req, this.now), `'${action}' accepted against a body rule`).toBe(false);
     if (isFinal(prev.status)) expect([prev.status, action]).toEqual(['DELIVERED', 'rate']);
     expect(d.event).toMatchObject({ type: action, actor, at: this.now, data: req.body });
     this.record(prev, d.state, d.event);
@@ -200,6 +214,11 @@ class Run {
     expect(event.agencyCode).toBe(next.agencyCode);
     if (isFinal(prev.status)) expect(next.status, 'a final status never changes').toBe(prev.status);
     if (next.status === 'DELIVERED' && prev.status !== 'DELIVERED') expect(prev.status).toBe('RESULT_READY');
+    // The class is fixed when the result is ready; an apology never moves the due date it is taken against.
+    if (prev.resultReadyAt != null) expect([next.resultReadyAt, next.timeliness]).toEqual([prev.resultReadyAt, prev.timeliness]);
+    if (next.status === 'RESULT_READY' && prev.status !== 'RESULT_READY') expect(next.resultReadyAt).toBe(event.at);
+    if (event.type === 'extend') expect(next.originalDueAt).toBe(prev.originalDueAt);
+    if (next.timeliness != null) expect(next.status).toMatch(/RESULT_READY|DELIVERED/);
 
     this.events.push(event);
     if (next.status === 'RESULT_READY' && prev.status !== 'RESULT_READY') this.checkNoStageSkipped(next);
@@ -264,7 +283,61 @@ describe('the lifecycle under random sequences of actions, time and timers', () 
     // The generator must actually reach the far corners, or the property proves little.
     expect([...reached.statuses].sort()).toEqual([...STATUSES].sort());
     expect([...reached.ruleRefusals].sort()).toEqual(['extend', 'forward', 'record-payment']);
-    expect([...reached.timers].sort()).toEqual(['escalation', 'payment-expired', 'rating-closed', 'reminder-1d', 'reminder-75', 'supplement-expired']);
+    expect([...reached.timers].sort()).toEqual(['escalation', 'payment-expired', 'rating-closed', 'reception-overdue', 'reminder-1d', 'reminder-75', 'supplement-expired']);
     for (const t of ['return', 'deliver', 'rate', 'supplement', 'cancel', 'reminder', 'escalation']) expect(reached.events).toContain(t);
+  });
+});
+
+/** Better classes first: `early` beats `on-time` beats `late`. */
+const rank = (t: Timeliness | null | undefined) => (t == null ? TIMELINESS.length : TIMELINESS.indexOf(t));
+
+describe('the apology and the classification', () => {
+  /**
+   * The same dossier worked at the same moments, once with an apology at `extendAt` and once
+   * without: the apology may be refused (too late), but it never makes the class better.
+   */
+  it('timeliness never improves after an extension', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('fee', 'province'),
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 1, max: 240 }),
+        fc.integer({ min: 1, max: 30 * 24 }),
+        (kind, extendAfterHours, readyAfterHours, laterByHours) => {
+          const run = (extend: boolean) => {
+            const p = kind === 'fee' ? feeProcedure : provinceProcedure;
+            const d = Dossier.start(p, 'counter');
+            const at = (h: number) => NOW + h * HOUR;
+            const tryExtend = (who: Actor) => {
+              if (!extend || extendAfterHours >= readyAfterHours) return;
+              const newDueAt = new Date((d.state.dueAt ?? NOW) + laterByHours * HOUR).toISOString();
+              const r = decide(d.state, who, { action: 'extend', body: { newDueAt, reason: 'xin lỗi' } }, ctxAt(p, at(extendAfterHours)));
+              if (r.ok) d.state = r.state;
+            };
+            if (kind === 'fee') {
+              d.act(leader, { action: 'assign', body: { assigneeId: specialist.id } }, NOW);
+              tryExtend(leader);
+              d.act(specialist, { action: 'verify', body: {} }, at(Math.max(extendAfterHours, 0)));
+              d.act(desk, { action: 'record-payment', body: { amount: 50_000, receiptNo: 'BL-1' } }, at(Math.max(extendAfterHours, 0)));
+              d.act(leader, { action: 'approve', body: {} }, Math.max(at(readyAfterHours), at(extendAfterHours)));
+            } else {
+              d.act(desk, { action: 'forward', body: { agencyCode: DEPARTMENT } }, NOW);
+              d.act(stpLeader, { action: 'assign', body: { assigneeId: stpSpecialist.id } }, NOW);
+              tryExtend(stpLeader);
+              d.act(stpSpecialist, { action: 'verify', body: {} }, at(extendAfterHours));
+              d.act(stpLeader, { action: 'approve', body: {} }, Math.max(at(readyAfterHours), at(extendAfterHours)));
+              d.act(stpDesk, { action: 'return', body: {} }, Math.max(at(readyAfterHours), at(extendAfterHours)));
+            }
+            return d.state;
+          };
+          const plain = run(false);
+          const extended = run(true);
+          expect(plain.status).toBe('RESULT_READY');
+          expect(extended.timeliness).not.toBeUndefined();
+          expect(rank(extended.timeliness), `${extended.timeliness} after an apology, ${plain.timeliness} without`).toBeGreaterThanOrEqual(rank(plain.timeliness));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

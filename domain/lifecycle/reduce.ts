@@ -7,6 +7,7 @@ import { dueFrom } from './deadline';
 import { reminderPoints } from './reminders';
 import { refusalOf, type Refusal } from './rules';
 import type { DossierEvent, DossierState, EventType } from './state';
+import { ONLINE_RECEPTION_WORKING_HOURS, originalDue, stopClock } from './timeliness';
 
 export type Decision = { ok: true; state: DossierState; event: DossierEvent } | { ok: false; refusal: Refusal };
 
@@ -18,7 +19,16 @@ export interface Ctx {
    * Behaviour changes that dossiers already in flight must not see on replay; the workflow sets
    * each from `patched(id)`. Absent means the newest behaviour (pure tests, new dossiers).
    */
-  patches?: { extendKeepsPastReminders?: boolean; paymentWaitPausesClock?: boolean };
+  patches?: {
+    extendKeepsPastReminders?: boolean;
+    paymentWaitPausesClock?: boolean;
+    /** RESULT_READY stops the clock and classifies the dossier (docs/decision-766.md). */
+    clockStopsAtResult?: boolean;
+    /** An apology only at least one working day before the due date. */
+    extendOnlyBeforeDue?: boolean;
+    /** Online submissions get a reception deadline. */
+    receptionDeadline?: boolean;
+  };
 }
 
 /** Builds the event that moves `s` to `next`, and the state with the event counted. */
@@ -49,7 +59,7 @@ function startClock(s: DossierState, { procedure, calendar, now }: Ctx): Dossier
   const shareDays = !h ? null : s.forwarded ? h.shareWorkingDays : total === null || h.shareWorkingDays === null ? null : total - h.shareWorkingDays;
   const stageDueAt = shareDays === null ? dueAt : Math.min(dueAt ?? Infinity, calendar.addWorkingDays(clockStartAt, Math.max(shareDays, 0)));
   const shares = s.shares.map((x) => (x.leftAt === null ? { ...x, dueAt: stageDueAt } : x));
-  return { ...s, clockStartAt, dueAt, stageDueAt, shares, reminders: [], escalated: false };
+  return { ...s, clockStartAt, dueAt, originalDueAt: dueAt, stageDueAt, shares, reminders: [], escalated: false };
 }
 
 /** The status that follows a completed stage, given the procedure's composition. */
@@ -130,6 +140,10 @@ const STEPS: { [A in keyof ActionBodies]: Step<A> } = {
   extend: (s, b, ctx) => {
     const newDueAt = Date.parse(b.newDueAt);
     if (!(newDueAt > (s.dueAt ?? 0))) return rule('the new appointment must be later than the current one');
+    if (ctx.patches?.extendOnlyBeforeDue !== false) {
+      const late = apologyTooLate(s, ctx);
+      if (late) return rule(late);
+    }
     const next = { ...s, dueAt: newDueAt, stageDueAt: Math.max(s.stageDueAt ?? 0, newDueAt), extended: true, escalated: false, reminders: [] };
     if (ctx.patches?.extendKeepsPastReminders === false) return next;
     // Reminder points the new period has already passed are not sent again.
@@ -138,12 +152,33 @@ const STEPS: { [A in keyof ActionBodies]: Step<A> } = {
   rate: (s, b) => ({ ...s, rating: { score: b.score, ...(b.comment ? { comment: b.comment } : {}) } }),
 };
 
+/**
+ * An apology (Decision 766's "phiếu xin lỗi và hẹn lại") is written ahead of the due date, at
+ * least one working day before it, and once: after that the dossier is simply late.
+ */
+function apologyTooLate(s: DossierState, { calendar, now }: Ctx): string | null {
+  if (s.resultReadyAt != null) return 'the result is ready: there is nothing to extend';
+  const due = originalDue(s);
+  if (due === null) return null;
+  const latest = calendar.addWorkingHours(now, 8);
+  return latest > due
+    ? `an apology must be made at least one working day before the due date (${new Date(due).toISOString()}); it is too late now`
+    : null;
+}
+
 /** Records a fee payment (counter or gateway) and moves to the next stage. */
 export function pay(s: DossierState, amount: number, ctx: Ctx): DossierState | Refusal {
   if (amount !== s.fee) return rule(`the fee is ${s.fee} VND, not ${amount} VND`);
   const paid = { ...s, paid: true, paymentDueAt: null };
   if (payBeforeReview(ctx.procedure)) return { ...startClock(paid, ctx), status: 'RECEIVED' };
-  return { ...resumeClock(paid, ctx), paymentRequestedAt: null, status: after('pay', paid, ctx.procedure) };
+  return reachResult(s, { ...resumeClock(paid, ctx), paymentRequestedAt: null, status: after('pay', paid, ctx.procedure) }, ctx);
+}
+
+/** Stamps the moment a dossier's result becomes ready (the clock stops), whichever step got it there. */
+function reachResult(s: DossierState, next: DossierState, ctx: Ctx): DossierState {
+  if (ctx.patches?.clockStopsAtResult === false) return next;
+  if (s.status === 'RESULT_READY' || next.status !== 'RESULT_READY' || next.resultReadyAt != null) return next;
+  return stopClock(next, ctx.now, ctx.calendar);
 }
 
 /**
@@ -156,7 +191,8 @@ function resumeClock(s: DossierState, { calendar, now }: Ctx): DossierState {
   if (minutes <= 0) return s;
   const later = (t: number | null) => (t === null ? null : calendar.addWorkingHours(t, minutes / 60));
   const shares = s.shares.map((x) => (x.leftAt === null ? { ...x, dueAt: later(x.dueAt) } : x));
-  return { ...s, dueAt: later(s.dueAt), stageDueAt: later(s.stageDueAt), shares };
+  const original = s.originalDueAt === undefined ? {} : { originalDueAt: later(s.originalDueAt) };
+  return { ...s, dueAt: later(s.dueAt), ...original, stageDueAt: later(s.stageDueAt), shares };
 }
 
 /** Decides an officer's or citizen's action: a refusal, or the next state and its audit event. */
@@ -166,7 +202,7 @@ export function decide(s: DossierState, actor: Actor, req: ActionRequest, ctx: C
   const step = STEPS[req.action] as Step<typeof req.action>;
   const next = step(s, req.body as never, ctx, actor);
   if (isRefusal(next)) return { ok: false, refusal: next };
-  return { ok: true, ...emit(s, next, req.action, actor, ctx.now, req.body as Record<string, unknown>) };
+  return { ok: true, ...emit(s, reachResult(s, next, ctx), req.action, actor, ctx.now, req.body as Record<string, unknown>) };
 }
 
 export interface NewDossier {
@@ -191,6 +227,10 @@ export function submit(input: NewDossier, ctx: Ctx): { state: DossierState; even
     reminders: [], escalated: false, rating: null, finishedAt: null, seq: 0,
   };
   const atCounter = input.submittedBy.role === 'desk-officer';
-  const first = atCounter ? (STEPS.receive(blank, {}, ctx, input.submittedBy) as DossierState) : blank;
+  const waiting =
+    input.channel === 'online' && ctx.patches?.receptionDeadline !== false
+      ? { ...blank, receptionDueAt: ctx.calendar.addWorkingHours(ctx.calendar.receptionStart(ctx.now), ONLINE_RECEPTION_WORKING_HOURS) }
+      : blank;
+  const first = atCounter ? (STEPS.receive(blank, {}, ctx, input.submittedBy) as DossierState) : waiting;
   return emit(blank, first, 'submit', input.submittedBy, ctx.now, { channel: input.channel });
 }

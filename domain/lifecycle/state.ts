@@ -1,6 +1,7 @@
 import type { Actor } from '../actor';
 import type { Channel } from '../procedure-rules';
 import type { Status } from '../status';
+import type { Timeliness } from './timeliness';
 
 /** Time one agency held the dossier, against its share of the deadline (liên thông). */
 export interface AgencyShare {
@@ -29,7 +30,14 @@ export interface DossierState {
   receivedAt: number | null;
   /** Start of the current processing period (reset when a supplement completes the file). */
   clockStartAt: number | null;
+  /** The appointment shown to the citizen (an apology's `extend` moves it). */
   dueAt: number | null;
+  /**
+   * The due date the clock set when it last (re)started, moved only by a fee wait; an extension
+   * never moves it, so a late dossier stays late (docs/decision-766.md). Absent on dossiers whose
+   * clock started before it was kept.
+   */
+  originalDueAt?: number | null;
   stageDueAt: number | null;
   extended: boolean;
   supplementRequested: boolean;
@@ -46,6 +54,15 @@ export interface DossierState {
   shares: AgencyShare[];
   reminders: string[];
   escalated: boolean;
+  /** Online dossiers: when the reception deadline passes unreceived (absent on older dossiers). */
+  receptionDueAt?: number | null;
+  receptionEscalated?: boolean;
+  /** When the result was ready: the processing clock stops there (absent on older dossiers). */
+  resultReadyAt?: number | null;
+  /** The agency that made the result ready (the deciding one, before a hand-off returns it). */
+  resultAgencyCode?: string | null;
+  /** Set with `resultReadyAt`, against `originalDueAt`; null without a due date. */
+  timeliness?: Timeliness | null;
   rating: { score: number; comment?: string } | null;
   finishedAt: number | null;
   /** Number of events emitted so far; the next event's sequence number is seq + 1. */

@@ -74,19 +74,21 @@ describe('processing-time reminders and escalation (7 working days)', () => {
 
   it('starts the reminders over after an extension', () => {
     const d = Dossier.start(feeProcedure, 'counter');
-    for (const t of timersOf(d)) fire(d, t);
-    d.act(leader, { action: 'extend', body: { newDueAt: '2026-12-09T17:00:00+07:00', reason: 'xác minh' } }, hanoi('2026-12-02 10:00'));
+    fire(d, timersOf(d)[0]!);
+    // An apology is made at least one working day before the due date (Wed 2 Dec, 09:00).
+    d.act(leader, { action: 'extend', body: { newDueAt: '2026-12-09T17:00:00+07:00', reason: 'xác minh' } }, hanoi('2026-11-30 10:00'));
     expect(timersOf(d).map((t) => t.kind)).toEqual(['reminder-75', 'reminder-1d', 'escalation']);
     expect(timersOf(d).at(-1)?.at).toBe(hanoi('2026-12-09 17:00'));
   });
 
   it('does not send again a reminder whose point the extended period has already passed', () => {
     const d = Dossier.start(feeProcedure, 'counter');
-    for (const t of timersOf(d)) fire(d, t);
-    // A short extension: 75% of the new period lies before the moment of extending.
-    d.act(leader, { action: 'extend', body: { newDueAt: '2026-12-03T09:00:00+07:00', reason: 'xác minh' } }, hanoi('2026-12-02 16:00'));
+    for (const t of timersOf(d).filter((x) => x.kind !== 'escalation')) fire(d, t);
+    // A short extension, made exactly one working day before the due date (Wed 2 Dec, 09:00):
+    // 75% of the new period lies before the moment of extending.
+    d.act(leader, { action: 'extend', body: { newDueAt: '2026-12-02T11:00:00+07:00', reason: 'xác minh' } }, hanoi('2026-12-01 09:00'));
     expect(timersOf(d).map((t) => t.kind)).not.toContain('reminder-75');
-    expect(timersOf(d).at(-1)).toEqual({ kind: 'escalation', at: hanoi('2026-12-03 09:00') });
+    expect(timersOf(d).at(-1)).toEqual({ kind: 'escalation', at: hanoi('2026-12-02 11:00') });
   });
 });
 
@@ -175,7 +177,7 @@ describe('closing the workflow', () => {
 
   it('closes any other final dossier at once, and never an open one', () => {
     const d = Dossier.start(feeProcedure, 'citizen');
-    expect(timersOf(d)).toEqual([]);
+    expect(timersOf(d).map((t) => t.kind)).toEqual(['reception-overdue']);
     expect(isClosed(d.state, NOW + 365 * DAY, d.procedure, calendar)).toBe(false);
     d.act(citizen, { action: 'withdraw', body: {} }, NOW + HOUR);
     expect(isClosed(d.state, NOW + HOUR, d.procedure, calendar)).toBe(true);

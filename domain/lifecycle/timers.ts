@@ -6,7 +6,7 @@ import { HOUR, reminderPoints, type ReminderKind } from './reminders';
 import { emit, type Ctx } from './reduce';
 import type { DossierEvent, DossierState } from './state';
 
-export type TimerKind = ReminderKind | 'escalation' | 'supplement-expired' | 'payment-expired' | 'rating-closed';
+export type TimerKind = ReminderKind | 'escalation' | 'reception-overdue' | 'supplement-expired' | 'payment-expired' | 'rating-closed';
 export interface Timer {
   kind: TimerKind;
   at: number;
@@ -15,10 +15,13 @@ export interface Timer {
 /** The timers that can fire in the dossier's current state, earliest first. */
 export function pendingTimers(s: DossierState, p: ProcedureRules, cal: WorkingCalendar): Timer[] {
   const timers: Timer[] = [];
-  if (CLOCK_RUNNING.has(s.status) && s.dueAt !== null) {
+  // A result made ready before the clock stopped there (no `resultReadyAt`) keeps its timers.
+  const running = CLOCK_RUNNING.has(s.status) || (s.status === 'RESULT_READY' && s.resultReadyAt == null);
+  if (running && s.dueAt !== null) {
     for (const r of reminderPoints(s, cal)) if (!s.reminders.includes(r.kind) && r.at < s.dueAt) timers.push(r);
     if (!s.escalated) timers.push({ kind: 'escalation', at: s.dueAt });
   }
+  if (s.status === 'SUBMITTED' && s.receptionDueAt != null && !s.receptionEscalated) timers.push({ kind: 'reception-overdue', at: s.receptionDueAt });
   if (s.status === 'NEEDS_SUPPLEMENT' && s.supplementDueAt !== null) timers.push({ kind: 'supplement-expired', at: s.supplementDueAt });
   if (s.status === 'AWAITING_PAYMENT' && s.paymentDueAt !== null) timers.push({ kind: 'payment-expired', at: s.paymentDueAt });
   if (s.status === 'DELIVERED' && !s.rating && s.finishedAt !== null) {
@@ -44,6 +47,11 @@ export function fireTimer(s: DossierState, t: Timer, ctx: Ctx): { state: Dossier
     case 'escalation':
       return emit(s, { ...s, escalated: true }, 'escalation', SYSTEM_ACTOR, at, {
         to: 'supervisor', agencyCode: s.agencyCode, dueAt: s.dueAt,
+      });
+    case 'reception-overdue':
+      // Once: the supervisor is told an online dossier waits unreceived past its reception deadline.
+      return emit(s, { ...s, receptionEscalated: true }, 'escalation', SYSTEM_ACTOR, at, {
+        to: 'supervisor', kind: 'reception', agencyCode: s.agencyCode, dueAt: s.receptionDueAt,
       });
     case 'supplement-expired':
     case 'payment-expired': {

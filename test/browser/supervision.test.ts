@@ -44,6 +44,10 @@ describe('supervision and jurisdiction in the back office', () => {
     const chart = page.getByTestId('chart-by-agency');
     await chart.getByText(/phường Lào Cai|Lào Cai/).first().waitFor();
     await page.getByTestId('rates').waitFor();
+    // Decision 766: the timeliness split and the indicator groups, with what is missing said plainly.
+    await page.getByTestId('timeliness').waitFor();
+    expect(await page.getByTestId('indicator-progress').textContent()).toContain('Hồ sơ giải quyết trước và đúng hạn');
+    expect(await page.getByTestId('indicator-transparency').textContent()).toContain('Chưa có số liệu');
     await screenshot(page, 'c-1-supervisor-dashboard');
     await chart.locator('.recharts-bar-rectangle path, .recharts-bar-rectangle rect, path.recharts-rectangle').first().click();
     await page.waitForURL(/#\/dossiers\?filter=/);

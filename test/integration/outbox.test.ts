@@ -105,17 +105,18 @@ describe('outbox: portal, SMS and e-mail delivered exactly once, in order, whate
     await ok('laocai.desk', 'record-payment', { amount: created.body.fee, receiptNo: `BL-${runId}` });
     await ok('laocai.desk', 'assign', { assigneeId: 'u-laocai.specialist' });
     await ok('laocai.specialist', 'request-supplement', { missing: ['Bản sao giấy tờ pháp lý của chủ hộ'], note: 'bản chụp bị mờ' });
-    await ok('citizen', 'supplement', {});
+    const supplemented = await ok('citizen', 'supplement', {});
+    // An apology comes ahead of the due date (docs/decision-766.md), before the result.
+    await ok('laocai.leader', 'extend', { newDueAt: new Date(Date.parse(supplemented.dueAt) + 3 * 86_400_000).toISOString(), reason: 'chờ ký số' });
     await ok('laocai.specialist', 'verify', {});
     const ready = await ok('laocai.leader', 'approve', {});
     expect(ready.status).toBe('RESULT_READY');
-    await ok('laocai.leader', 'extend', { newDueAt: new Date(Date.parse(ready.dueAt) + 3 * 86_400_000).toISOString(), reason: 'chờ ký số' });
     await ok('laocai.desk', 'deliver', { method: 'desk' });
 
     // seq: 1 submit, 2 receive (→ fee due), 3 record-payment, 4 assign, 5 request-supplement,
-    // 6 supplement, 7 verify, 8 approve, 9 extend (apology, no status change), 10 deliver.
-    const portalSeqs = [1, 2, 3, 4, 5, 6, 7, 8, 10];
-    const citizenSeqs = [2, 5, 8, 9];
+    // 6 supplement, 7 extend (apology, no status change), 8 verify, 9 approve, 10 deliver.
+    const portalSeqs = [1, 2, 3, 4, 5, 6, 8, 9, 10];
+    const citizenSeqs = [2, 5, 7, 9];
     const expected = [
       ...portalSeqs.map((s) => `${code}:${s}:portal`),
       ...citizenSeqs.flatMap((s) => [`${code}:${s}:sms`, `${code}:${s}:email`]),
@@ -144,7 +145,7 @@ describe('outbox: portal, SMS and e-mail delivered exactly once, in order, whate
     expect(sms.map((r) => r.key)).toEqual(citizenSeqs.map((s) => `${code}:${s}:sms`));
     expect(sms.every((r) => r.headers['x-api-key'] === 'sms-key-test' && r.body.to === applicant.phone && r.body.reference === r.key)).toBe(true);
     expect(sms[0]!.body.text).toContain(`Ho so ${code}`);
-    expect(sms[3]!.body.text).toMatch(/^Xin loi/);
+    expect(sms[2]!.body.text).toMatch(/^Xin loi/);
 
     const mails = [...smtp.accepted.values()].filter((m) => m.key.startsWith(`${code}:`));
     expect(mails.every((m) => m.to.length === 1 && m.to[0] === applicant.email)).toBe(true);

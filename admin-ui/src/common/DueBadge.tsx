@@ -6,7 +6,8 @@ import { formatDateTime } from './format';
 import { useLocaleState } from 'react-admin';
 
 const COLORS = { on_time: 'success', due_soon: 'warning', overdue: 'error', none: 'default' } as const;
-const CLOCK_RUNNING = new Set(['RECEIVED', 'IN_REVIEW', 'AWAITING_APPROVAL', 'RESULT_READY']);
+/** As domain/status.ts: the clock stops when the result is ready (docs/decision-766.md). */
+const CLOCK_RUNNING = new Set(['RECEIVED', 'IN_REVIEW', 'AWAITING_APPROVAL']);
 
 /** Remaining working time as a coloured badge: on time, due soon (< 1 working day), overdue. */
 export function DueBadge({ record: given }: { record?: Dossier; label?: string; source?: string; sortable?: boolean }) {
@@ -17,6 +18,7 @@ export function DueBadge({ record: given }: { record?: Dossier; label?: string; 
   if (!record) return null;
   if (record.finishedAt) return null;
   if (!record.dueAt) return <Chip size="small" variant="outlined" label={translate('app.due.none')} />;
+  if (record.status === 'RESULT_READY') return <Chip size="small" variant="outlined" label={translate('app.due.result_ready')} data-testid="due-badge" data-state="result-ready" />;
   if (!CLOCK_RUNNING.has(record.status)) return <Chip size="small" variant="outlined" label={translate('app.due.paused')} />;
   const state = dueState(record.dueAt, record.overdue);
   const left = workingLeft(record.dueAt);

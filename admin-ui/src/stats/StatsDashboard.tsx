@@ -4,8 +4,9 @@ import { useDataProvider, useNavigate, useTranslate } from 'react-admin';
 import type { MotcuaDataProvider } from '../dataProvider';
 import { ability } from '../ability';
 import { formatNumber } from '../common/format';
-import type { Summary } from '../../../domain/stats';
+import type { Summary, TimelinessStats } from '../../../domain/stats';
 import { DrillBarChart } from './DrillBarChart';
+import { TimelinessPanel } from './TimelinessPanel';
 
 export interface OverdueStats {
   total: number;
@@ -30,6 +31,7 @@ export function StatsDashboard() {
   const [to, setTo] = useState(today());
   const [overdue, setOverdue] = useState<OverdueStats | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
+  const [timeliness, setTimeliness] = useState<TimelinessStats | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -38,6 +40,7 @@ export function StatsDashboard() {
   useEffect(() => {
     const q = { from: new Date(`${from}T00:00:00+07:00`).toISOString(), to: new Date(Date.parse(`${to}T00:00:00+07:00`) + 86_400_000).toISOString() };
     dataProvider.stats<Summary>('summary', q).then(setSummary, (e: Error) => setError(e.message));
+    dataProvider.stats<TimelinessStats>('timeliness', q).then(setTimeliness, (e: Error) => setError(e.message));
   }, [dataProvider, from, to]);
 
   const canDrill = ability.can('read', 'Dossier');
@@ -74,6 +77,7 @@ export function StatsDashboard() {
           </Grid>
         </CardContent>
       </Card>
+      {timeliness && <TimelinessPanel stats={timeliness} />}
       {canDrill && <Typography variant="caption" color="text.secondary">{t('drill')}</Typography>}
       {overdue && (
         <Grid container spacing={2}>
