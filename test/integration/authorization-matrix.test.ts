@@ -148,6 +148,7 @@ const MATRIX: Record<string, Row> = {
   'GET /public/verify/:code': { call: () => ({ path: '/api/public/verify/AAAAAAAAAAAAAAAA' }), expect: all(404) },
   'GET /stats/overdue': { call: () => ({ path: '/api/stats/overdue' }), expect: supervisorsOnly },
   'GET /stats/summary': { call: () => ({ path: '/api/stats/summary' }), expect: supervisorsOnly },
+  'GET /stats/timeliness': { call: () => ({ path: '/api/stats/timeliness' }), expect: supervisorsOnly },
   // Integrations (README): the outbox for supervisors and the admin, reminders for officers of an agency.
   'GET /outbox': { call: () => ({ path: '/api/outbox' }), expect: { ...supervisorsOnly, admin: 200 } },
   'POST /outbox/:id/retry': { call: () => ({ path: '/api/outbox/no-such-message/retry' }), expect: adminWrites(404) },
