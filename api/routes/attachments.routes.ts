@@ -6,6 +6,7 @@ import { documents } from '../../db/schema';
 import { attachmentView, dossierAttachments } from '../attachment-records';
 import { AttachmentStore, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPLOAD, type StagedFile } from '../attachment-store';
 import type { AppContext } from '../context';
+import { dossierSubject } from '../dossier-view';
 import { readableDossier } from '../readable-dossier';
 import { textProblem } from '../../domain/text-rule';
 import { requireUser } from '../middleware/auth';
@@ -168,6 +169,8 @@ export function attachmentRoutes(ctx: AppContext): Router {
 
   r.get('/dossiers/:code/attachments/:id', requireUser, async (req, res) => {
     const row = await readable(req, String(req.params.code));
+    // The scans are personal data through and through: oversight sees the list, never the bytes.
+    if (!req.ability!.can('read', dossierSubject(row), 'attachments.content')) throw forbidden('your role may list attachments but not download them');
     const [doc] = await db
       .select()
       .from(documents)

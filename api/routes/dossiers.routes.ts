@@ -13,6 +13,7 @@ import type { AppContext } from '../context';
 import { readableDossier } from '../readable-dossier';
 import { actOnDossier, submitDossier } from '../dossier-commands';
 import { dossierSubject, dossierView } from '../dossier-view';
+import { eventView } from '../event-view';
 import { parseListParams, sendList } from '../list-params';
 import { COUNT_CAP, listTotal } from '../list-total';
 import { actorOf, requireUser } from '../middleware/auth';
@@ -130,7 +131,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     const ids = [...new Set(events.map((e) => e.actorId))];
     const people = ids.length ? await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, ids)) : [];
     const nameOf = new Map(people.map((u) => [u.id, u.fullName]));
-    res.json(events.map((e) => ({ ...e, actorName: nameOf.get(e.actorId) ?? null })));
+    res.json(events.map((e) => eventView(e, nameOf.get(e.actorId) ?? null, row, req.ability!, req.user!.role)));
   });
 
   r.post('/dossiers/:code/actions/:action', requireUser, async (req, res) => {
