@@ -39,6 +39,19 @@ export interface StartOptions {
 }
 
 /**
+ * Explicit limits instead of Node's defaults (docs/security.md, "HTTP"): a client that trickles
+ * its headers or body (slow loris) is cut off, and sockets beyond the cap are refused at once
+ * rather than starving the event loop.
+ */
+export function hardenServer(server: Server, env: Pick<Env, 'HTTP_HEADERS_TIMEOUT_MS' | 'HTTP_REQUEST_TIMEOUT_MS' | 'HTTP_MAX_CONNECTIONS'>) {
+  server.headersTimeout = env.HTTP_HEADERS_TIMEOUT_MS;
+  server.requestTimeout = env.HTTP_REQUEST_TIMEOUT_MS;
+  // Idle keep-alive sockets close before a proxy's usual 60 s, so the proxy never reuses a dead one.
+  server.keepAliveTimeout = 5_000;
+  server.maxConnections = env.HTTP_MAX_CONNECTIONS;
+}
+
+/**
  * The whole stack in one process: Temporal (dev server unless TEMPORAL_ADDRESS is set),
  * the database (migrated and seeded), a worker on `dossiers`, and the HTTP API.
  */
@@ -88,6 +101,7 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(env.PORT, () => resolve(s));
   });
+  hardenServer(server, env);
   const port = (server.address() as { port: number }).port;
   log.info({ url: `http://localhost:${port}` }, 'motcua is up');
 

@@ -13,6 +13,7 @@ import { attachmentView, claimableAttachments, dossierAttachments, linkAttachmen
 import type { AppContext } from '../context';
 import { readableDossier } from '../readable-dossier';
 import { refundDue } from '../refunds';
+import { dossierCodeKey } from '../dossier-code';
 import { actOnDossier, submitDossier } from '../dossier-commands';
 import { dossierSubject, dossierView } from '../dossier-view';
 import { eventView } from '../event-view';
@@ -66,6 +67,7 @@ export function dossierRoutes(ctx: AppContext): Router {
 
   const readable = (req: Request, code: string) => readableDossier(db, req, code);
 
+  const codeKey = dossierCodeKey(ctx.env);
   const submissionLimiter = new RateLimiter(SUBMISSIONS_PER_MINUTE, 60_000);
   r.post('/dossiers', requireUser, rateLimit(submissionLimiter, (req) => `user:${req.user!.id}`), async (req, res) => {
     const user = req.user!;
@@ -101,7 +103,7 @@ export function dossierRoutes(ctx: AppContext): Router {
       { ...input, channel, form: form.data as Record<string, unknown> },
       { actor: actorOf(user), applicantUserId: user.role === 'citizen' ? user.id : null },
       idempotencyKey,
-      { rules: ctx.procedures.current(input.procedureCode) },
+      { rules: ctx.procedures.current(input.procedureCode), codeKey },
     );
     if (startError) ctx.log.warn({ code, err: startError }, 'dossier recorded; its workflow start is left to the sweep');
     await linkAttachments(db, code, user.id, input.attachments);
