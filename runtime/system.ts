@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AgencyDirectory } from '../api/agency-directory';
 import { ProcedureVersions } from '../api/procedure-versions';
 import { createApp } from '../api/app';
+import { startOrphanSweeper } from '../api/orphan-uploads';
 import type { Env } from '../config/env';
 import { openDb, type DbHandle } from '../db/client';
 import { seed } from '../db/seed';
@@ -98,6 +99,8 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
   const procedures = new ProcedureVersions(dbh.db);
   await procedures.reload();
   const app = createApp({ dbh, temporal, env, log, agencies, procedures });
+  // Uploads never attached to a dossier are removed after a day (docs/security.md).
+  const orphans = startOrphanSweeper(dbh.db, env.dataDir, { ttlMs: env.ORPHAN_UPLOAD_TTL_MS, everyMs: env.ORPHAN_SWEEP_MS }, log);
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(env.PORT, () => resolve(s));
   });
@@ -110,6 +113,7 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
+      await orphans.stop();
       await dispatcher?.stop().catch((err) => log.error({ err }, 'outbox dispatcher stopped with an error'));
       await starts.stop();
       worker.shutdown();
