@@ -130,8 +130,16 @@ const MATRIX: Record<string, Row> = {
     expect: signedIn(403, { citizen: 201, citizen2: 201, 'laocai.desk': 201, 'batxat.desk': 201, 'snnmt.desk': 201 }),
   },
   'GET /dossiers/:code/attachments': { call: () => ({ path: `/api/dossiers/${fx.dossier}/attachments` }), expect: dossierRead },
-  'GET /dossiers/:code/attachments/:id': { call: () => ({ path: `/api/dossiers/${fx.dossier}/attachments/${fx.attachment}` }), expect: dossierRead },
-  'GET /dossiers/:code/payment': { call: () => ({ path: `/api/dossiers/${fx.feeDossier}/payment` }), expect: dossierRead },
+  // The scans themselves are personal data: oversight lists them but does not download them.
+  'GET /dossiers/:code/attachments/:id': {
+    call: () => ({ path: `/api/dossiers/${fx.dossier}/attachments/${fx.attachment}` }),
+    expect: { ...dossierRead, 'laocai.supervisor': 403, 'tinh.supervisor': 403 },
+  },
+  // The fee dossier is only submitted: its readers learn no payment is due yet (409), others nothing (404).
+  'GET /dossiers/:code/payment': {
+    call: () => ({ path: `/api/dossiers/${fx.feeDossier}/payment` }),
+    expect: Object.fromEntries(Object.entries(dossierRead).map(([p, s]) => [p, s === 200 ? 409 : s])) as Expected,
+  },
   // A bearer token is not the gateway's signature, whoever holds it.
   'POST /payments/callback': {
     call: () => ({ path: '/api/payments/callback', body: { dossierCode: fx.feeDossier, amount: 1, transactionId: `tx-${runId}`, paidAt: new Date().toISOString() } }),

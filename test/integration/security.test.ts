@@ -1,4 +1,11 @@
+import http_ from 'node:http';
+import { readdir, utimes } from 'node:fs/promises';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import request from 'supertest';
+import { AttachmentStore } from '../../api/attachment-store';
+import { sweepOrphanUploads } from '../../api/orphan-uploads';
+import { documents } from '../../db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPaymentBody } from '../../api/routes/payments.routes';
 import type { System } from '../../runtime/system';
@@ -7,6 +14,7 @@ import { login, startTestSystem } from '../support/system';
 /** Issue 17 §5–§9 (docs/security.md): each class of weakness, shown closed through the real API. */
 const applicant = { fullName: 'Vừ Thị Sua', idNumber: '010203004567', phone: '0911222678' };
 const DAY = 86_400_000;
+const METRICS_TOKEN = 'a-metrics-token-for-the-tests';
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -36,8 +44,8 @@ describe('security (issue 17 §5–§9)', () => {
   };
 
   beforeAll(async () => {
-    system = await startTestSystem();
-    for (const u of ['citizen', 'laocai.desk', 'laocai.specialist', 'laocai.leader', 'laocai.supervisor']) tokens[u] = await login(system, u);
+    system = await startTestSystem({ UPLOAD_QUOTA_FILES: '3', METRICS_TOKEN: METRICS_TOKEN });
+    for (const u of ['citizen', 'citizen2', 'batxat.desk', 'laocai.desk', 'laocai.specialist', 'laocai.leader', 'laocai.supervisor']) tokens[u] = await login(system, u);
     example = (await http().get('/api/procedures/1.004222')).body.example;
   });
   afterAll(async () => system?.stop());
@@ -194,6 +202,101 @@ describe('security (issue 17 §5–§9)', () => {
       await act(code, 'laocai.desk', 'receive');
       const res = await act(code, 'laocai.leader', 'extend', { newDueAt: new Date(Date.now() + 2 * 365 * DAY).toISOString(), reason: 'Cần thêm thời gian' });
       expect(res.status).toBe(400);
+    });
+  });
+
+  describe('§8 uploads', () => {
+    const upload = (user: string, name: string, content: Buffer, type = 'application/pdf') =>
+      http().post('/api/attachments').set(as(user)).attach('file', content, { filename: name, contentType: type });
+    const tmpFiles = () => readdir(path.join(system.env.dataDir, 'files', '.tmp')).catch(() => [] as string[]);
+
+    it('names the stored file by its sniffed type, without bidi controls', async () => {
+      const res = await upload('citizen', 'hoá-đơn\u202Efdp.exe', tinyPdf(`${run}-bidi`), 'application/octet-stream');
+      expect(res.status).toBe(201);
+      expect(res.body[0]).toMatchObject({ name: 'hoá-đơnfdp.pdf', mimeType: 'application/pdf' });
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Buffer.from(run)]);
+      expect((await upload('citizen', 'anh-chup.jpg', png, 'application/octet-stream')).body[0].name).toBe('anh-chup.png');
+    });
+
+    it('cleans up after an upload the client abandons', async () => {
+      const boundary = `----motcua${run}`;
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lon.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+      const req = http_.request({
+        host: '127.0.0.1',
+        port: system.port,
+        method: 'POST',
+        path: '/api/attachments',
+        headers: { ...as('citizen2'), 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(5 * 1024 * 1024) },
+      });
+      req.on('error', () => undefined);
+      req.write(head);
+      req.write(Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(256 * 1024, 0x20)]));
+      await until('the temporary file', async () => (await tmpFiles()).length > 0);
+      req.destroy();
+      await until('no temporary file left', async () => (await tmpFiles()).length === 0);
+    });
+
+    it("caps a user's uploads not attached to any dossier", async () => {
+      for (let i = 0; i < 3; i++) expect((await upload('batxat.desk', `q${i}.pdf`, tinyPdf(`${run}-quota-${i}`))).status).toBe(201);
+      const over = await upload('batxat.desk', 'q3.pdf', tinyPdf(`${run}-quota-3`));
+      expect(over.status).toBe(429);
+      expect(over.body.type).toMatch(/upload-quota/);
+    });
+
+    it('removes uploads never attached to a dossier after a day, and keeps those attached', async () => {
+      const orphan = (await upload('citizen2', 'bo-quen.pdf', tinyPdf(`${run}-orphan`))).body[0];
+      const kept = (await upload('citizen2', 'da-nop.pdf', tinyPdf(`${run}-kept`))).body[0];
+      const created = await http().post('/api/dossiers').set(as('citizen2')).send({ procedureCode: '1.004222', agencyCode: '02647', applicant, form: example, attachments: [kept.id] });
+      expect(created.status).toBe(201);
+      const db = system.dbh.db;
+      const old = new Date(Date.now() - 25 * 3_600_000);
+      for (const id of [orphan.id, kept.id]) await db.update(documents).set({ createdAt: old }).where(eq(documents.id, id));
+      const store = new AttachmentStore(system.env.dataDir);
+      for (const sha of [orphan.sha256, kept.sha256]) await utimes(store.pathOf(sha), old, old);
+      const swept = await sweepOrphanUploads(db, store, DAY);
+      expect(swept.rows).toBeGreaterThanOrEqual(1);
+      expect(await db.select().from(documents).where(eq(documents.id, orphan.id))).toHaveLength(0);
+      expect(await store.exists(orphan.sha256)).toBe(false);
+      expect(await db.select().from(documents).where(eq(documents.id, kept.id))).toHaveLength(1);
+      expect(await store.exists(kept.sha256)).toBe(true);
+    });
+  });
+
+  describe('§9 HTTP hardening', () => {
+    it('sends helmet-style headers on the API and the UIs', async () => {
+      const api = await http().get('/api/health');
+      expect(api.headers['content-security-policy']).toMatch(/default-src 'none'/);
+      expect(api.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+      expect(api.headers['x-content-type-options']).toBe('nosniff');
+      expect(api.headers['referrer-policy']).toBe('no-referrer');
+      // The UIs' policy is checked where they are built: api/middleware/security-headers.test.ts
+      // and the browser suite (test/browser/portal.test.ts loads the portal under it).
+      const file = await http().get(`/api/dossiers/nope/attachments/x`).set(as('citizen'));
+      expect(file.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    });
+
+    it('puts explicit timeouts and a connection cap on the server', () => {
+      expect(system.server.headersTimeout).toBe(20_000);
+      expect(system.server.requestTimeout).toBe(300_000);
+      expect(system.server.maxConnections).toBe(2000);
+    });
+
+    it('serves metrics only with the bearer token when METRICS_TOKEN is set', async () => {
+      for (const p of ['/metrics', '/api/metrics']) {
+        expect((await http().get(p)).status, p).toBe(401);
+        expect((await http().get(p).set('Authorization', 'Bearer wrong-token-of-some-length')).status, p).toBe(401);
+        const ok = await http().get(p).set('Authorization', `Bearer ${METRICS_TOKEN}`);
+        expect(ok.status, p).toBe(200);
+        expect(ok.text).toMatch(/motcua_http_request_duration_seconds/);
+      }
+    });
+
+    it('gives dossier codes in the national format whose suffixes do not follow each other', async () => {
+      const codes: string[] = [];
+      for (let i = 0; i < 3; i++) codes.push((await submit('citizen', example)).body.code);
+      for (const c of codes) expect(c).toMatch(/^02647-\d{6}-\d{4}$/);
+      const n = codes.map((c) => Number(c.slice(-4)));
+      expect(n[1] === n[0]! + 1 && n[2] === n[1]! + 1).toBe(false);
     });
   });
 });
