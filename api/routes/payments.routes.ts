@@ -121,8 +121,9 @@ export function paymentRoutes(ctx: AppContext): Router {
     // Money for a dossier not waiting for it is never "accepted": the workflow records it as
     // ignored and the desk sees it as `refundDue` on the dossier (api/refunds.ts).
     const due = row.status === 'AWAITING_PAYMENT' && !row.paid && row.finishedAt === null;
-    if (!due) ctx.log.warn({ dossier: row.code, status: row.status, transactionId: n.transactionId }, 'payment for a dossier not awaiting one: to refund');
-    res.json({ status: inserted.length === 0 ? 'duplicate' : due ? 'accepted' : 'refund-due', ...(due ? {} : { refundDue: n.amount }) });
+    if (!due && inserted.length > 0) ctx.log.warn({ dossier: row.code, status: row.status, transactionId: n.transactionId }, 'payment for a dossier not awaiting one: to refund');
+    if (inserted.length === 0) return void res.json({ status: 'duplicate' });
+    res.json(due ? { status: 'accepted' } : { status: 'refund-due', refundDue: n.amount });
   });
   return r;
 }

@@ -88,6 +88,11 @@ const MATRIX: Record<string, Row> = {
   'GET /openapi.json': { call: () => ({ path: '/api/openapi.json' }), expect: all(200) },
   'GET /procedures': { call: () => ({ path: '/api/procedures?q=khai sinh' }), expect: all(200) },
   'GET /procedures/:code': { call: () => ({ path: '/api/procedures/1.001193' }), expect: all(200) },
+  // Publishing procedure versions is the administrator's; a dry run, so the matrix changes nothing.
+  'POST /procedures/:code/versions': {
+    call: () => ({ path: '/api/procedures/1.001193/versions?dryRun=1', body: { deadline: { workingDays: 5 }, note: 'kiểm tra quyền' } }),
+    expect: adminWrites(200),
+  },
   'GET /calendar/due': { call: () => ({ path: '/api/calendar/due?from=2025-03-10T09:00:00%2B07:00&workingDays=3' }), expect: all(200) },
   'POST /auth/login': { call: () => ({ path: '/api/auth/login', body: { username: 'citizen2', password: 'motcua123' } }), expect: all(200) },
   'GET /me': { call: () => ({ path: '/api/me' }), expect: signedIn(200) },
