@@ -83,7 +83,7 @@ const tinyPdf = (tag: string) => Buffer.from(`%PDF-1.4\n% motcua matrix ${tag}\n
 /** The matrix: one row per documented route; a route without a row fails the suite. */
 const MATRIX: Record<string, Row> = {
   'GET /health': { call: () => ({ path: '/api/health' }), expect: all(200) },
-  // No token: Prometheus scrapes it from the internal network (keep it off the public proxy).
+  // No METRICS_TOKEN in this run: open; Prometheus scrapes it from the internal network (keep it off the public proxy).
   'GET /metrics': { call: () => ({ path: '/api/metrics' }), expect: all(200) },
   'GET /openapi.json': { call: () => ({ path: '/api/openapi.json' }), expect: all(200) },
   'GET /procedures': { call: () => ({ path: '/api/procedures?q=khai sinh' }), expect: all(200) },
