@@ -32,5 +32,6 @@ export function eventView(e: DossierEventRow, actorName: string | null, row: Dos
   delete data.assigneeId;
   const { actorId: _id, ...rest } = e;
   // The office acts as the office: its staff's accounts are not the citizen's to know.
-  return { ...rest, ...(own ? { actorId: e.actorId } : {}), actorAgencyCode: own ? null : e.actorAgencyCode, data, actorName: own ? actorName : null };
+  // The agency that acted stays: which office holds the file is the citizen's to know.
+  return { ...rest, ...(own ? { actorId: e.actorId } : {}), data, actorName: own ? actorName : null };
 }
