@@ -124,7 +124,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   // Tagged apart: a caller that signs out loses its token (the fuzzing suite runs it as a caller of its own).
   { method: 'post', path: '/auth/logout', tag: 'session', summary: 'Sign out everywhere: every token of the caller stops working', access: 'signed-in', success: 200, response: 'LoggedOut', errors: [] },
   { method: 'get', path: '/me', tag: 'auth', summary: 'The signed-in user, agency, role and rules', access: 'signed-in', success: 200, response: 'Me', errors: [] },
-  { method: 'post', path: '/dossiers', tag: 'dossiers', summary: 'Submit a dossier (citizen online, desk officer at the counter); Idempotency-Key header', access: 'signed-in', body: submitSchema, example: submissionExample, success: 201, response: 'Dossier', errors: [400, 403, 429] },
+  { method: 'post', path: '/dossiers', tag: 'dossiers', summary: 'Submit a dossier (citizen online, desk officer at the counter: the server sets the channel); Idempotency-Key header, 409 when it was used for another request', access: 'signed-in', body: submitSchema, example: submissionExample, success: 201, response: 'Dossier', errors: [400, 403, 409, 429] },
   { method: 'get', path: '/dossiers', tag: 'dossiers', summary: 'Dossiers the caller may read (filters: status, procedureCode, agencyCode, assigneeId, overdue, q, dueBefore)', access: 'signed-in', list: dossierListParams, success: 200, response: 'Dossier', errors: [400] },
   { method: 'get', path: '/dossiers/stuck', tag: 'stuck', summary: 'Stuck dossiers in the caller’s subtree: a change PostgreSQL refused (record-failed) or recording retried (retrying) — supervisors and the admin (filters: kind, agencyCode)', access: 'signed-in', list: stuckListParams, success: 200, response: 'StuckDossier', errors: [400, 403] },
   { method: 'post', path: '/dossiers/:code/repair', tag: 'stuck', summary: 'Repair a record-failed dossier (admin): retry the set-aside change after a fix, or close it with a reason; recorded in the audit trail', access: 'signed-in', body: repairBodySchema, example: { mode: 'close', reason: 'Giao dịch lỗi, đã liên hệ ngân hàng' }, success: 200, response: 'StuckDossier', errors: [400, 403, 404, 409] },
@@ -270,7 +270,8 @@ function requestBody(r: ApiRoute) {
     r.body === 'action'
       ? { oneOf: ACTIONS.map((a) => ({ $ref: `#/components/schemas/action.${a}` })), description: 'The body of the action named in the path' }
       : { $ref: `#/components/schemas/${bodyName(r)}` };
-  return { required: true, content: { 'application/json': { schema, ...(r.example === undefined ? {} : { example: r.example }) } } };
+  // An action without fields (receive) may be posted with no body at all: it is read as `{}`.
+  return { required: r.body !== 'action', content: { 'application/json': { schema, ...(r.example === undefined ? {} : { example: r.example }) } } };
 }
 
 const bodyName = (r: ApiRoute) => `${r.method}${r.path.replace(/\/:(\w+)/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase()).replace(/\W/g, '')}Body`;

@@ -99,7 +99,10 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
     // Received (desk actions), submitted (citizen actions), with a fee (payment).
     const received = await submit('1.001193', [fx.attachment]);
     expect((await api.post(`/api/dossiers/${received}/actions/receive`).set(as('laocai.desk')).send({})).status).toBe(200);
-    fx.dossiers = [received, await submit('1.001193'), await submit('1.001612')];
+    // The fee dossier is received, so its fee is due (business households pay first): the QR is served only then.
+    const fee = await submit('1.001612');
+    expect((await api.post(`/api/dossiers/${fee}/actions/receive`).set(as('laocai.desk')).send({})).status).toBe(200);
+    fx.dossiers = [received, await submit('1.001193'), fee];
     // A stuck dossier (docs/operations.md): a payment notice PostgreSQL cannot store, signalled past the API.
     fx.stuck = await submit('1.001193');
     await system.temporal.workflow.getHandle(fx.stuck).signal(paymentSignal, { transactionId: 'FZ-\ud800', amount: 1, paidAt: new Date().toISOString() });
@@ -232,7 +235,9 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
     // An action must suit the dossier's status, the caller and the path at once (the lifecycle
     // suites take those steps), the gateway's HMAC is not to be guessed, and notifications come
     // from timers days away.
-    expect(operations.filter((op) => !succeeded.has(op))).toEqual(['POST /api/dossiers/{code}/actions/{action}', 'POST /api/payments/callback', 'POST /api/notifications/{id}/read']);
+    // At most these: whether a generated action happens to suit its dossier depends on the seed.
+    const hard = ['POST /api/dossiers/{code}/actions/{action}', 'POST /api/payments/callback', 'POST /api/notifications/{id}/read'];
+    expect(operations.filter((op) => !succeeded.has(op) && !hard.includes(op))).toEqual([]);
   });
 });
 
