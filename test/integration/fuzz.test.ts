@@ -166,7 +166,8 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
       ['^/api/dossiers/\\{code\\}', { 'path.code': bind('dossier', 0.9) }],
       ['^/api/auth/login$', { 'body.username': bind('username', 0.5), 'body.password': bind('password', 0.5) }],
       ['^/api/dossiers$', { 'body.procedureCode': bind('procedure'), 'body.agencyCode': bind('commune'), 'header.Idempotency-Key': bind('idempotency', 1) }],
-      ['^/api/procedures/\\{code\\}$', { 'path.code': bind('procedure') }],
+      // Also its versions: a made-up code is only ever a 404.
+      ['^/api/procedures/\\{code\\}(/versions)?$', { 'path.code': bind('procedure') }],
       ['^/api/agencies', { 'path.code': bind('agency'), 'body.parentCode': bind('agency'), ...nasty('name', 'nameEn') }],
       ['^/api/users', { 'path.id': bind('user'), 'body.agencyCode': bind('agency'), ...nasty('fullName', 'phone') }, OWN_IDS_ONLY],
       ['^/api/holidays$', nasty('note')],
