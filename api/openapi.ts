@@ -268,7 +268,8 @@ function requestBody(r: ApiRoute) {
   }
   const schema =
     r.body === 'action'
-      ? { oneOf: ACTIONS.map((a) => ({ $ref: `#/components/schemas/action.${a}` })), description: 'The body of the action named in the path' }
+      ? // anyOf, not oneOf: `{}` is the body of several actions at once (receive, verify…); the path picks the one.
+        { anyOf: ACTIONS.map((a) => ({ $ref: `#/components/schemas/action.${a}` })), description: 'The body of the action named in the path' }
       : { $ref: `#/components/schemas/${bodyName(r)}` };
   // An action without fields (receive) may be posted with no body at all: it is read as `{}`.
   return { required: r.body !== 'action', content: { 'application/json': { schema, ...(r.example === undefined ? {} : { example: r.example }) } } };
