@@ -240,7 +240,9 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
     // suites take those steps), the gateway's HMAC is not to be guessed, and notifications come
     // from timers days away.
     // At most these: whether a generated action happens to suit its dossier depends on the seed.
-    const hard = ['POST /api/dossiers/{code}/actions/{action}', 'POST /api/payments/callback', 'POST /api/notifications/{id}/read'];
+    // Publishing a procedure version is the admin's alone and needs something to change: the
+    // authorization matrix shows it succeeding (a dry run); here it rarely does.
+    const hard = ['POST /api/dossiers/{code}/actions/{action}', 'POST /api/payments/callback', 'POST /api/notifications/{id}/read', 'POST /api/procedures/{code}/versions'];
     expect(operations.filter((op) => !succeeded.has(op) && !hard.includes(op))).toEqual([]);
   });
 });
