@@ -231,7 +231,7 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
     }, 300_000);
   }
 
-  it('reached every documented operation, and all but three with a request that succeeded', () => {
+  it('reached every documented operation, and all but at most four with a request that succeeded', () => {
     const operations = API_ROUTES.map((r) => `${r.method.toUpperCase()} /api${r.path.replace(/:(\w+)/g, '{$1}')}`);
     const succeeded = new Set(results.flatMap((r) => r.interactions).filter((i) => i.status !== null && i.status < 300 && i.operation.startsWith(`${i.method} `)).map((i) => i.operation));
     const reached = new Set(results.flatMap((r) => r.interactions).map((i) => i.operation));
