@@ -24,11 +24,14 @@ import { publicRoutes } from './routes/public.routes';
 import { publicStatsRoutes } from './routes/public-stats.routes';
 import { userRoutes } from './routes/users.routes';
 import { checkTextInput } from './middleware/text-input';
+import { securityHeaders } from './middleware/security-headers';
 
 /** The HTTP app: JSON under /api, the back office build under /admin when it has been built. */
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // CSP, nosniff, no framing, no referrer: the API and both UIs (docs/security.md).
+  app.use(securityHeaders);
   // Only the hops we run are believed: a client's own X-Forwarded-For must not pick its address (sign-in limits).
   app.set('trust proxy', ctx.env.TRUST_PROXY_HOPS);
   // Prometheus scrapes /metrics (the conventional path); /api/metrics stays for existing scrapers.

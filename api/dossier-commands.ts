@@ -48,6 +48,8 @@ export async function submitDossier(
     rules?: ProcedureRules;
     /** The instant the submission is taken at; injected so deadline tests use fixed instants. */
     clock?: () => number;
+    /** Scatters the code's NNNN (api/dossier-code.ts); without it the suffix is the plain sequence. */
+    codeKey?: Buffer;
   } = {},
 ): Promise<{ code: string; created: boolean; startError?: unknown }> {
   const definition = getProcedure(input.procedureCode);
@@ -66,7 +68,7 @@ export async function submitDossier(
       }
     }
     const now = clock();
-    const code = await nextDossierCode(tx, input.agencyCode, now);
+    const code = await nextDossierCode(tx, input.agencyCode, now, opts.codeKey);
     await tx.insert(submissions).values({
       dossierCode: code,
       idempotencyKey: idempotencyKey ?? null,

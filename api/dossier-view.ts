@@ -5,8 +5,11 @@ import type { Actor } from '../domain/roles';
 import { CLOCK_RUNNING } from '../domain/status';
 import type { DossierRow } from '../db/schema';
 import { getProcedure } from '../procedures';
+import { mask, maskPersonal } from '../domain/personal-data';
 import type { ProcedureVersions } from './procedure-versions';
 import { temporalWorkflowUrl, type TemporalUi } from './temporal-link';
+
+export { mask };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -48,7 +51,8 @@ export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor, 
       email: may('applicant.email') ? row.applicantEmail : null,
       address: may('applicant.address') ? row.applicantAddress : null,
     },
-    form: row.form,
+    // Oversight reads the form with its personal fields masked; an unknown procedure, none of it.
+    form: may('form.personal') ? row.form : procedure ? maskPersonal(procedure.form, row.form) : null,
     receivingAgencyCode: row.receivingAgencyCode,
     agencyCode: row.agencyCode,
     assigneeId: row.assigneeId,
@@ -76,6 +80,3 @@ export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor, 
     temporalUrl: temporalWorkflowUrl(temporalUi, actor, row.code),
   };
 }
-
-/** Keeps the last 3 characters: enough for an officer to confirm over the phone, useless to a leak. */
-export const mask = (v: string | null) => (v ? `${'*'.repeat(Math.max(v.length - 3, 0))}${v.slice(-3)}` : null);

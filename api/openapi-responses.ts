@@ -93,6 +93,8 @@ export const dossierWithAttachmentsResponse = dossierResponse.extend({
   /** The assignee's full name (null when unassigned), for readers who may not list that agency's users. */
   assigneeName: z.string().nullable(),
   attachments: z.array(attachmentResponse),
+  /** Gateway money received when none was due, to pay back at the desk (api/refunds.ts); 0 for none. */
+  refundDue: z.number().int(),
 });
 
 export const dossierEventResponse = z.object({
@@ -100,7 +102,8 @@ export const dossierEventResponse = z.object({
   dossierCode: z.string(),
   seq: z.number().int(),
   type: z.string(),
-  actorId: z.string(),
+  /** Left out of a citizen's trail for the office's staff (api/event-view.ts). */
+  actorId: z.string().optional(),
   actorRole: z.string(),
   /** The actor's full name, for readers who may not list users (the system's events: null). */
   actorName: z.string().nullable(),
@@ -183,7 +186,8 @@ export const paymentResponse = z.object({
   vietqr: z.string(),
   qrPng: z.string(),
 });
-export const paymentAckResponse = z.object({ status: z.enum(['accepted', 'duplicate']) });
+/** `refund-due`: stored, but nothing was due (the dossier is not awaiting payment, or closed). */
+export const paymentAckResponse = z.object({ status: z.enum(['accepted', 'duplicate', 'refund-due']), refundDue: z.number().int().optional() });
 
 export const publicDossierResponse = z.object({
   code: z.string(),

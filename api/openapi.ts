@@ -120,7 +120,7 @@ const ACTION_EXAMPLES: ActionBodies = {
  */
 export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/health', tag: 'system', summary: 'Liveness, PostgreSQL and Temporal reachability (503 when degraded)', access: 'public', success: 200, response: 'Health', errors: [503] },
-  { method: 'get', path: '/metrics', tag: 'system', summary: 'Prometheus metrics: request latency histogram, dossiers by status, overdue count (scrape from the internal network)', access: 'public', produces: 'text/plain', success: 200, errors: [] },
+  { method: 'get', path: '/metrics', tag: 'system', summary: 'Prometheus metrics: request latency histogram, dossiers by status, overdue count (scrape from the internal network; with METRICS_TOKEN set, send it as a bearer token)', access: 'public', produces: 'text/plain', success: 200, errors: [401] },
   { method: 'get', path: '/openapi.json', tag: 'system', summary: 'This document', access: 'public', success: 200, errors: [] },
   { method: 'get', path: '/procedures', tag: 'procedures', summary: 'The catalogue (coded procedures first), a page at a time; q matches Vietnamese with or without diacritics; filters: field, level, onlineLevel, code (also as plain query parameters)', access: 'public', list: procedureListParams, query: [{ name: 'q', description: 'search words' }, { name: 'field', description: 'the field (lĩnh vực), exactly' }, { name: 'level', description: 'commune or province' }, { name: 'onlineLevel', description: 'full, partial or counter' }, { name: 'prefer', description: 'with q: the level ranked first among equals, commune (default) or province' }], success: 200, response: 'Procedure', errors: [400] },
   { method: 'get', path: '/procedure-fields', tag: 'procedures', summary: 'The fields (lĩnh vực) of the procedures offered, those with a coded procedure first, then most commune-level procedures, with their counts', access: 'public', array: true, success: 200, response: 'ProcedureField', errors: [] },
@@ -131,7 +131,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   // Tagged apart: a caller that signs out loses its token (the fuzzing suite runs it as a caller of its own).
   { method: 'post', path: '/auth/logout', tag: 'session', summary: 'Sign out everywhere: every token of the caller stops working', access: 'signed-in', success: 200, response: 'LoggedOut', errors: [] },
   { method: 'get', path: '/me', tag: 'auth', summary: 'The signed-in user, agency, role and rules', access: 'signed-in', success: 200, response: 'Me', errors: [] },
-  { method: 'post', path: '/dossiers', tag: 'dossiers', summary: 'Submit a dossier (citizen online, desk officer at the counter); Idempotency-Key header (the same key with another body: 409)', access: 'signed-in', body: submitSchema, example: submissionExample, success: 201, response: 'Dossier', errors: [400, 403, 409, 429] },
+  { method: 'post', path: '/dossiers', tag: 'dossiers', summary: 'Submit a dossier (citizen online, desk officer at the counter: the server sets the channel); Idempotency-Key header, 409 when it was used for another request', access: 'signed-in', body: submitSchema, example: submissionExample, success: 201, response: 'Dossier', errors: [400, 403, 409, 429] },
   { method: 'get', path: '/dossiers', tag: 'dossiers', summary: 'Dossiers the caller may read (filters: status, procedureCode, agencyCode, assigneeId, overdue, q, dueBefore)', access: 'signed-in', list: dossierListParams, success: 200, response: 'Dossier', errors: [400] },
   { method: 'get', path: '/dossiers/stuck', tag: 'stuck', summary: 'Stuck dossiers in the caller’s subtree: a change PostgreSQL refused (record-failed) or recording retried (retrying) — supervisors and the admin (filters: kind, agencyCode)', access: 'signed-in', list: stuckListParams, success: 200, response: 'StuckDossier', errors: [400, 403] },
   { method: 'post', path: '/dossiers/:code/repair', tag: 'stuck', summary: 'Repair a record-failed dossier (admin): retry the set-aside change after a fix, or close it with a reason; recorded in the audit trail', access: 'signed-in', body: repairBodySchema, example: { mode: 'close', reason: 'Giao dịch lỗi, đã liên hệ ngân hàng' }, success: 200, response: 'StuckDossier', errors: [400, 403, 404, 409] },
@@ -278,9 +278,11 @@ function requestBody(r: ApiRoute) {
   }
   const schema =
     r.body === 'action'
-      ? { oneOf: ACTIONS.map((a) => ({ $ref: `#/components/schemas/action.${a}` })), description: 'The body of the action named in the path' }
+      ? // anyOf, not oneOf: `{}` is the body of several actions at once (receive, verify…); the path picks the one.
+        { anyOf: ACTIONS.map((a) => ({ $ref: `#/components/schemas/action.${a}` })), description: 'The body of the action named in the path' }
       : { $ref: `#/components/schemas/${bodyName(r)}` };
-  return { required: true, content: { 'application/json': { schema, ...(r.example === undefined ? {} : { example: r.example }) } } };
+  // An action without fields (receive) may be posted with no body at all: it is read as `{}`.
+  return { required: r.body !== 'action', content: { 'application/json': { schema, ...(r.example === undefined ? {} : { example: r.example }) } } };
 }
 
 const bodyName = (r: ApiRoute) => `${r.method}${r.path.replace(/\/:(\w+)/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase()).replace(/\W/g, '')}Body`;

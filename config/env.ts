@@ -44,6 +44,24 @@ const envObject = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
   LOGIN_MAX_FAILURES_GLOBAL: z.coerce.number().int().min(1).default(500),
+  /** Key of the dossier codes' scattered NNNN suffix (api/dossier-code.ts); unset: derived from JWT_SECRET. */
+  DOSSIER_CODE_KEY: z.string().min(16).optional(),
+  /** Bearer token that GET /metrics and /api/metrics require when set; unset: open (internal network only). */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /**
+   * The Node server's limits (docs/security.md): time to receive a request's headers, and the
+   * whole request (slow-loris bodies); sockets open at once. Uploads of 10 files of 10 MB on a
+   * slow line fit in the request timeout.
+   */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(2000),
+  /** Uploads not yet linked to a dossier a user may have made in the last 24 h (files, bytes). */
+  UPLOAD_QUOTA_FILES: z.coerce.number().int().min(1).default(500),
+  UPLOAD_QUOTA_BYTES: z.coerce.number().int().min(1).default(200 * 1024 * 1024),
+  /** Uploads never linked to a dossier are deleted this long after upload; the sweep runs every ORPHAN_SWEEP_MS. */
+  ORPHAN_UPLOAD_TTL_MS: z.coerce.number().int().min(60_000).default(24 * 3_600_000),
+  ORPHAN_SWEEP_MS: z.coerce.number().int().min(1000).default(3_600_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The Temporal SDK's own logs (bundling, worker state changes); read by temporal/connect.ts. */
   TEMPORAL_LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'),

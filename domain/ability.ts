@@ -15,8 +15,12 @@ export interface AbilityUser {
   subtree: string[];
 }
 
-/** Fields that only roles handling the file may see (personal data). */
-export const PERSONAL_FIELDS = ['applicant.idNumber', 'applicant.phone', 'applicant.email', 'applicant.address'] as const;
+/**
+ * Fields that only roles handling the file may see (personal data). `form.personal` stands for
+ * the form fields a procedure tags personal (domain/personal-data.ts); `attachments.content`
+ * for the uploaded scans themselves, which are nothing but personal data.
+ */
+export const PERSONAL_FIELDS = ['applicant.idNumber', 'applicant.phone', 'applicant.email', 'applicant.address', 'form.personal', 'attachments.content'] as const;
 
 /**
  * The roles of DESIGN §6, read like the requirement. The same rules authorize API routes,

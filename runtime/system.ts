@@ -8,6 +8,7 @@ import { AgencyDirectory } from '../api/agency-directory';
 import { ProcedureVersions } from '../api/procedure-versions';
 import { createApp } from '../api/app';
 import { documentSigner } from '../api/document-signer';
+import { startOrphanSweeper } from '../api/orphan-uploads';
 import type { Env } from '../config/env';
 import { openDb, type DbHandle } from '../db/client';
 import { seed } from '../db/seed';
@@ -37,6 +38,19 @@ export interface StartOptions {
   worker?: boolean;
   /** Temporal dev server port when no TEMPORAL_ADDRESS is given. */
   temporalPort?: number;
+}
+
+/**
+ * Explicit limits instead of Node's defaults (docs/security.md, "HTTP"): a client that trickles
+ * its headers or body (slow loris) is cut off, and sockets beyond the cap are refused at once
+ * rather than starving the event loop.
+ */
+export function hardenServer(server: Server, env: Pick<Env, 'HTTP_HEADERS_TIMEOUT_MS' | 'HTTP_REQUEST_TIMEOUT_MS' | 'HTTP_MAX_CONNECTIONS'>) {
+  server.headersTimeout = env.HTTP_HEADERS_TIMEOUT_MS;
+  server.requestTimeout = env.HTTP_REQUEST_TIMEOUT_MS;
+  // Idle keep-alive sockets close before a proxy's usual 60 s, so the proxy never reuses a dead one.
+  server.keepAliveTimeout = 5_000;
+  server.maxConnections = env.HTTP_MAX_CONNECTIONS;
 }
 
 /**
@@ -94,9 +108,12 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
   const procedures = new ProcedureVersions(dbh.db);
   await procedures.reload();
   const app = createApp({ dbh, temporal, env, log, agencies, procedures, temporalUiUrl });
+  // Uploads never attached to a dossier are removed after a day (docs/security.md).
+  const orphans = startOrphanSweeper(dbh.db, env.dataDir, { ttlMs: env.ORPHAN_UPLOAD_TTL_MS, everyMs: env.ORPHAN_SWEEP_MS }, log);
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(env.PORT, () => resolve(s));
   });
+  hardenServer(server, env);
   const port = (server.address() as { port: number }).port;
   log.info({ url: `http://localhost:${port}` }, 'motcua is up');
 
@@ -105,6 +122,7 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
+      await orphans.stop();
       await dispatcher?.stop().catch((err) => log.error({ err }, 'outbox dispatcher stopped with an error'));
       await starts.stop();
       worker.shutdown();

@@ -6,11 +6,14 @@ import { documents } from '../../db/schema';
 import { attachmentView, dossierAttachments } from '../attachment-records';
 import { AttachmentStore, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPLOAD, type StagedFile } from '../attachment-store';
 import type { AppContext } from '../context';
+import { dossierSubject } from '../dossier-view';
 import { readableDossier } from '../readable-dossier';
 import { textProblem } from '../../domain/text-rule';
 import { requireUser } from '../middleware/auth';
 import { textRefusal } from '../middleware/text-input';
 import { badRequest, forbidden, HttpProblem, notFound } from '../problem';
+import { quotaExceeded, uploadQuota } from '../upload-quota';
+import { nameForType, withoutBidi } from '../upload-names';
 
 const FIELD = 'file';
 /** The text field naming the required document the files after it are copies of. */
@@ -50,6 +53,8 @@ function receiveMultipart(req: Request, store: AttachmentStore): Promise<{ files
       return resolve({ files: [], problem: badRequest(`send multipart/form-data with one or more "${FIELD}" parts`) });
     }
     const pending: Promise<Received>[] = [];
+    /** File parts still streaming: an aborted request ends them, so their temporary files go. */
+    const streams = new Set<NodeJS.ReadableStream & { destroy(err?: Error): void }>();
     let problem: HttpProblem | undefined;
     let requirement: string | null = null;
     bb.on('field', (field, value) => {
@@ -65,16 +70,20 @@ function receiveMultipart(req: Request, store: AttachmentStore): Promise<{ files
         stream.resume();
         return;
       }
-      // The one text rule (domain/text-rule.ts) for names; path separators still become '_'.
-      const refused = textProblem(info.filename ?? '', 'name');
+      // Bidi controls are stripped (api/upload-names.ts), then the one text rule
+      // (domain/text-rule.ts) for names; path separators still become '_'.
+      const filename = withoutBidi(info.filename ?? '');
+      const refused = textProblem(filename, 'name');
       if (refused) {
         problem ??= textRefusal(FIELD, `file name: ${refused}`);
         stream.resume();
         return;
       }
-      const name = [...(info.filename ?? '').normalize('NFC').replace(/[/\\]/g, '_')].slice(-200).join('') || 'tep-dinh-kem';
+      const name = [...filename.normalize('NFC').replace(/[/\\]/g, '_')].slice(-200).join('') || 'tep-dinh-kem';
       const declared = (info.mimeType ?? '').toLowerCase();
       const tag = requirement;
+      streams.add(stream);
+      stream.once('close', () => streams.delete(stream));
       pending.push(store.receive(stream, MAX_ATTACHMENT_BYTES).then((staged) => ({ staged, name, declared, requirement: tag })));
     });
     bb.on('filesLimit', () => {
@@ -101,6 +110,15 @@ function receiveMultipart(req: Request, store: AttachmentStore): Promise<{ files
       });
     };
     bb.on('close', settle);
+    // A client gone mid-upload: busboy waits forever for the rest, so the parts are ended here
+    // (store.receive then removes their temporary files) and the request settles.
+    req.once('close', () => {
+      if (req.complete || settled) return;
+      problem ??= badRequest('the upload was interrupted before it ended');
+      for (const s of streams) s.destroy(new Error('upload aborted by the client'));
+      req.unpipe(bb);
+      settle();
+    });
     req.pipe(bb);
   });
 }
@@ -125,6 +143,8 @@ export function attachmentRoutes(ctx: AppContext): Router {
       res.set('Connection', 'close');
       throw tooLarge(`at most ${MAX_ATTACHMENTS_PER_UPLOAD} files of ${MB} MB each`);
     }
+    const quota = await uploadQuota(db, req.user!.id, ctx.env);
+    if (quota.files <= 0 || quota.bytes <= 0) throw quotaExceeded(ctx.env);
     const { files, problem } = await receiveMultipart(req, store);
     // The whole upload is refused when any file is: nothing of it is kept.
     const refusal =
@@ -133,7 +153,8 @@ export function attachmentRoutes(ctx: AppContext): Router {
       files.filter((f) => f.staged.tooLarge).map((f) => tooLarge(`${f.name} is larger than ${MB} MB`))[0] ??
       files
         .filter((f) => !f.staged.sniffedType || !compatible(f.declared, f.staged.sniffedType))
-        .map((f) => unsupportedType(`${f.name} is not one of ${ATTACHMENT_TYPES.join(', ')} (judged by its content)`))[0];
+        .map((f) => unsupportedType(`${f.name} is not one of ${ATTACHMENT_TYPES.join(', ')} (judged by its content)`))[0] ??
+      (files.length > quota.files || files.reduce((n, f) => n + f.staged.size, 0) > quota.bytes ? quotaExceeded(ctx.env) : undefined);
     if (refusal) {
       await Promise.all(files.map((f) => store.discard(f.staged)));
       throw refusal;
@@ -150,7 +171,7 @@ export function attachmentRoutes(ctx: AppContext): Router {
       id: randomUUID(),
       createdAt: new Date(at + i),
       dossierCode: null,
-      name: f.name,
+      name: nameForType(f.name, f.staged.sniffedType!),
       mimeType: f.staged.sniffedType!,
       size: f.staged.size,
       sha256: f.staged.sha256,
@@ -168,6 +189,8 @@ export function attachmentRoutes(ctx: AppContext): Router {
 
   r.get('/dossiers/:code/attachments/:id', requireUser, async (req, res) => {
     const row = await readable(req, String(req.params.code));
+    // The scans are personal data through and through: oversight sees the list, never the bytes.
+    if (!req.ability!.can('read', dossierSubject(row), 'attachments.content')) throw forbidden('your role may list attachments but not download them');
     const [doc] = await db
       .select()
       .from(documents)

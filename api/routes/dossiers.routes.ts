@@ -5,14 +5,18 @@ import { dossierEvents, dossiers, submissions, users } from '../../db/schema';
 import { actionBodySchemas, actionSchema, type ActionRequest } from '../../domain/actions';
 import { applicantSchema } from '../../domain/applicant';
 import { channelSchema } from '../../domain/procedure';
+import type { Channel } from '../../domain/procedure-rules';
 import { CLOCK_RUNNING, STATUSES } from '../../domain/status';
 import { foldVietnamese } from '../../domain/text';
 import { getProcedure } from '../../procedures';
 import { attachmentView, claimableAttachments, dossierAttachments, linkAttachments } from '../attachment-records';
 import type { AppContext } from '../context';
 import { readableDossier } from '../readable-dossier';
+import { refundDue } from '../refunds';
+import { dossierCodeKey } from '../dossier-code';
 import { actOnDossier, submitDossier } from '../dossier-commands';
 import { dossierSubject, dossierView } from '../dossier-view';
+import { eventView } from '../event-view';
 import { parseListParams, sendList } from '../list-params';
 import { COUNT_CAP, listTotal } from '../list-total';
 import { actorOf, requireUser } from '../middleware/auth';
@@ -26,10 +30,14 @@ export const submitSchema = z.object({
   agencyCode: z.string().min(1),
   applicant: applicantSchema,
   form: z.record(z.string(), z.unknown()),
-  channel: channelSchema,
+  /** Optional: the server decides it from the submitter's role (it sets the fee); see channelFor. */
+  channel: channelSchema.optional(),
   /** Ids of the caller's own uploads (POST /api/attachments) not yet attached to a dossier. */
   attachments: z.array(z.string().min(1)).max(50).default([]),
 });
+
+/** An extension moves the appointment by days or weeks; a year is already beyond any procedure's law. */
+export const EXTEND_HORIZON_MS = 366 * 86_400_000;
 
 /** Submissions per user and minute (DESIGN §5: 429 with Retry-After beyond). */
 export const SUBMISSIONS_PER_MINUTE = 20;
@@ -60,6 +68,7 @@ export function dossierRoutes(ctx: AppContext): Router {
   const readable = (req: Request, code: string) => readableDossier(db, req, code);
   const temporalUi = ctx.temporalUiUrl ? { baseUrl: ctx.temporalUiUrl, namespace: ctx.env.TEMPORAL_NAMESPACE } : undefined;
 
+  const codeKey = dossierCodeKey(ctx.env);
   const submissionLimiter = new RateLimiter(SUBMISSIONS_PER_MINUTE, 60_000);
   r.post('/dossiers', requireUser, rateLimit(submissionLimiter, (req) => `user:${req.user!.id}`), async (req, res) => {
     const user = req.user!;
@@ -75,8 +84,9 @@ export function dossierRoutes(ctx: AppContext): Router {
     }
     // Jurisdiction (DESIGN §6): a desk officer receives for their own agency only.
     if (user.role === 'desk-officer' && input.agencyCode !== user.agencyCode) throw forbidden('a desk officer submits at the counter of their own agency');
-    if (user.role === 'desk-officer' && input.channel !== 'counter') throw badRequest('a desk officer submits at the counter (channel "counter")');
+    if (user.role === 'desk-officer' && input.channel !== undefined && input.channel !== 'counter') throw badRequest('a desk officer submits at the counter (channel "counter")');
     if (user.role === 'citizen' && input.channel === 'counter') throw badRequest('channel "counter" is for desk officers');
+    const channel = channelFor(user.role, input.channel);
     const form = procedure.form.safeParse(input.form);
     if (!form.success) throw fromZod(form.error, 'form');
     const idempotencyKey = checkedHeader(req, 'idempotency-key');
@@ -91,10 +101,10 @@ export function dossierRoutes(ctx: AppContext): Router {
     const { code, created, startError } = await submitDossier(
       db,
       ctx.temporal,
-      { ...input, form: form.data as Record<string, unknown> },
+      { ...input, channel, form: form.data as Record<string, unknown> },
       { actor: actorOf(user), applicantUserId: user.role === 'citizen' ? user.id : null },
       idempotencyKey,
-      { rules: ctx.procedures.current(input.procedureCode) },
+      { rules: ctx.procedures.current(input.procedureCode), codeKey },
     );
     if (startError) ctx.log.warn({ code, err: startError }, 'dossier recorded; its workflow start is left to the sweep');
     await linkAttachments(db, code, user.id, input.attachments);
@@ -121,7 +131,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     const attachments = (await dossierAttachments(db, row.code)).map(attachmentView);
     // The assignee by name: after a hand-off they belong to an agency the reader may not list.
     const [assignee] = row.assigneeId ? await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, row.assigneeId)) : [];
-    res.json({ ...dossierView(row, req.ability!, actorOf(req.user!), ctx.procedures, temporalUi), assigneeName: assignee?.fullName ?? null, attachments });
+    res.json({ ...dossierView(row, req.ability!, actorOf(req.user!), ctx.procedures, temporalUi), assigneeName: assignee?.fullName ?? null, attachments, refundDue: await refundDue(db, row) });
   });
 
   r.get('/dossiers/:code/events', requireUser, async (req, res) => {
@@ -131,7 +141,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     const ids = [...new Set(events.map((e) => e.actorId))];
     const people = ids.length ? await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, ids)) : [];
     const nameOf = new Map(people.map((u) => [u.id, u.fullName]));
-    res.json(events.map((e) => ({ ...e, actorName: nameOf.get(e.actorId) ?? null })));
+    res.json(events.map((e) => eventView(e, nameOf.get(e.actorId) ?? null, row, req.ability!, req.user!.role)));
   });
 
   r.post('/dossiers/:code/actions/:action', requireUser, async (req, res) => {
@@ -144,6 +154,10 @@ export function dossierRoutes(ctx: AppContext): Router {
     if (!body.success) throw fromZod(body.error);
     const request = { action: action.data, body: body.data } as ActionRequest;
     await checkReferences(request, row.agencyCode);
+    if (request.action === 'supplement' && request.body.form) request.body.form = checkedSupplement(row.procedureCode, row.form, request.body.form);
+    if (request.action === 'extend' && Date.parse(request.body.newDueAt) > Date.now() + EXTEND_HORIZON_MS) {
+      throw badRequest('newDueAt is more than a year ahead', { errors: [{ field: 'newDueAt', message: 'at most one year ahead' }] });
+    }
     // Supplemented files: the caller's own uploads, recorded as the store knows them.
     const attached = request.action === 'supplement' ? (request.body.attachments ?? []).map((a) => a.id) : [];
     if (request.action === 'supplement' && request.body.attachments) {
@@ -170,6 +184,30 @@ export function dossierRoutes(ctx: AppContext): Router {
     }
   }
   return r;
+}
+
+/**
+ * A supplement's form fields, checked like a submission's: the stored form with the supplement
+ * laid over it must pass the procedure's form schema as a whole (refinements across fields
+ * included). Answers the supplied fields as the schema normalized them.
+ */
+function checkedSupplement(procedureCode: string, stored: unknown, supplied: Record<string, unknown>): Record<string, unknown> {
+  const procedure = getProcedure(procedureCode);
+  if (!procedure) throw badRequest(`procedure ${procedureCode} is unknown: its form cannot be supplemented`);
+  const merged = procedure.form.safeParse({ ...(stored as Record<string, unknown>), ...supplied });
+  if (!merged.success) throw fromZod(merged.error, 'form');
+  const data = merged.data as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(supplied).filter((k) => k in data).map((k) => [k, data[k]]));
+}
+
+/**
+ * The channel, which sets the fee, follows how the dossier came in: a desk officer's is the
+ * counter's; a citizen's is online, or the kiosk's when the kiosk says so (its fee is the
+ * counter's, never lower, so nothing is gained by claiming it).
+ */
+export function channelFor(role: string, declared: Channel | undefined): Channel {
+  if (role === 'desk-officer') return 'counter';
+  return declared === 'kiosk' ? 'kiosk' : 'online';
 }
 
 /** `supplement {attachments}` may name uploads by id alone; the name is filled in from the store. */

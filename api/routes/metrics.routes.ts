@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import { Router, type RequestHandler } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
@@ -5,6 +6,7 @@ import type { Db } from '../../db/client';
 import { dossiers } from '../../db/schema';
 import { CLOCK_RUNNING, STATUSES, STUCK_KINDS, type Status, type StuckKind } from '../../domain/status';
 import type { AppContext } from '../context';
+import { HttpProblem } from '../problem';
 import { TtlCache } from '../ttl-cache';
 
 /** Dossier counts are at most this old: one grouped scan per half minute, however often scraped. */
@@ -12,7 +14,8 @@ export const DOSSIER_COUNTS_TTL_MS = 30_000;
 
 /**
  * Prometheus metrics (text exposition format) at GET /metrics, and at GET /api/metrics as before.
- * No token: scrape them from the internal network and keep both paths off the public proxy.
+ * Behind METRICS_TOKEN as a bearer token when it is set; either way keep both paths off the
+ * public proxy and scrape them from the internal network.
  *  - motcua_http_request_duration_seconds{method,route,status}: every API request, by route pattern;
  *  - motcua_dossiers{status}: dossiers by status, from the PostgreSQL projection;
  *  - motcua_dossiers_overdue: open dossiers with the clock running past their due date;
@@ -76,7 +79,13 @@ export function metricsRoutes(ctx: AppContext): { router: Router; expose: Reques
     },
   });
 
-  const expose: RequestHandler = async (_req, res) => {
+  const token = ctx.env.METRICS_TOKEN;
+  const expose: RequestHandler = async (req, res) => {
+    // With METRICS_TOKEN set, a scraper presents it as a bearer token (docs/security.md).
+    if (token && !bearerMatches(req.get('authorization'), token)) {
+      res.set('WWW-Authenticate', 'Bearer realm="metrics"');
+      throw new HttpProblem(401, 'unauthorized', 'Unauthorized', 'metrics need the METRICS_TOKEN bearer token');
+    }
     res.set('Content-Type', registry.contentType);
     res.send(await registry.metrics());
   };
@@ -92,6 +101,14 @@ export function metricsRoutes(ctx: AppContext): { router: Router; expose: Reques
   });
   router.get('/metrics', expose);
   return { router, expose };
+}
+
+/** Constant-time comparison of `Authorization: Bearer <token>` with the configured token. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  if (!m) return false;
+  const given = createHash('sha256').update(m[1]!).digest();
+  return timingSafeEqual(given, createHash('sha256').update(token).digest());
 }
 
 interface DossierCounts {

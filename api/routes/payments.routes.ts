@@ -42,6 +42,11 @@ export const paymentCallbackSchema = z
   })
   .strict();
 
+/** A gateway's clock may run a little ahead of ours; a confirmation from the future is forged or broken. */
+export const PAID_AT_SKEW_MS = 5 * 60_000;
+/** Gateways retry for days, not months: an older confirmation is refused for a person to look at. */
+export const PAID_AT_MAX_AGE_MS = 90 * 86_400_000;
+
 const badSignature = () => new HttpProblem(401, 'invalid-signature', 'Unauthorized', 'missing or invalid X-Signature');
 
 export function paymentRoutes(ctx: AppContext): Router {
@@ -54,6 +59,8 @@ export function paymentRoutes(ctx: AppContext): Router {
   r.get('/dossiers/:code/payment', requireUser, async (req, res) => {
     const row = await readable(req, String(req.params.code));
     if (row.fee <= 0) throw conflict('no-fee', `dossier ${row.code} has no fee to pay`);
+    // A QR shown when nothing is due is money the office must later refund.
+    if (row.status !== 'AWAITING_PAYMENT' || row.paid) throw conflict('not-awaiting-payment', `dossier ${row.code} is ${row.status}: no payment is due now`);
     const vietqr = buildVietQr({
       bankBin: ctx.env.PAYMENT_BANK_BIN,
       accountNumber: ctx.env.PAYMENT_ACCOUNT_NUMBER,
@@ -84,10 +91,13 @@ export function paymentRoutes(ctx: AppContext): Router {
     const body = paymentCallbackSchema.safeParse(req.body);
     if (!body.success) throw fromZod(body.error);
     const n = body.data;
+    const paidAt = new Date(n.paidAt);
+    const now = Date.now();
+    if (paidAt.getTime() > now + PAID_AT_SKEW_MS) throw unprocessable(`paidAt ${n.paidAt} is in the future`);
+    if (paidAt.getTime() < now - PAID_AT_MAX_AGE_MS) throw unprocessable(`paidAt ${n.paidAt} is more than ${PAID_AT_MAX_AGE_MS / 86_400_000} days ago`);
     const [row] = await db.select().from(dossiers).where(eq(dossiers.code, n.dossierCode));
     if (!row) throw notFound(`dossier ${n.dossierCode}`);
     if (row.fee <= 0 || n.amount !== row.fee) throw unprocessable(`the fee of ${row.code} is ${row.fee} VND, not ${n.amount} VND`);
-    const paidAt = new Date(n.paidAt);
     const inserted = await db
       .insert(payments)
       .values({ transactionId: n.transactionId, dossierCode: row.code, amount: n.amount, method: 'gateway', paidAt })
@@ -108,7 +118,12 @@ export function paymentRoutes(ctx: AppContext): Router {
       if (!isWorkflowGone(err)) throw err;
       ctx.log.warn({ dossier: row.code, transactionId: n.transactionId }, 'payment for a closed dossier recorded, not signalled');
     }
-    res.json({ status: inserted.length > 0 ? 'accepted' : 'duplicate' });
+    // Money for a dossier not waiting for it is never "accepted": the workflow records it as
+    // ignored and the desk sees it as `refundDue` on the dossier (api/refunds.ts).
+    const due = row.status === 'AWAITING_PAYMENT' && !row.paid && row.finishedAt === null;
+    if (!due && inserted.length > 0) ctx.log.warn({ dossier: row.code, status: row.status, transactionId: n.transactionId }, 'payment for a dossier not awaiting one: to refund');
+    if (inserted.length === 0) return void res.json({ status: 'duplicate' });
+    res.json(due ? { status: 'accepted' } : { status: 'refund-due', refundDue: n.amount });
   });
   return r;
 }

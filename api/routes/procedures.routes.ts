@@ -120,10 +120,8 @@ export function procedureRoutes(ctx: Pick<AppContext, 'dbh' | 'procedures' | 'lo
     if (f.field) where.push(sql`field_vi = ${f.field}`);
     if (f.level) where.push(sql`level = ${f.level}`);
     if (f.onlineLevel) where.push(sql`online_level = ${f.onlineLevel}`);
-    if (f.code !== undefined) {
-      const codes = [f.code].flat();
-      where.push(codes.length ? sql`code in ${codes}` : sql`false`);
-    }
+    // An empty list matches nothing (`in ()` is a syntax error: it answered 500).
+    if (f.code !== undefined) where.push([f.code].flat().length ? sql`code in ${[f.code].flat()}` : sql`false`);
     const filtered = where.length ? sql.join(where, sql` and `) : sql`true`;
     const { codes, total } = f.q?.trim()
       ? await rankedPage(db, f.q, filtered, p.offset, p.limit, f.prefer)

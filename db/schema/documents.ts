@@ -19,6 +19,10 @@ export const documents = pgTable(
     requirement: text('requirement'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('documents_dossier_code_idx').on(t.dossierCode)],
+  (t) => [
+    index('documents_dossier_code_idx').on(t.dossierCode),
+    // The per-user upload quota counts a user's recent uploads (api/upload-quota.ts).
+    index('documents_uploaded_by_created_at_idx').on(t.uploadedBy, t.createdAt),
+  ],
 );
 export type DocumentRow = typeof documents.$inferSelect;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { approve, defineProcedure, deliver, pay, receive, review } from '../../domain/procedure';
-import { address, applicantIdNumber, businessLines, personName, vndAmount } from './form-fields';
+import { address, applicantIdNumber, businessLines, personName, phoneNumber, vndAmount } from './form-fields';
 
 /**
  * Đăng ký thành lập hộ kinh doanh — 1.001612 (QĐ 2353/QĐ-BTC; Luật Doanh nghiệp 2020 as amended by
@@ -33,7 +33,7 @@ export const businessHousehold = defineProcedure({
     businessLines,
     capitalVnd: vndAmount,
     employees: z.number().int().min(0).max(1000),
-    phone: z.string().regex(/^0\d{9}$/, 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0'),
+    phone: phoneNumber,
     registeredByMembers: z.boolean(),
   }),
   formLabels: {

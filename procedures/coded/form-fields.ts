@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idNumberSchema } from '../../domain/applicant';
+import { PERSONAL } from '../../domain/personal-data';
 
 /** Field types shared by procedure forms, with Vietnamese messages citizens understand. */
 export const personName = z
@@ -10,10 +11,18 @@ export const personName = z
 
 export const isoDate = z.iso.date({ message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD)' });
 
-/** 12-digit personal identification number (CCCD / số định danh cá nhân); spaces and dots ignored. */
-export const applicantIdNumber = idNumberSchema;
+// Fields tagged PERSONAL are masked for roles that only oversee (domain/personal-data.ts).
 
-export const address = z.string().trim().min(5, 'Địa chỉ quá ngắn').max(300);
+/** 12-digit personal identification number (CCCD / số định danh cá nhân); spaces and dots ignored. */
+export const applicantIdNumber = idNumberSchema.meta(PERSONAL);
+
+export const address = z.string().trim().min(5, 'Địa chỉ quá ngắn').max(300).meta(PERSONAL);
+
+/** A Vietnamese phone number: 10 digits starting with 0. */
+export const phoneNumber = z.string().regex(/^0\d{9}$/, 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0').meta(PERSONAL);
+
+/** A bank account number. */
+export const bankAccountNumber = z.string().trim().regex(/^\d{6,19}$/, 'Số tài khoản gồm 6–19 chữ số').meta(PERSONAL);
 
 /** A whole number from 1 up, e.g. a count of pages, copies or floors. */
 export const positiveInt = z

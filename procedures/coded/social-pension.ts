@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
-import { address, applicantIdNumber, isoDate, personName } from './form-fields';
+import { address, applicantIdNumber, bankAccountNumber, isoDate, personName } from './form-fields';
 
 /**
  * Thực hiện, điều chỉnh, thôi hưởng trợ cấp hưu trí xã hội — 1.014027 (Luật Bảo hiểm xã hội 2024;
@@ -39,7 +39,7 @@ export const socialPension = defineProcedure({
     householdStatus: z.enum(['binh-thuong', 'ho-ngheo', 'ho-can-ngheo']),
     receivesPension: z.boolean(),
     paymentMethod: z.enum(['tien-mat', 'tai-khoan']),
-    bankAccount: z.string().trim().regex(/^\d{6,19}$/, 'Số tài khoản gồm 6–19 chữ số').optional(),
+    bankAccount: bankAccountNumber.optional(),
     bankName: z.string().trim().min(2).max(100).optional(),
   }),
   formLabels: {

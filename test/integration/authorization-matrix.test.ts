@@ -83,15 +83,18 @@ const tinyPdf = (tag: string) => Buffer.from(`%PDF-1.4\n% motcua matrix ${tag}\n
 /** The matrix: one row per documented route; a route without a row fails the suite. */
 const MATRIX: Record<string, Row> = {
   'GET /health': { call: () => ({ path: '/api/health' }), expect: all(200) },
-  // No token: Prometheus scrapes it from the internal network (keep it off the public proxy).
+  // No METRICS_TOKEN in this run: open; Prometheus scrapes it from the internal network (keep it off the public proxy).
   'GET /metrics': { call: () => ({ path: '/api/metrics' }), expect: all(200) },
   'GET /openapi.json': { call: () => ({ path: '/api/openapi.json' }), expect: all(200) },
   'GET /procedures': { call: () => ({ path: '/api/procedures?q=khai sinh' }), expect: all(200) },
   'GET /procedures/:code': { call: () => ({ path: '/api/procedures/1.001193' }), expect: all(200) },
   'GET /procedure-fields': { call: () => ({ path: '/api/procedure-fields' }), expect: all(200) },
   'GET /stats/public': { call: () => ({ path: '/api/stats/public' }), expect: all(200) },
-  // A dry run: validates and previews a new version without publishing it.
-  'POST /procedures/:code/versions': { call: () => ({ path: '/api/procedures/1.001193/versions?dryRun=1', body: { deadline: { workingDays: 2 } } }), expect: adminWrites(200) },
+  // Publishing procedure versions is the administrator's; a dry run, so the matrix changes nothing.
+  'POST /procedures/:code/versions': {
+    call: () => ({ path: '/api/procedures/1.001193/versions?dryRun=1', body: { deadline: { workingDays: 5 }, note: 'kiểm tra quyền' } }),
+    expect: adminWrites(200),
+  },
   'GET /calendar/due': { call: () => ({ path: '/api/calendar/due?from=2025-03-10T09:00:00%2B07:00&workingDays=3' }), expect: all(200) },
   'POST /auth/login': { call: () => ({ path: '/api/auth/login', body: { username: 'citizen2', password: 'motcua123' } }), expect: all(200) },
   'GET /me': { call: () => ({ path: '/api/me' }), expect: signedIn(200) },
@@ -136,8 +139,16 @@ const MATRIX: Record<string, Row> = {
     expect: signedIn(403, { citizen: 201, citizen2: 201, 'laocai.desk': 201, 'batxat.desk': 201, 'snnmt.desk': 201 }),
   },
   'GET /dossiers/:code/attachments': { call: () => ({ path: `/api/dossiers/${fx.dossier}/attachments` }), expect: dossierRead },
-  'GET /dossiers/:code/attachments/:id': { call: () => ({ path: `/api/dossiers/${fx.dossier}/attachments/${fx.attachment}` }), expect: dossierRead },
-  'GET /dossiers/:code/payment': { call: () => ({ path: `/api/dossiers/${fx.feeDossier}/payment` }), expect: dossierRead },
+  // The scans themselves are personal data: oversight lists them but does not download them.
+  'GET /dossiers/:code/attachments/:id': {
+    call: () => ({ path: `/api/dossiers/${fx.dossier}/attachments/${fx.attachment}` }),
+    expect: { ...dossierRead, 'laocai.supervisor': 403, 'tinh.supervisor': 403 },
+  },
+  // The fee dossier is only submitted: its readers learn no payment is due yet (409), others nothing (404).
+  'GET /dossiers/:code/payment': {
+    call: () => ({ path: `/api/dossiers/${fx.feeDossier}/payment` }),
+    expect: Object.fromEntries(Object.entries(dossierRead).map(([p, s]) => [p, s === 200 ? 409 : s])) as Expected,
+  },
   // A bearer token is not the gateway's signature, whoever holds it.
   'POST /payments/callback': {
     call: () => ({ path: '/api/payments/callback', body: { dossierCode: fx.feeDossier, amount: 1, transactionId: `tx-${runId}`, paidAt: new Date().toISOString() } }),

@@ -1,10 +1,7 @@
 import { downloadCSV } from 'react-admin';
 import type { Dossier } from '../types';
+import { csvCell as cell } from './csv-cell';
 
-const cell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /** CSV of the filtered list with the columns an office reports on (no personal numbers). */
 export function dossierExporter(records: Dossier[]) {

@@ -1,0 +1,1 @@
+CREATE INDEX "documents_uploaded_by_created_at_idx" ON "documents" USING btree ("uploaded_by","created_at");
