@@ -1,12 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { Router, type Request } from 'express';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import { dossiers, payments } from '../../db/schema';
-import { buildVietQr } from '../../domain/vietqr';
 import { paymentSignal } from '../../workflows/messages';
 import type { AppContext } from '../context';
+import { paymentView } from '../payment-qr';
 import { readableDossier } from '../readable-dossier';
 import { requireUser } from '../middleware/auth';
 import { conflict, fromZod, HttpProblem, notFound, unprocessable } from '../problem';
@@ -54,24 +53,7 @@ export function paymentRoutes(ctx: AppContext): Router {
   r.get('/dossiers/:code/payment', requireUser, async (req, res) => {
     const row = await readable(req, String(req.params.code));
     if (row.fee <= 0) throw conflict('no-fee', `dossier ${row.code} has no fee to pay`);
-    const vietqr = buildVietQr({
-      bankBin: ctx.env.PAYMENT_BANK_BIN,
-      accountNumber: ctx.env.PAYMENT_ACCOUNT_NUMBER,
-      amount: row.fee,
-      description: row.code,
-    });
-    const qrPng = await QRCode.toDataURL(vietqr, { type: 'image/png', errorCorrectionLevel: 'M', margin: 2, width: 320 });
-    res.json({
-      amount: row.fee,
-      paid: row.paid,
-      paymentDueAt: row.state.paymentDueAt ? new Date(row.state.paymentDueAt).toISOString() : null,
-      bankBin: ctx.env.PAYMENT_BANK_BIN,
-      accountNumber: ctx.env.PAYMENT_ACCOUNT_NUMBER,
-      accountName: ctx.env.PAYMENT_ACCOUNT_NAME,
-      description: row.code,
-      vietqr,
-      qrPng,
-    });
+    res.json(await paymentView(ctx.env, row));
   });
 
   /**
