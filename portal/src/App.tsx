@@ -10,8 +10,19 @@ const SubmitPage = lazy(() => import('./SubmitPage').then((m) => ({ default: m.S
 const DossierPage = lazy(() => import('./DossierPage').then((m) => ({ default: m.DossierPage })));
 const TrackPage = lazy(() => import('./TrackPage').then((m) => ({ default: m.TrackPage })));
 const VerifyPage = lazy(() => import('./VerifyPage').then((m) => ({ default: m.VerifyPage })));
+const MyDossiers = lazy(() => import('./MyDossiers').then((m) => ({ default: m.MyDossiers })));
+const SignInPage = lazy(() => import('./SignInPage').then((m) => ({ default: m.SignInPage })));
 const FiguresPage = lazy(() => import('./FiguresPage').then((m) => ({ default: m.FiguresPage })));
 
+
+/**
+ * A receipt's QR: the owner signed in sees the dossier; anyone else the lookup with the code filled
+ * in (the phone is the second key, so the code alone shows nothing).
+ */
+function ReceiptQrPage({ code }: { code: string }) {
+  const session = useSession();
+  return session ? <DossierPage code={code} /> : <TrackPage code={code} phone="" />;
+}
 
 function Page() {
   const { path, query } = useLocation();
@@ -20,6 +31,10 @@ function Page() {
   if ((m = path.match(/^\/nop-ho-so\/([\w.]+)$/))) return <SubmitPage code={m[1]!} />;
   if ((m = path.match(/^\/ho-so\/([\w.-]+)$/))) return <DossierPage code={m[1]!} />;
   if ((m = path.match(/^\/xac-minh\/([A-Z0-9]{16})$/))) return <VerifyPage code={m[1]!} />;
+  // The lookup address printed under the QR of an unsigned receipt (api/routes/documents.routes.ts lookupUrl).
+  if ((m = path.match(/^\/tra-cuu\/([\w.-]+)$/))) return <ReceiptQrPage code={m[1]!} />;
+  if (path === '/ho-so-cua-toi') return <MyDossiers />;
+  if (path === '/dang-nhap') return <SignInPage />;
   if (path === '/tra-cuu') return <TrackPage code={query.get('ma') ?? ''} phone={query.get('sdt') ?? ''} />;
   if (path === '/so-lieu') return <FiguresPage />;
   return <Finder />;
@@ -52,10 +67,22 @@ export function App() {
           <a href={href('/so-lieu')} onClick={onLinkClick}>
             Số liệu
           </a>
-          {session && (
-            <button type="button" className="link" onClick={logOut}>
-              Đăng xuất ({session.user.fullName})
-            </button>
+          {session ? (
+            <>
+              <a href={href('/ho-so-cua-toi')} onClick={onLinkClick}>
+                Hồ sơ của tôi
+              </a>
+              <button type="button" className="link" onClick={logOut}>
+                Đăng xuất ({session.user.fullName})
+              </button>
+            </>
+          ) : (
+            // No password prompt at a shared kiosk: filing and «my dossiers» belong on the citizen's own phone.
+            !isKiosk() && (
+              <a href={href('/dang-nhap')} onClick={onLinkClick}>
+                Đăng nhập
+              </a>
+            )
           )}
         </nav>
       </header>
