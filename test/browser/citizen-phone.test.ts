@@ -185,7 +185,7 @@ describe('the citizen on a phone, and the kiosk', () => {
   });
 
   it('the kiosk warns before the idle reset, pauses on the guidance sheet, goes back, prints one page, and asks no password', async () => {
-    const page = await open('/?kiosk=1&idle=4&warn=2', { viewport: { width: 1080, height: 1920 }, isMobile: false });
+    const page = await open('/?kiosk=1&idle=5&warn=3', { viewport: { width: 1080, height: 1920 }, isMobile: false });
     await page.getByRole('button', { name: 'Hộ tịch' }).click();
     const card = page.locator('article', { has: page.getByRole('heading', { name: 'Đăng ký khai sinh', exact: true }) });
     await card.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
@@ -201,7 +201,7 @@ describe('the citizen on a phone, and the kiosk', () => {
     await screenshot(page, 'kiosk-1080-filing');
 
     // Reading the sheet is not idling: well past the idle time, no warning and no reset.
-    await page.waitForTimeout(5_500);
+    await page.waitForTimeout(6_500);
     expect(await page.getByRole('alertdialog').count()).toBe(0);
     expect(new URL(page.url()).pathname).toBe('/nop-ho-so/1.001193');
 
@@ -223,7 +223,6 @@ describe('the citizen on a phone, and the kiosk', () => {
     const warning = page.getByRole('alertdialog', { name: 'Bạn còn đó không?' });
     await warning.waitFor({ timeout: 5_000 });
     expect(Number(await page.getByTestId('idle-left').textContent())).toBeGreaterThan(0);
-    await screenshot(page, 'kiosk-1080-idle-warning');
     await warning.getByRole('button', { name: 'Tiếp tục' }).click();
     await warning.waitFor({ state: 'detached' });
     expect(new URL(page.url()).pathname).toBe('/');
@@ -232,7 +231,8 @@ describe('the citizen on a phone, and the kiosk', () => {
 
     // Nobody answers: the warning, then the reset with nothing left behind.
     await warning.waitFor({ timeout: 5_000 });
-    await page.waitForURL((u) => u.pathname === '/' && u.search === '?kiosk=1&idle=4&warn=2', { timeout: 10_000 });
+    await screenshot(page, 'kiosk-1080-idle-warning');
+    await page.waitForURL((u) => u.pathname === '/' && u.search === '?kiosk=1&idle=5&warn=3', { timeout: 10_000 });
     await expect.poll(() => page.evaluate(() => sessionStorage.length), { timeout: 10_000 }).toBe(0);
     await page.getByRole('heading', { name: 'Tìm thủ tục hành chính' }).waitFor();
     await page.context().close();
