@@ -19,7 +19,7 @@ export function KioskBar() {
         </p>
       )}
       {left !== null && (
-        <div className="idle-backdrop no-print">
+        <div className="idle-backdrop no-print" onClick={(e) => e.target === e.currentTarget && stillHere()}>
           <div role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text" className="idle-dialog">
             <h2 id="idle-title">Bạn còn đó không?</h2>
             <p id="idle-text">

@@ -52,7 +52,10 @@ export function watchIdle(signOut: () => void) {
     // A full reload: no React state, token or draft survives.
     location.replace(`/?${kioskQuery()}`);
   };
-  for (const e of ['pointerdown', 'keydown', 'input', 'scroll', 'touchstart']) window.addEventListener(e, arm, { passive: true, capture: true });
+  // Activity re-arms the watch, except while the warning shows: then only a tap on it (its
+  // «Tiếp tục» or its backdrop) continues, so a press never falls through to the page beneath.
+  const active = () => left === null && arm();
+  for (const e of ['pointerdown', 'keydown', 'input', 'scroll', 'touchstart']) window.addEventListener(e, active, { passive: true, capture: true });
   // Printing takes the visitor's attention off the screen: no reset under the printer.
   window.addEventListener('beforeprint', () => paused++);
   window.addEventListener('afterprint', () => {

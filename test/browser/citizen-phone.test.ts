@@ -229,11 +229,14 @@ describe('the citizen on a phone, and the kiosk', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('motcua.draft.test'))).toBe('x');
     await card.waitFor();
 
-    // Nobody answers: the warning, then the reset with nothing left behind.
+    // Nobody answers: the warning, then the reset (a new document) with nothing left behind.
+    await page.evaluate(() => ((window as unknown as { before: boolean }).before = true));
     await warning.waitFor({ timeout: 5_000 });
     await screenshot(page, 'kiosk-1080-idle-warning');
     await page.waitForURL((u) => u.pathname === '/' && u.search === '?kiosk=1&idle=5&warn=3', { timeout: 10_000 });
-    await expect.poll(() => page.evaluate(() => sessionStorage.length), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { before?: boolean }).before ?? false), { timeout: 10_000 }).toBe(false);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await card.count()).toBe(0);
     await page.getByRole('heading', { name: 'Tìm thủ tục hành chính' }).waitFor();
     await page.context().close();
   });

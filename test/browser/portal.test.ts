@@ -186,10 +186,15 @@ describe('the citizen portal and kiosk', () => {
     await screenshot(page, 'portal-kiosk-1080-filing');
     await page.getByRole('button', { name: 'Quay lại' }).click();
     await card.waitFor();
-    await page.evaluate(() => sessionStorage.setItem('motcua.draft.1.001193', '{}'));
+    await page.evaluate(() => {
+      sessionStorage.setItem('motcua.draft.1.001193', '{}');
+      (window as unknown as { before: boolean }).before = true;
+    });
 
     // Three seconds without a touch: back to the start, nothing personal left.
-    await expect.poll(() => page.evaluate(() => sessionStorage.length), { timeout: 10_000 }).toBe(0);
+    // A new document (the reset reloads), nothing left in it.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { before?: boolean }).before ?? false), { timeout: 10_000 }).toBe(false);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     await page.waitForURL((u) => u.pathname === '/' && u.search === '?kiosk=1&idle=3', { timeout: 10_000 });
     await page.getByRole('heading', { name: 'Tìm thủ tục hành chính' }).waitFor();
     expect(await page.getByRole('button', { name: /Đăng xuất/ }).count()).toBe(0);
