@@ -49,6 +49,8 @@ export function watchIdle(signOut: () => void) {
     signOut();
     // Drafts and the session live in sessionStorage (the session only in memory at a kiosk).
     sessionStorage.clear();
+    // The history entry's state too (the finder's field): Chromium keeps it across a same-URL replace.
+    history.replaceState(null, '');
     // A full reload: no React state, token or draft survives.
     location.replace(`/?${kioskQuery()}`);
   };
