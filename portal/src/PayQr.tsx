@@ -3,7 +3,7 @@ import type { Payment } from './api';
 import { bankName } from './banks';
 import { money } from './text';
 
-/** The PNG of a data: URL as a file, for the share sheet (a phone cannot long-press-save a canvas-less data image everywhere). */
+/** The QR PNG (a data: URL) as a file, for the share sheet to hand to a banking app. */
 async function pngFile(dataUrl: string, name: string): Promise<File> {
   const blob = await (await fetch(dataUrl)).blob();
   return new File([blob], name, { type: 'image/png' });
