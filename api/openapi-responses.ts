@@ -201,6 +201,10 @@ export const publicDossierResponse = z.object({
   fee: z.number().int(),
   paid: z.boolean(),
   documents: z.array(z.enum(DOCUMENT_KINDS)),
+  /** While a supplement is asked: its due day, after which the dossier is cancelled. */
+  supplementDueAt: atOrNull,
+  /** While the fee is due: the same VietQR as GET /dossiers/:code/payment. */
+  payment: paymentResponse.nullable(),
 });
 
 /** What the public verification page checked of a signed document (api/issued-documents.ts). */

@@ -1,12 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { Router, type Request } from 'express';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import { dossiers, payments } from '../../db/schema';
-import { buildVietQr } from '../../domain/vietqr';
 import { paymentSignal } from '../../workflows/messages';
 import type { AppContext } from '../context';
+import { paymentView } from '../payment-qr';
 import { readableDossier } from '../readable-dossier';
 import { requireUser } from '../middleware/auth';
 import { conflict, fromZod, HttpProblem, notFound, unprocessable } from '../problem';
@@ -61,24 +60,7 @@ export function paymentRoutes(ctx: AppContext): Router {
     if (row.fee <= 0) throw conflict('no-fee', `dossier ${row.code} has no fee to pay`);
     // A QR shown when nothing is due is money the office must later refund.
     if (row.status !== 'AWAITING_PAYMENT' || row.paid) throw conflict('not-awaiting-payment', `dossier ${row.code} is ${row.status}: no payment is due now`);
-    const vietqr = buildVietQr({
-      bankBin: ctx.env.PAYMENT_BANK_BIN,
-      accountNumber: ctx.env.PAYMENT_ACCOUNT_NUMBER,
-      amount: row.fee,
-      description: row.code,
-    });
-    const qrPng = await QRCode.toDataURL(vietqr, { type: 'image/png', errorCorrectionLevel: 'M', margin: 2, width: 320 });
-    res.json({
-      amount: row.fee,
-      paid: row.paid,
-      paymentDueAt: row.state.paymentDueAt ? new Date(row.state.paymentDueAt).toISOString() : null,
-      bankBin: ctx.env.PAYMENT_BANK_BIN,
-      accountNumber: ctx.env.PAYMENT_ACCOUNT_NUMBER,
-      accountName: ctx.env.PAYMENT_ACCOUNT_NAME,
-      description: row.code,
-      vietqr,
-      qrPng,
-    });
+    res.json(await paymentView(ctx.env, row));
   });
 
   /**

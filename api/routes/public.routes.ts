@@ -4,6 +4,7 @@ import { dossiers, type DossierRow } from '../../db/schema';
 import { getProcedure } from '../../procedures';
 import type { AppContext } from '../context';
 import { RateLimiter, rateLimit } from '../middleware/rate-limit';
+import { paymentView } from '../payment-qr';
 import { notFound } from '../problem';
 import { availableDocuments } from './documents.routes';
 import { findIssued, verification } from '../issued-documents';
@@ -68,6 +69,9 @@ export function publicRoutes(ctx: AppContext, limiter = new RateLimiter(30, 60_0
       fee: row.fee,
       paid: row.paid,
       documents: availableDocuments(row),
+      supplementDueAt: row.status === 'NEEDS_SUPPLEMENT' && row.state.supplementDueAt ? new Date(row.state.supplementDueAt).toISOString() : null,
+      // The QR the next step speaks of; whoever holds the code and the phone may pay.
+      payment: row.status === 'AWAITING_PAYMENT' && row.fee > 0 && !row.paid ? await paymentView(ctx.env, row) : null,
     });
   });
   /**

@@ -3,6 +3,7 @@ import { logOut } from './api';
 import { useSession } from './session';
 import { Finder } from './Finder';
 import { isKiosk } from './kiosk';
+import { KioskBar } from './KioskBar';
 import { href, onLinkClick, useLocation } from './router';
 
 const GuideSheet = lazy(() => import('./GuideSheet').then((m) => ({ default: m.GuideSheet })));
@@ -10,16 +11,32 @@ const SubmitPage = lazy(() => import('./SubmitPage').then((m) => ({ default: m.S
 const DossierPage = lazy(() => import('./DossierPage').then((m) => ({ default: m.DossierPage })));
 const TrackPage = lazy(() => import('./TrackPage').then((m) => ({ default: m.TrackPage })));
 const VerifyPage = lazy(() => import('./VerifyPage').then((m) => ({ default: m.VerifyPage })));
+const KioskFiling = lazy(() => import('./KioskFiling').then((m) => ({ default: m.KioskFiling })));
+const MyDossiers = lazy(() => import('./MyDossiers').then((m) => ({ default: m.MyDossiers })));
+const SignInPage = lazy(() => import('./SignInPage').then((m) => ({ default: m.SignInPage })));
 const FiguresPage = lazy(() => import('./FiguresPage').then((m) => ({ default: m.FiguresPage })));
 
+
+/**
+ * A receipt's QR: the owner signed in sees the dossier; anyone else the lookup with the code filled
+ * in (the phone is the second key, so the code alone shows nothing).
+ */
+function ReceiptQrPage({ code }: { code: string }) {
+  const session = useSession();
+  return session ? <DossierPage code={code} /> : <TrackPage code={code} phone="" />;
+}
 
 function Page() {
   const { path, query } = useLocation();
   let m: RegExpMatchArray | null;
   if ((m = path.match(/^\/thu-tuc\/([\w.]+)$/))) return <GuideSheet code={m[1]!} />;
-  if ((m = path.match(/^\/nop-ho-so\/([\w.]+)$/))) return <SubmitPage code={m[1]!} />;
+  if ((m = path.match(/^\/nop-ho-so\/([\w.]+)$/))) return isKiosk() ? <KioskFiling code={m[1]!} /> : <SubmitPage code={m[1]!} />;
   if ((m = path.match(/^\/ho-so\/([\w.-]+)$/))) return <DossierPage code={m[1]!} />;
   if ((m = path.match(/^\/xac-minh\/([A-Z0-9]{16})$/))) return <VerifyPage code={m[1]!} />;
+  // The lookup address printed under the QR of an unsigned receipt (api/routes/documents.routes.ts lookupUrl).
+  if ((m = path.match(/^\/tra-cuu\/([\w.-]+)$/))) return <ReceiptQrPage code={m[1]!} />;
+  if (path === '/ho-so-cua-toi') return <MyDossiers />;
+  if (path === '/dang-nhap') return <SignInPage />;
   if (path === '/tra-cuu') return <TrackPage code={query.get('ma') ?? ''} phone={query.get('sdt') ?? ''} />;
   if (path === '/so-lieu') return <FiguresPage />;
   return <Finder />;
@@ -52,20 +69,33 @@ export function App() {
           <a href={href('/so-lieu')} onClick={onLinkClick}>
             Số liệu
           </a>
-          {session && (
-            <button type="button" className="link" onClick={logOut}>
-              Đăng xuất ({session.user.fullName})
-            </button>
+          {session ? (
+            <>
+              <a href={href('/ho-so-cua-toi')} onClick={onLinkClick}>
+                Hồ sơ của tôi
+              </a>
+              <button type="button" className="link" onClick={logOut}>
+                Đăng xuất ({session.user.fullName})
+              </button>
+            </>
+          ) : (
+            // No password prompt at a shared kiosk: filing and «my dossiers» belong on the citizen's own phone.
+            !isKiosk() && (
+              <a href={href('/dang-nhap')} onClick={onLinkClick}>
+                Đăng nhập
+              </a>
+            )
           )}
         </nav>
       </header>
+      <KioskBar />
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p role="status">Đang tải…</p>}>
           <Page />
         </Suspense>
       </main>
       <footer className="no-print">
-        {isKiosk() ? 'Máy tự phục vụ — màn hình tự xóa thông tin sau 2 phút không sử dụng.' : 'Bộ phận Một cửa các xã, phường tỉnh Lào Cai · Giờ làm việc: 7:00–11:30, 13:30–17:00, thứ Hai đến thứ Sáu.'}
+        {isKiosk() ? 'Máy tự phục vụ — sau 2 phút không sử dụng, màn hình hỏi «Bạn còn đó không?» rồi tự xóa thông tin.' : 'Bộ phận Một cửa các xã, phường tỉnh Lào Cai · Giờ làm việc: 7:00–11:30, 13:30–17:00, thứ Hai đến thứ Sáu.'}
       </footer>
     </>
   );

@@ -5,6 +5,7 @@ import { PayPanel } from './PayPanel';
 import { href, onLinkClick } from './router';
 import { useSession } from './session';
 import { SignIn } from './SignIn';
+import { SupplementDeadline } from './SupplementDeadline';
 import { SupplementPanel } from './SupplementPanel';
 import { day, money, STATUS_TEXT } from './text';
 
@@ -74,10 +75,12 @@ export function DossierPage({ code }: { code: string }) {
           Đã gửi bổ sung. Hồ sơ tiếp tục được giải quyết.
         </p>
       )}
+      {d.status === 'NEEDS_SUPPLEMENT' && !d.allowedActions?.includes('supplement') && <SupplementDeadline dueAt={d.supplementDueAt} />}
       {d.status === 'NEEDS_SUPPLEMENT' && d.allowedActions?.includes('supplement') && (
         <SupplementPanel
           code={d.code}
           missing={d.missing ?? []}
+          dueAt={d.supplementDueAt}
           onDone={(x) => {
             setD(x);
             setSupplemented(true);

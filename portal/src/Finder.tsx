@@ -19,7 +19,8 @@ type Online = '' | 'full' | 'partial' | 'counter';
 export function Finder() {
   const [q, setQ] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const [words, setWords] = useState(q);
-  const [field, setField] = useState<string | null>(null);
+  // Kept in the history entry, so Back (the kiosk's «Quay lại») returns to the field being browsed.
+  const [field, setField] = useState<string | null>(() => (history.state as { finderField?: string } | null)?.finderField ?? null);
   const [level, setLevel] = useState<Level>('');
   const [online, setOnline] = useState<Online>('');
   const [fields, setFields] = useState<ProcedureField[]>([]);
@@ -28,6 +29,10 @@ export function Finder() {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState('');
   const latest = useRef(0);
+
+  useEffect(() => {
+    history.replaceState({ ...(history.state as object | null), finderField: field }, '');
+  }, [field]);
 
   useEffect(() => {
     api.procedureFields().then(setFields, (e: Error) => setError(e.message));

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, type Procedure } from './api';
+import { isKiosk, useIdlePause } from './kiosk';
 import { href, onLinkClick } from './router';
 import { deadlineText, LEVEL_TEXT, money } from './text';
 
@@ -9,6 +10,8 @@ export function GuideSheet({ code }: { code: string }) {
   const [qr, setQr] = useState('');
   const [error, setError] = useState('');
   const formUrl = `${location.origin}/nop-ho-so/${code}`;
+  // Reading or printing the sheet at a kiosk is not idling.
+  useIdlePause();
 
   useEffect(() => {
     api.procedure(code).then(setP, (e: Error) => setError(e.message));
@@ -62,9 +65,12 @@ export function GuideSheet({ code }: { code: string }) {
         <button type="button" onClick={() => window.print()}>
           In phiếu hướng dẫn
         </button>
-        <a className="button secondary" href={href(`/nop-ho-so/${p.code}`)} onClick={onLinkClick}>
-          Nộp hồ sơ trực tuyến
-        </a>
+        {/* At a kiosk, filing means this very sheet (KioskFiling.tsx), so no link to it. */}
+        {!isKiosk() && (
+          <a className="button secondary" href={href(`/nop-ho-so/${p.code}`)} onClick={onLinkClick}>
+            Nộp hồ sơ trực tuyến
+          </a>
+        )}
       </p>
     </article>
   );

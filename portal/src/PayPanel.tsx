@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, type Payment } from './api';
+import { PayQr } from './PayQr';
 import { money } from './text';
 
 /** The fee as a VietQR image; asks again every few seconds until the gateway confirms payment. */
@@ -38,21 +39,7 @@ export function PayPanel({ code, onPaid }: { code: string; onPaid: () => void })
         </p>
       ) : (
         <>
-          <p>
-            Số tiền: <strong className="amount">{money(pay.amount)}</strong>
-          </p>
-          <img src={pay.qrPng} width={240} height={240} alt={`Mã VietQR để chuyển ${money(pay.amount)}, nội dung ${pay.description ?? code}`} />
-          <ol>
-            <li>Mở ứng dụng ngân hàng, chọn «Quét mã QR».</li>
-            <li>Quét mã trên; số tiền và nội dung ({pay.description ?? code}) đã điền sẵn, không sửa.</li>
-            <li>Xác nhận chuyển. Trang này tự cập nhật khi ngân hàng báo đã nhận tiền.</li>
-          </ol>
-          {pay.accountNumber && (
-            <p className="note">
-              Tài khoản nhận: {pay.accountNumber}
-              {pay.accountName ? ` — ${pay.accountName}` : ''}
-            </p>
-          )}
+          <PayQr code={code} pay={pay} />
           <p role="status" className="waiting">
             Đang chờ xác nhận thanh toán…
           </p>

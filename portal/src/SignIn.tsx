@@ -1,11 +1,27 @@
 import { useState } from 'react';
 import { api, ApiError } from './api';
+import { isKiosk } from './kiosk';
 
 /**
  * The API accepts dossiers from signed-in citizens only, so the portal signs the citizen in
  * (username and password; at a kiosk the session lives in memory and the idle reset ends it).
  */
 export function SignIn({ why }: { why: string }) {
+  // A shared kiosk never asks for a password (issue 18): the citizen's own phone or the desk does.
+  if (isKiosk()) return <KioskNoSignIn />;
+  return <SignInForm why={why} />;
+}
+
+function KioskNoSignIn() {
+  return (
+    <p className="panel" data-testid="kiosk-no-signin">
+      Máy tự phục vụ không hỏi tên đăng nhập và mật khẩu. Để xem, bổ sung hay tải kết quả hồ sơ, Ông/Bà dùng điện thoại của mình (vào trang Dịch vụ công Lào Cai, đăng nhập) hoặc đến
+      quầy Bộ phận Một cửa.
+    </p>
+  );
+}
+
+function SignInForm({ why }: { why: string }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { api, type Dossier } from './api';
+import { SupplementDeadline } from './SupplementDeadline';
 import { ACCEPT, UploadList, useUploads } from './Uploads';
 
 /**
  * For the signed-in owner of a dossier in NEEDS_SUPPLEMENT: what is missing, files to add, and
  * «Gửi bổ sung», which uploads them and sends the `supplement` action naming them.
  */
-export function SupplementPanel({ code, missing, onDone }: { code: string; missing: string[]; onDone: (d: Dossier) => void }) {
+export function SupplementPanel({ code, missing, dueAt, onDone }: { code: string; missing: string[]; dueAt: string | null | undefined; onDone: (d: Dossier) => void }) {
   const uploads = useUploads();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -40,6 +41,7 @@ export function SupplementPanel({ code, missing, onDone }: { code: string; missi
       }}
     >
       <h2 id="supplement-title">Bổ sung hồ sơ</h2>
+      <SupplementDeadline dueAt={dueAt} />
       {missing.length > 0 && (
         <>
           <p>Cơ quan giải quyết đề nghị Ông/Bà bổ sung:</p>

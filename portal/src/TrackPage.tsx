@@ -3,6 +3,8 @@ import { api, ApiError, type PublicDossier } from './api';
 import { Documents, Rating } from './Outcome';
 import { useSession } from './session';
 import { SignIn } from './SignIn';
+import { PayQr } from './PayQr';
+import { SupplementDeadline } from './SupplementDeadline';
 import { SupplementPanel } from './SupplementPanel';
 import { day, DOCUMENT_TEXT, money } from './text';
 
@@ -63,7 +65,7 @@ export function TrackPage(props: { code: string; phone: string }) {
         </div>
         <div className="field">
           <label htmlFor="track-phone">Số điện thoại đã khai khi nộp</label>
-          <input id="track-phone" required type="tel" inputMode="tel" value={phone} onChange={(e) => setPhone(e.target.value)} autoComplete="tel" />
+          <input id="track-phone" autoFocus={!!props.code && !props.phone} required type="tel" inputMode="tel" value={phone} onChange={(e) => setPhone(e.target.value)} autoComplete="tel" />
         </div>
         <button type="submit" disabled={busy}>
           {busy ? 'Đang tra cứu…' : 'Tra cứu'}
@@ -103,6 +105,7 @@ export function TrackPage(props: { code: string; phone: string }) {
             {d.missing.length > 0 && (
               <>
                 <h3>Giấy tờ cần bổ sung</h3>
+                <SupplementDeadline dueAt={d.supplementDueAt} />
                 <ul className="missing">
                   {d.missing.map((m) => (
                     <li key={m}>{m}</li>
@@ -110,8 +113,16 @@ export function TrackPage(props: { code: string; phone: string }) {
                 </ul>
               </>
             )}
+            {d.status === 'NEEDS_SUPPLEMENT' && d.missing.length === 0 && <SupplementDeadline dueAt={d.supplementDueAt} />}
             {d.documents.length > 0 && <p className="note">Giấy tờ đã có: {d.documents.map((k) => DOCUMENT_TEXT[k] ?? k).join('; ')}.</p>}
           </section>
+          {d.payment && (
+            <section className="panel pay" aria-labelledby="track-pay-title">
+              <h2 id="track-pay-title">Nộp phí bằng mã QR</h2>
+              <PayQr code={d.code} pay={d.payment} />
+              <p className="note">Sau khi chuyển, bấm «Tra cứu» lại để xem tình trạng đã nộp.</p>
+            </section>
+          )}
           {supplemented && (
             <p className="panel ok" role="status">
               Đã gửi bổ sung. Hồ sơ tiếp tục được giải quyết.
@@ -122,6 +133,7 @@ export function TrackPage(props: { code: string; phone: string }) {
               <SupplementPanel
                 code={d.code}
                 missing={d.missing}
+                dueAt={d.supplementDueAt}
                 onDone={() => {
                   setSupplemented(true);
                   void lookup();

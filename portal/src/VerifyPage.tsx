@@ -65,7 +65,8 @@ export function VerifyPage({ code }: { code: string }) {
             <p className="note">Mã băm SHA-256 của bản đã cấp: <code>{v.document.sha256}</code></p>
           </div>
           <p>
-            <a href={href('/tra-cuu', `ma=${encodeURIComponent(v.document.dossierCode)}`)} onClick={onLinkClick}>
+            {/* /tra-cuu/<code> opens the dossier for its signed-in owner, else the lookup with the code filled in. */}
+            <a href={href(`/tra-cuu/${encodeURIComponent(v.document.dossierCode)}`)} onClick={onLinkClick}>
               Tra cứu tình trạng hồ sơ {v.document.dossierCode}
             </a>
           </p>

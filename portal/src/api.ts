@@ -75,6 +75,10 @@ export interface Dossier {
   fee: number;
   paid: boolean;
   missing?: string[];
+  /** When a supplement is asked: the day it is due; the dossier is cancelled after it. */
+  supplementDueAt?: string | null;
+  procedureName?: Label | null;
+  createdAt?: string | null;
   attachments?: Attachment[];
   allowedActions?: string[];
 }
@@ -91,6 +95,9 @@ export interface PublicDossier {
   fee: number;
   paid: boolean;
   documents: string[];
+  supplementDueAt?: string | null;
+  /** The fee's VietQR while payment is due (the lookup's code + phone is the key to it). */
+  payment?: Payment | null;
 }
 
 /** GET /api/public/verify/:code (api/openapi-responses.ts documentVerificationResponse). */
@@ -108,6 +115,9 @@ export interface Payment {
   amount: number;
   paid: boolean;
   qrPng: string;
+  /** The VietQR payload (EMVCo text) the PNG encodes, for copying into a banking app. */
+  vietqr?: string;
+  bankBin?: string;
   accountNumber?: string;
   accountName?: string;
   description?: string;
@@ -277,6 +287,8 @@ export const api = {
     return r.user;
   },
   submit: (body: unknown, idempotencyKey: string) => call<Dossier>('POST', '/dossiers', body, { 'Idempotency-Key': idempotencyKey }),
+  /** The signed-in citizen's own dossiers, newest first (the API scopes the list to its owner). */
+  myDossiers: () => call<Dossier[]>('GET', `/dossiers?range=${encodeURIComponent('[0,49]')}&sort=${encodeURIComponent('["createdAt","DESC"]')}`),
   dossier: (code: string) => call<Dossier>('GET', `/dossiers/${encodeURIComponent(code)}`),
   payment: (code: string) => call<Payment>('GET', `/dossiers/${encodeURIComponent(code)}/payment`),
   lookup: (code: string, phone: string) => call<PublicDossier>('GET', `/public/dossiers/${encodeURIComponent(code.trim())}?phone=${encodeURIComponent(phone.trim())}`),

@@ -22,12 +22,16 @@ export const NESTED_LABELS: Record<string, string> = {
 
 export const money = (vnd: number) => (vnd === 0 ? 'Miễn phí' : `${vnd.toLocaleString('vi-VN')} đồng`);
 
+/** dd/mm/yyyy (and HH:mm) in Vietnam's time, whatever the phone's locale or zone. */
 export function day(iso: string | null | undefined, withTime = false) {
   if (!iso) return '';
-  const d = new Date(iso);
-  const opts: Intl.DateTimeFormatOptions = { weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' };
-  if (withTime) Object.assign(opts, { hour: '2-digit', minute: '2-digit' });
-  return d.toLocaleString('vi-VN', opts);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' })
+      .formatToParts(new Date(iso))
+      .map((x) => [x.type, x.value]),
+  );
+  const date = `${parts.day}/${parts.month}/${parts.year}`;
+  return withTime ? `${parts.hour}:${parts.minute} ${date}` : date;
 }
 
 export const LEVEL_TEXT = { commune: 'Cấp xã', province: 'Cấp tỉnh (nộp tại xã, chuyển lên tỉnh)' } as const;

@@ -65,7 +65,9 @@ describe('fees, signed payment callbacks, documents, public lookup and the audit
     const missing = ['Giấy tờ chứng minh chỗ ở hợp pháp'];
     expect((await act('laocai.specialist', 'request-supplement', { missing, note: 'Thiếu giấy tờ chỗ ở' })).body.status).toBe('NEEDS_SUPPLEMENT');
     const waiting = await http().get(`/api/public/dossiers/${code}`).query({ phone: applicant.phone });
-    expect(waiting.body).toMatchObject({ status: 'NEEDS_SUPPLEMENT', missing, documents: ['receipt', 'supplement'] });
+    expect(waiting.body).toMatchObject({ status: 'NEEDS_SUPPLEMENT', missing, documents: ['receipt', 'supplement'], payment: null });
+    // The deadline the citizen must be told (past it the dossier is cancelled).
+    expect(Date.parse(waiting.body.supplementDueAt)).toBeGreaterThan(Date.now());
     expect((await act('citizen2', 'supplement', {})).body.status).toBe('IN_REVIEW');
     const dueAt = (await getDossier()).body.dueAt as string;
     const newDueAt = new Date(Date.parse(dueAt) + 5 * 86_400_000).toISOString();
@@ -86,6 +88,10 @@ describe('fees, signed payment callbacks, documents, public lookup and the audit
     expect((await http().get(`/api/dossiers/${code}/payment`).set(as('batxat.desk'))).status).toBe(404);
     expect((await http().get(`/api/dossiers/${code}/payment`).set(as('citizen'))).status).toBe(404);
     expect((await http().get(`/api/dossiers/${code}/payment`)).status).toBe(401);
+    // The public lookup (code + phone) carries the same QR while the fee is due.
+    const due = await http().get(`/api/public/dossiers/${code}`).query({ phone: applicant.phone });
+    expect(due.body.payment).toMatchObject({ amount: 10_000, paid: false, vietqr: pay.body.vietqr, bankBin: system.env.PAYMENT_BANK_BIN });
+    expect(due.body.payment.qrPng).toMatch(/^data:image\/png;base64,/);
 
     // Forged, missing, or re-used signatures change nothing.
     const notice = { dossierCode: code, amount: 10_000, transactionId: `TX-${code}`, paidAt: new Date().toISOString() };
@@ -222,8 +228,10 @@ describe('fees, signed payment callbacks, documents, public lookup and the audit
     const res = await http().get(`/api/public/dossiers/${code}`).query({ phone: '+84 987 654 321' });
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(
-      ['code', 'procedureName', 'status', 'statusText', 'receivedAt', 'dueAt', 'nextStep', 'missing', 'fee', 'paid', 'documents'].sort(),
+      ['code', 'procedureName', 'status', 'statusText', 'receivedAt', 'dueAt', 'nextStep', 'missing', 'fee', 'paid', 'documents', 'supplementDueAt', 'payment'].sort(),
     );
+    // Paid and delivered: no QR, no supplement deadline.
+    expect(res.body).toMatchObject({ supplementDueAt: null, payment: null });
     expect(res.body).toMatchObject({ code, procedureName: 'Đăng ký thường trú', status: 'DELIVERED', paid: true, fee: 10_000 });
     expect(res.body.documents).toEqual(['receipt', 'supplement', 'apology', 'result']);
     expect(JSON.stringify(res.body)).not.toContain(applicant.idNumber);
