@@ -39,7 +39,7 @@ const acts = proxyActivities<Activities>({
  * workflow task that made the event, so an officer's action is answered after one task instead
  * of task → activity task → task (half the server round trips, the bench's lifecycle figure).
  */
-const local = proxyLocalActivities<Pick<Activities, 'recordEvent'>>({
+const local = proxyLocalActivities<Pick<Activities, 'recordEvent' | 'loadCalendarOverrides'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
@@ -191,8 +191,11 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
       // The administrator's holidays change while a dossier waits: reload them when it wakes a day or
       // more after the last load. Dossiers started before this fix kept the overrides they were
       // submitted with forever, and still do on replay.
-      const fresh = patched('daily-calendar-reload') ? undefined : input.calendarOverrides;
-      calendar = createCalendar(fresh ?? (await acts.loadCalendarOverrides()), calendarOptions());
+      // A local activity, like recording: one short read inside the task that woke the dossier.
+      const overrides = patched('daily-calendar-reload')
+        ? await local.loadCalendarOverrides()
+        : (input.calendarOverrides ?? (await acts.loadCalendarOverrides()));
+      calendar = createCalendar(overrides, calendarOptions());
       calendarLoadedAt = Date.now();
     }
     if (workflowInfo().historyLength > MAX_HISTORY_EVENTS || workflowInfo().continueAsNewSuggested) {

@@ -273,6 +273,8 @@ export const appEn: typeof appVi = {
       prefilled: 'Filled in from dossier %{code} (%{at}); check against the papers',
     },
     problem: {
+      'not-awaiting-payment': 'The dossier is not waiting for a payment: nothing is due now',
+      'upload-quota': 'Upload quota reached: attach the files already uploaded to a dossier, or try again later',
       'still-retrying': 'Recording is being retried; it clears by itself once the cause is fixed',
       'not-stuck': 'This dossier is not stuck',
       self: 'You cannot deactivate your own account',

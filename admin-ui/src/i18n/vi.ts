@@ -278,6 +278,8 @@ export const appVi = {
       prefilled: 'Đã điền theo hồ sơ %{code} (%{at}); kiểm tra lại với giấy tờ',
     },
     problem: {
+      'not-awaiting-payment': 'Hồ sơ không ở bước chờ nộp phí: không có khoản nào phải thanh toán lúc này',
+      'upload-quota': 'Đã vượt hạn mức tải tệp trong ngày; hãy gắn các tệp đã tải vào hồ sơ hoặc thử lại sau',
       'still-retrying': 'Hệ thống đang tự thử lưu lại; hồ sơ sẽ tự hết kẹt khi nguyên nhân được khắc phục',
       'not-stuck': 'Hồ sơ này không bị kẹt',
       self: 'Không thể tự khóa tài khoản của chính mình',
