@@ -237,8 +237,14 @@ describe('security (issue 17 §5–§9)', () => {
     });
 
     it("caps a user's uploads not attached to any dossier", async () => {
-      for (let i = 0; i < 3; i++) expect((await upload('batxat.desk', `q${i}.pdf`, tinyPdf(`${run}-quota-${i}`))).status).toBe(201);
-      const over = await upload('batxat.desk', 'q3.pdf', tinyPdf(`${run}-quota-3`));
+      // A desk officer of its own: the suites share one database, and others upload as the demo users.
+      const admin = await login(system, 'admin', process.env.MOTCUA_ADMIN_PASSWORD ?? 'admin');
+      const username = `quota.${run}`.slice(0, 60);
+      const made = await http().post('/api/users').set({ Authorization: `Bearer ${admin}` }).send({ username, password: 'Quota-desk-officer-2026', fullName: 'Cán bộ Hạn Mức', role: 'desk-officer', agencyCode: '02683' });
+      expect(made.status).toBe(201);
+      tokens[username] = await login(system, username, 'Quota-desk-officer-2026');
+      for (let i = 0; i < 3; i++) expect((await upload(username, `q${i}.pdf`, tinyPdf(`${run}-quota-${i}`))).status).toBe(201);
+      const over = await upload(username, 'q3.pdf', tinyPdf(`${run}-quota-3`));
       expect(over.status).toBe(429);
       expect(over.body.type).toMatch(/upload-quota/);
     });
