@@ -12,7 +12,8 @@ export const UI_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // data: and blob: are read back by the page itself (the QR shared as a file, a preview's bytes).
+  "connect-src 'self' data: blob:",
   "frame-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",
