@@ -1,6 +1,6 @@
 import { and, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { dossiers } from '../../db/schema';
 import { CLOCK_RUNNING } from '../../domain/status';
@@ -58,16 +58,20 @@ export function statsRoutes(ctx: AppContext): Router {
     });
   });
 
+  /** The caller's scope and the asked period as one condition, and that condition as a cache key. */
+  const scopedPeriod = (req: Request) => {
+    const p = period.safeParse(req.query);
+    if (!p.success) throw fromZod(p.error);
+    const { from, to } = p.data;
+    const where = and(scopeOf(req), from ? gte(dossiers.createdAt, new Date(from)) : undefined, to ? lt(dossiers.createdAt, new Date(to)) : undefined);
+    return { where, key: JSON.stringify(dialect.sqlToQuery(where ?? sql`true`)) };
+  };
+
   // Figures over a whole province take a scan of its dossiers (~1 s at a million): each scope and
   // period is read at most once per SUMMARY_TTL_MS, however many supervisors look at it.
   const summaries = new TtlCache<Summary>(SUMMARY_TTL_MS, 1_000);
   r.get('/stats/summary', requireUser, async (req, res) => {
-    const scope = scopeOf(req);
-    const p = period.safeParse(req.query);
-    if (!p.success) throw fromZod(p.error);
-    const { from, to } = p.data;
-    const where = and(scope, from ? gte(dossiers.createdAt, new Date(from)) : undefined, to ? lt(dossiers.createdAt, new Date(to)) : undefined);
-    const key = JSON.stringify(dialect.sqlToQuery(where ?? sql`true`));
+    const { where, key } = scopedPeriod(req);
     res.json(await summaries.get(key, async () => summarise(await getStatusSums(db, where), new Date())));
   });
 
@@ -75,12 +79,7 @@ export function statsRoutes(ctx: AppContext): Router {
   // (docs/decision-766.md); scoped and cached like the summary.
   const timeliness = new TtlCache<TimelinessStats>(SUMMARY_TTL_MS, 1_000);
   r.get('/stats/timeliness', requireUser, async (req, res) => {
-    const scope = scopeOf(req);
-    const p = period.safeParse(req.query);
-    if (!p.success) throw fromZod(p.error);
-    const { from, to } = p.data;
-    const where = and(scope, from ? gte(dossiers.createdAt, new Date(from)) : undefined, to ? lt(dossiers.createdAt, new Date(to)) : undefined);
-    const key = JSON.stringify(dialect.sqlToQuery(where ?? sql`true`));
+    const { where, key } = scopedPeriod(req);
     res.json(
       await timeliness.get(key, async () => {
         const [rows, sums, results] = await Promise.all([getClassCounts(db, where), getStatusSums(db, where), getResultDelivery(db, where)]);
