@@ -1,7 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { Router, type Request } from 'express';
 import { DOCUMENT_KINDS, renderDocument, type DocumentData, type DocumentKind } from '../../activities/documents/render';
-import { dossierEvents, holidays, users, type DossierEventRow, type DossierRow } from '../../db/schema';
+import { dossierEvents, users, type DossierEventRow, type DossierRow } from '../../db/schema';
+import { loadCalendarOverrides } from '../../activities/calendar-overrides';
 import { createCalendar } from '../../domain/calendar';
 import { dueFrom } from '../../domain/lifecycle/deadline';
 import { documentChecklist } from '../../domain/document-checklist';
@@ -65,13 +66,16 @@ export function documentRoutes(ctx: AppContext): Router {
     };
   }
 
-  /** The appointment an apology replaces: the deadline counted from the clock's last start. */
+  /**
+   * The appointment an apology replaces: the original due date the state keeps, else (dossiers
+   * from before it was kept) the deadline of the rules the dossier pinned, from the clock's last start.
+   */
   async function appointmentBeforeExtension(row: DossierRow): Promise<string | undefined> {
-    const procedure = getProcedure(row.procedureCode);
-    const start = row.state.clockStartAt;
-    if (!procedure || start === null) return undefined;
-    const overrides = (await db.select().from(holidays).orderBy(asc(holidays.date))).map((h) => ({ date: h.date, kind: h.kind }));
-    const due = dueFrom(procedure.deadline, start, createCalendar(overrides));
+    const st = row.state;
+    if (st.originalDueAt) return iso(st.originalDueAt);
+    const rules = ctx.procedures.at(row.procedureCode, st.procedureVersion);
+    if (!rules || st.clockStartAt === null) return undefined;
+    const due = dueFrom(rules.deadline, st.clockStartAt, createCalendar(await loadCalendarOverrides(db)));
     return due === null ? undefined : iso(due);
   }
 
