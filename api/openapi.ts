@@ -17,7 +17,7 @@ import { userCreateSchema, userListParams, userUpdateSchema } from './routes/use
 
 /**
  * Who may call a route at all: anyone, a signed-in user (bearer token; the role and agency rules
- * of DESIGN §6 then decide), or the payment gateway (HMAC signature of the body).
+ * of domain/ability.ts then decide), or the payment gateway (HMAC signature of the body).
  */
 export type Access = 'public' | 'signed-in' | 'gateway';
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
@@ -352,7 +352,7 @@ export function buildOpenApi(routes: readonly ApiRoute[] = API_ROUTES) {
   );
   return {
     openapi: '3.1.0',
-    info: { title: 'motcua API', version: '0.1.0', description: 'One-stop-shop case management (DESIGN §5). Errors are RFC 9457 problem+json.' },
+    info: { title: 'motcua API', version: '0.1.0', description: 'One-stop-shop case management. Errors are RFC 9457 problem+json.' },
     servers: [{ url: '/' }],
     paths,
     components: {

@@ -23,7 +23,7 @@ export interface AbilityUser {
 export const PERSONAL_FIELDS = ['applicant.idNumber', 'applicant.phone', 'applicant.email', 'applicant.address', 'form.personal', 'attachments.content'] as const;
 
 /**
- * The roles of DESIGN §6, read like the requirement. The same rules authorize API routes,
+ * The roles, read like the requirement. The same rules authorize API routes,
  * become SQL conditions for lists (api/scope), and hide buttons in the back office.
  */
 export function defineAbilityFor(user: AbilityUser): AppAbility {
@@ -55,7 +55,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
       can('triage', 'Dossier', { agencyCode: { $in: user.subtree } });
       break;
     case 'admin':
-      // Reference data and users only (DESIGN §6): no dossier, nor statistics over them.
+      // Reference data and users only: no dossier, nor statistics over them.
       // Procedures: publishing a new version of a procedure's rules.
       can('manage', ['Agency', 'User', 'Holiday', 'Procedure']);
       // Stuck dossiers in their subtree: the list (code, status, why), never the file's contents.

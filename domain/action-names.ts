@@ -1,5 +1,5 @@
 // Kept free of zod so the browser bundles can import it cheaply.
-/** The closed list of actions people take on a dossier (DESIGN §3); also the API's `:action`. */
+/** The closed list of actions people take on a dossier (workflows/README.md); also the API's `:action`. */
 export const ACTIONS = [
   'receive',
   'not-accept',

@@ -1,4 +1,4 @@
-/** Dossier statuses (DESIGN §3). `overdue` is derived from the due date, never a status. */
+/** Dossier statuses (workflows/README.md). `overdue` is derived from the due date, never a status. */
 export const STATUSES = [
   'SUBMITTED',
   'RECEIVED',

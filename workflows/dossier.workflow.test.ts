@@ -1,6 +1,6 @@
 /**
  * Generated from the registry: for every procedure in PROCEDURES, its happy path and every timer
- * branch it has, on the time-skipping test server with fake activities (DESIGN §8).
+ * branch it has, on the time-skipping test server with fake activities (workflows/README.md, 'Tests').
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierEvent, DossierState } from '../domain/lifecycle/state';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 /**
  * Test support for the workflow tests and `scripts/record-histories.ts` (not a test file, not in
- * the worker's bundle): the Java time-skipping test server (DESIGN §7), a worker with FAKE typed
+ * the worker's bundle): the Java time-skipping test server (installed by npm run setup), a worker with FAKE typed
  * activities that keep what they are given in memory, and a small driver for one dossier.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-/** Shapes of the API contract (DESIGN §5) as the back office reads them. */
+/** Shapes of the API contract (api/openapi.ts, served as /api/openapi.json) as the back office reads them. */
 // Statuses and actions come from domain/, the one source the API and the workflow use too.
 import { STATUSES as ALL_STATUSES, type Status } from '../../domain/status';
 import { ACTIONS, type Action } from '../../domain/action-names';

@@ -113,7 +113,7 @@ export function agencyRoutes(ctx: AppContext): Router {
   return r;
 }
 
-/** The tree of DESIGN §6: a province at the root, departments and communes directly under it. */
+/** The agency tree (domain/ability.ts scopes by it): a province at the root, departments and communes directly under it. */
 function checkPlacement(ctx: AppContext, a: AgencyBody) {
   const fail = (message: string) => badRequest(`parentCode: ${message}`, { errors: [{ field: 'parentCode', message }] });
   if (a.kind === 'province') {

@@ -124,7 +124,7 @@ function receiveMultipart(req: Request, store: AttachmentStore): Promise<{ files
 }
 
 /**
- * Uploads (DESIGN §5 `attachments`): content-addressed files plus a `documents` row each, owned
+ * Uploads (the `attachments` routes of api/openapi.ts): content-addressed files plus a `documents` row each, owned
  * by the uploader until a submission or a supplement attaches them to a dossier; then read back
  * by whoever may read that dossier.
  */

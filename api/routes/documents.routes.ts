@@ -18,7 +18,7 @@ import { notFound } from '../problem';
 
 const isKind = (k: string): k is DocumentKind => (DOCUMENT_KINDS as readonly string[]).includes(k);
 
-/** The documents a dossier has in its current state (DESIGN §3), in form order. */
+/** The documents a dossier has in its current state (workflows/README.md), in form order. */
 export function availableDocuments(row: Pick<DossierRow, 'status' | 'receivedAt' | 'dueAt' | 'state'>): DocumentKind[] {
   const out: DocumentKind[] = [];
   // The receipt carries the appointment date; a fee paid up front comes before it.

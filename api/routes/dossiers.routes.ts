@@ -39,7 +39,7 @@ export const submitSchema = z.object({
 /** An extension moves the appointment by days or weeks; a year is already beyond any procedure's law. */
 export const EXTEND_HORIZON_MS = 366 * 86_400_000;
 
-/** Submissions per user and minute (DESIGN §5: 429 with Retry-After beyond). */
+/** Submissions per user and minute (429 with Retry-After beyond, as api/openapi.ts documents). */
 export const SUBMISSIONS_PER_MINUTE = 20;
 
 const statusSchema = z.enum(STATUSES);
@@ -82,7 +82,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     if (!agency || agency.kind !== 'commune') {
       throw badRequest(`agency ${input.agencyCode} is not a commune-level one-stop desk`, { errors: [{ field: 'agencyCode', message: 'not a receiving desk' }] });
     }
-    // Jurisdiction (DESIGN §6): a desk officer receives for their own agency only.
+    // Jurisdiction (domain/ability.ts): a desk officer receives for their own agency only.
     if (user.role === 'desk-officer' && input.agencyCode !== user.agencyCode) throw forbidden('a desk officer submits at the counter of their own agency');
     if (user.role === 'desk-officer' && input.channel !== undefined && input.channel !== 'counter') throw badRequest('a desk officer submits at the counter (channel "counter")');
     if (user.role === 'citizen' && input.channel === 'counter') throw badRequest('channel "counter" is for desk officers');

@@ -60,7 +60,7 @@ export function userRoutes(ctx: AppContext): Router {
 
   /**
    * Admins see everyone; officers see the people of their agency (to assign work), supervisors
-   * those of their subtree (DESIGN §6). Anyone else: 403.
+   * those of their subtree (domain/ability.ts). Anyone else: 403.
    */
   function readScope(req: Request): SQL | undefined {
     const ability = req.ability!;

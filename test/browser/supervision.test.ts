@@ -28,7 +28,7 @@ describe('supervision and jurisdiction in the back office', () => {
     expect(created.body.status).toBe('RECEIVED');
     /*
      * Overdue without waiting a working day: we move the PROJECTION's due date into the past with
-     * SQL. Lists, the overdue flag and /api/stats all read the projection (DESIGN §1), so this is
+     * SQL. Lists, the overdue flag and /api/stats all read the projection (README, 'What runs where'), so this is
      * exactly what a supervisor would see; the workflow's own timers are untouched (its
      * escalation stays scheduled for the real due date), which these UI tests do not look at.
      */

@@ -7,7 +7,7 @@ import type { System } from '../../runtime/system';
 import { login, startTestSystem } from '../support/system';
 
 /**
- * Every documented route × every kind of caller, with the status DESIGN §5–6 prescribes:
+ * Every documented route × every kind of caller, with the status api/openapi.ts and domain/ability.ts prescribe:
  * own agency (laocai = commune 02647, where the fixture dossier is), another commune (batxat,
  * 02683), a province department (snnmt, stp), the parent province (tinh.supervisor), the owner
  * citizen and another citizen, the administrator and nobody.
@@ -51,7 +51,7 @@ const dossierRead = signedIn(404, {
   'tinh.supervisor': 200,
 });
 
-/** Statistics are for supervisors (DESIGN §5), over their own subtree. */
+/** Statistics are for supervisors (domain/ability.ts), over their own subtree. */
 const supervisorsOnly = signedIn(403, { 'laocai.supervisor': 200, 'tinh.supervisor': 200 });
 
 interface Call {
