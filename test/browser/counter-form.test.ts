@@ -1,8 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { System } from '../../runtime/system';
-import { startTestSystem } from '../support/system';
-import { launch, screenshot, signIn } from './support';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserStack, screenshot, signIn } from './support';
 
 /**
  * Counts what an officer's hands do: every click, every key (one per character typed; Vietnamese
@@ -43,19 +41,10 @@ async function chooseBirthRegistration(page: Page, hands: Hands) {
 }
 
 describe('the counter form (walk-in birth registration, 1.001193)', () => {
-  let system: System;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [system, browser] = await Promise.all([startTestSystem(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const stack = browserStack();
 
   it('the same walk-in as on the old form: dd/mm/yyyy typed as digits, choices by their words, ≤ 20 clicks', async () => {
-    const desk = await signIn(browser, system, 'batxat.desk');
+    const desk = await signIn(stack.browser, stack.system, 'batxat.desk');
     const hands = new Hands(desk);
     const t0 = Date.now();
     await hands.click(desk.getByRole('menuitem', { name: 'Tiếp nhận tại quầy' }));
@@ -89,7 +78,7 @@ describe('the counter form (walk-in birth registration, 1.001193)', () => {
   });
 
   it('a returning applicant: the ID typed with dots prefills them; a refusal lands on its field and Save still works', async () => {
-    const desk = await signIn(browser, system, 'batxat.desk');
+    const desk = await signIn(stack.browser, stack.system, 'batxat.desk');
     const hands = new Hands(desk);
     const t0 = Date.now();
     await hands.click(desk.getByRole('menuitem', { name: 'Tiếp nhận tại quầy' }));

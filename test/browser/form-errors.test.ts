@@ -1,27 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { System } from '../../runtime/system';
-import { startTestSystem } from '../support/system';
-import { baseUrl, launch, screenshot, signIn } from './support';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, browserStack, screenshot, signIn } from './support';
 
 const ADMIN_PASSWORD = process.env.MOTCUA_ADMIN_PASSWORD ?? 'admin';
 
 /** The API's field errors in any back-office form: on their field, in Vietnamese, Save still working. */
 describe('a refused form in the back office', () => {
-  let system: System;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [system, browser] = await Promise.all([startTestSystem(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const stack = browserStack();
 
   it("puts the API's field error on its field in Vietnamese, and saves once corrected", async () => {
-    const admin = await signIn(browser, system, 'admin', ADMIN_PASSWORD);
-    await admin.goto(`${baseUrl(system)}/admin/#/users/create`);
+    const admin = await signIn(stack.browser, stack.system, 'admin', ADMIN_PASSWORD);
+    await admin.goto(`${baseUrl(stack.system)}/admin/#/users/create`);
     const username = admin.locator('input[name="username"]');
     await username.fill('lo thi mai');
     await admin.locator('input[name="fullName"]').fill('Lò Thị Mai');
@@ -47,8 +35,8 @@ describe('a refused form in the back office', () => {
   });
 
   it('takes a day typed dd/mm/yyyy in the holidays form and lists it the same way', async () => {
-    const admin = await signIn(browser, system, 'admin', ADMIN_PASSWORD);
-    await admin.goto(`${baseUrl(system)}/admin/#/holidays/create`);
+    const admin = await signIn(stack.browser, stack.system, 'admin', ADMIN_PASSWORD);
+    await admin.goto(`${baseUrl(stack.system)}/admin/#/holidays/create`);
     const day = admin.locator('input[name="date"]');
     await day.pressSequentially('02092031');
     expect(await day.inputValue()).toBe('02/09/2031');

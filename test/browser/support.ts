@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { System } from '../../runtime/system';
+import { startTestSystem } from '../support/system';
 
 /** Debian's chromium (apt), never a downloaded browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -17,6 +19,19 @@ const ARGS = [
 ];
 
 export const launch = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+
+/** A suite's real stack and browser, started before its tests and stopped after them (read them inside tests). */
+export function browserStack(): { system: System; browser: Browser } {
+  const stack = {} as { system: System; browser: Browser };
+  beforeAll(async () => {
+    [stack.system, stack.browser] = await Promise.all([startTestSystem(), launch()]);
+  });
+  afterAll(async () => {
+    await stack.browser?.close();
+    await stack.system?.stop();
+  });
+  return stack;
+}
 
 export const baseUrl = (system: System) => `http://127.0.0.1:${system.port}`;
 
