@@ -1,0 +1,107 @@
+import { foldVietnamese } from '../../domain/text';
+
+/** What the advisor knows of a candidate procedure to ask about it. */
+export interface Candidate {
+  code: string;
+  name: string;
+  level: 'commune' | 'province';
+  /** People, organisations, or both (the catalogue's audience). */
+  audience: readonly ('citizen' | 'organisation')[];
+  score: number;
+}
+
+/**
+ * A clarifying question the catalogue's facts let the advisor ask (docs/advisor.md): each option
+ * keeps the candidates whose value it names. `weight` lowers a question citizens seldom can
+ * answer (which level decides is the office's business, not theirs), so it is asked last.
+ */
+export interface Facet {
+  id: string;
+  text: string;
+  weight: number;
+  options: readonly { id: string; label: string }[];
+  /** The option ids a candidate belongs to (several: a procedure for people and organisations). */
+  valuesOf(c: Candidate): readonly string[];
+}
+
+/** Words of a folded name, padded so that a pattern matches whole words only. */
+const padded = (name: string) => ` ${foldVietnamese(name).replace(/[^a-z0-9]+/g, ' ')} `;
+const has = (name: string, words: readonly string[]) => {
+  const n = padded(name);
+  return words.some((w) => n.includes(` ${w} `));
+};
+
+/**
+ * The kind of request, from the words of the official name — the catalogue names the variant:
+ * "đăng ký lại" (again), "cấp lại … bị mất" (lost), "cấp đổi", "thay đổi", "cải chính", "sang
+ * tên" (change), "xóa", "chấm dứt", "thu hồi" (end); anything else is a first request. The order
+ * matters: "đăng ký lại" before "cấp lại", an end before a change ("chấm dứt … thay đổi").
+ */
+const ACTION_WORDS: readonly [string, readonly string[]][] = [
+  ['again', ['dang ky lai']],
+  ['lost', ['cap lai', 'bi mat', 'cap ban sao']],
+  ['end', ['xoa', 'cham dut', 'thu hoi', 'tam ngung', 'dung thuc hien', 'thoi quoc tich', 'huy']],
+  ['change', ['cap doi', 'doi ten', 'doi chung nhan', 'doi giay', 'doi the', 'thay doi', 'cai chinh', 'dieu chinh', 'dinh chinh', 'sang ten', 'bien dong', 'gia han', 'chuyen muc dich', 'chuyen hinh thuc', 'chuyen quyen', 'chuyen doi', 'tach thua', 'hop thua', 'sua chua', 'cai tao', 'cap nhat', 'bo sung thong tin', 'hieu dinh', 'chuyen nhuong']],
+];
+export function actionOf(name: string): string {
+  return ACTION_WORDS.find(([, words]) => has(name, words))?.[0] ?? 'first';
+}
+
+/** A foreign element, and the border area's own variant of it (Lào Cai borders China). */
+export function foreignOf(name: string): string {
+  if (has(name, ['bien gioi', 'lang gieng'])) return 'border';
+  if (has(name, ['nuoc ngoai', 'nguoi nuoc ngoai'])) return 'foreign';
+  return 'none';
+}
+
+export const FACETS: readonly Facet[] = [
+  {
+    id: 'foreign',
+    text: 'Việc này có liên quan đến người nước ngoài không?',
+    weight: 1,
+    options: [
+      { id: 'none', label: 'Không, chỉ người Việt Nam' },
+      { id: 'border', label: 'Có, người nước láng giềng ở khu vực biên giới' },
+      { id: 'foreign', label: 'Có, người nước ngoài' },
+    ],
+    valuesOf: (c) => [foreignOf(c.name)],
+  },
+  {
+    id: 'action',
+    text: 'Ông/Bà làm việc này lần đầu, hay làm lại, xin cấp lại, thay đổi?',
+    weight: 1,
+    options: [
+      { id: 'first', label: 'Làm lần đầu' },
+      { id: 'again', label: 'Đăng ký lại việc đã đăng ký trước đây' },
+      { id: 'lost', label: 'Xin cấp lại vì bị mất, bị hỏng' },
+      { id: 'change', label: 'Đổi, thay đổi, sửa thông tin, gia hạn' },
+      { id: 'end', label: 'Chấm dứt, tạm ngừng, xóa' },
+    ],
+    valuesOf: (c) => [actionOf(c.name)],
+  },
+  {
+    id: 'audience',
+    text: 'Ai là người đề nghị?',
+    weight: 1,
+    options: [
+      { id: 'citizen', label: 'Cá nhân, hộ gia đình' },
+      { id: 'organisation', label: 'Doanh nghiệp, hợp tác xã, tổ chức' },
+    ],
+    valuesOf: (c) => c.audience,
+  },
+  {
+    id: 'level',
+    text: 'Ông/Bà muốn làm ở đâu?',
+    weight: 0.5,
+    options: [
+      { id: 'commune', label: 'Tại xã, phường nơi cư trú' },
+      { id: 'province', label: 'Tại cơ quan cấp tỉnh' },
+    ],
+    valuesOf: (c) => [c.level],
+  },
+];
+
+/** The option every question has: the citizen does not know, and nothing is ruled out. */
+export const DONT_KNOW = { id: 'any', label: 'Không rõ, bỏ qua câu này' } as const;
+
+export const facetById = (id: string) => FACETS.find((f) => f.id === id);
