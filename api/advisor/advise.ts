@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client';
 import { catalogueEntries, getProcedure } from '../../procedures';
-import { searchProcedures } from '../procedure-search';
-import { DONT_KNOW, FACETS, facetById, type Candidate, type Facet } from './facets';
+import { foldVietnamese } from '../../domain/text';
+import { searchProcedures, searchTerms } from '../procedure-search';
+import { actionOf, DONT_KNOW, FACETS, facetById, foreignOf, type Candidate, type Facet } from './facets';
 
 /** At most this many clarifying questions (issue 15 §1): a fourth would cost more than it saves. */
 export const MAX_QUESTIONS = 3;
@@ -11,6 +12,10 @@ const POOL = 40;
 const CONTENDER_SHARE = 0.8;
 /** How many candidates the answer lists. */
 const SHOWN = 5;
+/** The kiosk stands in a commune's one-stop office, where citizens' procedures are decided: its own first among near-equals. */
+const COMMUNE_FIRST = 1.03;
+/** How much of a candidate's score rides on how much of its name the citizen's words cover. */
+const PLAIN_WEIGHT = 0.3;
 
 export interface AdviceRequest {
   query: string;
@@ -26,6 +31,48 @@ export interface Advice {
   question?: AdviceQuestion;
 }
 
+const nameWords = (name: string) => new Set(foldVietnamese(name).replace(/[^a-z0-9]+/g, ' ').split(' ').filter((w) => w && w !== 'thu' && w !== 'tuc'));
+
+/**
+ * The plain procedure before its special cases: the finder ranks by how much of the query a name
+ * covers; a citizen who said «khai sinh cho con» means «Đăng ký khai sinh», not «… cho người đã
+ * có hồ sơ, giấy tờ cá nhân», whose extra words they never said. So part of the score follows the
+ * share of the name's words the query (with the finder's synonyms) covers.
+ */
+function preferPlain(pool: Candidate[], query: string): Candidate[] {
+  const t = searchTerms(query);
+  const said = new Set([...t.singles, ...t.pairs.flatMap((p) => p.split(' '))]);
+  return pool
+    .map((c) => {
+      const words = [...nameWords(c.name)];
+      const covered = words.length ? words.filter((w) => said.has(w)).length / words.length : 0;
+      return { ...c, score: c.score * (1 - PLAIN_WEIGHT + PLAIN_WEIGHT * covered) * (c.level === 'commune' ? COMMUNE_FIRST : 1) };
+    })
+    .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+}
+
+/** How much more a candidate counts when the citizen's own words already state its facet. */
+const STATED_BONUS = 1.25;
+
+/**
+ * The citizen's words may already answer a question: «đăng ký lại kết hôn» says «again», «người
+ * nước ngoài» says foreign. Candidates whose name says the same count more, both in the running
+ * and in the order; nothing is ruled out (the words may say it loosely).
+ */
+function stated(pool: Candidate[], query: string): Candidate[] {
+  const readings = [
+    { value: actionOf(query, true), of: (c: Candidate) => actionOf(c.name), plain: 'first' },
+    { value: foreignOf(query), of: (c: Candidate) => foreignOf(c.name), plain: 'none' },
+  ].filter((r) => r.value !== r.plain);
+  if (!readings.length) return pool;
+  return pool
+    .map((c) => {
+      const k = readings.filter((r) => r.of(c) === r.value).length;
+      return k ? { ...c, match: c.match * STATED_BONUS ** k, score: c.score * STATED_BONUS ** k } : c;
+    })
+    .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+}
+
 /** An answer that names no question or option the advisor asks: the caller's mistake, not ours. */
 export class UnknownAnswer extends Error {}
 
@@ -33,7 +80,7 @@ function candidateOf(code: string, score: number): Candidate | undefined {
   const def = getProcedure(code);
   if (!def) return undefined;
   const audience = catalogueEntries().get(code)?.audience ?? ['citizen'];
-  return { code, name: def.name.vi, level: def.level, audience: audience.length ? audience : ['citizen'], score };
+  return { code, name: def.name.vi, level: def.level, audience: audience.length ? audience : ['citizen'], match: score, score };
 }
 
 /** The candidates an answer keeps; «Không rõ», or an answer that would keep none, keeps them all. */
@@ -43,10 +90,14 @@ function applyAnswer(pool: Candidate[], facet: Facet, optionId: string): Candida
   return kept.length ? kept : pool;
 }
 
-/** Those still in the running: close enough to the best that the words alone cannot choose. */
+/**
+ * Those still in the running: matched by the words nearly as well as the best match. Judged on
+ * the words alone, not on the plain-first order: a citizen at the border who says «khai sinh»
+ * matches the border variant as well as the plain one, and only a question can tell them apart.
+ */
 function contenders(pool: Candidate[]): Candidate[] {
-  const top = pool[0]?.score ?? 0;
-  return pool.filter((c) => c.score >= top * CONTENDER_SHARE);
+  const top = Math.max(0, ...pool.map((c) => c.match));
+  return pool.filter((c) => c.match >= top * CONTENDER_SHARE);
 }
 
 /**
@@ -82,7 +133,13 @@ function bestQuestion(running: Candidate[], pool: Candidate[], asked: Set<string
  */
 export async function advise(db: Db, req: AdviceRequest): Promise<Advice> {
   const hits = await searchProcedures(db, req.query, { limit: POOL });
-  let pool = hits.map((h) => candidateOf(h.code, h.score)).filter((c): c is Candidate => c !== undefined);
+  let pool = stated(
+    preferPlain(
+      hits.map((h) => candidateOf(h.code, h.score)).filter((c): c is Candidate => c !== undefined),
+      req.query,
+    ),
+    req.query,
+  );
   const asked = new Set<string>();
   for (const a of req.answers) {
     const facet = facetById(a.questionId);

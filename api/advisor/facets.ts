@@ -7,6 +7,9 @@ export interface Candidate {
   level: 'commune' | 'province';
   /** People, organisations, or both (the catalogue's audience). */
   audience: readonly ('citizen' | 'organisation')[];
+  /** How well the citizen's words match it (the finder's score): whether it is still in the running. */
+  match: number;
+  /** The match, preferring the plain procedure over its special cases: the order shown. */
   score: number;
 }
 
@@ -39,12 +42,21 @@ const has = (name: string, words: readonly string[]) => {
  */
 const ACTION_WORDS: readonly [string, readonly string[]][] = [
   ['again', ['dang ky lai']],
-  ['lost', ['cap lai', 'bi mat', 'cap ban sao']],
+  ['lost', ['cap lai', 'bi mat']],
   ['end', ['xoa', 'cham dut', 'thu hoi', 'tam ngung', 'dung thuc hien', 'thoi quoc tich', 'huy']],
   ['change', ['cap doi', 'doi ten', 'doi chung nhan', 'doi giay', 'doi the', 'thay doi', 'cai chinh', 'dieu chinh', 'dinh chinh', 'sang ten', 'bien dong', 'gia han', 'chuyen muc dich', 'chuyen hinh thuc', 'chuyen quyen', 'chuyen doi', 'tach thua', 'hop thua', 'sua chua', 'cai tao', 'cap nhat', 'bo sung thong tin', 'hieu dinh', 'chuyen nhuong']],
 ];
-export function actionOf(name: string): string {
-  return ACTION_WORDS.find(([, words]) => has(name, words))?.[0] ?? 'first';
+/**
+ * A name states its kind of request early («Cấp lại…», «Cấp chứng nhận đăng ký xe … trong trường
+ * hợp thay đổi chủ xe»); words far down a long name describe cases, not the request («Đăng ký
+ * mua, thuê mua nhà ở xã hội, … tự xây dựng hoặc cải tạo, sửa chữa nhà ở» is no repair).
+ */
+const ACTION_HEAD = 14;
+/** The kind of request a name (its head), or the whole of a citizen's words (`whole`), states. */
+export function actionOf(name: string, whole = false): string {
+  const words = foldVietnamese(name).replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((w, i) => i > 1 || (w !== 'thu' && w !== 'tuc'));
+  const head = (whole ? words : words.slice(0, ACTION_HEAD)).join(' ');
+  return ACTION_WORDS.find(([, words]) => has(head, words))?.[0] ?? 'first';
 }
 
 /** A foreign element, and the border area's own variant of it (Lào Cai borders China). */
