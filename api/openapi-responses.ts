@@ -291,3 +291,15 @@ export const publicStatsResponse = z.object({
 
 /** GET /api/procedure-fields: one field (lĩnh vực) of the catalogue. */
 export const procedureFieldResponse = z.object({ field: z.string(), procedures: count, commune: count });
+
+/** POST /advisor: the candidates, best first, and the next question while several are close. */
+export const adviceResponse = z.object({
+  candidates: z.array(z.object({ code: z.string(), name: z.string(), score: z.number() })),
+  question: z
+    .object({
+      id: z.string(),
+      text: z.string(),
+      options: z.array(z.object({ id: z.string(), label: z.string(), codes: z.array(z.string()) })),
+    })
+    .optional(),
+});

@@ -4,6 +4,7 @@ import { DOCUMENT_KINDS } from '../activities/documents/forms';
 import { ACTIONS, actionBodySchemas, type ActionBodies } from '../domain/actions';
 import { getProcedure } from '../procedures';
 import * as out from './openapi-responses';
+import { adviceRequestSchema } from './routes/advisor.routes';
 import { agencyBodySchema, agencyListParams, agencyUpdateSchema } from './routes/agencies.routes';
 import { loginSchema } from './routes/auth.routes';
 import { calendarDueQuery } from './routes/calendar.routes';
@@ -57,6 +58,7 @@ const RESPONSES = {
   ProcedureField: out.procedureFieldResponse,
   TimelinessStats: out.timelinessStatsResponse,
   StuckDossier: out.stuckDossierResponse,
+  Advice: out.adviceResponse,
 } satisfies Record<string, z.ZodType>;
 type ResponseName = keyof typeof RESPONSES;
 
@@ -81,7 +83,7 @@ export interface ApiRoute {
   /** An example request body (the fuzzing suite's examples phase sends it as is). */
   example?: unknown;
   /** `file`: the stored bytes under their own type (PDF, JPEG or PNG). */
-  produces?: 'application/json' | 'application/pdf' | 'text/plain' | 'file';
+  produces?: 'application/json' | 'application/pdf' | 'text/plain' | 'file' | 'audio/wav';
   /** Error statuses besides those every route of its access kind can answer. */
   errors: readonly number[];
 }
@@ -126,6 +128,19 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/procedure-fields', tag: 'procedures', summary: 'The fields (lĩnh vực) of the procedures offered, those with a coded procedure first, then most commune-level procedures, with their counts', access: 'public', array: true, success: 200, response: 'ProcedureField', errors: [] },
   { method: 'get', path: '/stats/public', tag: 'public', summary: 'The province’s headline figures from the procedures as offered: online (full and partial), at the commune, full process by level, synced with the national portal', access: 'public', success: 200, response: 'PublicStats', errors: [] },
   { method: 'get', path: '/procedures/:code', tag: 'procedures', summary: 'One procedure at its current version, its form as JSON Schema, an example and its version history', access: 'public', success: 200, response: 'Procedure', errors: [404] },
+  { method: 'get', path: '/procedures/:code/guide/audio', tag: 'procedures', summary: 'The guidance sheet read aloud in Vietnamese (WAV, espeak-ng on the server, cached by the text’s hash); 503 speech-unavailable when espeak-ng is not installed', access: 'public', produces: 'audio/wav', success: 200, errors: [404, 503] },
+  {
+    method: 'post',
+    path: '/advisor',
+    tag: 'procedures',
+    summary: 'The kiosk advisor, stateless: the citizen’s words (or a life-event tile’s) and the answers so far → the candidate procedures and, while several are close and fewer than 3 were asked, the question that best splits them (each option with the codes it keeps; «any» keeps all)',
+    access: 'public',
+    body: adviceRequestSchema,
+    example: { query: 'đăng ký khai sinh cho con', answers: [{ questionId: 'foreign', optionId: 'border' }] },
+    success: 200,
+    response: 'Advice',
+    errors: [],
+  },
   { method: 'post', path: '/procedures/:code/versions', tag: 'procedure-versions', summary: 'Publish a new version of a procedure’s rules (deadline, fee, hand-off share); ?dryRun=1 previews it; dossiers in flight keep theirs (administrators)', access: 'signed-in', body: versionChangesSchema, example: { deadline: { workingDays: 5 }, note: 'Quyết định công bố mới' }, success: 201, response: 'Procedure', errors: [400, 403, 404, 422] },
   { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in: a bearer token, the user and the CASL packed rules', access: 'public', body: loginSchema, success: 200, response: 'Session', errors: [400, 401, 429], example: { username: 'citizen', password: 'motcua123' } },
   // Tagged apart: a caller that signs out loses its token (the fuzzing suite runs it as a caller of its own).
@@ -293,6 +308,8 @@ function responses(r: ApiRoute) {
       ? { description: 'The file', content: Object.fromEntries(['application/pdf', 'image/jpeg', 'image/png'].map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])) }
       : r.produces === 'application/pdf'
       ? { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } }
+      : r.produces === 'audio/wav'
+      ? { description: 'WAV audio (RIFF, PCM)', content: { 'audio/wav': { schema: { type: 'string', contentMediaType: 'audio/wav' } } } }
       : r.produces === 'text/plain'
       ? { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } }
       : {

@@ -88,6 +88,10 @@ const MATRIX: Record<string, Row> = {
   'GET /openapi.json': { call: () => ({ path: '/api/openapi.json' }), expect: all(200) },
   'GET /procedures': { call: () => ({ path: '/api/procedures?q=khai sinh' }), expect: all(200) },
   'GET /procedures/:code': { call: () => ({ path: '/api/procedures/1.001193' }), expect: all(200) },
+  // The guidance read aloud (espeak-ng is on every machine the suite runs on: .ci/run installs it).
+  'GET /procedures/:code/guide/audio': { call: () => ({ path: '/api/procedures/1.001193/guide/audio' }), expect: all(200) },
+  // The kiosk advisor: public, stateless, for anyone at the kiosk or on the portal.
+  'POST /advisor': { call: () => ({ path: '/api/advisor', body: { query: 'đăng ký khai sinh', answers: [] } }), expect: all(200) },
   'GET /procedure-fields': { call: () => ({ path: '/api/procedure-fields' }), expect: all(200) },
   'GET /stats/public': { call: () => ({ path: '/api/stats/public' }), expect: all(200) },
   // Publishing procedure versions is the administrator's; a dry run, so the matrix changes nothing.

@@ -278,6 +278,7 @@ export const appEn: typeof appVi = {
       'still-retrying': 'Recording is being retried; it clears by itself once the cause is fixed',
       'not-stuck': 'This dossier is not stuck',
       self: 'You cannot deactivate your own account',
+      'speech-unavailable': 'The server has no Vietnamese speech (espeak-ng): the guidance cannot be heard yet',
       'invalid-input': 'Some information is not valid: check the marked fields',
       unauthorized: 'Your session has ended, please sign in again',
       'invalid-signature': 'Invalid signature',

@@ -283,6 +283,7 @@ export const appVi = {
       'still-retrying': 'Hệ thống đang tự thử lưu lại; hồ sơ sẽ tự hết kẹt khi nguyên nhân được khắc phục',
       'not-stuck': 'Hồ sơ này không bị kẹt',
       self: 'Không thể tự khóa tài khoản của chính mình',
+      'speech-unavailable': 'Máy chủ chưa cài bộ đọc tiếng Việt (espeak-ng): chưa nghe được phiếu hướng dẫn',
       'invalid-input': 'Thông tin chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu',
       unauthorized: 'Phiên đăng nhập đã hết, vui lòng đăng nhập lại',
       'invalid-signature': 'Chữ ký không hợp lệ',
