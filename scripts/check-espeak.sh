@@ -5,7 +5,7 @@
 set -euo pipefail
 if command -v espeak-ng >/dev/null 2>&1; then
   if espeak-ng --voices=vi 2>/dev/null | grep -qw vi; then
-    echo "[setup] espeak-ng $(espeak-ng --version 2>/dev/null | awk '{print $2; exit}') with its Vietnamese voice: read-aloud ready"
+    echo "[setup] espeak-ng with its Vietnamese voice: read-aloud ready"
   else
     echo "[setup] espeak-ng is installed but has no Vietnamese voice (vi): install the espeak-ng-data package" >&2
   fi
