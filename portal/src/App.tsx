@@ -14,6 +14,7 @@ const VerifyPage = lazy(() => import('./VerifyPage').then((m) => ({ default: m.V
 const KioskFiling = lazy(() => import('./KioskFiling').then((m) => ({ default: m.KioskFiling })));
 const MyDossiers = lazy(() => import('./MyDossiers').then((m) => ({ default: m.MyDossiers })));
 const SignInPage = lazy(() => import('./SignInPage').then((m) => ({ default: m.SignInPage })));
+const Advisor = lazy(() => import('./Advisor').then((m) => ({ default: m.Advisor })));
 const FiguresPage = lazy(() => import('./FiguresPage').then((m) => ({ default: m.FiguresPage })));
 
 
@@ -39,6 +40,7 @@ function Page() {
   if (path === '/dang-nhap') return <SignInPage />;
   if (path === '/tra-cuu') return <TrackPage code={query.get('ma') ?? ''} phone={query.get('sdt') ?? ''} />;
   if (path === '/so-lieu') return <FiguresPage />;
+  if (path === '/tu-van') return <Advisor key={query.toString()} start={{ tile: query.get('o'), q: query.get('q') }} />;
   return <Finder />;
 }
 
@@ -62,6 +64,9 @@ export function App() {
         <nav aria-label="Chức năng chính">
           <a href={href('/')} onClick={onLinkClick}>
             Tìm thủ tục
+          </a>
+          <a href={href('/tu-van')} onClick={onLinkClick}>
+            Trợ lý tìm thủ tục
           </a>
           <a href={href('/tra-cuu')} onClick={onLinkClick}>
             Tra cứu hồ sơ

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, type Procedure, type ProcedureField, type ProcedureQuery } from './api';
 import { isKiosk } from './kiosk';
+import { AdvisorTiles } from './AdvisorTiles';
 import { ProcedureCard } from './ProcedureCard';
+import { navigate } from './router';
 
 /** A page of cards: small, for phones on a slow connection; "Xem thêm" asks for the next one. */
 const PAGE = 10;
@@ -105,6 +107,12 @@ export function Finder() {
           </label>
         </div>
       </form>
+      {!q.trim() && field === null && isKiosk() && (
+        <section aria-labelledby="advisor-tiles-title" className="advisor-start">
+          <h2 id="advisor-tiles-title">Trợ lý: chạm vào việc Ông/Bà cần làm</h2>
+          <AdvisorTiles onPick={(t) => navigate('/tu-van', `o=${t.id}`)} />
+        </section>
+      )}
       {!q.trim() && (
         <nav aria-label="Lĩnh vực" className="categories">
           <h2>{isKiosk() ? 'Chạm vào lĩnh vực để xem thủ tục' : 'Hoặc chọn lĩnh vực'}</h2>

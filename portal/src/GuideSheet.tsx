@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, type Procedure } from './api';
+import { api, guideAudioUrl, type Procedure } from './api';
+import { ListenButton } from './ListenButton';
 import { isKiosk, useIdlePause } from './kiosk';
 import { href, onLinkClick } from './router';
 import { deadlineText, LEVEL_TEXT, money } from './text';
@@ -26,6 +27,7 @@ export function GuideSheet({ code }: { code: string }) {
       <p className="sheet-head">ỦY BAN NHÂN DÂN TỈNH LÀO CAI — PHIẾU HƯỚNG DẪN THỦ TỤC HÀNH CHÍNH</p>
       <h1 id="sheet-title">{p.name.vi}</h1>
       <p className="meta">Mã thủ tục {p.code} · Lĩnh vực {p.field.vi}</p>
+      <ListenButton src={guideAudioUrl(p.code)} what="phiếu hướng dẫn" />
       <div className="sheet-grid">
         <section>
           <h2>Giấy tờ cần chuẩn bị</h2>

@@ -49,6 +49,8 @@ export interface Procedure {
   stages: { name: string }[];
   requiredDocuments: Label[];
   fullProcessOnline: boolean;
+  /** Offered online at all (through the national portal); with `fullProcessOnline`, the online level. */
+  portalIntegrated?: boolean;
   formSchema: JsonSchema;
   formLabels: Record<string, Label>;
   example: Record<string, unknown>;
@@ -225,6 +227,19 @@ export interface PublicStats {
   nationalPortal: { synced: number; rate: number | null };
 }
 
+/** The kiosk advisor's answer (POST /api/advisor): candidates best first, and the next question while several are close. */
+export interface Advice {
+  candidates: { code: string; name: string; score: number }[];
+  question?: { id: string; text: string; options: { id: string; label: string; codes: string[] }[] };
+}
+export interface AdviceAnswer {
+  questionId: string;
+  optionId: string;
+}
+
+/** Where the guidance is read aloud (GET /api/procedures/:code/guide/audio, a WAV). */
+export const guideAudioUrl = (code: string) => `/api/procedures/${encodeURIComponent(code)}/guide/audio`;
+
 /** What the server takes (it checks the content again): PDF, JPEG, PNG up to 10 MB each. */
 export const UPLOAD_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
@@ -281,6 +296,10 @@ export const api = {
   procedureFields: () => call<ProcedureField[]>('GET', '/procedure-fields'),
   publicStats: () => call<PublicStats>('GET', '/stats/public'),
   procedure: (code: string) => call<Procedure>('GET', `/procedures/${encodeURIComponent(code)}`),
+  advise: (query: string, answers: AdviceAnswer[]) => call<Advice>('POST', '/advisor', { query, answers }),
+  /** When a dossier received now would fall due (GET /api/calendar/due), for the expected return date. */
+  due: (kind: string, amount?: number) =>
+    call<{ dueAt: string }>('GET', `/calendar/due?${new URLSearchParams({ from: new Date().toISOString(), kind, ...(amount === undefined ? {} : { workingDays: String(amount) }) })}`),
   async login(username: string, password: string) {
     const r = await call<{ token: string; user: User }>('POST', '/auth/login', { username, password });
     setSession({ token: r.token, user: r.user });

@@ -11,9 +11,14 @@ const idleSeconds = Math.max(1, Number(params.get('idle')) || 120);
 const warnSeconds = Math.min(idleSeconds, Math.max(1, Number(params.get('warn')) || Math.min(20, Math.round(idleSeconds / 6))));
 
 export const isKiosk = () => kiosk;
+export const kioskCommune = () => (kiosk ? commune : null);
 
-/** The query string that keeps kiosk mode across navigation. */
-export const kioskQuery = () => (kiosk ? `kiosk=1${params.has('idle') ? `&idle=${idleSeconds}` : ''}${params.has('warn') ? `&warn=${warnSeconds}` : ''}` : '');
+/** The kiosk's own commune (`&xa=02683`): where its advisor sends visitors (portal/src/communes.ts). */
+const commune = /^[\w.]{1,32}$/.test(params.get('xa') ?? '') ? params.get('xa')! : null;
+
+/** The query string that keeps kiosk mode (and its commune) across navigation. */
+export const kioskQuery = () =>
+  kiosk ? `kiosk=1${params.has('idle') ? `&idle=${idleSeconds}` : ''}${params.has('warn') ? `&warn=${warnSeconds}` : ''}${commune ? `&xa=${commune}` : ''}` : '';
 
 /** Seconds left before the reset while the warning shows; null while the visitor is active. */
 let left: number | null = null;

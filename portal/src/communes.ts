@@ -1,0 +1,13 @@
+import agencies from '../../db/seed/lao-cai-agencies.json';
+
+/** The province's communes and wards (db/seed/lao-cai-agencies.json), for «where to go». */
+export const COMMUNES = agencies.agencies.filter((a) => a.kind === 'commune').map((a) => ({ code: a.code, name: a.name }));
+
+/**
+ * The commune's one-stop office. Agencies state no street address yet (db/schema/agencies.ts): the
+ * office is named by its commune's People's Committee, whose seat everyone there knows.
+ */
+export const oneStopOffice = (name: string) => ({
+  office: `Bộ phận Một cửa — Ủy ban nhân dân ${name}`,
+  address: `Trụ sở Ủy ban nhân dân ${name}, tỉnh Lào Cai`,
+});
