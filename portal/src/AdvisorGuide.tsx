@@ -133,7 +133,7 @@ export function AdvisorGuide({ code }: { code: string }) {
             <option value="">— Chọn xã, phường —</option>
             {COMMUNES.map((c) => (
               <option key={c.code} value={c.code}>
-                {c.name}
+                {c.name.charAt(0).toUpperCase() + c.name.slice(1)}
               </option>
             ))}
           </select>
