@@ -24,6 +24,7 @@ import { statsRoutes } from './routes/stats.routes';
 import { stuckRoutes } from './routes/stuck.routes';
 import { publicRoutes } from './routes/public.routes';
 import { publicStatsRoutes } from './routes/public-stats.routes';
+import { statusAudioRoutes } from './routes/status-audio.routes';
 import { userRoutes } from './routes/users.routes';
 import { checkTextInput } from './middleware/text-input';
 import { securityHeaders } from './middleware/security-headers';
@@ -68,6 +69,7 @@ export function createApp(ctx: AppContext): express.Express {
   api.use(documentRoutes(ctx));
   api.use(attachmentRoutes(ctx));
   api.use(publicRoutes(ctx));
+  api.use(statusAudioRoutes(ctx));
   api.use(agencyRoutes(ctx));
   api.use(userRoutes(ctx));
   api.use(holidayRoutes(ctx));

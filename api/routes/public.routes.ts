@@ -11,7 +11,7 @@ import { findIssued, verification } from '../issued-documents';
 import { STATUS_TEXT } from '../../domain/status-text';
 
 /** What the citizen should (or need not) do now. */
-function nextStep(row: DossierRow): string {
+export function nextStep(row: DossierRow): string {
   switch (row.status) {
     case 'SUBMITTED':
       return 'Bộ phận Một cửa sẽ kiểm tra và tiếp nhận hồ sơ. Ông/Bà chưa cần làm gì thêm.';

@@ -10,9 +10,6 @@ export function AdvisorTiles({ onPick }: { onPick: (t: Tile) => void }) {
       {TILES.map((t) => (
         <li key={t.id}>
           <button type="button" className="tile" data-tile={t.id} onClick={() => onPick(t)}>
-            <span aria-hidden="true" className="tile-icon">
-              {t.icon}
-            </span>
             {t.label}
           </button>
         </li>

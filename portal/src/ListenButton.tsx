@@ -27,7 +27,7 @@ export function ListenButton({ src, what }: { src: string; what: string }) {
   return (
     <span className="listen">
       <button type="button" className="listen-button no-print" onClick={toggle} aria-label={state === 'playing' ? `Dừng đọc ${what}` : `Nghe đọc ${what}`} data-state={state}>
-        <span aria-hidden="true">{state === 'playing' ? '■' : '🔊'}</span> {state === 'playing' ? 'Dừng' : state === 'loading' ? 'Đang tải…' : 'Nghe'}
+        <span aria-hidden="true">{state === 'playing' ? '■' : '▶'}</span> {state === 'playing' ? 'Dừng' : state === 'loading' ? 'Đang tải…' : 'Nghe'}
       </button>
       {state === 'error' && (
         <span role="alert" className="error no-print">

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ListenButton } from './ListenButton';
 import { api, ApiError, type PublicDossier } from './api';
 import { Documents, Rating } from './Outcome';
 import { useSession } from './session';
@@ -78,6 +79,7 @@ export function TrackPage(props: { code: string; phone: string }) {
             <h2 id="result-title">
               {d.procedureName} — <span className="code">{d.code}</span>
             </h2>
+            <ListenButton src={`/api/public/dossiers/${encodeURIComponent(d.code)}/audio?phone=${encodeURIComponent(phone.trim())}`} what="tình trạng hồ sơ" />
             <dl className="facts big">
               <div>
                 <dt>Tình trạng</dt>

@@ -160,6 +160,7 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /public/dossiers/:code': { call: () => ({ path: `/api/public/dossiers/${fx.dossier}?phone=${applicant.phone}` }), expect: all(200) },
   // Public: a token changes nothing; a code never issued is not found (issued ones: payments-documents.test.ts).
+  'GET /public/dossiers/:code/audio': { call: () => ({ path: `/api/public/dossiers/${fx.dossier}/audio?phone=${applicant.phone}` }), expect: all(200) },
   'GET /public/verify/:code': { call: () => ({ path: '/api/public/verify/AAAAAAAAAAAAAAAA' }), expect: all(404) },
   'GET /stats/overdue': { call: () => ({ path: '/api/stats/overdue' }), expect: supervisorsOnly },
   'GET /stats/summary': { call: () => ({ path: '/api/stats/summary' }), expect: supervisorsOnly },
