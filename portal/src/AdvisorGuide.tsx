@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { api, guideAudioUrl, type Procedure } from './api';
 import { COMMUNES, oneStopOffice } from './communes';
-import { isKiosk, kioskCommune } from './kiosk';
+import { isKiosk, kioskCommune, useIdlePause } from './kiosk';
 import { ListenButton } from './ListenButton';
 import { href, onLinkClick } from './router';
 import { day, deadlineText, LEVEL_TEXT, money } from './text';
@@ -34,6 +34,8 @@ export function AdvisorGuide({ code }: { code: string }) {
   const [error, setError] = useState('');
   const [commune, setCommune] = useState(() => kioskCommune() ?? sessionStorage.getItem('motcua.commune') ?? '');
   const [queueNote, setQueueNote] = useState(false);
+  // Reading the guidance at a kiosk is not idling (as on the guidance sheet).
+  useIdlePause();
 
   useEffect(() => {
     setP(null);
