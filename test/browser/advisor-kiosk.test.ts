@@ -33,6 +33,7 @@ describe('the kiosk advisor, from the first tap to the printed checklist', () =>
     await page.goto(`${baseUrl(stack.system)}/?kiosk=1&xa=02647`);
     const tile = page.locator('button[data-tile="id-residence"]');
     await tile.waitFor();
+    await screenshot(page, 'advisor-kiosk-1080-tiles');
 
     const t0 = await page.evaluate(() => performance.now());
     await tile.click();
@@ -45,6 +46,7 @@ describe('the kiosk advisor, from the first tap to the printed checklist', () =>
       expect(i, 'at most three questions').toBeLessThan(3);
       const text = (await question.locator('h2').textContent()) ?? '';
       questions.push(text);
+      if (i === 0) await screenshot(page, 'advisor-kiosk-1080-question');
       const id = await question.locator('button').evaluateAll((bs, facts) => {
         const ids = bs.map((b) => b.getAttribute('data-option')!);
         return ids.find((x) => Object.values(facts).includes(x) && x !== 'any') ?? 'any';
