@@ -2,7 +2,7 @@ import { Box, Card, CardContent, CardHeader, Chip, Stack, Tab, Tabs, Typography 
 import { useMemo, useState } from 'react';
 import { Datagrid, ListContextProvider, Pagination, ResourceContextProvider, TextField, useGetIdentity, useGetList, useList, useTranslate } from 'react-admin';
 import { DueBadge } from '../common/DueBadge';
-import { AgencyField, ProcedureNameField, UserField } from '../common/fields';
+import { AgencyField, ProcedureNameField, UserField, WRAP } from '../common/fields';
 import { StatusField } from '../common/StatusField';
 import { formatNumber } from '../common/format';
 import { dueState } from '../common/working-time';
@@ -98,13 +98,16 @@ export function MyWork() {
             ))}
           </Stack>
           {!isPending && shown.length === 0 ? (
-            <Typography color="text.secondary">{translate('app.my_work.empty')}</Typography>
+            // Which queue is empty, and what would fill it.
+            <Typography color="text.secondary" data-testid="queue-empty">
+              {translate(status ? 'app.my_work.empty' : `app.my_work.empty_${tab}`)}
+            </Typography>
           ) : (
             <ListContextProvider value={listContext}>
               <Datagrid rowClick={(id) => `/dossiers/${encodeURIComponent(String(id))}/show`} bulkActionButtons={false}>
                 <TextField source="code" sortable={false} />
                 <ProcedureNameField label="resources.dossiers.fields.procedureName" />
-                <TextField source="applicant.fullName" sortable={false} />
+                <TextField source="applicant.fullName" sortable={false} sx={WRAP} />
                 <StatusField label="resources.dossiers.fields.status" />
                 {tab === 'forwarded' ? (
                   <AgencyField source="agencyCode" label="resources.dossiers.fields.agencyCode" />

@@ -2,7 +2,7 @@ import { Box, Card, CardContent, CardHeader, Grid, Stack, Typography } from '@mu
 import type { ReactNode } from 'react';
 import { FunctionField, Labeled, Show, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { DueBadge } from '../common/DueBadge';
-import { AgencyField, TranslatedField } from '../common/fields';
+import { AgencyField, TranslatedField, WRAP } from '../common/fields';
 import { formatDateTime, formatMoney, pick } from '../common/format';
 import { StatusChip } from '../common/StatusField';
 import type { Dossier } from '../types';
@@ -67,7 +67,7 @@ function DossierDetail() {
               {(['fullName', 'idNumber', 'phone', 'email', 'address'] as const).map((f) => (
                 <Grid key={f} size={{ xs: 12, sm: 6 }}>
                   <Labeled>
-                    <TextField source={`applicant.${f}`} emptyText="—" />
+                    <TextField source={`applicant.${f}`} emptyText="—" sx={WRAP} />
                   </Labeled>
                 </Grid>
               ))}

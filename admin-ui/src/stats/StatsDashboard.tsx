@@ -17,6 +17,8 @@ export interface OverdueStats {
 }
 /** Calendar days in Vietnam, whatever the browser's zone. */
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+/** `2026-12-01` as officers write it, 01/12/2026. */
+const formatDay = (day: string) => day.split('-').reverse().join('/');
 const startOfYear = () => `${today().slice(0, 4)}-01-01`;
 /** Vietnamese separators (1.234; 97,5%) whatever the interface language. */
 const one = (n: number) => n.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -75,6 +77,11 @@ export function StatsDashboard() {
             <Rate label={t('satisfaction')} value={summary?.satisfaction != null ? `${one(summary.satisfaction)}/5` : '—'} />
             <Rate label={t('overdue_total')} value={overdue ? formatNumber(overdue.total) : '—'} color="error.main" />
           </Grid>
+          {summary?.total === 0 && (
+            <Alert severity="info" sx={{ mt: 1 }} data-testid="period-empty">
+              {translate('app.stats.empty_period', { from: formatDay(from), to: formatDay(to) })}
+            </Alert>
+          )}
         </CardContent>
       </Card>
       {timeliness && <TimelinessPanel stats={timeliness} />}
@@ -82,17 +89,18 @@ export function StatsDashboard() {
       {overdue && (
         <Grid container spacing={2}>
           <Chart title={t('by_agency')} testId="chart-by-agency">
-            <DrillBarChart data={overdue.byAgency.map((x) => ({ key: x.agencyCode, name: x.agencyName, count: x.count }))} onPick={(k) => drill({ agencyCode: k })} />
+            <DrillBarChart empty={t('empty_overdue')} data={overdue.byAgency.map((x) => ({ key: x.agencyCode, name: x.agencyName, count: x.count }))} onPick={(k) => drill({ agencyCode: k })} />
           </Chart>
           <Chart title={t('by_procedure')} testId="chart-by-procedure">
-            <DrillBarChart data={overdue.byProcedure.map((x) => ({ key: x.procedureCode, name: x.procedureName, count: x.count }))} onPick={(k) => drill({ procedureCode: k })} />
+            <DrillBarChart empty={t('empty_overdue')} data={overdue.byProcedure.map((x) => ({ key: x.procedureCode, name: x.procedureName, count: x.count }))} onPick={(k) => drill({ procedureCode: k })} />
           </Chart>
           <Chart title={t('by_stage')} testId="chart-by-stage">
-            <DrillBarChart data={overdue.byStage.map((x) => ({ key: x.status, name: translate(`app.status.${x.status}`), count: x.count }))} onPick={(k) => drill({ status: k })} />
+            <DrillBarChart empty={t('empty_overdue')} data={overdue.byStage.map((x) => ({ key: x.status, name: translate(`app.status.${x.status}`), count: x.count }))} onPick={(k) => drill({ status: k })} />
           </Chart>
           <Chart title={t('lost_at')} testId="chart-lost-at">
             <DrillBarChart
               color="#ef6c00"
+              empty={t('empty_lost_at')}
               data={overdue.lostAt.map((x) => ({ key: x.agencyCode, name: x.agencyName, count: x.count }))}
               onPick={(k) => drill({ agencyCode: k })}
             />

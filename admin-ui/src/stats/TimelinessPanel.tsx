@@ -2,7 +2,8 @@ import { Alert, Card, CardContent, CardHeader, Grid, Stack, Table, TableBody, Ta
 import { useTranslate } from 'react-admin';
 import type { Split, TimelinessStats } from '../../../domain/stats';
 
-const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
+/** Vietnamese separators (97,5%) whatever the interface language, as on the rates above. */
+const pct = (r: number | null) => (r === null ? '—' : `${(Math.round(r * 1000) / 10).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`);
 
 /**
  * Early / on time / late against the original due date (an apology never makes a late dossier on
@@ -62,21 +63,27 @@ function SplitTable({ title, rows, total }: { title: string; rows: (Split & { ke
     <Card>
       <CardHeader title={title} slotProps={{ title: { variant: 'subtitle1' } }} />
       <CardContent>
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell />
-              <TableCell align="right">{t('early')}</TableCell>
-              <TableCell align="right">{t('on_time')}</TableCell>
-              <TableCell align="right">{t('late')}</TableCell>
-              <TableCell align="right">{t('rate')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.map((r) => line(r.key, r.name, r))}
-            {line('total', t('total'), total, true)}
-          </TableBody>
-        </Table>
+        {rows.length === 0 ? (
+          <Typography color="text.secondary" data-testid="timeliness-empty">
+            {t('empty')}
+          </Typography>
+        ) : (
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell />
+                <TableCell align="right">{t('early')}</TableCell>
+                <TableCell align="right">{t('on_time')}</TableCell>
+                <TableCell align="right">{t('late')}</TableCell>
+                <TableCell align="right">{t('rate')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((r) => line(r.key, r.name, r))}
+              {line('total', t('total'), total, true)}
+            </TableBody>
+          </Table>
+        )}
       </CardContent>
     </Card>
   );
