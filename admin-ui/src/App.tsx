@@ -11,6 +11,7 @@ import dossiers from './dossiers';
 import holidays from './holidays';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './layout/AppLayout';
+import { LoginPage } from './layout/LoginPage';
 import procedures from './procedures';
 import { StatsDashboard } from './stats';
 import stuck from './stuck';
@@ -58,6 +59,7 @@ export function App() {
         i18nProvider={i18nProvider}
         dashboard={Dashboard}
         layout={AppLayout}
+        loginPage={LoginPage}
         theme={theme}
         requireAuth
         disableTelemetry

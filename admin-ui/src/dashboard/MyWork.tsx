@@ -1,6 +1,6 @@
 import { Box, Card, CardContent, CardHeader, Chip, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
-import { Datagrid, ListContextProvider, Pagination, ResourceContextProvider, TextField, useGetIdentity, useGetList, useList, useTranslate } from 'react-admin';
+import { Datagrid, ListContextProvider, Pagination, ResourceContextProvider, TextField, Title, useGetIdentity, useGetList, useList, useTranslate } from 'react-admin';
 import { DueBadge } from '../common/DueBadge';
 import { AgencyField, ProcedureNameField, UserField, WRAP } from '../common/fields';
 import { StatusField } from '../common/StatusField';
@@ -71,7 +71,8 @@ export function MyWork() {
   return (
     <ResourceContextProvider value="dossiers">
     <Box sx={{ mt: 2 }} data-testid="my-work">
-      <Typography variant="h5" gutterBottom>
+      <Title title="app.my_work.title" />
+      <Typography variant="h5" component="h2" gutterBottom>
         {translate('app.my_work.title')} — {identity?.agency?.name ?? ''}
       </Typography>
       <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 2, flexWrap: "wrap" }}>

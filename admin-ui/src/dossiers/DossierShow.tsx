@@ -36,7 +36,7 @@ function Header() {
   return (
     <Box sx={{ mb: 2 }}>
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: "wrap", alignItems: "center" }}>
-        <Typography variant="h5" data-testid="dossier-code">
+        <Typography variant="h5" component="h2" data-testid="dossier-code">
           {record.code}
         </Typography>
         <StatusChip status={record.status} overdue={record.overdue} />

@@ -33,7 +33,8 @@ function AccountMenu() {
 
 const MyAppBar = () => (
   <AppBar userMenu={<AccountMenu />}>
-    <TitlePortal />
+    {/* The page's title is its level-one heading (each page, react-admin's or ours, fills it). */}
+    <TitlePortal component="h1" />
     <WhoAmI />
   </AppBar>
 );

@@ -1,6 +1,6 @@
 import { Alert, Box, Card, CardContent, CardHeader, Grid, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { useDataProvider, useNavigate, useTranslate } from 'react-admin';
+import { Title, useDataProvider, useNavigate, useTranslate } from 'react-admin';
 import type { MotcuaDataProvider } from '../dataProvider';
 import { ability } from '../ability';
 import { formatNumber } from '../common/format';
@@ -56,7 +56,8 @@ export function StatsDashboard() {
 
   return (
     <Box sx={{ mt: 2 }} data-testid="stats-dashboard">
-      <Typography variant="h5" gutterBottom>
+      <Title title="app.stats.title" />
+      <Typography variant="h5" component="h2" gutterBottom>
         {t('title')}
       </Typography>
       {error && <Alert severity="warning">{`${t('unavailable')}: ${error}`}</Alert>}
@@ -114,7 +115,7 @@ export function StatsDashboard() {
 function Rate({ label, value, color }: { label: string; value: string; color?: string }) {
   return (
     <Grid size={{ xs: 6, sm: 3 }}>
-      <Typography variant="h5" color={color}>
+      <Typography variant="h5" component="p" color={color}>
         {value}
       </Typography>
       <Typography variant="body2" color="text.secondary">
