@@ -23,7 +23,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   const translate = useTranslate();
   return (
     <Card variant="outlined" sx={{ mb: 2 }}>
-      <CardHeader title={translate(`resources.dossiers.sections.${title}`)} slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }} sx={{ pb: 0 }} />
+      <CardHeader title={translate(`resources.dossiers.sections.${title}`)} slotProps={{ title: { variant: 'subtitle1', component: 'h3', sx: { fontWeight: 600 } } }} sx={{ pb: 0 }} />
       <CardContent>{children}</CardContent>
     </Card>
   );
@@ -43,7 +43,7 @@ function Header() {
         <DueBadge />
         <WorkflowLink />
       </Stack>
-      <Typography variant="subtitle1" color="text.secondary">
+      <Typography variant="subtitle1" component="p" color="text.secondary">
         {record.procedureCode} — {pick(record.procedureName, locale)}
       </Typography>
       <Box sx={{ mt: 2 }}>

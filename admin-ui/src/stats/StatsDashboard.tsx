@@ -64,7 +64,7 @@ export function StatsDashboard() {
       <Card sx={{ mb: 2 }}>
         <CardContent>
           <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: "wrap", alignItems: "center" }}>
-            <Typography variant="subtitle1">{t('period')}</Typography>
+            <Typography variant="subtitle1" component="h3">{t('period')}</Typography>
             <TextField type="date" size="small" label={t('from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
             <TextField type="date" size="small" label={t('to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
           </Stack>
@@ -129,7 +129,7 @@ function Chart({ title, testId, children }: { title: string; testId: string; chi
   return (
     <Grid size={{ xs: 12, lg: 6 }}>
       <Card data-testid={testId}>
-        <CardHeader title={title} slotProps={{ title: { variant: 'subtitle1' } }} />
+        <CardHeader title={title} slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }} />
         <CardContent>{children}</CardContent>
       </Card>
     </Grid>

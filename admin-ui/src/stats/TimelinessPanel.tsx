@@ -25,12 +25,12 @@ export function TimelinessPanel({ stats }: { stats: TimelinessStats }) {
       </Grid>
       <Grid size={12}>
         <Card data-testid="decision-766">
-          <CardHeader title={t('indicators')} subheader={t('indicators_note')} slotProps={{ title: { variant: 'subtitle1' } }} />
+          <CardHeader title={t('indicators')} subheader={t('indicators_note')} slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }} />
           <CardContent>
             <Stack spacing={1}>
               {stats.indicators.map((i) => (
                 <div key={i.group} data-testid={`indicator-${i.group}`}>
-                  <Typography variant="subtitle2">{t(`group.${i.group}`)}</Typography>
+                  <Typography variant="subtitle2" component="h4">{t(`group.${i.group}`)}</Typography>
                   {i.measures.map((m) => (
                     <Typography key={m.key} variant="body2">{`${t(`measure.${m.key}`)}: ${pct(m.rate)}`}</Typography>
                   ))}
@@ -63,7 +63,7 @@ function SplitTable({ title, rows, total }: { title: string; rows: (Split & { ke
   );
   return (
     <Card>
-      <CardHeader title={title} slotProps={{ title: { variant: 'subtitle1' } }} />
+      <CardHeader title={title} slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }} />
       <CardContent>
         {rows.length === 0 ? (
           <Typography color="text.secondary" data-testid="timeliness-empty">
