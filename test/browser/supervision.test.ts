@@ -116,6 +116,14 @@ describe('supervision and jurisdiction in the back office', () => {
     expect(await page.getByTestId('chart-lost-at').getByTestId('chart-empty').textContent()).toContain('Chưa cơ quan nào để quá phần thời hạn');
     // The period's rates: none, and the reason, with the period in dd/MM/yyyy.
     await expect.poll(() => page.getByTestId('period-empty').textContent()).toMatch(/^Chưa có hồ sơ nào nộp trong kỳ 01\/01\/\d{4} – \d\d\/\d\d\/\d{4}, nên chưa có tỷ lệ nào/);
+    // The period is typed as on paper, whatever the browser's locale: digits only, the slashes come by themselves.
+    const year = todayVn().slice(0, 4);
+    expect(await page.getByTestId('period-from').inputValue()).toBe(`01/01/${year}`);
+    await page.getByTestId('period-from').fill('01/01/2020');
+    await page.getByTestId('period-to').fill('');
+    await page.getByTestId('period-to').pressSequentially('31122020');
+    expect(await page.getByTestId('period-to').inputValue()).toBe('31/12/2020');
+    await expect.poll(() => page.getByTestId('period-empty').textContent()).toContain('trong kỳ 01/01/2020 – 31/12/2020,');
     await expect.poll(() => page.getByTestId('timeliness-empty').count()).toBe(2);
     expect(await page.getByTestId('timeliness-empty').first().textContent()).toContain('chưa có gì để so với hạn');
     // Nothing drawn, no card whose whole content is a number.
@@ -126,6 +134,18 @@ describe('supervision and jurisdiction in the back office', () => {
     await page.goto(`${baseUrl(system)}/admin/#/dossiers`);
     await expect.poll(() => page.getByTestId('list-empty').textContent()).toContain('Chưa có hồ sơ nào trong phạm vi của bạn');
     await screenshot(page, 'e-2-empty-list');
+
+    // The commune's desk: each empty queue says what would fill it.
+    const desk = await request(system.server)
+      .post('/api/users')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ username: 'baoai.desk', password, fullName: 'Sùng Văn Chư', role: 'desk-officer', agencyCode: '04750' });
+    expect(desk.status, JSON.stringify(desk.body)).toBe(201);
+    const officer = await signIn(browser, system, 'baoai.desk', password);
+    await expect.poll(() => officer.getByTestId('queue-empty').textContent()).toBe('Không có hồ sơ trực tuyến nào chờ tiếp nhận: hồ sơ người dân nộp trên Cổng dịch vụ công sẽ hiện ở đây.');
+    await officer.locator('[data-queue="forwarded"]').click();
+    await expect.poll(() => officer.getByTestId('queue-empty').textContent()).toContain('Không có hồ sơ nào đã chuyển liên thông');
+    await screenshot(officer, 'e-3-empty-queue');
   });
 
   it('(f) "Bỏ bộ lọc" clears every filter, the overdue switch included, and the list and its export come back', async () => {

@@ -1,4 +1,4 @@
-import { Alert, Box, Card, CardContent, CardHeader, Grid, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, CardHeader, Grid, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useDataProvider, useNavigate, useTranslate } from 'react-admin';
 import type { MotcuaDataProvider } from '../dataProvider';
@@ -6,6 +6,7 @@ import { ability } from '../ability';
 import { formatNumber } from '../common/format';
 import type { Summary, TimelinessStats } from '../../../domain/stats';
 import { DrillBarChart } from './DrillBarChart';
+import { PeriodDay } from './PeriodDay';
 import { TimelinessPanel } from './TimelinessPanel';
 
 export interface OverdueStats {
@@ -65,8 +66,8 @@ export function StatsDashboard() {
         <CardContent>
           <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: "wrap", alignItems: "center" }}>
             <Typography variant="subtitle1" component="h3">{t('period')}</Typography>
-            <TextField type="date" size="small" label={t('from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-            <TextField type="date" size="small" label={t('to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <PeriodDay label={t('from')} day={from} onDay={setFrom} testId="period-from" />
+            <PeriodDay label={t('to')} day={to} onDay={setTo} testId="period-to" />
           </Stack>
           <Grid container spacing={2} sx={{ mt: 1 }} data-testid="rates">
             <Rate label={t('total')} value={summary ? formatNumber(summary.total) : '—'} />
