@@ -153,7 +153,8 @@ export function Finder() {
           <p>Không tìm thấy thủ tục phù hợp. Thử gõ từ khác, bỏ bớt điều kiện lọc, hoặc chọn theo lĩnh vực.</p>
         ) : (
           <>
-            {active && <p className="count">{words ? `Tìm thấy ${total} thủ tục, phù hợp nhất ở trên cùng.` : `${total} thủ tục.`}</p>}
+            {/* The results' heading (an h2 between the page's h1 and the cards' h3s). */}
+            {active && <h2 className="count">{words ? `Tìm thấy ${total} thủ tục, phù hợp nhất ở trên cùng.` : `${total} thủ tục.`}</h2>}
             {items.map((p) => (
               <ProcedureCard key={p.code} p={p} />
             ))}

@@ -44,7 +44,9 @@ describe('the citizen portal and kiosk', () => {
     await system?.stop();
   });
 
-  it('keeps the first page light: its JavaScript is under 200 KB gzipped', async () => {
+  // Issue 15 §5: a citizen on a slow rural connection waits for no more than 100 KB of gzipped JS
+  // (React and the finder; every other page is its own chunk, App.tsx).
+  it('keeps the first page light: its JavaScript is at most 100 KB gzipped', async () => {
     const page = await pageAt(1080);
     const scripts: { url: string; bytes: number }[] = [];
     page.on('response', async (r) => {
@@ -54,7 +56,7 @@ describe('the citizen portal and kiosk', () => {
     await page.getByRole('heading', { name: /Đăng ký khai sinh/ }).first().waitFor();
     const total = scripts.reduce((s, x) => s + x.bytes, 0);
     console.log(`first page JavaScript: ${(total / 1024).toFixed(1)} KB gzipped in ${scripts.length} files`);
-    expect(total).toBeLessThan(200 * 1024);
+    expect(total).toBeLessThanOrEqual(100 * 1024);
     await page.context().close();
   });
 

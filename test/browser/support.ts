@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { System } from '../../runtime/system';
 import { startTestSystem } from '../support/system';
@@ -41,9 +41,9 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** A fresh browser context (its own localStorage) signed in through the login form. */
-export async function signIn(browser: Browser, system: System, username: string, password = 'motcua123'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+/** A fresh browser context (its own localStorage) signed in through the login form; `options` adjust the context. */
+export async function signIn(browser: Browser, system: System, username: string, password = 'motcua123', options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   // Browser-side failures end up in the test output, where a failing run needs them.

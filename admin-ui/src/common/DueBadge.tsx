@@ -2,6 +2,7 @@ import { Chip, Tooltip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import type { Dossier } from '../types';
 import { dueState, splitWorking, workingLeft } from './working-time';
+import { WRAPPING_CHIP } from './fields';
 import { formatDateTime } from './format';
 import { useLocaleState } from 'react-admin';
 
@@ -27,7 +28,7 @@ export function DueBadge({ record: given }: { record?: Dossier; label?: string; 
   const text = `${translate(`app.due.${state}`)} · ${translate(left < 0 ? 'app.due.late' : 'app.due.left', { time })}`;
   return (
     <Tooltip title={formatDateTime(record.dueAt, locale)}>
-      <Chip size="small" color={COLORS[state]} label={text} data-testid="due-badge" data-state={state} />
+      <Chip size="small" color={COLORS[state]} label={text} sx={WRAPPING_CHIP} data-testid="due-badge" data-state={state} />
     </Tooltip>
   );
 }

@@ -1,6 +1,7 @@
 import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import type { Dossier, Status } from '../types';
+import { WRAPPING_CHIP } from './fields';
 
 type Tone = 'default' | 'info' | 'success' | 'warning' | 'error';
 
@@ -32,7 +33,7 @@ export function StatusChip({ status, overdue = false }: { status: Status; overdu
   const tone = statusTone(status, overdue);
   // Waiting for the office is filled; the citizen's turn and finished ones are outlined.
   const filled = status === 'AWAITING_APPROVAL' || status === 'RESULT_READY' || overdue || tone === 'error';
-  return <Chip size="small" color={tone} variant={filled ? 'filled' : 'outlined'} label={translate(`app.status.${status}`)} data-status={status} data-tone={tone} />;
+  return <Chip size="small" color={tone} variant={filled ? 'filled' : 'outlined'} label={translate(`app.status.${status}`)} sx={WRAPPING_CHIP} data-status={status} data-tone={tone} />;
 }
 
 export function StatusField(_: { label?: string; source?: string; sortBy?: string }) {

@@ -19,10 +19,29 @@ export function UserField({ source, label }: { source: string; label?: string; s
   );
 }
 
+/**
+ * A name in a table cell may break anywhere past 8em: one long unbroken name must not widen the
+ * whole list beyond the screen (a table grows to its cells' narrowest width), and an ordinary
+ * one keeps its words whole.
+ */
+export const WRAP = { display: 'block', minWidth: '8em', overflowWrap: 'anywhere' } as const;
+/** A title (a procedure's) wraps between words only, in a column wide enough to read. */
+const TITLE = { display: 'block', minWidth: '10em', overflowWrap: 'break-word' } as const;
+
+/**
+ * A chip whose label wraps between words instead of holding its column at its full width: a list
+ * of nine columns beside the filters must fit 1280 px (a chip is `nowrap` by default).
+ */
+export const WRAPPING_CHIP = { height: 'auto', minHeight: 24, '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } } as const;
+
 export function ProcedureNameField(_: { label?: string; sortable?: boolean }) {
   const record = useRecordContext<Dossier>();
   const [locale] = useLocaleState();
-  return record ? <span title={record.procedureCode}>{pick(record.procedureName, locale) || record.procedureCode}</span> : null;
+  return record ? (
+    <span title={record.procedureCode} style={TITLE}>
+      {pick(record.procedureName, locale) || record.procedureCode}
+    </span>
+  ) : null;
 }
 
 /** A value translated from an `app.<prefix>.<value>` key (roles, kinds, channels...). */

@@ -1,6 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import { Suspense } from 'react';
-import { LinearProgress, useGetIdentity, useTranslate } from 'react-admin';
+import { LinearProgress, Title, useGetIdentity, useTranslate } from 'react-admin';
 import { ability } from '../ability';
 import { StatsDashboard } from '../stats';
 import { MyWork } from './MyWork';
@@ -14,6 +14,7 @@ export function Dashboard() {
   if (ability.can('act', 'Dossier')) return <MyWork />;
   return (
     <Box sx={{ mt: 3 }}>
+      <Title title="app.title" />
       <Typography variant="h5">{translate('app.welcome', { name: identity.fullName ?? '' })}</Typography>
       {ability.can('read', 'Stats') && (
         // The greeting stays on screen while the statistics chunk loads.

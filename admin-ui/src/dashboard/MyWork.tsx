@@ -1,8 +1,8 @@
 import { Box, Card, CardContent, CardHeader, Chip, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
-import { Datagrid, ListContextProvider, Pagination, ResourceContextProvider, TextField, useGetIdentity, useGetList, useList, useTranslate } from 'react-admin';
+import { Datagrid, ListContextProvider, Pagination, ResourceContextProvider, TextField, Title, useGetIdentity, useGetList, useList, useTranslate } from 'react-admin';
 import { DueBadge } from '../common/DueBadge';
-import { AgencyField, ProcedureNameField, UserField } from '../common/fields';
+import { AgencyField, ProcedureNameField, UserField, WRAP } from '../common/fields';
 import { StatusField } from '../common/StatusField';
 import { formatNumber } from '../common/format';
 import { dueState } from '../common/working-time';
@@ -71,7 +71,8 @@ export function MyWork() {
   return (
     <ResourceContextProvider value="dossiers">
     <Box sx={{ mt: 2 }} data-testid="my-work">
-      <Typography variant="h5" gutterBottom>
+      <Title title="app.my_work.title" />
+      <Typography variant="h5" component="h2" gutterBottom>
         {translate('app.my_work.title')} — {identity?.agency?.name ?? ''}
       </Typography>
       <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 2, flexWrap: "wrap" }}>
@@ -98,13 +99,16 @@ export function MyWork() {
             ))}
           </Stack>
           {!isPending && shown.length === 0 ? (
-            <Typography color="text.secondary">{translate('app.my_work.empty')}</Typography>
+            // Which queue is empty, and what would fill it.
+            <Typography color="text.secondary" data-testid="queue-empty">
+              {translate(status ? 'app.my_work.empty' : `app.my_work.empty_${tab}`)}
+            </Typography>
           ) : (
             <ListContextProvider value={listContext}>
               <Datagrid rowClick={(id) => `/dossiers/${encodeURIComponent(String(id))}/show`} bulkActionButtons={false}>
                 <TextField source="code" sortable={false} />
                 <ProcedureNameField label="resources.dossiers.fields.procedureName" />
-                <TextField source="applicant.fullName" sortable={false} />
+                <TextField source="applicant.fullName" sortable={false} sx={WRAP} />
                 <StatusField label="resources.dossiers.fields.status" />
                 {tab === 'forwarded' ? (
                   <AgencyField source="agencyCode" label="resources.dossiers.fields.agencyCode" />

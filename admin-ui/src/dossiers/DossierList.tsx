@@ -1,9 +1,10 @@
 import { CreateButton, Datagrid, ExportButton, FilterButton, List, TextField, TopToolbar } from 'react-admin';
 import { DueBadge } from '../common/DueBadge';
-import { AgencyField, DateTimeField, ProcedureNameField, UserField } from '../common/fields';
+import { AgencyField, DateTimeField, ProcedureNameField, UserField, WRAP } from '../common/fields';
 import { StatusField } from '../common/StatusField';
 import { BulkAssignButton } from './BulkAssignButton';
 import { DossierAside } from './DossierAside';
+import { DossierListEmpty } from './DossierListEmpty';
 import { dossierExporter } from './exporter';
 import { dossierFilters } from './DossierFilters';
 
@@ -28,10 +29,10 @@ export function DossierList() {
       // Keep the search and filters on screen even when this officer's scope has no dossier yet.
       empty={false}
     >
-      <Datagrid rowClick="show" bulkActionButtons={<BulkAssignButton />}>
+      <Datagrid rowClick="show" bulkActionButtons={<BulkAssignButton />} empty={<DossierListEmpty />}>
         <TextField source="code" />
         <ProcedureNameField label="resources.dossiers.fields.procedureName" sortable={false} />
-        <TextField source="applicant.fullName" sortable={false} />
+        <TextField source="applicant.fullName" sortable={false} sx={WRAP} />
         <StatusField label="resources.dossiers.fields.status" sortBy="status" />
         <AgencyField source="agencyCode" label="resources.dossiers.fields.agencyCode" sortable={false} />
         <UserField source="assigneeId" label="resources.dossiers.fields.assigneeId" sortable={false} />

@@ -2,7 +2,7 @@ import { Box, Card, CardContent, CardHeader, Grid, Stack, Typography } from '@mu
 import type { ReactNode } from 'react';
 import { FunctionField, Labeled, Show, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { DueBadge } from '../common/DueBadge';
-import { AgencyField, TranslatedField } from '../common/fields';
+import { AgencyField, TranslatedField, WRAP } from '../common/fields';
 import { formatDateTime, formatMoney, pick } from '../common/format';
 import { StatusChip } from '../common/StatusField';
 import type { Dossier } from '../types';
@@ -23,7 +23,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   const translate = useTranslate();
   return (
     <Card variant="outlined" sx={{ mb: 2 }}>
-      <CardHeader title={translate(`resources.dossiers.sections.${title}`)} slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }} sx={{ pb: 0 }} />
+      <CardHeader title={translate(`resources.dossiers.sections.${title}`)} slotProps={{ title: { variant: 'subtitle1', component: 'h3', sx: { fontWeight: 600 } } }} sx={{ pb: 0 }} />
       <CardContent>{children}</CardContent>
     </Card>
   );
@@ -36,14 +36,14 @@ function Header() {
   return (
     <Box sx={{ mb: 2 }}>
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: "wrap", alignItems: "center" }}>
-        <Typography variant="h5" data-testid="dossier-code">
+        <Typography variant="h5" component="h2" data-testid="dossier-code">
           {record.code}
         </Typography>
         <StatusChip status={record.status} overdue={record.overdue} />
         <DueBadge />
         <WorkflowLink />
       </Stack>
-      <Typography variant="subtitle1" color="text.secondary">
+      <Typography variant="subtitle1" component="p" color="text.secondary">
         {record.procedureCode} — {pick(record.procedureName, locale)}
       </Typography>
       <Box sx={{ mt: 2 }}>
@@ -67,7 +67,7 @@ function DossierDetail() {
               {(['fullName', 'idNumber', 'phone', 'email', 'address'] as const).map((f) => (
                 <Grid key={f} size={{ xs: 12, sm: 6 }}>
                   <Labeled>
-                    <TextField source={`applicant.${f}`} emptyText="—" />
+                    <TextField source={`applicant.${f}`} emptyText="—" sx={WRAP} />
                   </Labeled>
                 </Grid>
               ))}

@@ -1,14 +1,14 @@
-import { downloadCSV } from 'react-admin';
+import { downloadCSV, type FetchRelatedRecords } from 'react-admin';
 import type { Dossier } from '../types';
-import { csvCell as cell } from './csv-cell';
+import { csvFileName, dossierCsv } from './dossier-csv';
 
-
-/** CSV of the filtered list with the columns an office reports on (no personal numbers). */
-export function dossierExporter(records: Dossier[]) {
-  const header = ['code', 'procedureCode', 'procedure', 'status', 'channel', 'applicant', 'receivingAgencyCode', 'agencyCode', 'assigneeId', 'receivedAt', 'dueAt', 'overdue', 'finishedAt'];
-  const rows = records.map((r) =>
-    [r.code, r.procedureCode, r.procedureName?.vi, r.status, r.channel, r.applicant.fullName, r.receivingAgencyCode, r.agencyCode, r.assigneeId, r.receivedAt, r.dueAt, r.overdue, r.finishedAt].map(cell).join(','),
-  );
-  // A BOM so spreadsheet programs read Vietnamese diacritics as UTF-8.
-  downloadCSV(`\uFEFF${[header.join(','), ...rows].join('\n')}`, 'ho-so');
+/** The list's export: the agencies' and assignees' names fetched once, then a dated Vietnamese CSV (dossier-csv). */
+export async function dossierExporter(records: Dossier[], fetchRelatedRecords: FetchRelatedRecords) {
+  // One look-up for both agency columns: a forwarded dossier names two agencies.
+  const agencyRefs = records.flatMap((r) => [{ code: r.agencyCode }, { code: r.receivingAgencyCode }]);
+  const [agencies, users] = await Promise.all([
+    agencyRefs.length ? fetchRelatedRecords<{ name: string }>(agencyRefs, 'code', 'agencies') : {},
+    records.some((r) => r.assigneeId) ? fetchRelatedRecords<{ fullName: string }>(records, 'assigneeId', 'users') : {},
+  ]);
+  downloadCSV(dossierCsv(records, { agencies, users }), csvFileName());
 }

@@ -250,6 +250,11 @@ export const appEn: typeof appVi = {
       overdue: 'Overdue',
       due_soon: 'Due soon',
       empty: 'Nothing to do',
+      empty_to_receive: 'No online submission waiting for reception: what citizens file on the portal shows here.',
+      empty_awaiting_approval: 'Nothing awaiting approval: what specialists submit to you shows here.',
+      empty_agency: 'No open dossier at this agency.',
+      empty_mine: 'Nothing assigned to you yet: dossiers assigned to you show here.',
+      empty_forwarded: 'No forwarded dossier still being handled at another agency.',
       all: 'See all',
       awaiting_approval: 'Awaiting my approval',
       to_receive: 'To receive (online)',
@@ -341,6 +346,9 @@ export const appEn: typeof appVi = {
       count: 'Dossiers',
       drill: 'Click a bar to see the dossiers',
       unavailable: 'No statistics available',
+      empty_overdue: 'No overdue dossier: every open dossier is within its deadline.',
+      empty_lost_at: 'No agency has overrun its share of a deadline.',
+      empty_period: 'No dossier was filed between %{from} and %{to}, so there is no rate yet: pick another period.',
       by_status: 'By status',
       timeliness: {
         by_agency: 'Early, on time, late by deciding agency',
@@ -350,6 +358,7 @@ export const appEn: typeof appVi = {
         late: 'Late',
         rate: 'Early or on time',
         total: 'Total',
+        empty: 'No dossier filed in the period has a result yet, so there is nothing to compare with its deadline.',
         indicators: 'Decision 766/QĐ-TTg indicator groups',
         indicators_note: 'Against the original due date (an apology never makes a late dossier on time); only groups with data are scored',
         group: {
@@ -392,6 +401,11 @@ export const appEn: typeof appVi = {
     password_hint: 'At least 12 characters, not a common password, not containing the username',
     welcome: 'Hello, %{name}',
     agency_tree: 'Agency tree',
+    dossier_list: {
+      no_match: 'No dossier matches the filters you chose.',
+      none_yet: 'No dossier in your scope yet: dossiers show here once filed or received.',
+      clear_filters: 'Clear filters',
+    },
   },
 };
 

@@ -255,6 +255,11 @@ export const appVi = {
       overdue: 'Quá hạn',
       due_soon: 'Sắp đến hạn',
       empty: 'Không có hồ sơ nào cần xử lý',
+      empty_to_receive: 'Không có hồ sơ trực tuyến nào chờ tiếp nhận: hồ sơ người dân nộp trên Cổng dịch vụ công sẽ hiện ở đây.',
+      empty_awaiting_approval: 'Không có hồ sơ nào chờ phê duyệt: hồ sơ chuyên viên trình sẽ hiện ở đây.',
+      empty_agency: 'Cơ quan không có hồ sơ nào đang giải quyết.',
+      empty_mine: 'Chưa có hồ sơ nào được giao cho bạn: hồ sơ được phân công sẽ hiện ở đây.',
+      empty_forwarded: 'Không có hồ sơ nào đã chuyển liên thông mà còn đang giải quyết ở cơ quan khác.',
       all: 'Xem tất cả',
       awaiting_approval: 'Chờ tôi phê duyệt',
       to_receive: 'Chờ tiếp nhận (trực tuyến)',
@@ -346,6 +351,9 @@ export const appVi = {
       count: 'Số hồ sơ',
       drill: 'Bấm vào cột để xem danh sách hồ sơ',
       unavailable: 'Chưa có số liệu thống kê',
+      empty_overdue: 'Không có hồ sơ nào quá hạn: mọi hồ sơ đang giải quyết đều còn trong hạn.',
+      empty_lost_at: 'Chưa cơ quan nào để quá phần thời hạn của mình.',
+      empty_period: 'Chưa có hồ sơ nào nộp trong kỳ %{from} – %{to}, nên chưa có tỷ lệ nào: chọn kỳ khác.',
       by_status: 'Theo trạng thái',
       timeliness: {
         by_agency: 'Sớm, đúng hạn, trễ hạn theo cơ quan giải quyết',
@@ -355,6 +363,7 @@ export const appVi = {
         late: 'Trễ hạn',
         rate: 'Tỷ lệ trước và đúng hạn',
         total: 'Tổng',
+        empty: 'Chưa có hồ sơ nào nộp trong kỳ đã có kết quả, nên chưa có gì để so với hạn.',
         indicators: 'Bộ chỉ số theo Quyết định 766/QĐ-TTg',
         indicators_note: 'Tính theo hạn giải quyết ban đầu (phiếu xin lỗi, hẹn lại không làm hồ sơ trễ thành đúng hạn); chỉ chấm các nhóm có số liệu',
         group: {
@@ -397,6 +406,11 @@ export const appVi = {
     password_hint: 'Ít nhất 12 ký tự, không phải mật khẩu phổ biến, không chứa tên đăng nhập',
     welcome: 'Xin chào, %{name}',
     agency_tree: 'Cây cơ quan',
+    dossier_list: {
+      no_match: 'Không có hồ sơ nào khớp các bộ lọc đang chọn.',
+      none_yet: 'Chưa có hồ sơ nào trong phạm vi của bạn: hồ sơ sẽ hiện ở đây khi được nộp hoặc tiếp nhận.',
+      clear_filters: 'Bỏ bộ lọc',
+    },
   },
 };
 

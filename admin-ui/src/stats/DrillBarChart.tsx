@@ -8,10 +8,18 @@ export interface Slice {
   count: number;
 }
 
-/** A horizontal bar chart whose bars (and labels) open the matching dossiers. */
-export function DrillBarChart({ data, onPick, color = '#1565c0' }: { data: Slice[]; onPick: (key: string) => void; color?: string }) {
+/**
+ * A horizontal bar chart whose bars (and labels) open the matching dossiers; with nothing to draw,
+ * `empty` says so and why (a bare "0" reads like a fault).
+ */
+export function DrillBarChart({ data, onPick, empty, color = '#1565c0' }: { data: Slice[]; onPick: (key: string) => void; empty: string; color?: string }) {
   const translate = useTranslate();
-  if (data.length === 0) return <Typography color="text.secondary">0</Typography>;
+  if (data.length === 0)
+    return (
+      <Typography color="text.secondary" data-testid="chart-empty">
+        {empty}
+      </Typography>
+    );
   const height = Math.max(120, data.length * 36 + 40);
   return (
     <ResponsiveContainer width="100%" height={height}>

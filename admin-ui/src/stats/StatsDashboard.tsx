@@ -1,11 +1,12 @@
-import { Alert, Box, Card, CardContent, CardHeader, Grid, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, CardHeader, Grid, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { useDataProvider, useNavigate, useTranslate } from 'react-admin';
+import { Title, useDataProvider, useNavigate, useTranslate } from 'react-admin';
 import type { MotcuaDataProvider } from '../dataProvider';
 import { ability } from '../ability';
 import { formatNumber } from '../common/format';
 import type { Summary, TimelinessStats } from '../../../domain/stats';
 import { DrillBarChart } from './DrillBarChart';
+import { PeriodDay } from './PeriodDay';
 import { TimelinessPanel } from './TimelinessPanel';
 
 export interface OverdueStats {
@@ -17,6 +18,8 @@ export interface OverdueStats {
 }
 /** Calendar days in Vietnam, whatever the browser's zone. */
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+/** `2026-12-01` as officers write it, 01/12/2026. */
+const formatDay = (day: string) => day.split('-').reverse().join('/');
 const startOfYear = () => `${today().slice(0, 4)}-01-01`;
 /** Vietnamese separators (1.234; 97,5%) whatever the interface language. */
 const one = (n: number) => n.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -54,16 +57,17 @@ export function StatsDashboard() {
 
   return (
     <Box sx={{ mt: 2 }} data-testid="stats-dashboard">
-      <Typography variant="h5" gutterBottom>
+      <Title title="app.stats.title" />
+      <Typography variant="h5" component="h2" gutterBottom>
         {t('title')}
       </Typography>
       {error && <Alert severity="warning">{`${t('unavailable')}: ${error}`}</Alert>}
       <Card sx={{ mb: 2 }}>
         <CardContent>
           <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: "wrap", alignItems: "center" }}>
-            <Typography variant="subtitle1">{t('period')}</Typography>
-            <TextField type="date" size="small" label={t('from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-            <TextField type="date" size="small" label={t('to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <Typography variant="subtitle1" component="h3">{t('period')}</Typography>
+            <PeriodDay label={t('from')} day={from} onDay={setFrom} testId="period-from" />
+            <PeriodDay label={t('to')} day={to} onDay={setTo} testId="period-to" />
           </Stack>
           <Grid container spacing={2} sx={{ mt: 1 }} data-testid="rates">
             <Rate label={t('total')} value={summary ? formatNumber(summary.total) : '—'} />
@@ -75,6 +79,11 @@ export function StatsDashboard() {
             <Rate label={t('satisfaction')} value={summary?.satisfaction != null ? `${one(summary.satisfaction)}/5` : '—'} />
             <Rate label={t('overdue_total')} value={overdue ? formatNumber(overdue.total) : '—'} color="error.main" />
           </Grid>
+          {summary?.total === 0 && (
+            <Alert severity="info" sx={{ mt: 1 }} data-testid="period-empty">
+              {translate('app.stats.empty_period', { from: formatDay(from), to: formatDay(to) })}
+            </Alert>
+          )}
         </CardContent>
       </Card>
       {timeliness && <TimelinessPanel stats={timeliness} />}
@@ -82,17 +91,18 @@ export function StatsDashboard() {
       {overdue && (
         <Grid container spacing={2}>
           <Chart title={t('by_agency')} testId="chart-by-agency">
-            <DrillBarChart data={overdue.byAgency.map((x) => ({ key: x.agencyCode, name: x.agencyName, count: x.count }))} onPick={(k) => drill({ agencyCode: k })} />
+            <DrillBarChart empty={t('empty_overdue')} data={overdue.byAgency.map((x) => ({ key: x.agencyCode, name: x.agencyName, count: x.count }))} onPick={(k) => drill({ agencyCode: k })} />
           </Chart>
           <Chart title={t('by_procedure')} testId="chart-by-procedure">
-            <DrillBarChart data={overdue.byProcedure.map((x) => ({ key: x.procedureCode, name: x.procedureName, count: x.count }))} onPick={(k) => drill({ procedureCode: k })} />
+            <DrillBarChart empty={t('empty_overdue')} data={overdue.byProcedure.map((x) => ({ key: x.procedureCode, name: x.procedureName, count: x.count }))} onPick={(k) => drill({ procedureCode: k })} />
           </Chart>
           <Chart title={t('by_stage')} testId="chart-by-stage">
-            <DrillBarChart data={overdue.byStage.map((x) => ({ key: x.status, name: translate(`app.status.${x.status}`), count: x.count }))} onPick={(k) => drill({ status: k })} />
+            <DrillBarChart empty={t('empty_overdue')} data={overdue.byStage.map((x) => ({ key: x.status, name: translate(`app.status.${x.status}`), count: x.count }))} onPick={(k) => drill({ status: k })} />
           </Chart>
           <Chart title={t('lost_at')} testId="chart-lost-at">
             <DrillBarChart
               color="#ef6c00"
+              empty={t('empty_lost_at')}
               data={overdue.lostAt.map((x) => ({ key: x.agencyCode, name: x.agencyName, count: x.count }))}
               onPick={(k) => drill({ agencyCode: k })}
             />
@@ -106,7 +116,7 @@ export function StatsDashboard() {
 function Rate({ label, value, color }: { label: string; value: string; color?: string }) {
   return (
     <Grid size={{ xs: 6, sm: 3 }}>
-      <Typography variant="h5" color={color}>
+      <Typography variant="h5" component="p" color={color}>
         {value}
       </Typography>
       <Typography variant="body2" color="text.secondary">
@@ -120,7 +130,7 @@ function Chart({ title, testId, children }: { title: string; testId: string; chi
   return (
     <Grid size={{ xs: 12, lg: 6 }}>
       <Card data-testid={testId}>
-        <CardHeader title={title} slotProps={{ title: { variant: 'subtitle1' } }} />
+        <CardHeader title={title} slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }} />
         <CardContent>{children}</CardContent>
       </Card>
     </Grid>

@@ -1,8 +1,11 @@
-import { Alert, Card, CardContent, CardHeader, Grid, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, CardHeader, Grid, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { Split, TimelinessStats } from '../../../domain/stats';
 
-const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
+/** Read by screen readers, not shown (the usual clip pattern). */
+const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+/** Vietnamese separators (97,5%) whatever the interface language, as on the rates above. */
+const pct = (r: number | null) => (r === null ? '—' : `${(Math.round(r * 1000) / 10).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`);
 
 /**
  * Early / on time / late against the original due date (an apology never makes a late dossier on
@@ -22,12 +25,12 @@ export function TimelinessPanel({ stats }: { stats: TimelinessStats }) {
       </Grid>
       <Grid size={12}>
         <Card data-testid="decision-766">
-          <CardHeader title={t('indicators')} subheader={t('indicators_note')} slotProps={{ title: { variant: 'subtitle1' } }} />
+          <CardHeader title={t('indicators')} subheader={t('indicators_note')} slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }} />
           <CardContent>
             <Stack spacing={1}>
               {stats.indicators.map((i) => (
                 <div key={i.group} data-testid={`indicator-${i.group}`}>
-                  <Typography variant="subtitle2">{t(`group.${i.group}`)}</Typography>
+                  <Typography variant="subtitle2" component="h4">{t(`group.${i.group}`)}</Typography>
                   {i.measures.map((m) => (
                     <Typography key={m.key} variant="body2">{`${t(`measure.${m.key}`)}: ${pct(m.rate)}`}</Typography>
                   ))}
@@ -60,23 +63,34 @@ function SplitTable({ title, rows, total }: { title: string; rows: (Split & { ke
   );
   return (
     <Card>
-      <CardHeader title={title} slotProps={{ title: { variant: 'subtitle1' } }} />
+      <CardHeader title={title} slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }} />
       <CardContent>
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell />
-              <TableCell align="right">{t('early')}</TableCell>
-              <TableCell align="right">{t('on_time')}</TableCell>
-              <TableCell align="right">{t('late')}</TableCell>
-              <TableCell align="right">{t('rate')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.map((r) => line(r.key, r.name, r))}
-            {line('total', t('total'), total, true)}
-          </TableBody>
-        </Table>
+        {rows.length === 0 ? (
+          <Typography color="text.secondary" data-testid="timeliness-empty">
+            {t('empty')}
+          </Typography>
+        ) : (
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                {/* The rows' names: said to screen readers, seen in the card's title. */}
+                <TableCell>
+                  <Box component="span" sx={visuallyHidden}>
+                    {title}
+                  </Box>
+                </TableCell>
+                <TableCell align="right">{t('early')}</TableCell>
+                <TableCell align="right">{t('on_time')}</TableCell>
+                <TableCell align="right">{t('late')}</TableCell>
+                <TableCell align="right">{t('rate')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((r) => line(r.key, r.name, r))}
+              {line('total', t('total'), total, true)}
+            </TableBody>
+          </Table>
+        )}
       </CardContent>
     </Card>
   );
