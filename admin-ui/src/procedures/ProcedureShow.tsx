@@ -4,6 +4,8 @@ import { pick } from '../common/format';
 import { TranslatedField, VndNumberField } from '../common/fields';
 import type { Procedure } from '../types';
 import { DeadlineText } from './DeadlineText';
+import { ability } from '../ability';
+import { ProfilePanel } from './ProfilePanel';
 import { PublishVersionButton } from './PublishVersionButton';
 import { VersionHistory } from './VersionHistory';
 
@@ -58,6 +60,11 @@ export function ProcedureShow() {
             </ul>
           )}
         />
+        {ability.can('manage', 'Procedure') && (
+          <Labeled label="resources.procedures.fields.profile">
+            <ProfilePanel />
+          </Labeled>
+        )}
         <Labeled label="resources.procedures.fields.history">
           <VersionHistory />
         </Labeled>
