@@ -97,6 +97,8 @@ export interface JsonSchemaProp {
   type?: string;
   format?: string;
   enum?: string[];
+  /** A choice's display words, from the form schema itself (domain/form-choices.ts). */
+  optionLabels?: Record<string, string>;
   minLength?: number;
   maxLength?: number;
   minimum?: number;
