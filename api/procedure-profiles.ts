@@ -86,8 +86,18 @@ export class ProcedureProfiles {
 
   /** Every version of a procedure's profile, newest first. */
   async history(code: string): Promise<ProfileVersion[]> {
-    const rows = await this.db.select().from(procedureProfiles).where(eq(procedureProfiles.code, code)).orderBy(desc(procedureProfiles.version));
-    return rows.map((r) => ({ ...r, changedAt: r.changedAt }));
+    return this.db.select().from(procedureProfiles).where(eq(procedureProfiles.code, code)).orderBy(desc(procedureProfiles.version));
+  }
+
+  /**
+   * The current profile as stored: what the administrator's screen and a correction start from,
+   * right even when another API process made the last correction (this one's memory would lag).
+   */
+  async stored(code: string): Promise<{ current: ProfileVersion; history: ProfileVersion[] } | undefined> {
+    const fallback = this.current(code);
+    if (!fallback) return undefined;
+    const history = await this.history(code);
+    return { current: history[0] ?? fallback, history };
   }
 
   /**

@@ -188,15 +188,14 @@ export function procedureVersionRoutes(ctx: Pick<AppContext, 'procedures' | 'log
   r.get('/procedures/:code/profile', requireUser, async (req, res) => {
     administrator(req);
     const code = String(req.params.code);
-    const current = ctx.procedures.profiles.current(code);
-    if (!current) throw notFound(`procedure ${code}`);
-    const history = await ctx.procedures.profiles.history(code);
-    res.json({ ...profileView(current), history: history.map(profileView), departments: ctx.agencies.all().filter((a) => a.kind === 'department').map((a) => ({ code: a.code, name: a.name })) });
+    const stored = await ctx.procedures.profiles.stored(code);
+    if (!stored) throw notFound(`procedure ${code}`);
+    res.json({ ...profileView(stored.current), history: stored.history.map(profileView), departments: ctx.agencies.all().filter((a) => a.kind === 'department').map((a) => ({ code: a.code, name: a.name })) });
   });
   r.post('/procedures/:code/profile', requireUser, async (req, res) => {
     administrator(req);
     const code = String(req.params.code);
-    const current = ctx.procedures.profiles.current(code);
+    const current = (await ctx.procedures.profiles.stored(code))?.current;
     const rulesNow = ctx.procedures.current(code);
     if (!current || !rulesNow) throw notFound(`procedure ${code}`);
     const body = profileChangesSchema.safeParse(req.body);
@@ -211,7 +210,7 @@ export function procedureVersionRoutes(ctx: Pick<AppContext, 'procedures' | 'log
       return void res.json({ ...profileView({ ...current, ...next, version: current.version + 1, changes, note: note ?? null, changedBy: req.user!.id, changedAt: null }), rules: rules === rulesNow ? null : { ...rules, version: rulesNow.version + 1 }, dryRun: true });
     }
     const saved = await ctx.procedures.profiles.save(code, next, { id: req.user!.id, note });
-    ctx.log.info({ audit: 'procedure-profile', code, version: saved.profile.version, rulesVersion: saved.rules?.version ?? null, by: req.user!.id, changes }, 'procedure profile corrected');
+    ctx.log.info({ audit: 'procedure-profile', code, version: saved.profile.version, rulesVersion: saved.rules?.version ?? null, by: req.user!.id, changes: saved.profile.changes }, 'procedure profile corrected');
     res.status(201).location(`/api/procedures/${code}/profile`).json({ ...profileView(saved.profile), rules: saved.rules });
   });
   return r;

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { procedureProfileResponse, publicStatsResponse } from '../../api/openapi-responses';
 import { allProcedures, isCoded } from '../../procedures';
 import { profileOfDefinition } from '../../procedures/lao-cai/profile';
@@ -77,8 +77,11 @@ describe('Lào Cai’s profile, corrected and versioned', () => {
     expect(preview.body).toMatchObject({ dryRun: true, version: 2, changes: { onlineLevel: { from: 'counter', to: 'full' }, portalIntegrated: { from: false, to: true } }, rules: null });
     expect(publicStatsResponse.parse((await api().get('/api/stats/public')).body)).toEqual(before);
 
+    const info = vi.spyOn(system.log, 'info');
     const saved = await api().post(`/api/procedures/${counterOnly.code}/profile`).set(as('admin')).send({ onlineLevel: 'full', portalIntegrated: true, note: 'Đã kết nối Cổng Dịch vụ công quốc gia' });
     expect(saved.status).toBe(201);
+    expect(info).toHaveBeenCalledWith(expect.objectContaining({ audit: 'procedure-profile', code: counterOnly.code, version: 2, by: 'u-admin', changes: expect.objectContaining({ onlineLevel: { from: 'counter', to: 'full' } }) }), expect.any(String));
+    info.mockRestore();
     undo.push({ code: counterOnly.code, body: { onlineLevel: 'counter', portalIntegrated: false, note: 'hoàn lại sau kiểm thử' } });
     expect(procedureProfileResponse.parse(saved.body)).toMatchObject({ version: 2, onlineLevel: 'full', portalIntegrated: true, changedBy: 'u-admin', note: 'Đã kết nối Cổng Dịch vụ công quốc gia', rules: null });
 
