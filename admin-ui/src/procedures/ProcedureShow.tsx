@@ -1,5 +1,6 @@
 import { Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { BooleanField, FunctionField, Labeled, NumberField, Show, SimpleShowLayout, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { optionLabel } from '../../../domain/form-choices';
 import { pick } from '../common/format';
 import { TranslatedField, VndNumberField } from '../common/fields';
 import type { Procedure } from '../types';
@@ -22,7 +23,7 @@ function FormFields() {
             <TableCell>
               <code>{k}</code>
             </TableCell>
-            <TableCell>{prop.enum ? prop.enum.join(' | ') : (prop.format ?? prop.type)}</TableCell>
+            <TableCell>{prop.enum ? prop.enum.map((e) => optionLabel(prop, e)).join(' | ') : (prop.format ?? prop.type)}</TableCell>
             <TableCell>{p.formSchema.required?.includes(k) ? '*' : ''}</TableCell>
           </TableRow>
         ))}
