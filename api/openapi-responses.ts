@@ -131,6 +131,28 @@ export const procedureResponse = z.looseObject({
   example: anyObject,
 });
 
+/** One version of Lào Cai's profile of a procedure (api/procedure-profiles.ts). */
+const profileVersion = {
+  code: z.string(),
+  version: z.number().int(),
+  level: z.enum(['commune', 'province']),
+  departmentCode: z.string().nullable(),
+  onlineLevel: z.enum(['full', 'partial', 'counter']),
+  portalIntegrated: z.boolean(),
+  changes: z.record(z.string(), z.unknown()).nullable(),
+  note: z.string().nullable(),
+  changedBy: z.string().nullable(),
+  changedAt: atOrNull,
+};
+/** GET /procedures/:code/profile: the current profile, its history and the departments that may decide; POST: the new version, and the rules version it published (null: none). */
+export const procedureProfileResponse = z.object({
+  ...profileVersion,
+  history: z.array(z.object(profileVersion)).optional(),
+  departments: z.array(z.object({ code: z.string(), name: z.string() })).optional(),
+  rules: z.looseObject({ code: z.string(), version: z.number().int() }).nullable().optional(),
+  dryRun: z.boolean().optional(),
+});
+
 export const agencyResponse = z.object({
   id: z.string(),
   code: z.string(),

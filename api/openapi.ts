@@ -12,7 +12,7 @@ import { dossierListParams, submitSchema } from './routes/dossiers.routes';
 import { holidayBodySchema, holidayListParams } from './routes/holidays.routes';
 import { outboxListParams } from './routes/outbox.routes';
 import { paymentCallbackSchema } from './routes/payments.routes';
-import { procedureListParams, versionChangesSchema } from './routes/procedures.routes';
+import { procedureListParams, profileChangesSchema, versionChangesSchema } from './routes/procedures.routes';
 import { repairBodySchema, stuckListParams } from './routes/stuck.routes';
 import { userCreateSchema, userListParams, userUpdateSchema } from './routes/users.routes';
 
@@ -56,6 +56,7 @@ const RESPONSES = {
   IntegrationStats: out.integrationStatsResponse,
   PublicStats: out.publicStatsResponse,
   ProcedureField: out.procedureFieldResponse,
+  ProcedureProfile: out.procedureProfileResponse,
   TimelinessStats: out.timelinessStatsResponse,
   StuckDossier: out.stuckDossierResponse,
   Advice: out.adviceResponse,
@@ -142,6 +143,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
     errors: [],
   },
   { method: 'post', path: '/procedures/:code/versions', tag: 'procedure-versions', summary: 'Publish a new version of a procedure’s rules (deadline, fee, hand-off share); ?dryRun=1 previews it; dossiers in flight keep theirs (administrators)', access: 'signed-in', body: versionChangesSchema, example: { deadline: { workingDays: 5 }, note: 'Quyết định công bố mới' }, success: 201, response: 'Procedure', errors: [400, 403, 404, 422] },
+  { method: 'get', path: '/procedures/:code/profile', tag: 'procedure-versions', summary: 'Lào Cai’s profile of a procedure (who receives and decides it, its online level, synced with the national portal): the current version, its history and the departments that may decide (administrators)', access: 'signed-in', success: 200, response: 'ProcedureProfile', errors: [403, 404] },
+  { method: 'post', path: '/procedures/:code/profile', tag: 'procedure-versions', summary: 'Correct a procedure’s profile: a new version; when who decides changes, a new version of its rules for new dossiers (dossiers in flight keep theirs); ?dryRun=1 previews it; 422 for an agency that does not exist or cannot decide at that level (administrators)', access: 'signed-in', body: profileChangesSchema, example: { onlineLevel: 'full', note: 'Đã tích hợp thanh toán trực tuyến' }, success: 201, response: 'ProcedureProfile', errors: [400, 403, 404, 422] },
   { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in: a bearer token, the user and the CASL packed rules', access: 'public', body: loginSchema, success: 200, response: 'Session', errors: [400, 401, 429], example: { username: 'citizen', password: 'motcua123' } },
   // Tagged apart: a caller that signs out loses its token (the fuzzing suite runs it as a caller of its own).
   { method: 'post', path: '/auth/logout', tag: 'session', summary: 'Sign out everywhere: every token of the caller stops working', access: 'signed-in', success: 200, response: 'LoggedOut', errors: [] },

@@ -53,6 +53,13 @@ export interface SearchOptions {
 const tsq = (t: string) => sql`to_tsquery('simple', ${t})`;
 /** How many candidates get the (slower) trigram similarity on top of their word coverage. */
 const RERANK = 30;
+/**
+ * How many candidates, the best by their single words, get their consecutive pairs counted too:
+ * a pair matches only where its words do, so the best by pairs are among the best by words, and
+ * testing ~20 phrases on every row that shares one common word ("giấy", "cấp") was most of a
+ * search's time.
+ */
+const SHORTLIST = 150;
 
 /**
  * Ranked procedure codes for a query, from PostgreSQL (or PGlite). The score is how much of the
@@ -65,16 +72,38 @@ const RERANK = 30;
  * at all, trigram similarity alone finds near misses ("khai sin"). See docs/finder.md.
  */
 export async function searchProcedures(db: Db, q: string, limitOrOptions: number | SearchOptions = 20, within?: SQL): Promise<{ code: string; score: number }[]> {
-  const o: SearchOptions = typeof limitOrOptions === 'number' ? { limit: limitOrOptions, within } : limitOrOptions;
+  return (await searchPage(db, q, typeof limitOrOptions === 'number' ? { limit: limitOrOptions, within } : limitOrOptions)).hits;
+}
+
+/**
+ * A page of ranked codes and how many procedures match in all, in one round trip (the count is
+ * a window over the same candidates; it was a second query with the same filter). With no word
+ * matching, the near misses by trigram, and their number.
+ */
+export async function searchPage(db: Db, q: string, o: SearchOptions = {}): Promise<{ hits: { code: string; score: number }[]; total: number }> {
   const query = finderSql(q, o);
-  if (!query) return [];
-  const ranked = await rows<{ code: string; score: number }>(db, query.ranked);
-  return ranked.length || (o.offset ?? 0) > 0 || !query.nearMisses ? ranked : rows(db, query.nearMisses);
+  if (!query) return { hits: [], total: 0 };
+  const ranked = await rows<{ code: string; score: number; total: number }>(db, query.ranked);
+  const total = ranked[0]?.total ?? 0;
+  if (ranked.length) return { hits: ranked.map(({ code, score }) => ({ code, score })), total };
+  // A page past the end of the matches: the total still counts them (the page is empty).
+  if ((o.offset ?? 0) > 0) return { hits: [], total: await countMatches(db, q, o.within) };
+  const near = await rows<{ code: string; score: number; total: number }>(db, query.nearMisses);
+  return { hits: near.map(({ code, score }) => ({ code, score })), total: near[0]?.total ?? 0 };
 }
 
 /**
  * The SQL of a search (bench/scenarios/finder.ts EXPLAINs it): `ranked` over the words that
  * match, `nearMisses` by trigram alone, run only when no word matched.
+ *
+ * What keeps it fast at the catalogue's size (docs/finder.md, EXPLAIN ANALYZE in the bench):
+ * - the candidates' filter is the query's single words only, no phrases and no `or code = …`, so
+ *   the GIN index can answer it without a recheck — a pair matches only where its words do, and
+ *   a typed code is looked up by its primary key beside it;
+ * - each term is tested once for any weight and only where it matched for the name (A): most
+ *   terms miss most rows, so that halves the tsquery matches per row;
+ * - pairs are counted on a shortlist of the best by single words (SHORTLIST), not on every match;
+ * - the score is float arithmetic (it was numeric), and the total is a window over the same rows.
  */
 export function finderSql(q: string, o: SearchOptions = {}): { ranked: SQL; nearMisses: SQL } | null {
   const { limit = 20, offset = 0, prefer = 'commune' } = o;
@@ -82,31 +111,49 @@ export function finderSql(q: string, o: SearchOptions = {}): { ranked: SQL; near
   const t = searchTerms(q);
   if (!t.text) return null;
   const code = q.trim();
-  const pair = (p: string, w: string) => p.split(' ').map((x) => `${x}:${w}`).join(' <-> ');
-  const cover: SQL[] = [
-    ...t.singles.flatMap((s) => [sql`2 * (search_vector @@ ${tsq(`${s}:A`)})::int`, sql`(search_vector @@ ${tsq(s)})::int`]),
-    ...t.pairs.flatMap((p) => [sql`3 * (search_vector @@ ${tsq(pair(p, 'A'))})::int`, sql`1.5 * (search_vector @@ ${tsq(pair(p, 'AB'))})::int`]),
-    ...(t.typing ? [sql`(search_vector @@ ${tsq(`${t.typing}:*`)})::int`] : []),
-  ];
+  const pair = (p: string, w: string) => p.split(' ').map((x) => `${x}${w}`).join(' <-> ');
+  /** `hit` when the term matches anywhere, `name` more when it matches in the name. */
+  const term = (any: string, inName: string, hit: number, name: number) =>
+    sql`case when search_vector @@ ${tsq(any)} then case when search_vector @@ ${tsq(inName)} then ${sql.raw(String(hit + name))} else ${sql.raw(String(hit))} end else 0 end`;
+  const singles = t.singles.map((s) => term(s, `${s}:A`, 1, 2));
+  const pairs = t.pairs.map((p) => term(pair(p, ':AB'), pair(p, ':A'), 1.5, 3));
+  const typing = t.typing ? [sql`(search_vector @@ ${tsq(`${t.typing}:*`)})::int`] : [];
+  const sum = (terms: SQL[]) => sql.join(terms.length ? terms : [sql`0`], sql` + `);
   const any = anyTerm(t);
   const folded = sql`public.motcua_fold(${t.text})`;
-  const tie = sql`(code = ${code})::int * 1000 + 0.3 * coded::int + 0.2 * (level = ${prefer})::int - 0.01 * length(name_vi) / 10`;
+  const tie = sql`(code = ${code})::int * 1000 + 0.3 * coded::int + 0.2 * (level = ${prefer})::int - 0.001 * length(name_vi)`;
+  const columns = sql`code, name_vi, search_text, level, coded, search_vector`;
+  const shortlist = Math.max(SHORTLIST, offset + limit);
   return {
     ranked: any
-      ? sql`with candidates as (
-              select code, name_vi, search_text, level, coded, (${sql.join(cover.length ? cover : [sql`0`], sql` + `)})::float8 as cover
-              from procedures where (search_vector @@ ${tsq(any)} or code = ${code}) and ${where}
-              order by cover desc limit ${Math.max(RERANK, offset + limit)})
-            select code, (cover + 2 * word_similarity(${folded}, left(search_text, 200)) + ${tie})::float8 as score from candidates
+      ? sql`with matched as (
+              select ${columns} from procedures where search_vector @@ ${tsq(any)} and ${where}
+              union all
+              select ${columns} from procedures where code = ${code} and not (search_vector @@ ${tsq(any)}) and ${where}),
+            shortlist as (
+              select *, (${sum([...singles, ...typing])})::float8 as words, (count(*) over ())::int as total
+              from matched order by words desc limit ${shortlist}),
+            candidates as (
+              select code, name_vi, search_text, level, coded, total, words + (${sum(pairs)})::float8 as cover
+              from shortlist order by cover desc limit ${Math.max(RERANK, offset + limit)})
+            select code, total, (cover + 2 * word_similarity(${folded}, left(search_text, 200)) + ${tie})::float8 as score from candidates
             order by score desc, code offset ${offset} limit ${limit}`
-      : sql`select code, 0::float8 as score from procedures where code = ${code} and ${where}`,
-    nearMisses: sql`select code, (2 * word_similarity(${folded}, search_text) + ${tie})::float8 as score from procedures
+      : sql`select code, 0::float8 as score, 1 as total from procedures where code = ${code} and ${where}`,
+    nearMisses: sql`select code, (2 * word_similarity(${folded}, search_text) + ${tie})::float8 as score, (count(*) over ())::int as total from procedures
         where (${folded} <% search_text or code = ${code}) and ${where} order by score desc, code limit ${limit}`,
   };
 }
 
-/** Any of the words, pairs or the half-typed prefix: the candidates' filter, on the GIN index. */
-const anyTerm = (t: ReturnType<typeof searchTerms>) => [...t.singles, ...t.pairs.map((p) => p.replace(' ', ' <-> ')), ...(t.typing ? [`${t.typing}:*`] : [])].join(' | ');
+/**
+ * The candidates' filter, on the GIN index: any single word or the half-typed prefix. A pair
+ * needs no test of its own where one of its words is a single (it matches only where that word
+ * does); a pair of two stopwords does, as a phrase.
+ */
+const anyTerm = (t: ReturnType<typeof searchTerms>) => {
+  const singles = new Set(t.singles);
+  const loosePairs = t.pairs.filter((p) => !p.split(' ').some((w) => singles.has(w)));
+  return [...t.singles, ...loosePairs.map((p) => p.replace(' ', ' <-> ')), ...(t.typing ? [`${t.typing}:*`] : [])].join(' | ');
+};
 
 /** How many procedures match a query at all (the total of a ranked list). */
 export async function countMatches(db: Db, q: string, within: SQL = sql`true`): Promise<number> {

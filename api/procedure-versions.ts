@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { procedures, procedureVersions, type ProcedureVersionRow } from '../db/schema';
 import { rulesOf, type ProcedureRules } from '../domain/procedure';
 import { getProcedure } from '../procedures';
+import { ProcedureProfiles } from './procedure-profiles';
 
 const key = (code: string, version: number) => `${code}@${version}`;
 
@@ -14,17 +15,23 @@ const key = (code: string, version: number) => `${code}@${version}`;
 export class ProcedureVersions {
   private byKey = new Map<string, ProcedureRules>();
   private latest = new Map<string, ProcedureRules>();
+  /** Lào Cai's profile of each procedure, current and past versions. */
+  readonly profiles: ProcedureProfiles;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.profiles = new ProcedureProfiles(db, this);
+  }
 
   async reload(): Promise<void> {
+    await this.profiles.reload();
     const rows = await this.db.select({ code: procedureVersions.code, version: procedureVersions.version, rules: procedureVersions.rules }).from(procedureVersions);
     this.byKey = new Map();
     this.latest = new Map();
     for (const r of rows) this.remember(r.rules);
   }
 
-  private remember(rules: ProcedureRules) {
+  /** Makes a committed version known to this process. */
+  remember(rules: ProcedureRules) {
     this.byKey.set(key(rules.code, rules.version), rules);
     const now = this.latest.get(rules.code);
     if (!now || now.version < rules.version) this.latest.set(rules.code, rules);
@@ -66,23 +73,32 @@ export class ProcedureVersions {
    * number. Dossiers in flight keep the version they pinned.
    */
   async publish(next: ProcedureRules, changes: Record<string, unknown>, by: { id: string; note?: string }): Promise<ProcedureRules> {
-    const published = await this.db.transaction(async (tx) => {
-      await tx.execute(sql`select 1 from ${procedures} where ${procedures.code} = ${next.code} for update`);
-      const [top] = await tx
-        .select({ version: procedureVersions.version })
-        .from(procedureVersions)
-        .where(eq(procedureVersions.code, next.code))
-        .orderBy(desc(procedureVersions.version))
-        .limit(1);
-      const rules: ProcedureRules = { ...next, version: (top?.version ?? next.version - 1) + 1 };
-      await tx.insert(procedureVersions).values({ code: rules.code, version: rules.version, rules, changes, note: by.note ?? null, publishedBy: by.id });
-      await tx
-        .update(procedures)
-        .set({ version: rules.version, fee: rules.fee.counter, workingDays: rules.deadline.workingDays, calendarDays: rules.deadline.calendarDays ?? null })
-        .where(and(eq(procedures.code, rules.code)));
-      return rules;
-    });
+    const published = await this.db.transaction((tx) => this.publishIn(tx, next, changes, by));
     this.remember(published);
     return published;
   }
+
+  /**
+   * The writes of `publish` inside the caller's transaction (a profile correction publishes the
+   * rules it changes with it, api/procedure-profiles.ts); call `remember` once it commits.
+   */
+  async publishIn(tx: Tx, next: ProcedureRules, changes: Record<string, unknown>, by: { id: string; note?: string }): Promise<ProcedureRules> {
+    await tx.execute(sql`select 1 from ${procedures} where ${procedures.code} = ${next.code} for update`);
+    const [top] = await tx
+      .select({ version: procedureVersions.version })
+      .from(procedureVersions)
+      .where(eq(procedureVersions.code, next.code))
+      .orderBy(desc(procedureVersions.version))
+      .limit(1);
+    const rules: ProcedureRules = { ...next, version: (top?.version ?? next.version - 1) + 1 };
+    await tx.insert(procedureVersions).values({ code: rules.code, version: rules.version, rules, changes, note: by.note ?? null, publishedBy: by.id });
+    await tx
+      .update(procedures)
+      .set({ version: rules.version, fee: rules.fee.counter, workingDays: rules.deadline.workingDays, calendarDays: rules.deadline.calendarDays ?? null })
+      .where(and(eq(procedures.code, rules.code)));
+    return rules;
+  }
 }
+
+/** A transaction of the database handle (publishing and a profile correction share one). */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

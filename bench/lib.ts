@@ -218,6 +218,18 @@ export async function alternating<K extends string>(
   return out;
 }
 
+/**
+ * Every figure in a bench's results that counted errors (any object with `errors > 0`), by its
+ * path: run.ts fails the run on each, whichever scenario it comes from.
+ */
+export function erroredStats(results: unknown, at = ''): { path: string; errors: number; firstErrors: string[] }[] {
+  if (results === null || typeof results !== 'object') return [];
+  const o = results as Record<string, unknown>;
+  const here = typeof o.errors === 'number' && o.errors > 0 ? [{ path: at || '(results)', errors: o.errors, firstErrors: Array.isArray(o.firstErrors) ? o.firstErrors.map(String) : [] }] : [];
+  const label = (k: string) => (Array.isArray(results) ? `${at}[${typeof o[k] === 'object' && o[k] && 'name' in (o[k] as object) ? String((o[k] as { name: unknown }).name) : k}]` : at ? `${at}.${k}` : k);
+  return [...here, ...Object.keys(o).flatMap((k) => erroredStats(o[k], label(k)))];
+}
+
 // ---------------------------------------------------------------------------------------------
 // HTTP
 

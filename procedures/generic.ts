@@ -49,6 +49,9 @@ export function deadlineOf(terms: ChannelTerms | undefined): Deadline {
 /** A stated amount in VND is charged; a per-unit, council-set or unstated fee is shown, not charged (docs/procedures.md). */
 const feeOf = (terms: ChannelTerms | undefined): number => (terms?.fee.kind === 'amount' ? terms.fee.vnd : 0);
 
+/** The department's share of a hand-off: the commune keeps one working day to receive and hand over (half of a shorter time). */
+export const departmentShare = (total: number | null): number | null => (total === null ? null : total > 1 ? total - 1 : total / 2);
+
 export function genericDefinition(p: CatalogueProcedure): ProcedureDefinition<typeof genericForm> {
   const profile = profileOf(p);
   const terms = termsOf(p);
@@ -65,9 +68,8 @@ export function genericDefinition(p: CatalogueProcedure): ProcedureDefinition<ty
     level: profile.level,
     fee,
     deadline,
-    // The commune keeps one working day to receive and hand over; the department has the rest.
     ...(profile.departmentCode
-      ? { handoff: { departmentCode: profile.departmentCode, shareWorkingDays: total === null ? null : total > 1 ? total - 1 : total / 2 } }
+      ? { handoff: { departmentCode: profile.departmentCode, shareWorkingDays: departmentShare(total) } }
       : {}),
     fullProcessOnline: profile.onlineLevel === 'full',
     portalIntegrated: profile.portalIntegrated,

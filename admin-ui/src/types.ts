@@ -97,6 +97,8 @@ export interface JsonSchemaProp {
   type?: string;
   format?: string;
   enum?: string[];
+  /** A choice's display words, from the form schema itself (domain/form-choices.ts). */
+  optionLabels?: Record<string, string>;
   minLength?: number;
   maxLength?: number;
   minimum?: number;
@@ -136,3 +138,23 @@ export interface Agency {
   kind: 'province' | 'department' | 'commune';
   parentCode: string | null;
 }
+
+/** One version of Lào Cai's profile of a procedure (GET/POST /api/procedures/:code/profile). */
+export interface ProfileVersion {
+  code: string;
+  version: number;
+  level: 'commune' | 'province';
+  departmentCode: string | null;
+  onlineLevel: 'full' | 'partial' | 'counter';
+  portalIntegrated: boolean;
+  changes: Record<string, { from: unknown; to: unknown }> | null;
+  note: string | null;
+  changedBy: string | null;
+  changedAt: string | null;
+}
+export interface ProcedureProfile extends ProfileVersion {
+  history: ProfileVersion[];
+  departments: { code: string; name: string }[];
+}
+/** The answer of a correction or its dry run: the new version, and the rules version it publishes (null: none). */
+export type ProfileSaved = ProfileVersion & { rules: { version: number; level: string; handoff?: { departmentCode: string } } | null; dryRun?: boolean };

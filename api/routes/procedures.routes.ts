@@ -1,10 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { ProcedureDefinition, ProcedureRules } from '../../domain/procedure';
 import { getProcedure } from '../../procedures';
-import { countMatches, searchProcedures } from '../procedure-search';
+import { checkProfile, profileDiff, rulesWithProfile, type ProfileVersion } from '../procedure-profiles';
+import type { ProcedureVersions } from '../procedure-versions';
+import type { LaoCaiProfile } from '../../procedures/lao-cai/profile';
+import { searchPage } from '../procedure-search';
 import type { AppContext } from '../context';
 import { parseListParams, sendList } from '../list-params';
 import { requireUser } from '../middleware/auth';
@@ -21,8 +24,19 @@ function formSchemaOf(form: ProcedureDefinition['form']) {
   return schema;
 }
 
+/**
+ * A definition as offered now: its form and texts, the latest published rules, and Lào Cai's
+ * current profile (how far it runs online, synced with the national portal).
+ */
+export function currentDefinition(versions: ProcedureVersions, def: ProcedureDefinition): Offered {
+  const profile = versions.profiles.current(def.code)!;
+  return { ...def, ...versions.current(def.code)!, fullProcessOnline: profile.onlineLevel === 'full', portalIntegrated: profile.portalIntegrated, onlineLevel: profile.onlineLevel };
+}
+type OnlineLevel = 'full' | 'partial' | 'counter';
+type Offered = ProcedureDefinition & { onlineLevel?: OnlineLevel };
+
 /** The Procedure of the API contract: metadata, stages, and the form as JSON Schema. */
-export function procedureView(p: ProcedureDefinition) {
+export function procedureView(p: Offered) {
   return {
     code: p.code,
     version: p.version,
@@ -37,6 +51,7 @@ export function procedureView(p: ProcedureDefinition) {
     requiredDocuments: p.requiredDocuments,
     fullProcessOnline: p.fullProcessOnline,
     portalIntegrated: p.portalIntegrated,
+    onlineLevel: p.onlineLevel ?? (p.fullProcessOnline ? 'full' : p.portalIntegrated ? 'partial' : 'counter'),
     formSchema: formSchemaOf(p.form),
     formLabels: p.formLabels,
     example: p.example,
@@ -109,7 +124,7 @@ export function procedureRoutes(ctx: Pick<AppContext, 'dbh' | 'procedures' | 'lo
   /** The view of a procedure at its current version: the definition's form with the latest rules. */
   const currentView = (code: string) => {
     const def = getProcedure(code);
-    return def ? procedureView({ ...def, ...ctx.procedures.current(code)! }) : undefined;
+    return def ? procedureView(currentDefinition(ctx.procedures, def)) : undefined;
   };
 
   r.get('/procedures', async (req, res) => {
@@ -147,7 +162,7 @@ export function procedureRoutes(ctx: Pick<AppContext, 'dbh' | 'procedures' | 'lo
 }
 
 /** Publishing a version: mounted behind authentication (the catalogue itself is public). */
-export function procedureVersionRoutes(ctx: Pick<AppContext, 'procedures' | 'log'>): Router {
+export function procedureVersionRoutes(ctx: Pick<AppContext, 'procedures' | 'log' | 'agencies'>): Router {
   const r = Router();
   r.post('/procedures/:code/versions', requireUser, async (req, res) => {
     if (!req.ability!.can('manage', 'Procedure')) throw forbidden('only an administrator publishes a procedure version');
@@ -158,12 +173,69 @@ export function procedureVersionRoutes(ctx: Pick<AppContext, 'procedures' | 'log
     if (!body.success) throw fromZod(body.error);
     const next = applyChanges(current, body.data);
     const { note, ...changes } = body.data;
-    if (req.query.dryRun === '1') return void res.json({ ...procedureView({ ...getProcedure(code)!, ...next, version: current.version + 1 }), changes, dryRun: true });
+    const offered = currentDefinition(ctx.procedures, getProcedure(code)!);
+    if (req.query.dryRun === '1') return void res.json({ ...procedureView({ ...offered, ...next, version: current.version + 1 }), changes, dryRun: true });
     const published = await ctx.procedures.publish(next, changes, { id: req.user!.id, note });
     ctx.log.info({ audit: 'procedure-version', code, version: published.version, by: req.user!.id, changes }, 'procedure version published');
-    res.status(201).location(`/api/procedures/${code}`).json({ ...procedureView({ ...getProcedure(code)!, ...published }), changes });
+    res.status(201).location(`/api/procedures/${code}`).json({ ...procedureView({ ...offered, ...published }), changes });
+  });
+
+  // Lào Cai's profile (docs/procedures.md): read and corrected by the administrator, versioned.
+  const administrator = (req: Request) => {
+    if (!req.ability!.can('manage', 'Procedure')) throw forbidden('only an administrator reads and corrects a procedure’s profile');
+  };
+  const profileView = (p: ProfileVersion) => ({ ...p, changedAt: p.changedAt?.toISOString() ?? null });
+  r.get('/procedures/:code/profile', requireUser, async (req, res) => {
+    administrator(req);
+    const code = String(req.params.code);
+    const stored = await ctx.procedures.profiles.stored(code);
+    if (!stored) throw notFound(`procedure ${code}`);
+    res.json({ ...profileView(stored.current), history: stored.history.map(profileView), departments: ctx.agencies.all().filter((a) => a.kind === 'department').map((a) => ({ code: a.code, name: a.name })) });
+  });
+  r.post('/procedures/:code/profile', requireUser, async (req, res) => {
+    administrator(req);
+    const code = String(req.params.code);
+    const current = (await ctx.procedures.profiles.stored(code))?.current;
+    const rulesNow = ctx.procedures.current(code);
+    if (!current || !rulesNow) throw notFound(`procedure ${code}`);
+    const body = profileChangesSchema.safeParse(req.body);
+    if (!body.success) throw fromZod(body.error);
+    const { note, ...asked } = body.data;
+    const next = nextProfile(current, asked);
+    checkProfile(next, (c) => ctx.agencies.get(c)?.kind);
+    const changes = profileDiff(current, next);
+    if (Object.keys(changes).length === 0) throw unprocessable('the profile is already so: nothing to change');
+    if (req.query.dryRun === '1') {
+      const rules = rulesWithProfile(rulesNow, next);
+      return void res.json({ ...profileView({ ...current, ...next, version: current.version + 1, changes, note: note ?? null, changedBy: req.user!.id, changedAt: null }), rules: rules === rulesNow ? null : { ...rules, version: rulesNow.version + 1 }, dryRun: true });
+    }
+    const saved = await ctx.procedures.profiles.save(code, next, { id: req.user!.id, note });
+    ctx.log.info({ audit: 'procedure-profile', code, version: saved.profile.version, rulesVersion: saved.rules?.version ?? null, by: req.user!.id, changes: saved.profile.changes }, 'procedure profile corrected');
+    res.status(201).location(`/api/procedures/${code}/profile`).json({ ...profileView(saved.profile), rules: saved.rules });
   });
   return r;
+}
+
+/** What an administrator may correct in a procedure's profile; anything left out stays as it is. */
+export const profileChangesSchema = z
+  .object({
+    level: z.enum(['commune', 'province']).optional(),
+    /** The deciding department (an agency code) of a province-level procedure; null for the commune. */
+    departmentCode: z.string().min(1).max(50).nullable().optional(),
+    onlineLevel: z.enum(['full', 'partial', 'counter']).optional(),
+    portalIntegrated: z.boolean().optional(),
+    note: z.string().trim().min(1).max(500).optional(),
+  })
+  .strict()
+  .refine((c) => c.level !== undefined || c.departmentCode !== undefined || c.onlineLevel !== undefined || c.portalIntegrated !== undefined, {
+    message: 'nothing to change: give level, departmentCode, onlineLevel or portalIntegrated',
+  });
+
+/** The profile asked for: the current one with the changes; a procedure moved to the commune drops its department. */
+function nextProfile(current: LaoCaiProfile, c: Omit<z.infer<typeof profileChangesSchema>, 'note'>): LaoCaiProfile {
+  const level = c.level ?? current.level;
+  const departmentCode = c.departmentCode !== undefined ? c.departmentCode : level === 'commune' ? null : current.departmentCode;
+  return { level, departmentCode, onlineLevel: c.onlineLevel ?? current.onlineLevel, portalIntegrated: c.portalIntegrated ?? current.portalIntegrated };
 }
 
 type CodeRow = { code: string; total: number };
@@ -179,7 +251,8 @@ async function orderedPage(db: Db, where: SQL, column: SQL, order: 'ASC' | 'DESC
 }
 
 async function rankedPage(db: Db, q: string, where: SQL, offset: number, limit: number, prefer?: 'commune' | 'province') {
-  const [hits, total] = await Promise.all([searchProcedures(db, q, { offset, limit, within: where, prefer }), countMatches(db, q, where)]);
+  // The page and the total in one query (api/procedure-search.ts).
+  const { hits, total } = await searchPage(db, q, { offset, limit, within: where, prefer });
   return { codes: hits.map((h) => h.code), total };
 }
 

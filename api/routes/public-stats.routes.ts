@@ -8,7 +8,8 @@ const share = (n: number, total: number) => (total === 0 ? null : Math.round((n 
 
 /**
  * The province's headline figures (issue 12 §2), computed from the procedures as offered — the
- * coded ones and the catalogue with Lào Cai's profile (procedures/lao-cai/profile.ts): how many
+ * coded ones and the catalogue with Lào Cai's current profile (the procedures row mirrors its latest
+ * version, api/procedure-profiles.ts; docs/procedures.md): how many
  * run online (fully or partly), how many the commune decides, the full online process by level,
  * and the share synced with the National Public Service Portal. Nothing about dossiers or people.
  */

@@ -74,3 +74,31 @@ export const seedMarks = pgTable('seed_marks', {
   hash: text('hash').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Lào Cai's profile of each offered procedure (docs/procedures.md, "Lào Cai's profile"), every
+ * version of it, insert-only: who receives and decides it (the commune People's Committee, or a
+ * department after the commune's hand-off), how far it runs online and whether it is synced with
+ * the National Public Service Portal. Version 1 is the default the seed computes from the
+ * registry (procedures/lao-cai/profile.ts); later ones are an administrator's corrections, with
+ * who, when, what changed and why. The procedures row mirrors the latest version.
+ */
+export const procedureProfiles = pgTable(
+  'procedure_profiles',
+  {
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    level: text('level', { enum: ['commune', 'province'] }).notNull(),
+    /** The deciding department of a province-level procedure; null: the receiving commune decides. */
+    departmentCode: text('department_code'),
+    onlineLevel: text('online_level', { enum: ['full', 'partial', 'counter'] }).notNull(),
+    portalIntegrated: boolean('portal_integrated').notNull(),
+    /** What was changed against the previous version; null for the seeded default. */
+    changes: jsonb('changes').$type<Record<string, unknown>>(),
+    note: text('note'),
+    changedBy: text('changed_by'),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.code, t.version] })],
+);
+export type ProcedureProfileRow = typeof procedureProfiles.$inferSelect;

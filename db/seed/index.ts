@@ -3,11 +3,12 @@ import * as argon2 from '@node-rs/argon2';
 import { createHash } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { agencies, procedures, procedureVersions, seedMarks, users } from '../schema';
+import { agencies, procedureProfiles, procedures, procedureVersions, seedMarks, users } from '../schema';
 import { rulesOf, type ProcedureDefinition } from '../../domain/procedure';
 import type { Role } from '../../domain/roles';
 import { foldVietnamese } from '../../domain/text';
 import { allProcedures, isCoded } from '../../procedures';
+import { profileOfDefinition } from '../../procedures/lao-cai/profile';
 
 type AgencySeed = { code: string; name: string; nameEn: string; kind: 'province' | 'department' | 'commune'; parentCode: string | null };
 const agencyFile = new URL('./lao-cai-agencies.json', import.meta.url);
@@ -54,7 +55,7 @@ function procedureRow(p: ProcedureDefinition) {
     nameEn: p.name.en,
     level: p.level,
     fieldVi: p.field.vi,
-    onlineLevel: p.fullProcessOnline ? ('full' as const) : p.portalIntegrated ? ('partial' as const) : ('counter' as const),
+    onlineLevel: profileOfDefinition(p).onlineLevel,
     coded: isCoded(p.code),
     fee: p.fee.counter,
     workingDays: p.deadline.workingDays,
@@ -78,7 +79,8 @@ const excluded = (columns: string[]) => Object.fromEntries(columns.map((c) => [c
 export async function syncProcedures(db: Db): Promise<number> {
   const defs = allProcedures();
   const rows = defs.map(procedureRow);
-  const hash = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+  // The tables written, then the rows: a database seeded before procedure_profiles existed is seeded again, once.
+  const hash = createHash('sha256').update('procedures,procedure_versions,procedure_profiles\n').update(JSON.stringify(rows)).digest('hex');
   const [mark] = await db.select().from(seedMarks).where(eq(seedMarks.name, 'procedures'));
   if (mark?.hash === hash) return rows.length;
   const update = excluded(Object.keys(rows[0]!).filter((k) => k !== 'code'));
@@ -87,7 +89,15 @@ export async function syncProcedures(db: Db): Promise<number> {
       await tx.insert(procedures).values(rows.slice(i, i + BATCH)).onConflictDoUpdate({ target: procedures.code, set: update });
       const versions = defs.slice(i, i + BATCH).map((p) => ({ code: p.code, version: p.version, rules: rulesOf(p) }));
       await tx.insert(procedureVersions).values(versions).onConflictDoNothing();
+      // Lào Cai's profile starts as the registry's default; an administrator's versions stay.
+      const profiles = defs.slice(i, i + BATCH).map((p) => ({ code: p.code, version: 1, ...profileOfDefinition(p) }));
+      await tx.insert(procedureProfiles).values(profiles).onConflictDoNothing();
     }
+    // The profile an administrator corrected stays current (api/procedure-profiles.ts).
+    await tx.execute(sql`
+      update procedures p set level = v.level, online_level = v.online_level, full_process_online = v.online_level = 'full', portal_integrated = v.portal_integrated
+      from (select distinct on (code) code, version, level, online_level, portal_integrated from procedure_profiles order by code, version desc) v
+      where v.code = p.code and v.version > 1`);
     // Versions an administrator published since stay current.
     await tx.execute(sql`
       update procedures p set version = v.version, fee = (v.rules->'fee'->>'counter')::int,

@@ -1,6 +1,6 @@
 import type { JsonSchema } from './api';
 import type { Errors, FormValue } from './schema-form';
-import { CHOICE_TEXT } from './text';
+import { optionLabel } from '../../domain/form-choices';
 
 interface Props {
   schema: JsonSchema;
@@ -76,7 +76,7 @@ function Field(props: { name: string; s: JsonSchema; required: boolean; value: u
         <option value="">— Chọn —</option>
         {s.enum.map((o) => (
           <option key={String(o)} value={String(o)}>
-            {CHOICE_TEXT[String(o)] ?? String(o)}
+            {optionLabel(s, o)}
           </option>
         ))}
       </select>

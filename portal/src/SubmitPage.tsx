@@ -8,7 +8,8 @@ import { clean, validate, type Errors, type FormValue } from './schema-form';
 import { SignIn } from './SignIn';
 import { useSession } from './session';
 import { ACCEPT, UploadList, useUploads } from './Uploads';
-import { CHOICE_TEXT, money } from './text';
+import { optionLabel } from '../../domain/form-choices';
+import { money } from './text';
 
 /** Receiving desks: every commune-level one-stop desk receives every procedure (seed data). */
 const DESKS = (agencyFile as { agencies: { code: string; name: string; kind: string }[] }).agencies
@@ -237,7 +238,7 @@ export function SubmitPage({ code }: { code: string }) {
               {Object.keys(p.formSchema.properties ?? {}).map((k) => (
                 <div key={k}>
                   <dt>{formLabel(k)}</dt>
-                  <dd>{show(draft.form[k])}</dd>
+                  <dd>{show(draft.form[k], p.formSchema.properties?.[k])}</dd>
                 </div>
               ))}
               <div>
@@ -264,10 +265,11 @@ export function SubmitPage({ code }: { code: string }) {
   );
 }
 
-function show(v: unknown): string {
+/** A value of the form in words: a choice by the words its form schema gives it. */
+function show(v: unknown, prop: JsonSchema | undefined): string {
   if (v === undefined || v === '' || v === null) return '—';
   if (v === true) return 'Có';
   if (v === false) return 'Không';
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? Object.values(x ?? {}).join(' – ') : String(x))).join('; ');
-  return CHOICE_TEXT[String(v)] ?? String(v);
+  return optionLabel(prop, v);
 }

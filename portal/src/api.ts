@@ -28,6 +28,8 @@ export interface JsonSchema {
   required?: string[];
   items?: JsonSchema;
   enum?: (string | number)[];
+  /** A choice's display words, from the form schema itself (domain/form-choices.ts). */
+  optionLabels?: Record<string, string>;
   format?: string;
   pattern?: string;
   minLength?: number;

@@ -9,8 +9,6 @@ export const DOCUMENT_TEXT: Record<string, string> = {
   result: 'Kết quả giải quyết (bản điện tử)',
 };
 
-export { CHOICE_TEXT } from '../../domain/choice-text';
-
 /** Labels of fields nested in lists (the procedures label only their top-level fields). */
 export const NESTED_LABELS: Record<string, string> = {
   vsicCode: 'Mã ngành cấp 4 (4 chữ số)',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
-import { applicantIdNumber, isoDate, personName } from './form-fields';
+import { applicantIdNumber, choice, isoDate, personName } from './form-fields';
 
 /**
  * Đăng ký khai sinh — 1.001193 (QĐ 163/QĐ-BTP; Luật Hộ tịch 2014 art. 16; NĐ 120/2025, TT 08/2025/TT-BTP).
@@ -22,12 +22,12 @@ export const birthRegistration = defineProcedure({
   form: z.object({
     childName: personName,
     birthDate: isoDate,
-    sex: z.enum(['nam', 'nu']),
+    sex: choice({ nam: 'Nam', nu: 'Nữ' }),
     birthPlace: z.string().trim().min(2).max(200),
     fatherName: personName.optional(),
     motherName: personName,
     declarantIdNumber: applicantIdNumber,
-    relationship: z.enum(['cha', 'me', 'ong-ba', 'nguoi-than', 'nguoi-duoc-uy-quyen']),
+    relationship: choice({ cha: 'Cha', me: 'Mẹ', 'ong-ba': 'Ông, bà', 'nguoi-than': 'Người thân khác', 'nguoi-duoc-uy-quyen': 'Người được ủy quyền' }),
   }),
   formLabels: {
     childName: { vi: 'Họ, chữ đệm và tên người được khai sinh', en: "Child's full name" },

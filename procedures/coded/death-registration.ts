@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
-import { address, applicantIdNumber, isoDate, personName } from './form-fields';
+import { address, applicantIdNumber, choice, isoDate, personName } from './form-fields';
 
 /**
  * Đăng ký khai tử — 1.000656 (QĐ 163/QĐ-BTP; Luật Hộ tịch 2014 art. 32–34; NĐ 120/2025, TT 08/2025/TT-BTP).
@@ -33,7 +33,7 @@ export const deathRegistration = defineProcedure({
     lastResidence: address,
     deathNoticeNumber: z.string().trim().max(50).optional(),
     declarantIdNumber: applicantIdNumber,
-    relationship: z.enum(['vo-chong', 'con', 'cha-me', 'anh-chi-em', 'nguoi-than-khac', 'nguoi-duoc-uy-quyen', 'co-quan-to-chuc']),
+    relationship: choice({ 'vo-chong': 'Vợ, chồng', con: 'Con', 'cha-me': 'Cha, mẹ', 'anh-chi-em': 'Anh, chị, em', 'nguoi-than-khac': 'Người thân khác', 'nguoi-duoc-uy-quyen': 'Người được ủy quyền', 'co-quan-to-chuc': 'Cơ quan, tổ chức' }),
   }),
   formLabels: {
     deceasedName: { vi: 'Họ, chữ đệm và tên người chết', en: "Deceased's full name" },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idNumberSchema } from '../../domain/applicant';
+import { OPTION_LABELS } from '../../domain/form-choices';
 import { PERSONAL } from '../../domain/personal-data';
 
 /** Field types shared by procedure forms, with Vietnamese messages citizens understand. */
@@ -58,3 +59,13 @@ export const businessLines = z
     }),
   )
   .min(1, 'Cần ít nhất một ngành, nghề kinh doanh');
+
+/**
+ * A choice field: its options' slugs with their Vietnamese display words, kept in the schema
+ * itself (`optionLabels`, domain/form-choices.ts), so the form description the API sends carries
+ * them and no screen keeps a label map of its own.
+ */
+export function choice<const T extends Record<string, string>>(labels: T) {
+  const slugs = Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
+  return z.enum(slugs).meta({ [OPTION_LABELS]: labels });
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
-import { address, applicantIdNumber, mapSheetNumber, parcelNumber, personName, squareMetres } from './form-fields';
+import { address, applicantIdNumber, choice, mapSheetNumber, parcelNumber, personName, squareMetres } from './form-fields';
 
 /**
  * Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài
@@ -37,10 +37,10 @@ export const landFirstCertificate = defineProcedure({
     mapSheetNumber,
     parcelNumber,
     areaM2: squareMetres,
-    landUse: z.enum(['ONT', 'ODT', 'CLN', 'LUC', 'BHK', 'RSX', 'NTS']),
+    landUse: choice({ ONT: 'Đất ở tại nông thôn (ONT)', ODT: 'Đất ở tại đô thị (ODT)', CLN: 'Đất trồng cây lâu năm (CLN)', LUC: 'Đất chuyên trồng lúa (LUC)', BHK: 'Đất trồng cây hằng năm khác (BHK)', RSX: 'Đất rừng sản xuất (RSX)', NTS: 'Đất nuôi trồng thủy sản (NTS)' }),
     usedSinceYear: z.number().int().min(1900).max(2100),
     hasHouse: z.boolean(),
-    landPapers: z.enum(['co-giay-to-dieu-137', 'khong-co-giay-to']),
+    landPapers: choice({ 'co-giay-to-dieu-137': 'Có giấy tờ theo Điều 137 Luật Đất đai', 'khong-co-giay-to': 'Không có giấy tờ' }),
   }),
   formLabels: {
     landUserName: { vi: 'Họ tên người sử dụng đất', en: "Land user's full name" },

@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
-import {
-  address,
-  applicantIdNumber,
-  isoDate,
-  landCertificateSerial,
-  mapSheetNumber,
-  parcelNumber,
-  personName,
-  squareMetres,
-} from './form-fields';
+import { address, applicantIdNumber, choice, isoDate, landCertificateSerial, mapSheetNumber, parcelNumber, personName, squareMetres } from './form-fields';
 
 /**
  * Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất trong các trường hợp
@@ -43,7 +34,7 @@ export const landTransferRegistration = defineProcedure({
   fullProcessOnline: false,
   portalIntegrated: true,
   form: z.object({
-    transferType: z.enum(['chuyen-nhuong', 'tang-cho', 'thua-ke', 'chuyen-doi', 'gop-von']),
+    transferType: choice({ 'chuyen-nhuong': 'Chuyển nhượng', 'tang-cho': 'Tặng cho', 'thua-ke': 'Thừa kế', 'chuyen-doi': 'Chuyển đổi', 'gop-von': 'Góp vốn' }),
     transferorName: personName,
     transferorIdNumber: applicantIdNumber,
     transfereeName: personName,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
-import { address, applicantIdNumber, personName } from './form-fields';
+import { address, applicantIdNumber, choice, personName } from './form-fields';
 
 /**
  * Cấp Giấy xác nhận tình trạng hôn nhân — 1.004873 (QĐ 163/QĐ-BTP; NĐ 123/2015 art. 21–23;
@@ -28,8 +28,8 @@ export const maritalStatus = defineProcedure({
       applicantName: personName,
       applicantIdNumber,
       residence: address,
-      status: z.enum(['chua-ket-hon', 'dang-co-vo-chong', 'da-ly-hon', 'vo-chong-da-chet']),
-      purpose: z.enum(['ket-hon', 'giao-dich-nha-dat', 'vay-von', 'khac']),
+      status: choice({ 'chua-ket-hon': 'Chưa kết hôn', 'dang-co-vo-chong': 'Đang có vợ/chồng', 'da-ly-hon': 'Đã ly hôn', 'vo-chong-da-chet': 'Vợ/chồng đã chết' }),
+      purpose: choice({ 'ket-hon': 'Để kết hôn', 'giao-dich-nha-dat': 'Giao dịch nhà đất', 'vay-von': 'Vay vốn', khac: 'Mục đích khác' }),
       purposeDetail: z.string().trim().min(2).max(200).optional(),
       intendedSpouseName: personName.optional(),
       reissue: z.boolean(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { approve, defineProcedure, deliver, pay, receive, review } from '../../domain/procedure';
-import { address, applicantIdNumber, personName } from './form-fields';
+import { address, applicantIdNumber, choice, personName } from './form-fields';
 
 /**
  * Đăng ký thường trú — 1.004222 (QĐ 1523/QĐ-BCA-C06; Luật Cư trú 2020 art. 20–22; form CT01 of
@@ -25,7 +25,7 @@ export const permanentResidence = defineProcedure({
   form: z
     .object({
       newResidence: address,
-      basis: z.enum(['nha-so-huu', 'o-nho-nguoi-than', 'thue-muon-o-nho', 'co-so-tro-giup-xa-hoi']),
+      basis: choice({ 'nha-so-huu': 'Nhà thuộc sở hữu của mình', 'o-nho-nguoi-than': 'Về ở với người thân', 'thue-muon-o-nho': 'Thuê, mượn, ở nhờ', 'co-so-tro-giup-xa-hoi': 'Cơ sở trợ giúp xã hội' }),
       householdHeadName: personName.optional(),
       householdHeadIdNumber: applicantIdNumber.optional(),
       relationshipToHead: z.string().trim().min(2).max(50).optional(),

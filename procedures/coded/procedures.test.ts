@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CHOICE_TEXT } from '../../domain/choice-text';
 import type { ProcedureDefinition } from '../../domain/procedure';
 import { certifiedCopyFee } from './certified-copy';
-import { PROCEDURES, getProcedure, procedureCodes } from '../index';
+import { PROCEDURES, allProcedures, getProcedure, procedureCodes } from '../index';
 
 const all = PROCEDURES as unknown as readonly ProcedureDefinition[];
 
@@ -32,17 +31,39 @@ describe('procedure registry', () => {
     }
   });
 
-  it.each(all.map((p) => [p.code, p] as const))('%s: every choice a form offers has display words', (_code, p) => {
-    const choices: string[] = [];
+  /** Every choice field of a form's JSON Schema (as the API sends it), with its options and their labels. */
+  const choicesOf = (p: ProcedureDefinition) => {
+    const found: { values: string[]; labels: Record<string, unknown> | undefined }[] = [];
     const walk = (node: unknown): void => {
       if (Array.isArray(node)) return node.forEach(walk);
       if (!node || typeof node !== 'object') return;
-      const { enum: values, ...rest } = node as { enum?: unknown[] };
-      if (Array.isArray(values)) choices.push(...values.map(String));
+      const { enum: values, optionLabels, ...rest } = node as { enum?: unknown[]; optionLabels?: Record<string, unknown> };
+      if (Array.isArray(values)) found.push({ values: values.map(String), labels: optionLabels });
       Object.values(rest).forEach(walk);
     };
     walk(z.toJSONSchema(p.form, { unrepresentable: 'any' }));
-    expect(choices.filter((c) => !CHOICE_TEXT[c])).toEqual([]);
+    return found;
+  };
+
+  /** The options of a form's choices that have no Vietnamese words: a label, not the slug again, with a letter. */
+  const unlabeled = (p: ProcedureDefinition) =>
+    choicesOf(p).flatMap((c) =>
+      c.values.filter((v) => {
+        const label = c.labels?.[v];
+        return typeof label !== 'string' || !label.trim() || label === v || !/\p{L}/u.test(label);
+      }),
+    );
+
+  it('every option of every choice in every form — coded and generic — carries its Vietnamese words in the form schema', () => {
+    const forms = allProcedures();
+    expect(forms.flatMap((p) => unlabeled(p).map((v) => `${p.code}: ${v}`))).toEqual([]);
+    expect(forms.reduce((n, p) => n + choicesOf(p).reduce((m, c) => m + c.values.length, 0), 0)).toBeGreaterThanOrEqual(40);
+  });
+
+  it('finds a choice without its words, or with a slug for words', () => {
+    const withForm = (form: z.ZodType) => ({ ...getProcedure('1.001193')!, form }) as unknown as ProcedureDefinition;
+    expect(unlabeled(withForm(z.object({ sex: z.enum(['nam', 'nu']) })))).toEqual(['nam', 'nu']);
+    expect(unlabeled(withForm(z.object({ sex: z.enum(['nam', 'nu']).meta({ optionLabels: { nam: 'Nam', nu: 'nu' } }) })))).toEqual(['nu']);
   });
 
   it.each(all.map((p) => [p.code, p] as const))('%s: metadata is complete', (_code, p) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
-import { address, applicantIdNumber, bankAccountNumber, isoDate, personName } from './form-fields';
+import { address, applicantIdNumber, bankAccountNumber, choice, isoDate, personName } from './form-fields';
 
 /**
  * Thực hiện, điều chỉnh, thôi hưởng trợ cấp hưu trí xã hội — 1.014027 (Luật Bảo hiểm xã hội 2024;
@@ -31,14 +31,14 @@ export const socialPension = defineProcedure({
   fullProcessOnline: true,
   portalIntegrated: true,
   form: z.object({
-    request: z.enum(['huong-moi', 'nhan-tai-noi-cu-tru-moi', 'thay-doi-thong-tin', 'thoi-huong']),
+    request: choice({ 'huong-moi': 'Hưởng mới', 'nhan-tai-noi-cu-tru-moi': 'Nhận tại nơi cư trú mới', 'thay-doi-thong-tin': 'Thay đổi thông tin', 'thoi-huong': 'Thôi hưởng' }),
     beneficiaryName: personName,
     beneficiaryBirthDate: isoDate,
     beneficiaryIdNumber: applicantIdNumber,
     residence: address,
-    householdStatus: z.enum(['binh-thuong', 'ho-ngheo', 'ho-can-ngheo']),
+    householdStatus: choice({ 'binh-thuong': 'Không thuộc hộ nghèo, cận nghèo', 'ho-ngheo': 'Hộ nghèo', 'ho-can-ngheo': 'Hộ cận nghèo' }),
     receivesPension: z.boolean(),
-    paymentMethod: z.enum(['tien-mat', 'tai-khoan']),
+    paymentMethod: choice({ 'tien-mat': 'Tiền mặt', 'tai-khoan': 'Chuyển khoản ngân hàng' }),
     bankAccount: bankAccountNumber.optional(),
     bankName: z.string().trim().min(2).max(100).optional(),
   }),

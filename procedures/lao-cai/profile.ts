@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { foldVietnamese } from '../../domain/text';
+import type { ProcedureDefinition } from '../../domain/procedure';
 import type { Procedure as CatalogueProcedure } from '../catalogue/types';
 
 /**
@@ -42,5 +43,18 @@ export function profileOf(p: CatalogueProcedure): LaoCaiProfile {
     departmentCode: level === 'province' ? departmentForField(p.field) : null,
     onlineLevel: online === undefined ? 'counter' : payable ? 'full' : 'partial',
     portalIntegrated: online !== undefined,
+  };
+}
+
+/**
+ * The profile a definition carries (a coded procedure's own, or the catalogue default above):
+ * version 1 of the province's profile, which the administrator then corrects in the back office.
+ */
+export function profileOfDefinition(p: Pick<ProcedureDefinition, 'level' | 'handoff' | 'fullProcessOnline' | 'portalIntegrated'>): LaoCaiProfile {
+  return {
+    level: p.level,
+    departmentCode: p.handoff?.departmentCode ?? null,
+    onlineLevel: p.fullProcessOnline ? 'full' : p.portalIntegrated ? 'partial' : 'counter',
+    portalIntegrated: p.portalIntegrated,
   };
 }

@@ -99,6 +99,12 @@ const MATRIX: Record<string, Row> = {
     call: () => ({ path: '/api/procedures/1.001193/versions?dryRun=1', body: { deadline: { workingDays: 5 }, note: 'kiểm tra quyền' } }),
     expect: adminWrites(200),
   },
+  // Lào Cai's profile: read and corrected by the administrator only; a dry run, so the matrix changes nothing.
+  'GET /procedures/:code/profile': { call: () => ({ path: '/api/procedures/1.001193/profile' }), expect: adminWrites(200) },
+  'POST /procedures/:code/profile': {
+    call: () => ({ path: '/api/procedures/1.001193/profile?dryRun=1', body: { onlineLevel: 'partial', note: 'kiểm tra quyền' } }),
+    expect: adminWrites(200),
+  },
   'GET /calendar/due': { call: () => ({ path: '/api/calendar/due?from=2025-03-10T09:00:00%2B07:00&workingDays=3' }), expect: all(200) },
   'POST /auth/login': { call: () => ({ path: '/api/auth/login', body: { username: 'citizen2', password: 'motcua123' } }), expect: all(200) },
   'GET /me': { call: () => ({ path: '/api/me' }), expect: signedIn(200) },

@@ -1,11 +1,11 @@
 import { Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { CHOICE_TEXT } from '../../../domain/choice-text';
+import { optionLabel } from '../../../domain/form-choices';
 import { pick } from '../common/format';
 import type { Dossier, JsonSchemaProp, Procedure } from '../types';
 
-/** A choice by its display words where the schema says the field is one (its enum); as is otherwise. */
-const choice = (v: unknown, prop: JsonSchemaProp | undefined) => (prop?.enum?.includes(String(v)) ? (CHOICE_TEXT[String(v)] ?? String(v)) : String(v));
+/** A choice by the display words its form schema gives it (its enum's optionLabels); as is otherwise. */
+const choice = (v: unknown, prop: JsonSchemaProp | undefined) => optionLabel(prop, v);
 
 function show(v: unknown, prop: JsonSchemaProp | undefined, yes: string, no: string): string {
   if (typeof v === 'boolean') return v ? yes : no;

@@ -14,7 +14,7 @@ import {
   required,
   useLocaleState,
 } from 'react-admin';
-import { CHOICE_TEXT } from '../../../domain/choice-text';
+import { optionLabel } from '../../../domain/form-choices';
 import { stripSeparators } from '../../../domain/text';
 import { DayInput } from '../common/DayInput';
 import { pick } from '../common/format';
@@ -39,8 +39,8 @@ function validators(p: JsonSchemaProp, isRequired: boolean) {
 function SchemaInput({ source, label, prop, isRequired }: { source: string; label: string; prop: JsonSchemaProp; isRequired: boolean }) {
   const validate = validators(prop, isRequired);
   if (prop.enum) {
-    // Choices by their words, never their slugs; a few of them as radio buttons (one click, not two).
-    const choices = prop.enum.map((e) => ({ id: e, name: CHOICE_TEXT[e] ?? e }));
+    // Choices by the words their form schema gives them, never their slugs; a few of them as radio buttons (one click, not two).
+    const choices = prop.enum.map((e) => ({ id: e, name: optionLabel(prop, e) }));
     if (choices.length <= 5) return <RadioButtonGroupInput source={source} label={label} choices={choices} validate={validate} row />;
     return <SelectInput source={source} label={label} choices={choices} validate={validate} fullWidth />;
   }

@@ -1,9 +1,12 @@
 import { Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { BooleanField, FunctionField, Labeled, NumberField, Show, SimpleShowLayout, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { optionLabel } from '../../../domain/form-choices';
 import { pick } from '../common/format';
 import { TranslatedField, VndNumberField } from '../common/fields';
 import type { Procedure } from '../types';
 import { DeadlineText } from './DeadlineText';
+import { ability } from '../ability';
+import { ProfilePanel } from './ProfilePanel';
 import { PublishVersionButton } from './PublishVersionButton';
 import { VersionHistory } from './VersionHistory';
 
@@ -20,7 +23,7 @@ function FormFields() {
             <TableCell>
               <code>{k}</code>
             </TableCell>
-            <TableCell>{prop.enum ? prop.enum.join(' | ') : (prop.format ?? prop.type)}</TableCell>
+            <TableCell>{prop.enum ? prop.enum.map((e) => optionLabel(prop, e)).join(' | ') : (prop.format ?? prop.type)}</TableCell>
             <TableCell>{p.formSchema.required?.includes(k) ? '*' : ''}</TableCell>
           </TableRow>
         ))}
@@ -58,6 +61,11 @@ export function ProcedureShow() {
             </ul>
           )}
         />
+        {ability.can('manage', 'Procedure') && (
+          <Labeled label="resources.procedures.fields.profile">
+            <ProfilePanel />
+          </Labeled>
+        )}
         <Labeled label="resources.procedures.fields.history">
           <VersionHistory />
         </Labeled>
