@@ -14,5 +14,11 @@ export const CHOICE_TEXT: Record<string, string> = {
   'co-giay-to-dieu-137': 'Có giấy tờ theo Điều 137 Luật Đất đai', 'khong-co-giay-to': 'Không có giấy tờ',
   'chua-ket-hon': 'Chưa kết hôn', 'dang-co-vo-chong': 'Đang có vợ/chồng', 'da-ly-hon': 'Đã ly hôn', 'vo-chong-da-chet': 'Vợ/chồng đã chết',
   'ket-hon': 'Để kết hôn', 'giao-dich-nha-dat': 'Giao dịch nhà đất', 'vay-von': 'Vay vốn', khac: 'Mục đích khác',
+  // Exemptions from the residence registration fee (Circular 75/2022/TT-BTC art. 4).
+  'tre-em': 'Trẻ em', 'nguoi-cao-tuoi': 'Người cao tuổi', 'nguoi-khuyet-tat': 'Người khuyết tật',
+  'nguoi-co-cong': 'Người có công với cách mạng, thân nhân người có công',
+  'dtts-xa-dbkk': 'Đồng bào dân tộc thiểu số ở xã có điều kiện kinh tế - xã hội đặc biệt khó khăn',
+  'xa-bien-gioi': 'Thường trú tại xã biên giới', 'huyen-dao': 'Thường trú tại huyện đảo',
+  'mo-coi-16-18': 'Từ đủ 16 đến dưới 18 tuổi, mồ côi cả cha và mẹ',
   'chuyen-nhuong': 'Chuyển nhượng', 'tang-cho': 'Tặng cho', 'thua-ke': 'Thừa kế', 'chuyen-doi': 'Chuyển đổi', 'gop-von': 'Góp vốn',
 };
