@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import agencyFile from '../../db/seed/lao-cai-agencies.json';
+import { feeOf } from '../../domain/fees';
 import { api, ApiError, type FieldError, type JsonSchema, type Procedure } from './api';
 import { isKiosk } from './kiosk';
 import { navigate } from './router';
@@ -246,7 +247,8 @@ export function SubmitPage({ code }: { code: string }) {
               </div>
               <div>
                 <dt>Phí, lệ phí</dt>
-                <dd>{money(isKiosk() ? p.fee : p.feeOnline)}</dd>
+                {/* The amount the API will ask for: the channel's rate, by the form where the procedure's fee rule says so. */}
+                <dd data-testid="fee">{money(feeOf({ fee: { counter: p.fee, online: p.feeOnline }, feeRule: p.feeRule ?? undefined }, isKiosk() ? 'kiosk' : 'online', clean(p.formSchema, draft.form)))}</dd>
               </div>
             </dl>
           </section>

@@ -1,3 +1,4 @@
+import type { FeeRule } from '../../domain/procedure-rules';
 import type { Status } from '../../domain/status';
 import { isKiosk } from './kiosk';
 
@@ -45,6 +46,8 @@ export interface Procedure {
   level: 'commune' | 'province';
   fee: number;
   feeOnline: number;
+  /** How the fee follows the form (domain/fees.ts); null: the fixed fee of the channel. */
+  feeRule: FeeRule | null;
   deadline: { workingDays: number | null; calendarDays?: number; kind?: string };
   stages: { name: string }[];
   requiredDocuments: Label[];

@@ -143,6 +143,11 @@ export const appEn: typeof appVi = {
       name: 'Holiday override |||| Holiday overrides',
       fields: { id: 'Date', date: 'Date', kind: 'Kind', note: 'Note', year: 'Year' },
     },
+    'commune-categories': {
+      name: 'Especially difficult commune |||| Especially difficult communes',
+      fields: { id: 'Commune code', agencyCode: 'Commune', agencyName: 'Name', category: 'Category', source: 'Source (decision)', updatedBy: 'Updated by', updatedAt: 'Updated at' },
+      source_help: 'Number, date and issuer of the decision that lists the commune',
+    },
     'stuck-dossiers': {
       name: 'Stuck dossier |||| Stuck dossiers',
       fields: { code: 'Code', agencyCode: 'Agency', status: 'Status', stuckAt: 'Stuck since', stuckKind: 'Kind', stuckReason: 'Why', kind: 'Kind' },
@@ -257,6 +262,10 @@ export const appEn: typeof appVi = {
       workload: '%{smart_count} open dossier |||| %{smart_count} open dossiers',
     },
     reception: {
+      channel: 'Received',
+      channel_counter: 'At the counter',
+      channel_post: 'By post',
+      fee: 'Fee due: %{amount} VND',
       title: 'Receive a dossier at the counter',
       procedure: 'Procedure',
       applicant: 'Applicant',

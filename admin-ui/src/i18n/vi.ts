@@ -148,6 +148,11 @@ export const appVi = {
       name: 'Ngày nghỉ, ngày làm bù |||| Ngày nghỉ, ngày làm bù',
       fields: { id: 'Ngày', date: 'Ngày', kind: 'Loại', note: 'Ghi chú', year: 'Năm' },
     },
+    'commune-categories': {
+      name: 'Xã đặc biệt khó khăn |||| Xã đặc biệt khó khăn',
+      fields: { id: 'Mã xã', agencyCode: 'Xã, phường', agencyName: 'Tên', category: 'Loại', source: 'Căn cứ (quyết định)', updatedBy: 'Người cập nhật', updatedAt: 'Cập nhật lúc' },
+      source_help: 'Số, ngày và cơ quan ban hành quyết định công nhận xã đặc biệt khó khăn',
+    },
     'stuck-dossiers': {
       name: 'Hồ sơ bị kẹt |||| Hồ sơ bị kẹt',
       fields: { code: 'Mã hồ sơ', agencyCode: 'Cơ quan', status: 'Trạng thái', stuckAt: 'Bị kẹt từ', stuckKind: 'Loại sự cố', stuckReason: 'Nguyên nhân', kind: 'Loại sự cố' },
@@ -262,6 +267,10 @@ export const appVi = {
       workload: '%{smart_count} hồ sơ đang xử lý',
     },
     reception: {
+      channel: 'Nhận qua',
+      channel_counter: 'Tại quầy',
+      channel_post: 'Qua dịch vụ bưu chính',
+      fee: 'Phí, lệ phí phải nộp: %{amount} đồng',
       title: 'Tiếp nhận hồ sơ tại quầy',
       procedure: 'Thủ tục',
       applicant: 'Người nộp hồ sơ',
