@@ -45,6 +45,8 @@ export const dossierResponse = z.object({
   assigneeId: z.string().nullable(),
   receivedAt: atOrNull,
   dueAt: atOrNull,
+  /** The deadline the dossier runs on, chosen at submission from its channel and commune (docs/calendar.md). */
+  deadline: z.object({ workingDays: z.number().nullable(), calendarDays: z.number().optional(), kind: z.string().optional() }).nullable(),
   stageDueAt: atOrNull,
   finishedAt: atOrNull,
   overdue: z.boolean(),

@@ -60,6 +60,7 @@ describe('the deadline follows the channel and the commune, the fee follows the 
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.status).toBe('RECEIVED');
     expect(res.body.channel).toBe(channel);
+    expect(res.body.deadline).toEqual({ workingDays: days, kind: 'working-days' });
     expect((await stateOf(res.body.code)).deadline).toEqual({ workingDays: days, kind: 'working-days' });
     expect(res.body.dueAt).toBe(await expectedDue(res.body.receivedAt, days));
     // The public calculator gives the desk the same date for its appointment slip.
@@ -93,7 +94,8 @@ describe('the deadline follows the channel and the commune, the fee follows the 
     const after = await api().get('/api/calendar/due').query({ from: res.body.receivedAt, procedureCode: LAND, channel: 'counter', agencyCode: COMMUNE });
     expect(after.body).toEqual({ dueAt: await expectedDue(res.body.receivedAt, 20) });
     // Pinned at submission: the page and the state still show the 25 days.
-    expect((await api().get(`/api/dossiers/${res.body.code}`).set(as('laocai.desk'))).body.dueAt).toBe(res.body.dueAt);
+    const page = (await api().get(`/api/dossiers/${res.body.code}`).set(as('laocai.desk'))).body;
+    expect(page).toMatchObject({ dueAt: res.body.dueAt, deadline: { workingDays: 25, kind: 'working-days' } });
     expect((await stateOf(res.body.code)).deadline).toEqual({ workingDays: 25, kind: 'working-days' });
   });
 

@@ -181,7 +181,7 @@ export const appEn: typeof appVi = {
       WITHDRAWN: 'Withdrawn',
       CANCELLED: 'Cancelled',
     },
-    channel: { online: 'Online', counter: 'Counter', kiosk: 'Kiosk' },
+    channel: { online: 'Online', counter: 'Counter', kiosk: 'Kiosk', post: 'By post' },
     role: {
       citizen: 'Citizen',
       'desk-officer': 'Desk officer',

@@ -186,7 +186,7 @@ export const appVi = {
       WITHDRAWN: 'Đã rút',
       CANCELLED: 'Đã hủy',
     },
-    channel: { online: 'Trực tuyến', counter: 'Tại quầy', kiosk: 'Ki-ốt' },
+    channel: { online: 'Trực tuyến', counter: 'Tại quầy', kiosk: 'Ki-ốt', post: 'Qua bưu chính' },
     role: {
       citizen: 'Công dân',
       'desk-officer': 'Cán bộ một cửa',
