@@ -9,7 +9,7 @@ import { clean, validate, type Errors, type FormValue } from './schema-form';
 import { SignIn } from './SignIn';
 import { useSession } from './session';
 import { ACCEPT, UploadList, useUploads } from './Uploads';
-import { CHOICE_TEXT, money } from './text';
+import { CHOICE_TEXT, deadlineText, money } from './text';
 
 /** Receiving desks: every commune-level one-stop desk receives every procedure (seed data). */
 const DESKS = (agencyFile as { agencies: { code: string; name: string; kind: string }[] }).agencies
@@ -244,6 +244,11 @@ export function SubmitPage({ code }: { code: string }) {
               <div>
                 <dt>Tệp đính kèm</dt>
                 <dd>{uploads.files.length ? <UploadList files={uploads.files} onRemove={uploads.remove} label="Tệp đính kèm" locked={busy} /> : 'Không có'}</dd>
+              </div>
+              <div>
+                <dt>Thời hạn giải quyết</dt>
+                {/* Online, the procedure's online deadline where it states one (the kiosk runs on the counter's). */}
+                <dd>{deadlineText((!isKiosk() && p.deadlines?.online) || p.deadline)} kể từ khi nhận đủ hồ sơ hợp lệ</dd>
               </div>
               <div>
                 <dt>Phí, lệ phí</dt>

@@ -49,6 +49,8 @@ export interface Procedure {
   /** How the fee follows the form (domain/fees.ts); null: the fixed fee of the channel. */
   feeRule: FeeRule | null;
   deadline: { workingDays: number | null; calendarDays?: number; kind?: string };
+  /** The online and postal channels' own deadlines where they differ from the counter's (docs/calendar.md). */
+  deadlines?: { online?: Procedure['deadline']; post?: Procedure['deadline'] } | null;
   stages: { name: string }[];
   requiredDocuments: Label[];
   fullProcessOnline: boolean;
