@@ -120,6 +120,8 @@ export interface Procedure {
   deadline: { workingDays: number | null; calendarDays?: number; kind?: string };
   /** How the fee follows the form (domain/fees.ts); null: the fixed fee. */
   feeRule: FeeRule | null;
+  /** Days added in communes with especially difficult conditions (docs/calendar.md). */
+  difficultCommuneExtraDays?: number;
   /** GET /api/procedures/:code only: the versions, newest first. */
   history?: { version: number; publishedAt: string; publishedBy: string | null; changes: Record<string, unknown> | null; note: string | null }[];
   handoff: { departmentCode: string; shareWorkingDays: number | null } | null;

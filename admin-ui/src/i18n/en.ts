@@ -129,6 +129,7 @@ export const appEn: typeof appVi = {
         workingDays: 'Processing time (working days; empty if none is stated)',
         fee: 'Fee at the counter (VND)',
         feeOnline: 'Fee online (VND)',
+        extraDays: 'Extra days in especially difficult communes',
         note: 'Basis (publishing decision number)',
         preview: 'Preview',
         confirm: 'Publish',

@@ -134,6 +134,7 @@ export const appVi = {
         workingDays: 'Thời hạn giải quyết (ngày làm việc; để trống nếu không quy định)',
         fee: 'Lệ phí tại quầy (đồng)',
         feeOnline: 'Lệ phí trực tuyến (đồng)',
+        extraDays: 'Số ngày cộng thêm ở xã đặc biệt khó khăn',
         note: 'Căn cứ (số quyết định công bố)',
         preview: 'Xem trước',
         confirm: 'Phát hành',
