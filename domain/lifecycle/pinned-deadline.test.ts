@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dueAt } from '../calendar/deadline';
 import { submit } from './reduce';
-import { COMMUNE, Dossier, NOW, calendar, citizen, ctxAt, desk, feeProcedure, hanoi, specialist } from './test-fixtures';
+import { COMMUNE, Dossier, NOW, calendar, citizen, ctxAt, desk, feeProcedure, hanoi, provinceProcedure, specialist } from './test-fixtures';
 
 /** A dossier whose submission chose 12 working days (its channel and commune; domain/deadline-choice.ts) and a fee of 0. */
 function pinned(by: 'citizen' | 'counter') {
@@ -44,5 +44,16 @@ describe('a deadline and a fee chosen at submission', () => {
     d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } }, NOW);
     d.act(specialist, { action: 'verify', body: {} }, NOW);
     expect(d.state.status).toBe('AWAITING_APPROVAL');
+  });
+
+  it('leaves the receiving commune its own share when the channel’s deadline is shorter: only the department’s stage shrinks', () => {
+    // 5 working days at the counter, 3 of them the department's; this dossier's channel chose 3 in all.
+    const { state } = submit(
+      { code: `${COMMUNE}-261123-0010`, procedure: provinceProcedure, channel: 'post', applicantUserId: null, agencyCode: COMMUNE, submittedBy: desk, deadline: { workingDays: 3 } },
+      ctxAt(provinceProcedure, NOW),
+    );
+    const start = calendar.receptionStart(NOW);
+    expect(state.dueAt).toBe(calendar.addWorkingDays(start, 3));
+    expect(state.stageDueAt).toBe(calendar.addWorkingDays(start, 2));
   });
 });

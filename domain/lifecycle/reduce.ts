@@ -52,10 +52,11 @@ export function emit(
  */
 function startClock(s: DossierState, { procedure, calendar, now }: Ctx): DossierState {
   const clockStartAt = calendar.receptionStart(now);
-  const deadline = s.deadline ?? procedure.deadline;
-  const dueAt = dueFrom(deadline, now, calendar);
+  const dueAt = dueFrom(s.deadline ?? procedure.deadline, now, calendar);
   const h = procedure.handoff;
-  const total = deadline.workingDays;
+  // What the receiving agency keeps is the rules' (counter) total less the department's share,
+  // whatever the channel chose: a shorter online deadline shortens the department's stage only.
+  const total = procedure.deadline.workingDays;
   // Shares of a hand-off are in working days; without a stated total the share alone bounds the stage.
   const shareDays = !h ? null : s.forwarded ? h.shareWorkingDays : total === null || h.shareWorkingDays === null ? null : total - h.shareWorkingDays;
   const stageDueAt = shareDays === null ? dueAt : Math.min(dueAt ?? Infinity, calendar.addWorkingDays(clockStartAt, Math.max(shareDays, 0)));
