@@ -15,6 +15,7 @@ import { dossierRoutes } from './routes/dossiers.routes';
 import { guideAudioRoutes } from './routes/guide-audio.routes';
 import { documentRoutes } from './routes/documents.routes';
 import { healthRoutes } from './routes/health.routes';
+import { communeCategoryRoutes } from './routes/commune-categories.routes';
 import { holidayRoutes } from './routes/holidays.routes';
 import { metricsRoutes } from './routes/metrics.routes';
 import { outboxRoutes } from './routes/outbox.routes';
@@ -73,6 +74,7 @@ export function createApp(ctx: AppContext): express.Express {
   api.use(agencyRoutes(ctx));
   api.use(userRoutes(ctx));
   api.use(holidayRoutes(ctx));
+  api.use(communeCategoryRoutes(ctx));
   api.use(openapiRoutes());
   api.use(outboxRoutes(ctx));
   api.use(notFoundHandler);

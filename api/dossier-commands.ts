@@ -10,6 +10,8 @@ import { submissions } from '../db/schema';
 import type { ActionRequest } from '../domain/actions';
 import type { Applicant } from '../domain/applicant';
 import { createCalendar } from '../domain/calendar';
+import { deadlineFor } from '../domain/deadline-choice';
+import { feeOf } from '../domain/fees';
 import { submit } from '../domain/lifecycle';
 import type { DossierState } from '../domain/lifecycle/state';
 import { rulesOf, type Channel, type ProcedureRules } from '../domain/procedure';
@@ -17,6 +19,7 @@ import type { Actor } from '../domain/roles';
 import { ensureDossierWorkflow, startDossierWorkflow } from '../temporal/dossier-starts';
 import { getProcedure } from '../procedures';
 import { actUpdate, type DossierWorkflowInput } from '../workflows/messages';
+import { communeCategoryOf } from './commune-categories';
 import { nextDossierCode } from './dossier-code';
 import { badRequest, conflict, forbidden, HttpProblem, unprocessable } from './problem';
 
@@ -83,6 +86,9 @@ export async function submitDossier(
       submittedBy: by.actor,
     });
     const calendarOverrides = await loadCalendarOverrides(tx);
+    // Chosen once here and pinned in the state: the list of communes or the rules may change later.
+    const deadline = deadlineFor(procedure, input.channel, await communeCategoryOf(tx, input.agencyCode));
+    const fee = feeOf(procedure, input.channel, input.form);
     const workflowInput: DossierWorkflowInput = {
       code,
       procedureCode: input.procedureCode,
@@ -93,7 +99,7 @@ export async function submitDossier(
       rules: procedure,
       calendarOverrides,
     };
-    const submitted = submit({ ...workflowInput, procedure }, { procedure, calendar: createCalendar(calendarOverrides), now });
+    const submitted = submit({ ...workflowInput, procedure, fee, deadline }, { procedure, calendar: createCalendar(calendarOverrides), now });
     await recordEventIn(tx, submitted);
     return { code, created: true as const, workflowInput: { ...workflowInput, state: submitted.state } };
   });

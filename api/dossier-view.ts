@@ -58,6 +58,8 @@ export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor, 
     assigneeId: row.assigneeId,
     receivedAt: iso(row.receivedAt),
     dueAt: iso(row.dueAt),
+    // The deadline the dossier runs on: the one its channel and commune chose at submission (pinned), else its rules'.
+    deadline: st.deadline ?? rules?.deadline ?? null,
     stageDueAt: iso(row.stageDueAt),
     finishedAt: iso(row.finishedAt),
     overdue: isOverdue(row),

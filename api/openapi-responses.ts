@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../activities/documents/forms';
 import { ACTIONS } from '../domain/actions';
+import { COMMUNE_CATEGORIES } from '../domain/deadline-choice';
 import { CHANNELS as DOSSIER_CHANNELS } from '../domain/procedure';
 import { roleSchema } from '../domain/roles';
 import { STATUSES, STUCK_KINDS } from '../domain/status';
@@ -44,6 +45,8 @@ export const dossierResponse = z.object({
   assigneeId: z.string().nullable(),
   receivedAt: atOrNull,
   dueAt: atOrNull,
+  /** The deadline the dossier runs on, chosen at submission from its channel and commune (docs/calendar.md). */
+  deadline: z.object({ workingDays: z.number().nullable(), calendarDays: z.number().optional(), kind: z.string().optional() }).nullable(),
   stageDueAt: atOrNull,
   finishedAt: atOrNull,
   overdue: z.boolean(),
@@ -180,6 +183,16 @@ export const userResponse = z.object({
 export const calendarDueResponse = z.object({ dueAt: at });
 
 export const holidayResponse = z.object({ id: z.string(), date: z.iso.date(), kind: z.enum(['off', 'working']), note: z.string() });
+
+export const communeCategoryResponse = z.object({
+  id: z.string(),
+  agencyCode: z.string(),
+  agencyName: z.string().nullable(),
+  category: z.enum(COMMUNE_CATEGORIES),
+  source: z.string(),
+  updatedBy: z.string(),
+  updatedAt: at,
+});
 
 const sessionUser = z.object({
   id: z.string(),

@@ -9,6 +9,7 @@ import { agencyBodySchema, agencyListParams, agencyUpdateSchema } from './routes
 import { loginSchema } from './routes/auth.routes';
 import { calendarDueQuery } from './routes/calendar.routes';
 import { dossierListParams, submitSchema } from './routes/dossiers.routes';
+import { communeCategoryBodySchema, communeCategoryListParams } from './routes/commune-categories.routes';
 import { holidayBodySchema, holidayListParams } from './routes/holidays.routes';
 import { outboxListParams } from './routes/outbox.routes';
 import { paymentCallbackSchema } from './routes/payments.routes';
@@ -41,6 +42,7 @@ const RESPONSES = {
   Agency: out.agencyResponse,
   User: out.userResponse,
   Holiday: out.holidayResponse,
+  CommuneCategory: out.communeCategoryResponse,
   CalendarDue: out.calendarDueResponse,
   Session: out.loginResponse,
   LoggedOut: out.logoutResponse,
@@ -200,17 +202,20 @@ export const API_ROUTES: readonly ApiRoute[] = [
       { name: 'from', description: 'reception time, ISO 8601 date-time; without an offset it is read as Vietnam time (UTC+7); years 2000–2189', required: true, schema: calendarDueQuery.from },
       { name: 'workingDays', description: 'the amount in the unit of `kind` (hours for working-hours), 0–1000; whole for day kinds; not needed for same-day', schema: calendarDueQuery.workingDays },
       { name: 'kind', description: 'working-days (default), same-day, working-hours or calendar-days', schema: calendarDueQuery.kind },
-      { name: 'procedureCode', description: 'accepted, not used yet', schema: calendarDueQuery.ignored },
-      { name: 'channel', description: 'accepted, not used yet', schema: calendarDueQuery.ignored },
-      { name: 'agencyCode', description: 'accepted, not used yet', schema: calendarDueQuery.ignored },
+      { name: 'procedureCode', description: 'instead of workingDays and kind: the procedure’s current deadline for the channel (422 when it states none)', schema: calendarDueQuery.code },
+      { name: 'channel', description: 'with procedureCode: counter (default), online, kiosk or post', schema: calendarDueQuery.channel },
+      { name: 'agencyCode', description: 'with procedureCode: the receiving commune; a commune on the administrator’s list of especially difficult ones gets the procedure’s extra days', schema: calendarDueQuery.code },
     ],
     success: 200,
     response: 'CalendarDue',
-    errors: [],
+    errors: [422],
   },
   { method: 'get', path: '/holidays', tag: 'reference', summary: 'Overrides of the computed calendar (filters: year, kind)', access: 'signed-in', list: holidayListParams, success: 200, response: 'Holiday', errors: [400, 403] },
   { method: 'post', path: '/holidays', tag: 'reference', summary: 'Add an override: an extra day off or a working day (admin)', access: 'signed-in', body: holidayBodySchema, success: 201, response: 'Holiday', errors: [400, 403, 409] },
   { method: 'delete', path: '/holidays/:date', tag: 'reference', summary: 'Remove an override (admin)', access: 'signed-in', success: 200, response: 'Holiday', errors: [403, 404] },
+  { method: 'get', path: '/commune-categories', tag: 'reference', summary: 'Communes with especially difficult conditions, whose deadlines get a procedure’s extra days (filter: category)', access: 'signed-in', list: communeCategoryListParams, success: 200, response: 'CommuneCategory', errors: [400, 403] },
+  { method: 'post', path: '/commune-categories', tag: 'reference', summary: 'List a commune, with the decision that lists it (admin; audited)', access: 'signed-in', body: communeCategoryBodySchema, success: 201, response: 'CommuneCategory', errors: [400, 403, 409], example: { agencyCode: '02683', category: 'especially-difficult', source: 'Quyết định số …/QĐ-TTg' } },
+  { method: 'delete', path: '/commune-categories/:agencyCode', tag: 'reference', summary: 'Remove a commune from the list (admin; audited)', access: 'signed-in', success: 200, response: 'CommuneCategory', errors: [403, 404] },
   { method: 'get', path: '/outbox', tag: 'integrations', summary: 'Outgoing messages (portal, SMS, e-mail), dead letters included; supervisors (their subtree) and the admin (filters: status, channel, dossierCode)', access: 'signed-in', list: outboxListParams, success: 200, response: 'OutboxMessage', errors: [400, 403] },
   { method: 'post', path: '/outbox/:id/retry', tag: 'integrations', summary: 'Send a pending or dead message again from attempt 1 (admin)', access: 'signed-in', success: 200, response: 'OutboxMessage', errors: [403, 404, 409] },
   { method: 'get', path: '/notifications', tag: 'integrations', summary: 'Reminders and escalations of the officer’s agency (a supervisor’s subtree), with the unread count', access: 'signed-in', query: [{ name: 'unread', description: 'true: unread only' }, { name: 'limit', description: '1–200, default 50' }], success: 200, response: 'Notifications', errors: [403] },

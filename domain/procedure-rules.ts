@@ -24,7 +24,11 @@ export type Stage =
 /** Who decides: a commune-level unit, or a province department after a commune hand-off. */
 export type Level = 'commune' | 'province';
 
-export const CHANNELS = ['online', 'counter', 'kiosk'] as const;
+/**
+ * How a dossier came in: online, at the counter, at the one-stop shop's kiosk, or by post (the
+ * desk records a dossier received by post; docs/calendar.md).
+ */
+export const CHANNELS = ['online', 'counter', 'kiosk', 'post'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /**
@@ -50,16 +54,53 @@ export interface ProcedureRules {
   level: Level;
   /** Fee in VND at the counter, and online where the rate differs. */
   fee: { counter: number; online?: number };
+  /**
+   * How the fee follows the form, when it does (domain/fees.ts): per unit of a form field with
+   * tiers and a cap, and exemptions by form field. Absent: `fee` as it stands.
+   */
+  feeRule?: FeeRule;
+  /** The counter's deadline (the kiosk's too); `deadlines` below gives the other channels'. */
   deadline: Deadline;
+  /**
+   * The deadline of the online and postal channels where the procedure states one of its own;
+   * absent, the counter's (domain/deadline-choice.ts, docs/calendar.md).
+   */
+  deadlines?: { online?: Deadline; post?: Deadline };
+  /**
+   * Working days (or calendar days, with a calendar-days deadline) added for a dossier received
+   * by a commune with especially difficult conditions, where the procedure says so.
+   */
+  difficultCommuneExtraDays?: number;
   /** For province-level procedures: the deciding department and its share of the deadline. */
   handoff?: { departmentCode: string; shareWorkingDays: number | null };
   stages: Stage[];
 }
 
-/** The rules snapshot of a definition (only the rule fields, in a fixed order). */
+/**
+ * A fee that depends on the form (docs/procedures.md). `perUnit`: the amount is counted on the
+ * number in form field `field`, each unit priced by the tier it falls in (`tiers` in order, the
+ * last open-ended), at most `capPerItem`, times the number in `timesField` when given (e.g. pages
+ * of the original, per copy, times the copies). Otherwise the fixed `fee` of the channel.
+ * `exemptions`: when form field `field` holds one of `values`, nothing is charged. `source`
+ * cites the legal basis.
+ */
+export type FeeTier = { upTo: number | null; vnd: number };
+export interface FeeRule {
+  perUnit?: { field: string; tiers: FeeTier[]; capPerItem?: number; timesField?: string };
+  exemptions?: { field: string; values: (string | boolean)[] };
+  source: string;
+}
+
+/** The rules snapshot of a definition (only the rule fields, in a fixed order; optional ones only when set). */
 export function rulesOf(p: ProcedureRules): ProcedureRules {
   const rules: ProcedureRules = { code: p.code, version: p.version, level: p.level, fee: p.fee, deadline: p.deadline, stages: p.stages };
-  return p.handoff ? { ...rules, handoff: p.handoff } : rules;
+  return {
+    ...rules,
+    ...(p.handoff ? { handoff: p.handoff } : {}),
+    ...(p.feeRule ? { feeRule: p.feeRule } : {}),
+    ...(p.deadlines ? { deadlines: p.deadlines } : {}),
+    ...(p.difficultCommuneExtraDays ? { difficultCommuneExtraDays: p.difficultCommuneExtraDays } : {}),
+  };
 }
 
 export const stageOf = <N extends StageName>(p: ProcedureRules, name: N) =>
@@ -70,5 +111,6 @@ export const payBeforeReview = (p: ProcedureRules) => {
   return names.includes('pay') && names.includes('review') && names.indexOf('pay') < names.indexOf('review');
 };
 
+/** The fixed fee of a channel: online's where it differs; the kiosk and the post pay the counter's. */
 export const feeFor = (p: ProcedureRules, channel: Channel) =>
   channel === 'online' ? (p.fee.online ?? p.fee.counter) : p.fee.counter;

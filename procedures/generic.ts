@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approve, deliver, pay, receive, review, type Deadline, type ProcedureDefinition, type Stage } from '../domain/procedure';
+import { approve, deliver, pay, receive, review, type Deadline, type ProcedureDefinition, type ProcedureRules, type Stage } from '../domain/procedure';
 import type { ChannelTerms, Procedure as CatalogueProcedure } from './catalogue/types';
 import { profileOf } from './lao-cai/profile';
 
@@ -46,6 +46,23 @@ export function deadlineOf(terms: ChannelTerms | undefined): Deadline {
   }
 }
 
+/** Whether a deadline states a time at all (a `null` one falls back to the counter's). */
+const states = (d: Deadline) => d.workingDays !== null || d.calendarDays !== undefined || d.kind === 'same-day';
+
+/**
+ * The online and postal channels' own deadlines where the catalogue states one that differs from
+ * the counter's (1.013978: 27 working days at the counter, 17 online, 20 by post); a channel that
+ * states none, or the same, runs on the counter's (domain/deadline-choice.ts).
+ */
+export function channelDeadlinesOf(p: CatalogueProcedure, counter: Deadline): ProcedureRules['deadlines'] {
+  const out: NonNullable<ProcedureRules['deadlines']> = {};
+  for (const channel of ['online', 'post'] as const) {
+    const own = p.channels[channel] ? deadlineOf(p.channels[channel]) : null;
+    if (own && states(own) && JSON.stringify(own) !== JSON.stringify(counter)) out[channel] = own;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 /** A stated amount in VND is charged; a per-unit, council-set or unstated fee is shown, not charged (docs/procedures.md). */
 const feeOf = (terms: ChannelTerms | undefined): number => (terms?.fee.kind === 'amount' ? terms.fee.vnd : 0);
 
@@ -56,18 +73,21 @@ export function genericDefinition(p: CatalogueProcedure): ProcedureDefinition<ty
   const profile = profileOf(p);
   const terms = termsOf(p);
   const deadline = deadlineOf(terms);
+  const deadlines = channelDeadlinesOf(p, deadline);
   const fee = { counter: feeOf(p.channels.counter ?? terms), online: feeOf(p.channels.online ?? terms) };
   const stages: Stage[] = [receive(), review(), ...(fee.counter > 0 || fee.online > 0 ? [pay()] : []), approve(), deliver()];
   const label = (vi: string) => ({ vi, en: vi });
   const total = deadline.workingDays;
   return {
     code: p.code,
-    version: 1,
+    // Version 2 where the catalogue's per-channel deadlines differ: version 1 ran every channel on one deadline.
+    version: deadlines ? 2 : 1,
     name: label(p.name),
     field: label(p.field),
     level: profile.level,
     fee,
     deadline,
+    ...(deadlines ? { deadlines } : {}),
     ...(profile.departmentCode
       ? { handoff: { departmentCode: profile.departmentCode, shareWorkingDays: departmentShare(total) } }
       : {}),

@@ -8,6 +8,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { MyWork } from './dashboard/MyWork';
 import { dataProvider } from './dataProvider';
 import dossiers from './dossiers';
+import communeCategories from './commune-categories';
 import holidays from './holidays';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './layout/AppLayout';
@@ -69,6 +70,7 @@ export function App() {
         <Resource name="users" {...users} />
         <Resource name="procedures" {...procedures} />
         <Resource name="holidays" {...holidays} />
+        <Resource name="commune-categories" {...communeCategories} />
         <Resource name="stuck-dossiers" {...stuck} />
         <CustomRoutes>
           <Route path="/stats" element={<StatsDashboard />} />

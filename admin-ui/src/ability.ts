@@ -22,6 +22,8 @@ const SUBJECTS: Record<string, Subject> = {
   agencies: 'Agency',
   users: 'User',
   holidays: 'Holiday',
+  // Calendar reference data, with the holidays' rights (api/routes/commune-categories.routes.ts).
+  'commune-categories': 'Holiday',
   procedures: 'Procedure',
   stats: 'Stats',
   'stuck-dossiers': 'Dossier',

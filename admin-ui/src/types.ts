@@ -2,6 +2,7 @@
 // Statuses and actions come from domain/, the one source the API and the workflow use too.
 import { STATUSES as ALL_STATUSES, type Status } from '../../domain/status';
 import { ACTIONS, type Action } from '../../domain/action-names';
+import type { FeeRule } from '../../domain/procedure-rules';
 import { STUCK_KINDS, type StuckKind } from '../../domain/status';
 export { STUCK_KINDS };
 export { ACTIONS };
@@ -38,7 +39,7 @@ export interface Dossier {
   procedureCode: string;
   procedureName: Localized | null;
   status: Status;
-  channel: 'online' | 'counter' | 'kiosk';
+  channel: 'online' | 'counter' | 'kiosk' | 'post';
   applicant: { fullName: string; idNumber: string | null; phone: string | null; email: string | null; address: string | null };
   form: Record<string, unknown>;
   receivingAgencyCode: string;
@@ -119,6 +120,10 @@ export interface Procedure {
   fee: number;
   feeOnline: number;
   deadline: { workingDays: number | null; calendarDays?: number; kind?: string };
+  /** How the fee follows the form (domain/fees.ts); null: the fixed fee. */
+  feeRule: FeeRule | null;
+  /** Days added in communes with especially difficult conditions (docs/calendar.md). */
+  difficultCommuneExtraDays?: number;
   /** GET /api/procedures/:code only: the versions, newest first. */
   history?: { version: number; publishedAt: string; publishedBy: string | null; changes: Record<string, unknown> | null; note: string | null }[];
   handoff: { departmentCode: string; shareWorkingDays: number | null } | null;

@@ -84,8 +84,10 @@ export function dossierRoutes(ctx: AppContext): Router {
     }
     // Jurisdiction (domain/ability.ts): a desk officer receives for their own agency only.
     if (user.role === 'desk-officer' && input.agencyCode !== user.agencyCode) throw forbidden('a desk officer submits at the counter of their own agency');
-    if (user.role === 'desk-officer' && input.channel !== undefined && input.channel !== 'counter') throw badRequest('a desk officer submits at the counter (channel "counter")');
-    if (user.role === 'citizen' && input.channel === 'counter') throw badRequest('channel "counter" is for desk officers');
+    if (user.role === 'desk-officer' && input.channel !== undefined && input.channel !== 'counter' && input.channel !== 'post') {
+      throw badRequest('a desk officer records a dossier received at the counter (channel "counter") or by post ("post")');
+    }
+    if (user.role === 'citizen' && (input.channel === 'counter' || input.channel === 'post')) throw badRequest(`channel "${input.channel}" is recorded by the desk`);
     const channel = channelFor(user.role, input.channel);
     const form = procedure.form.safeParse(input.form);
     if (!form.success) throw fromZod(form.error, 'form');
@@ -201,12 +203,13 @@ function checkedSupplement(procedureCode: string, stored: unknown, supplied: Rec
 }
 
 /**
- * The channel, which sets the fee, follows how the dossier came in: a desk officer's is the
- * counter's; a citizen's is online, or the kiosk's when the kiosk says so (its fee is the
- * counter's, never lower, so nothing is gained by claiming it).
+ * The channel, which sets the fee and the deadline, follows how the dossier came in: a desk
+ * officer's is the counter's, or the post's when the desk records a dossier received by post; a
+ * citizen's is online, or the kiosk's when the kiosk says so (its fee and deadline are the
+ * counter's, never better, so nothing is gained by claiming it).
  */
 export function channelFor(role: string, declared: Channel | undefined): Channel {
-  if (role === 'desk-officer') return 'counter';
+  if (role === 'desk-officer') return declared === 'post' ? 'post' : 'counter';
   return declared === 'kiosk' ? 'kiosk' : 'online';
 }
 

@@ -46,6 +46,11 @@ export function procedureView(p: Offered) {
     fee: p.fee.counter,
     feeOnline: p.fee.online ?? p.fee.counter,
     deadline: p.deadline,
+    /** The online and postal channels' own deadlines, where they differ from the counter's. */
+    deadlines: p.deadlines ?? null,
+    difficultCommuneExtraDays: p.difficultCommuneExtraDays ?? 0,
+    /** How the fee follows the form (domain/fees.ts), so the portal and the counter show it before submission. */
+    feeRule: p.feeRule ?? null,
     handoff: p.handoff ?? null,
     stages: p.stages,
     requiredDocuments: p.requiredDocuments,
@@ -90,10 +95,14 @@ export const versionChangesSchema = z
       .optional(),
     fee: z.object({ counter: z.number().int().min(0).max(100_000_000), online: z.number().int().min(0).max(100_000_000).optional() }).strict().optional(),
     handoff: z.object({ shareWorkingDays: z.number().positive().max(365).nullable() }).strict().optional(),
+    /** Days added in communes with especially difficult conditions, where the procedure says so (docs/calendar.md); 0 removes them. */
+    difficultCommuneExtraDays: z.number().int().min(0).max(60).optional(),
     note: z.string().trim().min(1).max(500).optional(),
   })
   .strict()
-  .refine((c) => c.deadline || c.fee || c.handoff, { message: 'nothing to change: give deadline, fee or handoff' });
+  .refine((c) => c.deadline || c.fee || c.handoff || c.difficultCommuneExtraDays !== undefined, {
+    message: 'nothing to change: give deadline, fee, handoff or difficultCommuneExtraDays',
+  });
 
 /** The rules of a new version: the current ones with the changes applied, checked like a definition. */
 export function applyChanges(rules: ProcedureRules, c: z.infer<typeof versionChangesSchema>): ProcedureRules {
@@ -105,6 +114,10 @@ export function applyChanges(rules: ProcedureRules, c: z.infer<typeof versionCha
     if (kind === 'calendar-days' && next.deadline.calendarDays === undefined) throw unprocessable('a calendar-days deadline needs calendarDays');
   }
   if (c.fee) next.fee = c.fee.online === undefined ? { counter: c.fee.counter } : c.fee;
+  if (c.difficultCommuneExtraDays !== undefined) {
+    delete next.difficultCommuneExtraDays;
+    if (c.difficultCommuneExtraDays > 0) next.difficultCommuneExtraDays = c.difficultCommuneExtraDays;
+  }
   if (c.handoff) {
     if (!rules.handoff) throw unprocessable('this procedure is decided where it is received: it has no hand-off to change');
     next.handoff = { ...rules.handoff, shareWorkingDays: c.handoff.shareWorkingDays };

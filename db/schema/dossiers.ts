@@ -4,6 +4,7 @@ import type { DossierState } from '../../domain/lifecycle/state';
 import { TIMELINESS } from '../../domain/lifecycle/timeliness';
 import type { Applicant } from '../../domain/applicant';
 import type { Actor } from '../../domain/roles';
+import { CHANNELS } from '../../domain/procedure-rules';
 import { STATUSES, STUCK_KINDS } from '../../domain/status';
 
 /**
@@ -17,7 +18,7 @@ export const dossiers = pgTable(
     code: text('code').primaryKey(),
     procedureCode: text('procedure_code').notNull(),
     status: text('status', { enum: STATUSES }).notNull(),
-    channel: text('channel', { enum: ['online', 'counter', 'kiosk'] }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
     applicantName: text('applicant_name').notNull(),
     applicantIdNumber: text('applicant_id_number').notNull(),
     applicantPhone: text('applicant_phone').notNull(),
@@ -106,7 +107,7 @@ export const submissions = pgTable('submissions', {
   requestHash: text('request_hash').notNull(),
   procedureCode: text('procedure_code').notNull(),
   agencyCode: text('agency_code').notNull(),
-  channel: text('channel', { enum: ['online', 'counter', 'kiosk'] }).notNull(),
+  channel: text('channel', { enum: CHANNELS }).notNull(),
   applicant: jsonb('applicant').$type<Applicant>().notNull(),
   applicantUserId: text('applicant_user_id'),
   form: jsonb('form').$type<Record<string, unknown>>().notNull(),

@@ -1,5 +1,5 @@
 import type { ActionBodies, ActionRequest } from '../actions';
-import { feeFor, payBeforeReview, stageOf, type Channel, type ProcedureRules } from '../procedure-rules';
+import { feeFor, payBeforeReview, stageOf, type Channel, type Deadline, type ProcedureRules } from '../procedure-rules';
 import type { Actor } from '../actor';
 import type { Status } from '../status';
 import type { WorkingCalendar } from './calendar-port';
@@ -52,8 +52,10 @@ export function emit(
  */
 function startClock(s: DossierState, { procedure, calendar, now }: Ctx): DossierState {
   const clockStartAt = calendar.receptionStart(now);
-  const dueAt = dueFrom(procedure.deadline, now, calendar);
+  const dueAt = dueFrom(s.deadline ?? procedure.deadline, now, calendar);
   const h = procedure.handoff;
+  // What the receiving agency keeps is the rules' (counter) total less the department's share,
+  // whatever the channel chose: a shorter online deadline shortens the department's stage only.
   const total = procedure.deadline.workingDays;
   // Shares of a hand-off are in working days; without a stated total the share alone bounds the stage.
   const shareDays = !h ? null : s.forwarded ? h.shareWorkingDays : total === null || h.shareWorkingDays === null ? null : total - h.shareWorkingDays;
@@ -125,7 +127,7 @@ const STEPS: { [A in keyof ActionBodies]: Step<A> } = {
   },
   forward: (s, b, ctx) => {
     if (b.agencyCode === s.agencyCode) return rule('forward to another agency');
-    const share = ctx.procedure.handoff?.shareWorkingDays ?? ctx.procedure.deadline.workingDays;
+    const share = ctx.procedure.handoff?.shareWorkingDays ?? (s.deadline ?? ctx.procedure.deadline).workingDays;
     const shareDue = share === null ? Infinity : ctx.calendar.addWorkingDays(ctx.calendar.receptionStart(ctx.now), share);
     const min = Math.min(shareDue, s.dueAt ?? Infinity);
     const due = min === Infinity ? null : min;
@@ -212,6 +214,9 @@ export interface NewDossier {
   applicantUserId: string | null;
   agencyCode: string;
   submittedBy: Actor;
+  /** Chosen by the API at submission (domain/fees.ts, domain/deadline-choice.ts); absent: the channel's fixed fee, the rules' deadline. */
+  fee?: number;
+  deadline?: Deadline;
 }
 
 /** The first state and its `submit` event. A desk officer's counter dossier starts received. */
@@ -221,10 +226,11 @@ export function submit(input: NewDossier, ctx: Ctx): { state: DossierState; even
     code: input.code, procedureCode: p.code, procedureVersion: p.version, status: 'SUBMITTED', channel: input.channel,
     applicantUserId: input.applicantUserId, receivingAgencyCode: input.agencyCode, agencyCode: input.agencyCode,
     assigneeId: null, submittedAt: ctx.now, receivedAt: null, clockStartAt: null, dueAt: null, stageDueAt: null,
-    extended: false, supplementRequested: false, supplementDueAt: null, missing: [], fee: feeFor(p, input.channel),
+    extended: false, supplementRequested: false, supplementDueAt: null, missing: [], fee: input.fee ?? feeFor(p, input.channel),
     paid: false, paymentDueAt: null, transactionIds: [], verified: false, forwarded: false,
     shares: [{ agencyCode: input.agencyCode, enteredAt: ctx.now, leftAt: null, dueAt: null }],
     reminders: [], escalated: false, rating: null, finishedAt: null, seq: 0,
+    ...(input.deadline ? { deadline: input.deadline } : {}),
   };
   const atCounter = input.submittedBy.role === 'desk-officer';
   const waiting =

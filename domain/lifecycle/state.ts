@@ -1,5 +1,5 @@
 import type { Actor } from '../actor';
-import type { Channel } from '../procedure-rules';
+import type { Channel, Deadline } from '../procedure-rules';
 import type { Status } from '../status';
 import type { Timeliness } from './timeliness';
 
@@ -27,6 +27,12 @@ export interface DossierState {
   agencyCode: string;
   assigneeId: string | null;
   submittedAt: number;
+  /**
+   * The deadline this dossier runs on, chosen at submission from its channel and its commune's
+   * category (domain/deadline-choice.ts) and never recomputed. Absent on older dossiers, which
+   * run on their pinned rules' `deadline`.
+   */
+  deadline?: Deadline;
   receivedAt: number | null;
   /** Start of the current processing period (reset when a supplement completes the file). */
   clockStartAt: number | null;

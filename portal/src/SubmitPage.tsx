@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import agencyFile from '../../db/seed/lao-cai-agencies.json';
+import { feeOf } from '../../domain/fees';
 import { api, ApiError, type FieldError, type JsonSchema, type Procedure } from './api';
 import { isKiosk } from './kiosk';
 import { navigate } from './router';
@@ -9,7 +10,7 @@ import { SignIn } from './SignIn';
 import { useSession } from './session';
 import { ACCEPT, UploadList, useUploads } from './Uploads';
 import { optionLabel } from '../../domain/form-choices';
-import { money } from './text';
+import { deadlineText, money } from './text';
 
 /** Receiving desks: every commune-level one-stop desk receives every procedure (seed data). */
 const DESKS = (agencyFile as { agencies: { code: string; name: string; kind: string }[] }).agencies
@@ -246,8 +247,14 @@ export function SubmitPage({ code }: { code: string }) {
                 <dd>{uploads.files.length ? <UploadList files={uploads.files} onRemove={uploads.remove} label="Tệp đính kèm" locked={busy} /> : 'Không có'}</dd>
               </div>
               <div>
+                <dt>Thời hạn giải quyết</dt>
+                {/* Online, the procedure's online deadline where it states one (the kiosk runs on the counter's). */}
+                <dd>{deadlineText((!isKiosk() && p.deadlines?.online) || p.deadline)} kể từ khi nhận đủ hồ sơ hợp lệ</dd>
+              </div>
+              <div>
                 <dt>Phí, lệ phí</dt>
-                <dd>{money(isKiosk() ? p.fee : p.feeOnline)}</dd>
+                {/* The amount the API will ask for: the channel's rate, by the form where the procedure's fee rule says so. */}
+                <dd data-testid="fee">{money(feeOf({ fee: { counter: p.fee, online: p.feeOnline }, feeRule: p.feeRule ?? undefined }, isKiosk() ? 'kiosk' : 'online', clean(p.formSchema, draft.form)))}</dd>
               </div>
             </dl>
           </section>

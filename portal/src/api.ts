@@ -1,3 +1,4 @@
+import type { FeeRule } from '../../domain/procedure-rules';
 import type { Status } from '../../domain/status';
 import { isKiosk } from './kiosk';
 
@@ -47,7 +48,11 @@ export interface Procedure {
   level: 'commune' | 'province';
   fee: number;
   feeOnline: number;
+  /** How the fee follows the form (domain/fees.ts); null: the fixed fee of the channel. */
+  feeRule: FeeRule | null;
   deadline: { workingDays: number | null; calendarDays?: number; kind?: string };
+  /** The online and postal channels' own deadlines where they differ from the counter's (docs/calendar.md). */
+  deadlines?: { online?: Procedure['deadline']; post?: Procedure['deadline'] } | null;
   stages: { name: string }[];
   requiredDocuments: Label[];
   fullProcessOnline: boolean;

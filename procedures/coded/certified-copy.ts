@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { feeOf } from '../../domain/fees';
 import { approve, defineProcedure, deliver, pay, receive, review } from '../../domain/procedure';
 import { positiveInt } from './form-fields';
 
@@ -10,19 +11,25 @@ import { positiveInt } from './form-fields';
  * gives the same day, or the next working day if asked after 15:00 (attributed to NĐ 23/2015 art. 7,
  * not checked against the decree's text).
  * Fee (national rate, shown on the page): 2,000 VND per page for pages 1–2, 1,000 VND per page from
- * page 3, at most 200,000 VND per copy; pages are counted on the original. The contract's `fee` is one
- * fixed number, so `fee.counter` is the price of a typical single-page copy (2,000 VND); the real
- * amount for a dossier is `certifiedCopyFee(form)`.
+ * page 3, at most 200,000 VND per copy; pages are counted on the original (Circular 226/2016/TT-BTC,
+ * art. 4). Version 1 charged `fee.counter`, the price of a single-page copy (2,000 VND), whatever the
+ * form said; version 2 charges the `feeRule` below (domain/fees.ts): pages × tiers, capped per copy,
+ * times the copies. `fee.counter` stays as the lowest price, shown in lists.
  * Counter only: the page lists no online channel (the original must be shown). The citizen pays at the
  * desk before the officer compares the copy with the original, hence pay before review.
  */
 export const certifiedCopy = defineProcedure({
   code: '2.000815',
-  version: 1,
+  version: 2,
   name: { vi: 'Chứng thực bản sao từ bản chính', en: 'Certified copy from the original' },
   field: { vi: 'Chứng thực', en: 'Certification' },
   level: 'commune',
   fee: { counter: 2000 },
+  feeRule: {
+    // Circular 226/2016/TT-BTC art. 4: 2,000 VND/page, from the third page 1,000 VND/page, at most 200,000 VND per copy.
+    perUnit: { field: 'pages', tiers: [{ upTo: 2, vnd: 2000 }, { upTo: null, vnd: 1000 }], capPerItem: 200_000, timesField: 'copies' },
+    source: 'Circular 226/2016/TT-BTC art. 4',
+  },
   deadline: { workingDays: 1 },
   fullProcessOnline: false,
   portalIntegrated: false,
@@ -59,8 +66,5 @@ export const certifiedCopy = defineProcedure({
   source: 'DVCQG page 2.000815 (third-party crawl chatbot-tthc/chatbot_tthc @7b79a320, bo-tu-phap/2.000815.json); fee TT 226/2016/TT-BTC as quoted there',
 });
 
-/** Fee for one dossier under TT 226/2016: per copy 2,000 VND for pages 1–2, 1,000 VND from page 3, capped at 200,000 VND. */
-export function certifiedCopyFee(form: { pages: number; copies: number }): number {
-  const perCopy = Math.min(2000 * Math.min(form.pages, 2) + 1000 * Math.max(form.pages - 2, 0), 200_000);
-  return perCopy * form.copies;
-}
+/** Fee for one dossier under TT 226/2016 art. 4, by the procedure's own fee rule. */
+export const certifiedCopyFee = (form: { pages: number; copies: number }): number => feeOf(certifiedCopy, 'counter', form);

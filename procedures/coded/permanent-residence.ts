@@ -2,23 +2,50 @@ import { z } from 'zod';
 import { approve, defineProcedure, deliver, pay, receive, review } from '../../domain/procedure';
 import { address, applicantIdNumber, choice, personName } from './form-fields';
 
+/** The exemptions of Circular 75/2022/TT-BTC art. 4, one choice each, with the words the forms show. */
+const FEE_EXEMPTION_LABELS = {
+  // art. 4(1)
+  'tre-em': 'Trẻ em', 'nguoi-cao-tuoi': 'Người cao tuổi', 'nguoi-khuyet-tat': 'Người khuyết tật',
+  // art. 4(2)
+  'nguoi-co-cong': 'Người có công với cách mạng, thân nhân người có công',
+  // art. 4(3)
+  'dtts-xa-dbkk': 'Đồng bào dân tộc thiểu số ở xã có điều kiện kinh tế - xã hội đặc biệt khó khăn',
+  'xa-bien-gioi': 'Thường trú tại xã biên giới', 'huyen-dao': 'Thường trú tại huyện đảo', 'ho-ngheo': 'Hộ nghèo',
+  // art. 4(4)
+  'mo-coi-16-18': 'Từ đủ 16 đến dưới 18 tuổi, mồ côi cả cha và mẹ',
+} as const;
+export const FEE_EXEMPTIONS = Object.keys(FEE_EXEMPTION_LABELS) as (keyof typeof FEE_EXEMPTION_LABELS)[];
+
 /**
  * Đăng ký thường trú — 1.004222 (QĐ 1523/QĐ-BCA-C06; Luật Cư trú 2020 art. 20–22; form CT01 of
  * TT 53/2025/TT-BCA). Commune level: the commune police (Công an cấp xã) receive and decide.
  * Deadline 7 working days (page; reference [fs:69695295956] agrees).
  * Fee (national rate, TT 75/2022/TT-BTC as amended by TT 71/2025/TT-BTC, shown on the page):
- * 20,000 VND per registration at the counter, 10,000 VND online; exemptions under art. 4 of TT 75/2022
- * are not modelled.
+ * 20,000 VND per registration at the counter (and by post), 10,000 VND online.
+ * Version 2: the exemptions of TT 75/2022 art. 4, declared on the form (`feeExemption`, with the
+ * proof shown at the desk unless a database holds it) and charged nothing (domain/fees.ts):
+ * art. 4(1) children (Law on Children), older people (Law on the Elderly), people with disabilities;
+ * art. 4(2) people with meritorious services to the revolution and their relatives;
+ * art. 4(3) ethnic minority people in communes with especially difficult socio-economic conditions,
+ * permanent residents of border communes or of island districts, members of poor households;
+ * art. 4(4) citizens from 16 to under 18 who have lost both parents.
+ * Checked against secondary sources quoting art. 4; not against the text as amended by TT 71/2025,
+ * which may rename island districts after the 2025 reform.
  * Full-process online: filed on DVCQG / the Ministry of Public Security portal, result is an update of
  * the population and residence databases plus a notice.
  */
 export const permanentResidence = defineProcedure({
   code: '1.004222',
-  version: 1,
+  version: 2,
   name: { vi: 'Đăng ký thường trú', en: 'Permanent residence registration' },
   field: { vi: 'Đăng ký, quản lý cư trú', en: 'Residence' },
   level: 'commune',
   fee: { counter: 20000, online: 10000 },
+  feeRule: {
+    // Circular 75/2022/TT-BTC art. 4: the cases exempt from the residence registration fee.
+    exemptions: { field: 'feeExemption', values: [...FEE_EXEMPTIONS] },
+    source: 'Circular 75/2022/TT-BTC art. 4',
+  },
   deadline: { workingDays: 7 },
   fullProcessOnline: true,
   portalIntegrated: true,
@@ -31,6 +58,7 @@ export const permanentResidence = defineProcedure({
       relationshipToHead: z.string().trim().min(2).max(50).optional(),
       previousResidence: address.optional(),
       membersMoving: z.number().int().min(0).max(20),
+      feeExemption: choice(FEE_EXEMPTION_LABELS).optional(),
     })
     .refine((f) => f.basis === 'nha-so-huu' || (f.householdHeadName !== undefined && f.relationshipToHead !== undefined), {
       message: 'Nhập vào hộ của người khác cần ghi họ tên chủ hộ và quan hệ với chủ hộ',
@@ -44,6 +72,7 @@ export const permanentResidence = defineProcedure({
     relationshipToHead: { vi: 'Quan hệ với chủ hộ', en: 'Relationship to the household head' },
     previousResidence: { vi: 'Nơi thường trú trước đây', en: 'Previous permanent residence' },
     membersMoving: { vi: 'Số người cùng chuyển đến', en: 'Other people moving with the applicant' },
+    feeExemption: { vi: 'Thuộc diện miễn lệ phí (Điều 4 Thông tư 75/2022/TT-BTC), nếu có', en: 'Exempt from the fee (Circular 75/2022/TT-BTC art. 4), if so' },
   },
   example: {
     newResidence: 'Số 25 đường Hoàng Liên, phường Lào Cai, tỉnh Lào Cai',
@@ -67,6 +96,10 @@ export const permanentResidence = defineProcedure({
     {
       vi: 'Giấy tờ chứng minh quan hệ nhân thân (nếu không khai thác được từ căn cước điện tử)',
       en: 'Proof of kinship, if it cannot be read from the electronic ID',
+    },
+    {
+      vi: 'Giấy tờ chứng minh thuộc diện miễn lệ phí (nếu khai miễn lệ phí và thông tin chưa có trong cơ sở dữ liệu)',
+      en: 'Proof of the fee exemption claimed, unless a database already holds it',
     },
   ],
   stages: [receive(), review({ supplementLimitDays: 15 }), pay(), approve(), deliver()],

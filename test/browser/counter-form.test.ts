@@ -111,4 +111,26 @@ describe('the counter form (walk-in birth registration, 1.001193)', () => {
     console.log(`AFTER counter form (returning applicant, one refusal): clicks=${hands.clicks} keys=${hands.keys} seconds=${seconds.toFixed(1)}`);
     expect(hands.clicks).toBeLessThanOrEqual(20);
   });
+
+  it('a certified copy received by post: the fee of its pages and copies shows before Save, and the dossier keeps the channel', async () => {
+    const desk = await signIn(stack.browser, stack.system, 'batxat.desk');
+    await desk.getByRole('menuitem', { name: 'Tiếp nhận tại quầy' }).click();
+    await desk.getByLabel('Qua dịch vụ bưu chính', { exact: true }).click();
+    await desk.getByLabel('Thủ tục').first().pressSequentially('chứng thực bản sao');
+    await desk.getByRole('option', { name: /2\.000815/ }).click();
+    await desk.getByTestId('procedure-form').waitFor();
+    await field(desk, 'applicant.idNumber').pressSequentially('010203997766');
+    await field(desk, 'applicant.fullName').pressSequentially('Vàng Thị Dính');
+    await field(desk, 'applicant.phone').pressSequentially('0912345670');
+    await field(desk, 'form.documentName').pressSequentially('Bằng tốt nghiệp');
+    await field(desk, 'form.issuedBy').pressSequentially('Trường THPT số 1 Bát Xát');
+    await field(desk, 'form.pages').fill('5');
+    await field(desk, 'form.copies').fill('2');
+    // Circular 226/2016/TT-BTC art. 4: (2 × 2,000 + 3 × 1,000) per copy × 2 copies.
+    await desk.getByTestId('fee-preview').filter({ hasText: '14.000' }).waitFor();
+    await desk.getByRole('button', { name: 'Lưu' }).click();
+    await desk.getByTestId('reception-done').waitFor();
+    await desk.getByTestId('reception-done').getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await desk.getByText('Qua bưu chính', { exact: true }).first().waitFor();
+  });
 });

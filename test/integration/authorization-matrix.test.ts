@@ -204,6 +204,13 @@ const MATRIX: Record<string, Row> = {
   'GET /holidays': { call: () => ({ path: '/api/holidays?filter={"year":2099}' }), expect: officersRead },
   'POST /holidays': { call: () => ({ path: '/api/holidays', body: { date: '2099-02-03', kind: 'off', note: 'thử' } }), expect: adminWrites(201) },
   'DELETE /holidays/:date': { call: () => ({ path: `/api/holidays/${fx.holiday}` }), expect: adminWrites(200) },
+  'GET /commune-categories': { call: () => ({ path: '/api/commune-categories' }), expect: officersRead },
+  // The fixture commune: listed by the administrator's call, removed by the next row's.
+  'POST /commune-categories': {
+    call: () => ({ path: '/api/commune-categories', body: { agencyCode: fx.agency, category: 'especially-difficult', source: 'Quyết định thử' } }),
+    expect: adminWrites(201),
+  },
+  'DELETE /commune-categories/:agencyCode': { call: () => ({ path: `/api/commune-categories/${fx.agency}` }), expect: adminWrites(200) },
 };
 
 /** `METHOD /path` of every route the Express app serves under /api, read from its router stack. */

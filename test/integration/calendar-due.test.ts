@@ -30,9 +30,31 @@ describe('GET /api/calendar/due', () => {
     expect(res.body).toEqual({ dueAt: instant(c.due) });
   });
 
-  it('reads a time without offset as Vietnam time, defaults to working days, and ignores the procedure parameters', async () => {
-    const res = await due({ from: '2025-01-24T16:00', workingDays: '3', procedureCode: '1.001193', channel: 'counter', agencyCode: '02647' });
+  it('reads a time without offset as Vietnam time and defaults to working days', async () => {
+    const res = await due({ from: '2025-01-24T16:00', workingDays: '3' });
     expect(res.body).toEqual({ dueAt: instant('2025-02-06 17:00') });
+  });
+
+  // 1.012753 as the catalogue states it: 20 working days at the counter, 17 online, 30 by post.
+  it.each<[Record<string, string>, string, string]>([
+    [{}, '2025-03-31 17:00', 'the counter by default: 20 working days after Monday 3/3'],
+    [{ channel: 'counter' }, '2025-03-31 17:00', 'the counter'],
+    [{ channel: 'kiosk' }, '2025-03-31 17:00', "the kiosk runs on the counter's"],
+    [{ channel: 'online' }, '2025-03-26 17:00', '17 working days'],
+    [{ channel: 'post' }, '2025-04-15 17:00', "30 working days, Hùng Kings' day (Monday 7/4/2025) off"],
+    [{ channel: 'counter', agencyCode: '02647' }, '2025-03-31 17:00', 'an unlisted commune: nothing extra'],
+  ])("gives a procedure's deadline for the channel: %j → %s (%s)", async (extra, expected) => {
+    const res = await due({ from: '2025-03-03T09:00:00+07:00', procedureCode: '1.012753', ...extra });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({ dueAt: instant(expected) });
+  });
+
+  it('answers 422 for a procedure that states no time on that channel, and counts the one it states on another', async () => {
+    // 1.011042: no time at the counter, 1 working day online.
+    const none = await due({ from: '2025-03-03T09:00:00+07:00', procedureCode: '1.011042', channel: 'counter' });
+    expect(none.status).toBe(422);
+    expect(none.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect((await due({ from: '2025-03-03T09:00:00+07:00', procedureCode: '1.011042', channel: 'online' })).body).toEqual({ dueAt: instant('2025-03-04 17:00') });
   });
 
   it('follows the administrator’s overrides without authentication', async () => {
@@ -59,6 +81,10 @@ describe('GET /api/calendar/due', () => {
     [{ from: '2025-03-10T09:00:00Z', workingDays: '1e400' }, 'workingDays'],
     [{ from: '2025-03-10T09:00:00Z', workingDays: '1001' }, 'workingDays'],
     [{ from: '2025-03-10T09:00:00Z', workingDays: '3', kind: 'fortnights' }, 'kind'],
+    [{ from: '2025-03-10T09:00:00Z', procedureCode: '9.999999' }, 'procedureCode'],
+    [{ from: '2025-03-10T09:00:00Z', procedureCode: '1.012753', workingDays: '3' }, 'procedureCode'],
+    [{ from: '2025-03-10T09:00:00Z', procedureCode: '1.012753', channel: 'pigeon' }, 'channel'],
+    [{ from: '2025-03-10T09:00:00Z', procedureCode: '1.012753', agencyCode: 'nowhere' }, 'agencyCode'],
   ])('answers 400 problem+json for %j (%s)', async (query, field) => {
     const res = await due(query);
     expect(res.status).toBe(400);

@@ -4,6 +4,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import {
   AutocompleteInput,
   Create,
+  RadioButtonGroupInput,
   ReferenceInput,
   SimpleForm,
   TextInput,
@@ -19,8 +20,9 @@ import {
   useTranslate,
   type Validator,
 } from 'react-admin';
+import { feeOf } from '../../../domain/fees';
 import { stripSeparators } from '../../../domain/text';
-import { pick } from '../common/format';
+import { formatNumber, pick } from '../common/format';
 import { problemLine, problemOf } from '../common/problem-text';
 import type { Dossier, Procedure } from '../types';
 import { ApplicantPrefill } from './ApplicantPrefill';
@@ -47,7 +49,21 @@ function ProcedureSection() {
         </MuiButton>
       </Typography>
       <ProcedureFormInputs procedure={procedure} />
+      <FeePreview procedure={procedure} />
     </Box>
+  );
+}
+
+/** The fee the API will ask for, from the form as typed and the channel (domain/fees.ts): shown before Save. */
+function FeePreview({ procedure }: { procedure: Procedure }) {
+  const translate = useTranslate();
+  const form = (useWatch({ name: 'form' }) ?? {}) as Record<string, unknown>;
+  const channel = useWatch({ name: 'channel' }) === 'post' ? 'post' : 'counter';
+  const fee = feeOf({ fee: { counter: procedure.fee, online: procedure.feeOnline }, feeRule: procedure.feeRule ?? undefined }, channel, form);
+  return (
+    <Alert severity="info" sx={{ mt: 1 }} data-testid="fee-preview">
+      {translate('app.reception.fee', { amount: formatNumber(fee) })}
+    </Alert>
   );
 }
 
@@ -81,7 +97,8 @@ function Done({ dossier, onAnother }: { dossier: Dossier; onAnother: () => void 
 }
 
 /**
- * Reception at the desk: channel 'counter', at the officer's own agency; the receipt prints at once.
+ * Reception at the desk: channel 'counter', or 'post' for a dossier received by post (its own
+ * deadline, docs/calendar.md), at the officer's own agency; the receipt prints at once.
  * A refusal leaves everything typed in place, puts the API's field errors on their fields and
  * leaves Save working; one Idempotency-Key per form makes a double click one dossier.
  */
@@ -99,7 +116,8 @@ export function DossierCreate() {
   const submit = async (data: Record<string, unknown>) => {
     const applicant = compact(data.applicant);
     for (const k of ['idNumber', 'phone'] as const) if (typeof applicant[k] === 'string') applicant[k] = stripSeparators(applicant[k] as string);
-    const body = { procedureCode: data.procedureCode, agencyCode: identity?.agencyCode, channel: 'counter', applicant, form: compact(data.form) };
+    const channel = data.channel === 'post' ? 'post' : 'counter';
+    const body = { procedureCode: data.procedureCode, agencyCode: identity?.agencyCode, channel, applicant, form: compact(data.form) };
     setElsewhere([]);
     try {
       const { data: dossier } = await dataProvider.create<Dossier>('dossiers', { data: body, meta: { idempotencyKey } });
@@ -123,7 +141,7 @@ export function DossierCreate() {
   return (
     <>
       <Create key={formKey} title={translate('app.reception.title')} redirect={false}>
-        <SimpleForm onSubmit={submit}>
+        <SimpleForm onSubmit={submit} defaultValues={{ channel: 'counter' }}>
           {elsewhere.length > 0 && (
             <Alert severity="error" sx={{ width: '100%', mb: 1 }} data-testid="reception-errors">
               {elsewhere.map((m) => (
@@ -141,6 +159,14 @@ export function DossierCreate() {
               fullWidth
             />
           </ReferenceInput>
+          <RadioButtonGroupInput
+            source="channel"
+            label="app.reception.channel"
+            choices={[
+              { id: 'counter', name: 'app.reception.channel_counter' },
+              { id: 'post', name: 'app.reception.channel_post' },
+            ]}
+          />
           <Typography variant="h6" sx={{ mt: 1 }}>
             {translate('app.reception.applicant')}
           </Typography>

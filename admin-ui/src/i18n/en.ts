@@ -130,6 +130,7 @@ export const appEn: typeof appVi = {
         workingDays: 'Processing time (working days; empty if none is stated)',
         fee: 'Fee at the counter (VND)',
         feeOnline: 'Fee online (VND)',
+        extraDays: 'Extra days in especially difficult communes',
         note: 'Basis (publishing decision number)',
         preview: 'Preview',
         confirm: 'Publish',
@@ -161,6 +162,11 @@ export const appEn: typeof appVi = {
     holidays: {
       name: 'Holiday override |||| Holiday overrides',
       fields: { id: 'Date', date: 'Date', kind: 'Kind', note: 'Note', year: 'Year' },
+    },
+    'commune-categories': {
+      name: 'Especially difficult commune |||| Especially difficult communes',
+      fields: { id: 'Commune code', agencyCode: 'Commune', agencyName: 'Name', category: 'Category', source: 'Source (decision)', updatedBy: 'Updated by', updatedAt: 'Updated at' },
+      source_help: 'Number, date and issuer of the decision that lists the commune',
     },
     'stuck-dossiers': {
       name: 'Stuck dossier |||| Stuck dossiers',
@@ -195,7 +201,7 @@ export const appEn: typeof appVi = {
       WITHDRAWN: 'Withdrawn',
       CANCELLED: 'Cancelled',
     },
-    channel: { online: 'Online', counter: 'Counter', kiosk: 'Kiosk' },
+    channel: { online: 'Online', counter: 'Counter', kiosk: 'Kiosk', post: 'By post' },
     role: {
       citizen: 'Citizen',
       'desk-officer': 'Desk officer',
@@ -281,6 +287,10 @@ export const appEn: typeof appVi = {
       workload: '%{smart_count} open dossier |||| %{smart_count} open dossiers',
     },
     reception: {
+      channel: 'Received',
+      channel_counter: 'At the counter',
+      channel_post: 'By post',
+      fee: 'Fee due: %{amount} VND',
       title: 'Receive a dossier at the counter',
       procedure: 'Procedure',
       applicant: 'Applicant',

@@ -135,6 +135,7 @@ export const appVi = {
         workingDays: 'Thời hạn giải quyết (ngày làm việc; để trống nếu không quy định)',
         fee: 'Lệ phí tại quầy (đồng)',
         feeOnline: 'Lệ phí trực tuyến (đồng)',
+        extraDays: 'Số ngày cộng thêm ở xã đặc biệt khó khăn',
         note: 'Căn cứ (số quyết định công bố)',
         preview: 'Xem trước',
         confirm: 'Phát hành',
@@ -166,6 +167,11 @@ export const appVi = {
     holidays: {
       name: 'Ngày nghỉ, ngày làm bù |||| Ngày nghỉ, ngày làm bù',
       fields: { id: 'Ngày', date: 'Ngày', kind: 'Loại', note: 'Ghi chú', year: 'Năm' },
+    },
+    'commune-categories': {
+      name: 'Xã đặc biệt khó khăn |||| Xã đặc biệt khó khăn',
+      fields: { id: 'Mã xã', agencyCode: 'Xã, phường', agencyName: 'Tên', category: 'Loại', source: 'Căn cứ (quyết định)', updatedBy: 'Người cập nhật', updatedAt: 'Cập nhật lúc' },
+      source_help: 'Số, ngày và cơ quan ban hành quyết định công nhận xã đặc biệt khó khăn',
     },
     'stuck-dossiers': {
       name: 'Hồ sơ bị kẹt |||| Hồ sơ bị kẹt',
@@ -200,7 +206,7 @@ export const appVi = {
       WITHDRAWN: 'Đã rút',
       CANCELLED: 'Đã hủy',
     },
-    channel: { online: 'Trực tuyến', counter: 'Tại quầy', kiosk: 'Ki-ốt' },
+    channel: { online: 'Trực tuyến', counter: 'Tại quầy', kiosk: 'Ki-ốt', post: 'Qua bưu chính' },
     role: {
       citizen: 'Công dân',
       'desk-officer': 'Cán bộ một cửa',
@@ -286,6 +292,10 @@ export const appVi = {
       workload: '%{smart_count} hồ sơ đang xử lý',
     },
     reception: {
+      channel: 'Nhận qua',
+      channel_counter: 'Tại quầy',
+      channel_post: 'Qua dịch vụ bưu chính',
+      fee: 'Phí, lệ phí phải nộp: %{amount} đồng',
       title: 'Tiếp nhận hồ sơ tại quầy',
       procedure: 'Thủ tục',
       applicant: 'Người nộp hồ sơ',

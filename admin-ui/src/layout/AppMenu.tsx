@@ -19,6 +19,7 @@ export function AppMenu() {
       {ability.can('manage', 'User') && <Menu.ResourceItem name="users" />}
       {ability.can('read', 'Procedure') && <Menu.ResourceItem name="procedures" />}
       {ability.can('read', 'Holiday') && <Menu.ResourceItem name="holidays" />}
+      {ability.can('read', 'Holiday') && <Menu.ResourceItem name="commune-categories" />}
       {ability.can('triage', 'Dossier') && <Menu.ResourceItem name="stuck-dossiers" />}
     </Menu>
   );

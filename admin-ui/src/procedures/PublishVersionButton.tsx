@@ -8,7 +8,7 @@ import type { Procedure } from '../types';
 import { DeadlineText } from './DeadlineText';
 
 const t = (k: string) => `resources.procedures.publish.${k}`;
-type Draft = { workingDays: string; fee: string; feeOnline: string; note: string };
+type Draft = { workingDays: string; fee: string; feeOnline: string; extraDays: string; note: string };
 
 /** The changes the administrator typed, as POST /api/procedures/:code/versions takes them. */
 function changesOf(p: Procedure, d: Draft) {
@@ -19,6 +19,9 @@ function changesOf(p: Procedure, d: Draft) {
   const fee = num(d.fee) ?? 0;
   const online = num(d.feeOnline) ?? fee;
   if (fee !== p.fee || online !== p.feeOnline) body.fee = { counter: fee, online };
+  // Days added in communes with especially difficult conditions (docs/calendar.md).
+  const extra = num(d.extraDays) ?? 0;
+  if (extra !== (p.difficultCommuneExtraDays ?? 0)) body.difficultCommuneExtraDays = extra;
   if (d.note.trim()) body.note = d.note.trim();
   return body;
 }
@@ -34,12 +37,12 @@ export function PublishVersionButton() {
   const notify = useNotify();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
-  const [draft, setDraft] = useState<Draft>({ workingDays: '', fee: '', feeOnline: '', note: '' });
+  const [draft, setDraft] = useState<Draft>({ workingDays: '', fee: '', feeOnline: '', extraDays: '', note: '' });
   const [preview, setPreview] = useState<Procedure | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (!p || !ability.can('manage', 'Procedure')) return null;
   const start = () => {
-    setDraft({ workingDays: p.deadline.workingDays === null ? '' : String(p.deadline.workingDays), fee: String(p.fee), feeOnline: String(p.feeOnline), note: '' });
+    setDraft({ workingDays: p.deadline.workingDays === null ? '' : String(p.deadline.workingDays), fee: String(p.fee), feeOnline: String(p.feeOnline), extraDays: String(p.difficultCommuneExtraDays ?? 0), note: '' });
     setPreview(null);
     setError(null);
     setOpen(true);
@@ -78,6 +81,7 @@ export function PublishVersionButton() {
             {field('workingDays', 'workingDays')}
             {field('fee', 'fee')}
             {field('feeOnline', 'feeOnline')}
+            {field('extraDays', 'extraDays')}
             {field('note', 'note')}
             {error && <Alert severity="error">{error}</Alert>}
             {preview && (
@@ -93,6 +97,7 @@ export function PublishVersionButton() {
                   {row('workingDays', <DeadlineText deadline={p.deadline} />, <DeadlineText deadline={preview.deadline} />)}
                   {row('fee', p.fee.toLocaleString('vi-VN'), preview.fee.toLocaleString('vi-VN'))}
                   {row('feeOnline', p.feeOnline.toLocaleString('vi-VN'), preview.feeOnline.toLocaleString('vi-VN'))}
+                  {row('extraDays', p.difficultCommuneExtraDays ?? 0, preview.difficultCommuneExtraDays ?? 0)}
                 </TableBody>
               </Table>
             )}
