@@ -24,7 +24,8 @@ export interface System {
   log: Logger;
   dbh: DbHandle;
   temporal: Client;
-  worker: Worker;
+  /** Absent in an API-only process (`npm run cluster` runs workers apart: scripts/worker.ts). */
+  worker?: Worker;
   /** Delivers the outbox (portal, SMS, e-mail) beside the worker; absent when OUTBOX_DISPATCHER=off. */
   dispatcher?: Dispatcher;
   server: Server;
@@ -34,8 +35,13 @@ export interface System {
 }
 
 export interface StartOptions {
-  /** Start a worker in this process (always, with PGlite: only one process may open its files). */
+  /**
+   * Start a worker in this process (default). Off for the API processes of `npm run cluster`,
+   * which runs its workers apart; never off with PGlite, where only one process may open its files.
+   */
   worker?: boolean;
+  /** Migrate and seed the database (default); off when another process has done it (`npm run cluster`). */
+  prepare?: boolean;
   /** Temporal dev server port when no TEMPORAL_ADDRESS is given. */
   temporalPort?: number;
 }
@@ -84,20 +90,25 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
     }
   }
   const dbh = openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
-  await dbh.migrate();
-  const seeded = await seed(dbh.db, { adminPassword: env.MOTCUA_ADMIN_PASSWORD, demoUsers: env.NODE_ENV !== 'production' });
-  log.info({ db: dbh.kind, ...seeded }, 'database ready');
+  if (opts.prepare !== false) {
+    await dbh.migrate();
+    const seeded = await seed(dbh.db, { adminPassword: env.MOTCUA_ADMIN_PASSWORD, demoUsers: env.NODE_ENV !== 'production' });
+    log.info({ db: dbh.kind, ...seeded }, 'database ready');
+  }
 
   const temporal = await connectClient(address, env.TEMPORAL_NAMESPACE);
-  const worker = await createWorker({
-    connection: await connectWorker(address, { logLevel: env.TEMPORAL_LOG_LEVEL, metricsAddress: env.TEMPORAL_METRICS_ADDRESS }),
-    namespace: env.TEMPORAL_NAMESPACE,
-    deps: { db: dbh.db },
-    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
-    log,
-    shutdown: { graceMs: env.SHUTDOWN_GRACE_MS, forceMs: env.SHUTDOWN_FORCE_MS },
-  });
-  const workerRun = worker.run();
+  const runWorker = opts.worker !== false || dbh.kind === 'pglite';
+  const worker = runWorker
+    ? await createWorker({
+        connection: await connectWorker(address, { logLevel: env.TEMPORAL_LOG_LEVEL, metricsAddress: env.TEMPORAL_METRICS_ADDRESS }),
+        namespace: env.TEMPORAL_NAMESPACE,
+        deps: { db: dbh.db },
+        maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+        log,
+        shutdown: { graceMs: env.SHUTDOWN_GRACE_MS, forceMs: env.SHUTDOWN_FORCE_MS },
+      })
+    : undefined;
+  const workerRun = worker?.run();
   const dispatcher = env.OUTBOX_DISPATCHER === 'on' ? createDispatcher(env, dbh, log).start() : undefined;
   if (dispatcher) log.info({ channels: dispatcher.configuredChannels }, 'outbox dispatcher started');
   // Submissions recorded while Temporal was unreachable get their workflow here.
@@ -125,8 +136,8 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
       await orphans.stop();
       await dispatcher?.stop().catch((err) => log.error({ err }, 'outbox dispatcher stopped with an error'));
       await starts.stop();
-      worker.shutdown();
-      await workerRun.catch((err) => log.error({ err }, 'worker stopped with an error'));
+      worker?.shutdown();
+      await workerRun?.catch((err) => log.error({ err }, 'worker stopped with an error'));
       await temporal.connection.close();
       await dbh.close();
       await devServer?.stop();
