@@ -9,3 +9,4 @@ export * from './holidays';
 export * from './outbox';
 export * from './login-throttle';
 export * from './issued-documents';
+export * from './rate-limits';
