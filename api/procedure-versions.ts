@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import type { ChangeFeed } from '../db/change-feed';
 import type { Db } from '../db/client';
 import { procedures, procedureVersions, type ProcedureVersionRow } from '../db/schema';
 import { rulesOf, type ProcedureRules } from '../domain/procedure';
@@ -15,7 +16,15 @@ export class ProcedureVersions {
   private byKey = new Map<string, ProcedureRules>();
   private latest = new Map<string, ProcedureRules>();
 
-  constructor(private readonly db: Db) {}
+  /** With a change feed, a version another process publishes is read here too (db/change-feed.ts). */
+  constructor(
+    private readonly db: Db,
+    private readonly changes?: ChangeFeed,
+  ) {
+    changes?.subscribe((c) => {
+      if (c.kind === 'procedures') void this.reload().catch(() => {});
+    });
+  }
 
   async reload(): Promise<void> {
     const rows = await this.db.select({ code: procedureVersions.code, version: procedureVersions.version, rules: procedureVersions.rules }).from(procedureVersions);
@@ -83,6 +92,7 @@ export class ProcedureVersions {
       return rules;
     });
     this.remember(published);
+    await this.changes?.publish({ kind: 'procedures' });
     return published;
   }
 }

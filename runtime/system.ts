@@ -28,6 +28,9 @@ export interface System {
   worker?: Worker;
   /** Delivers the outbox (portal, SMS, e-mail) beside the worker; absent when OUTBOX_DISPATCHER=off. */
   dispatcher?: Dispatcher;
+  /** The caches an admin's edit made through another process reaches (db/change-feed.ts). */
+  agencies: AgencyDirectory;
+  procedures: ProcedureVersions;
   server: Server;
   port: number;
   devServer?: DevServer;
@@ -114,9 +117,12 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
   // Submissions recorded while Temporal was unreachable get their workflow here.
   const starts = sweepPendingWorkflows(dbh.db, temporal, log);
 
-  const agencies = new AgencyDirectory(dbh.db);
+  // Both caches hear other processes' edits (db/change-feed.ts); listening before the first read
+  // leaves no gap in which an edit could be missed.
+  const agencies = new AgencyDirectory(dbh.db, dbh.changes);
+  const procedures = new ProcedureVersions(dbh.db, dbh.changes);
+  await dbh.changes.ready();
   await agencies.reload();
-  const procedures = new ProcedureVersions(dbh.db);
   await procedures.reload();
   const app = createApp({ dbh, temporal, env, log, agencies, procedures, temporalUiUrl });
   // Uploads never attached to a dossier are removed after a day (docs/security.md).
@@ -129,7 +135,7 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
   log.info({ url: `http://localhost:${port}` }, 'motcua is up');
 
   return {
-    env, log, dbh, temporal, worker, dispatcher, server, port, devServer,
+    env, log, dbh, temporal, worker, dispatcher, agencies, procedures, server, port, devServer,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
