@@ -19,6 +19,7 @@ import postgres from 'postgres';
 import { loadEnv } from '../config/env';
 import { openDb } from '../db/client';
 import { seed } from '../db/seed';
+import { clusterProcessEnv, PROCESS_ENTRIES, type ProcessRole } from '../runtime/cluster-env';
 import { ensureClusterTools, ensureNamespace, freeTemporalPorts, setupTemporalSchemas, startTemporalServer, temporalServerEnv, type TemporalServer } from '../temporal/cluster-server';
 import { freePort } from '../temporal/dev-server';
 
@@ -83,30 +84,27 @@ say(`temporal-server (PostgreSQL, ${shards} history shards) at ${temporal.addres
 // 3. The motcua processes. Short stops by default, so that Ctrl-C is done within seconds.
 const childEnv: NodeJS.ProcessEnv = {
   ...process.env,
-  DATABASE_URL: databaseUrl,
-  TEMPORAL_ADDRESS: temporal.address,
-  PORT: String(httpPort),
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   SHUTDOWN_GRACE_MS: process.env.SHUTDOWN_GRACE_MS ?? '2000',
   SHUTDOWN_FORCE_MS: process.env.SHUTDOWN_FORCE_MS ?? '4000',
-  // One SDK metrics port per machine would collide between workers: off unless given per process.
-  TEMPORAL_METRICS_ADDRESS: '',
 };
+// One SDK metrics port per machine would collide between workers.
 delete childEnv.TEMPORAL_METRICS_ADDRESS;
+const at = { databaseUrl, temporalAddress: temporal.address, namespace: env.TEMPORAL_NAMESPACE, port: httpPort };
+const envOf = (role: ProcessRole) => ({ ...childEnv, ...clusterProcessEnv(role, at) });
+const entry = (role: ProcessRole) => path.join(root, PROCESS_ENTRIES[role]);
 const children: { name: string; proc: ChildProcess }[] = [];
-cluster.setupPrimary({ exec: path.join(root, 'scripts/api.ts') });
+cluster.setupPrimary({ exec: entry('api') });
 const listening = Array.from({ length: apis }, (_, i) => {
-  const w = cluster.fork({ ...childEnv, OUTBOX_DISPATCHER: 'off' });
+  const w = cluster.fork(envOf('api'));
   children.push({ name: `api ${i + 1}`, proc: w.process });
   return new Promise<void>((resolve, reject) => {
     w.once('listening', () => resolve());
     w.once('exit', (code) => reject(new Error(`api ${i + 1} exited with code ${code} before listening`)));
   });
 });
-for (let i = 0; i < workers; i++) {
-  children.push({ name: `worker ${i + 1}`, proc: fork(path.join(root, 'scripts/worker.ts'), { env: { ...childEnv, OUTBOX_DISPATCHER: 'off' } }) });
-}
-children.push({ name: 'outbox dispatcher', proc: fork(path.join(root, 'scripts/dispatcher.ts'), { env: childEnv }) });
+for (let i = 0; i < workers; i++) children.push({ name: `worker ${i + 1}`, proc: fork(entry('worker'), { env: envOf('worker') }) });
+children.push({ name: 'outbox dispatcher', proc: fork(entry('dispatcher'), { env: envOf('dispatcher') }) });
 
 let stopping = false;
 async function stopAll(code: number) {
