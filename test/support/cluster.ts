@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
@@ -21,9 +23,10 @@ export async function startCluster(adminUrl: string, args: string[], timeoutMs =
   const url = new URL(adminUrl);
   const name = `motcua_cluster_${process.pid}_${Date.now()}`;
   url.pathname = `/${name}`;
+  const dataDir = path.join(os.tmpdir(), name);
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cluster.ts', ...args, '--port', '0', '--database-url', url.toString()], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', MOTCUA_DATA_DIR: path.join('/tmp', name) },
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', MOTCUA_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -54,6 +57,7 @@ export async function startCluster(adminUrl: string, args: string[], timeoutMs =
       const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
       for (const db of [name, `${name}_temporal`, `${name}_temporal_visibility`]) await admin.unsafe(`drop database if exists ${db} with (force)`).catch(() => {});
       await admin.end();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
