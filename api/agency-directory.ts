@@ -1,3 +1,4 @@
+import type { ChangeFeed } from '../db/change-feed';
 import type { Db } from '../db/client';
 import { agencies, type AgencyRow } from '../db/schema';
 
@@ -9,7 +10,21 @@ export class AgencyDirectory {
   private byCode = new Map<string, AgencyRow>();
   private children = new Map<string, string[]>();
 
-  constructor(private readonly db: Db) {}
+  /** With a change feed, an edit made through another process is read here too (db/change-feed.ts). */
+  constructor(
+    private readonly db: Db,
+    private readonly changes?: ChangeFeed,
+  ) {
+    changes?.subscribe((c) => {
+      if (c.kind === 'agencies') void this.reload().catch(() => {});
+    });
+  }
+
+  /** After an edit: reloads here and tells the other processes. */
+  async changed(): Promise<void> {
+    await this.reload();
+    await this.changes?.publish({ kind: 'agencies' });
+  }
 
   async reload(): Promise<void> {
     const rows = await this.db.select().from(agencies);

@@ -208,7 +208,17 @@ export const meResponse = z.object({ user: sessionUser, rules: packedRules });
 export const loginResponse = meResponse.extend({ token: z.string() });
 export const logoutResponse = z.object({ loggedOut: z.literal(true) });
 
-export const healthResponse = z.object({ status: z.enum(['ok', 'degraded']), database: z.enum(['up', 'down']), databaseKind: z.string(), temporal: z.enum(['up', 'down']) });
+export const healthResponse = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.enum(['up', 'down']),
+  databaseKind: z.string(),
+  temporal: z.enum(['up', 'down']),
+  /** From the Temporal server's cluster info: `postgres12` on a cluster, `sqlite` on the dev server. */
+  temporalPersistence: z.string().optional(),
+  temporalVisibility: z.string().optional(),
+  /** Pollers on the `dossiers` workflow task queue (one per worker process, roughly). */
+  dossierPollers: z.number().int().optional(),
+});
 
 export const paymentResponse = z.object({
   amount: z.number().int(),

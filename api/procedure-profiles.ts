@@ -127,6 +127,7 @@ export class ProcedureProfiles {
     });
     this.latest.set(code, profile);
     if (rules) this.versions.remember(rules);
+    await this.versions.announce();
     return { profile, rules };
   }
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import type { ChangeFeed } from '../db/change-feed';
 import type { Db } from '../db/client';
 import { procedures, procedureVersions, type ProcedureVersionRow } from '../db/schema';
 import { rulesOf, type ProcedureRules } from '../domain/procedure';
@@ -18,8 +19,15 @@ export class ProcedureVersions {
   /** Lào Cai's profile of each procedure, current and past versions. */
   readonly profiles: ProcedureProfiles;
 
-  constructor(private readonly db: Db) {
+  /** With a change feed, a version another process publishes is read here too (db/change-feed.ts). */
+  constructor(
+    private readonly db: Db,
+    private readonly changes?: ChangeFeed,
+  ) {
     this.profiles = new ProcedureProfiles(db, this);
+    changes?.subscribe((c) => {
+      if (c.kind === 'procedures') void this.reload().catch(() => {});
+    });
   }
 
   async reload(): Promise<void> {
@@ -75,7 +83,13 @@ export class ProcedureVersions {
   async publish(next: ProcedureRules, changes: Record<string, unknown>, by: { id: string; note?: string }): Promise<ProcedureRules> {
     const published = await this.db.transaction((tx) => this.publishIn(tx, next, changes, by));
     this.remember(published);
+    await this.announce();
     return published;
+  }
+
+  /** Tells the other processes that versions or profiles changed, so they reload them. */
+  async announce(): Promise<void> {
+    await this.changes?.publish({ kind: 'procedures' });
   }
 
   /**

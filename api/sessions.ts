@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { ChangeFeed } from '../db/change-feed';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import type { Role } from '../domain/roles';
@@ -17,8 +18,9 @@ export interface SessionRow {
 }
 
 /**
- * How long another API process may go on trusting a row it read (a demotion, a deactivation or a
- * logout reaches every process within this time; the process that made the change at once).
+ * How long a process may go on trusting a row it read when it missed the change's notification
+ * (a demotion, a deactivation or a logout reaches the other processes through the change feed
+ * within milliseconds; the process that made the change at once).
  */
 export const SESSION_CACHE_MS = 5_000;
 
@@ -31,7 +33,14 @@ export const nextTokenVersion = sql`${users.tokenVersion} + 1`;
  */
 export class SessionStore {
   private readonly cache = new TtlCache<SessionRow | null>(SESSION_CACHE_MS, 10_000);
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly changes?: ChangeFeed,
+  ) {
+    changes?.subscribe((c) => {
+      if (c.kind === 'user') this.cache.forget(c.id);
+    });
+  }
 
   current(userId: string): Promise<SessionRow | null> {
     return this.cache.get(userId, async () => {
@@ -53,15 +62,16 @@ export class SessionStore {
     });
   }
 
-  /** After any write to a user's row: this process reads it afresh on the next request. */
-  forget(userId: string): void {
+  /** After any write to a user's row: every process reads it afresh on its next request. */
+  async forget(userId: string): Promise<void> {
     this.cache.forget(userId);
+    await this.changes?.publish({ kind: 'user', id: userId });
   }
 
   /** Revokes every token of the user (logout): their version moves on. */
   async revoke(userId: string): Promise<void> {
     await this.db.update(users).set({ tokenVersion: nextTokenVersion }).where(eq(users.id, userId));
-    this.forget(userId);
+    await this.forget(userId);
   }
 }
 
@@ -70,6 +80,6 @@ const stores = new WeakMap<AppContext, SessionStore>();
 /** One store per app context, shared by `authenticate` and the routes that change users. */
 export function sessionsOf(ctx: AppContext): SessionStore {
   let store = stores.get(ctx);
-  if (!store) stores.set(ctx, (store = new SessionStore(ctx.dbh.db)));
+  if (!store) stores.set(ctx, (store = new SessionStore(ctx.dbh.db, ctx.dbh.changes)));
   return store;
 }

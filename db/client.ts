@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { localChangeFeed, postgresChangeFeed, type ChangeFeed } from './change-feed';
 import * as schema from './schema';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -19,6 +20,8 @@ export type Db = ReturnType<typeof drizzlePostgres<typeof schema>>;
 export interface DbHandle {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /** Admin changes other processes cache, published and heard (LISTEN/NOTIFY on PostgreSQL). */
+  changes: ChangeFeed;
   /** Runs the committed drizzle-kit migrations (idempotent). */
   migrate(): Promise<void>;
   ping(): Promise<boolean>;
@@ -37,9 +40,11 @@ export function openDb(opts: DbOptions): DbHandle {
   if (opts.databaseUrl) {
     const client = postgres(opts.databaseUrl, { max: opts.max ?? 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema });
+    const changes = postgresChangeFeed(client);
     return {
       db,
       kind: 'postgres',
+      changes,
       migrate: () => migratePostgres(db, { migrationsFolder }),
       ping: async () => (await client`select 1 as ok`).length === 1,
       close: () => client.end({ timeout: 5 }),
@@ -52,6 +57,7 @@ export function openDb(opts: DbOptions): DbHandle {
   return {
     db,
     kind: 'pglite',
+    changes: localChangeFeed(),
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     ping: async () => (await client.query('select 1 as ok')).rows.length === 1,
     close: () => client.close(),

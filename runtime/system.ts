@@ -24,9 +24,13 @@ export interface System {
   log: Logger;
   dbh: DbHandle;
   temporal: Client;
-  worker: Worker;
+  /** Absent in an API-only process (`npm run cluster` runs workers apart: scripts/worker.ts). */
+  worker?: Worker;
   /** Delivers the outbox (portal, SMS, e-mail) beside the worker; absent when OUTBOX_DISPATCHER=off. */
   dispatcher?: Dispatcher;
+  /** The caches an admin's edit made through another process reaches (db/change-feed.ts). */
+  agencies: AgencyDirectory;
+  procedures: ProcedureVersions;
   server: Server;
   port: number;
   devServer?: DevServer;
@@ -34,8 +38,13 @@ export interface System {
 }
 
 export interface StartOptions {
-  /** Start a worker in this process (always, with PGlite: only one process may open its files). */
+  /**
+   * Start a worker in this process (default). Off for the API processes of `npm run cluster`,
+   * which runs its workers apart; never off with PGlite, where only one process may open its files.
+   */
   worker?: boolean;
+  /** Migrate and seed the database (default); off when another process has done it (`npm run cluster`). */
+  prepare?: boolean;
   /** Temporal dev server port when no TEMPORAL_ADDRESS is given. */
   temporalPort?: number;
 }
@@ -84,28 +93,36 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
     }
   }
   const dbh = openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
-  await dbh.migrate();
-  const seeded = await seed(dbh.db, { adminPassword: env.MOTCUA_ADMIN_PASSWORD, demoUsers: env.NODE_ENV !== 'production' });
-  log.info({ db: dbh.kind, ...seeded }, 'database ready');
+  if (opts.prepare !== false) {
+    await dbh.migrate();
+    const seeded = await seed(dbh.db, { adminPassword: env.MOTCUA_ADMIN_PASSWORD, demoUsers: env.NODE_ENV !== 'production' });
+    log.info({ db: dbh.kind, ...seeded }, 'database ready');
+  }
 
   const temporal = await connectClient(address, env.TEMPORAL_NAMESPACE);
-  const worker = await createWorker({
-    connection: await connectWorker(address, { logLevel: env.TEMPORAL_LOG_LEVEL, metricsAddress: env.TEMPORAL_METRICS_ADDRESS }),
-    namespace: env.TEMPORAL_NAMESPACE,
-    deps: { db: dbh.db },
-    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
-    log,
-    shutdown: { graceMs: env.SHUTDOWN_GRACE_MS, forceMs: env.SHUTDOWN_FORCE_MS },
-  });
-  const workerRun = worker.run();
+  const runWorker = opts.worker !== false || dbh.kind === 'pglite';
+  const worker = runWorker
+    ? await createWorker({
+        connection: await connectWorker(address, { logLevel: env.TEMPORAL_LOG_LEVEL, metricsAddress: env.TEMPORAL_METRICS_ADDRESS }),
+        namespace: env.TEMPORAL_NAMESPACE,
+        deps: { db: dbh.db },
+        maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+        log,
+        shutdown: { graceMs: env.SHUTDOWN_GRACE_MS, forceMs: env.SHUTDOWN_FORCE_MS },
+      })
+    : undefined;
+  const workerRun = worker?.run();
   const dispatcher = env.OUTBOX_DISPATCHER === 'on' ? createDispatcher(env, dbh, log).start() : undefined;
   if (dispatcher) log.info({ channels: dispatcher.configuredChannels }, 'outbox dispatcher started');
   // Submissions recorded while Temporal was unreachable get their workflow here.
   const starts = sweepPendingWorkflows(dbh.db, temporal, log);
 
-  const agencies = new AgencyDirectory(dbh.db);
+  // Both caches hear other processes' edits (db/change-feed.ts); listening before the first read
+  // leaves no gap in which an edit could be missed.
+  const agencies = new AgencyDirectory(dbh.db, dbh.changes);
+  const procedures = new ProcedureVersions(dbh.db, dbh.changes);
+  await dbh.changes.ready();
   await agencies.reload();
-  const procedures = new ProcedureVersions(dbh.db);
   await procedures.reload();
   const app = createApp({ dbh, temporal, env, log, agencies, procedures, temporalUiUrl });
   // Uploads never attached to a dossier are removed after a day (docs/security.md).
@@ -118,15 +135,15 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
   log.info({ url: `http://localhost:${port}` }, 'motcua is up');
 
   return {
-    env, log, dbh, temporal, worker, dispatcher, server, port, devServer,
+    env, log, dbh, temporal, worker, dispatcher, agencies, procedures, server, port, devServer,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await orphans.stop();
       await dispatcher?.stop().catch((err) => log.error({ err }, 'outbox dispatcher stopped with an error'));
       await starts.stop();
-      worker.shutdown();
-      await workerRun.catch((err) => log.error({ err }, 'worker stopped with an error'));
+      worker?.shutdown();
+      await workerRun?.catch((err) => log.error({ err }, 'worker stopped with an error'));
       await temporal.connection.close();
       await dbh.close();
       await devServer?.stop();

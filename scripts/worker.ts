@@ -50,6 +50,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+// Forked by `npm run cluster`: a parent killed hard must not leave this worker behind.
+if (process.channel) process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+
 log.info({ address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, metrics: env.TEMPORAL_METRICS_ADDRESS }, 'worker running');
 let exitCode = 0;
 try {

@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client';
 import { dossiers, procedureVersions, submissions } from '../db/schema';
@@ -13,7 +13,7 @@ import { TASK_QUEUE, type DossierWorkflowInput } from '../workflows/messages';
  * again for the same dossier: a running workflow is kept (USE_EXISTING), a closed one is never
  * started twice (REJECT_DUPLICATE).
  */
-export async function startDossierWorkflow(db: Db, temporal: Client, input: DossierWorkflowInput & { state: DossierState }): Promise<void> {
+export async function startDossierWorkflow(db: Pick<Db, 'update'>, temporal: Client, input: DossierWorkflowInput & { state: DossierState }): Promise<void> {
   try {
     await temporal.workflow.start(dossierWorkflow, {
       workflowId: input.code,
@@ -29,7 +29,7 @@ export async function startDossierWorkflow(db: Db, temporal: Client, input: Doss
 }
 
 /** The workflow input of a recorded submission whose start may not have reached Temporal. */
-async function pendingInput(db: Db, code: string) {
+async function pendingInput(db: Pick<Db, 'select'>, code: string) {
   const [row] = await db
     .select({ sub: submissions, state: dossiers.state })
     .from(submissions)
@@ -64,22 +64,37 @@ export async function ensureDossierWorkflow(db: Db, temporal: Client, code: stri
 /**
  * Starts the workflows of submissions recorded at least `olderThanMs` ago whose start never
  * reached Temporal (the API process died, or Temporal was down, between commit and start).
- * Returns how many it started.
+ * Every API process runs this sweep: each submission is claimed with FOR UPDATE SKIP LOCKED in a
+ * transaction that lasts until its start is recorded, so two sweeps never start the same one
+ * (docs/production.md). Returns how many it started.
  */
 export async function startPendingWorkflows(db: Db, temporal: Client, olderThanMs = 30_000, batch = 100): Promise<number> {
-  const rows = await db
-    .select({ code: submissions.dossierCode })
-    .from(submissions)
-    .where(and(isNull(submissions.workflowStartedAt), lt(submissions.createdAt, sql`now() - make_interval(secs => ${olderThanMs / 1000})`)))
-    .orderBy(submissions.createdAt)
-    .limit(batch);
   let started = 0;
-  for (const { code } of rows) {
-    const p = await pendingInput(db, code);
-    // Both rows are written in one transaction; a submission without its dossier is skipped, not guessed at.
-    if (!p || p.started) continue;
-    await startDossierWorkflow(db, temporal, p.input);
-    started++;
+  const skipped: string[] = [];
+  for (let i = 0; i < batch; i++) {
+    const claimed = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .select({ code: submissions.dossierCode })
+        .from(submissions)
+        .where(
+          and(
+            isNull(submissions.workflowStartedAt),
+            lt(submissions.createdAt, sql`now() - make_interval(secs => ${olderThanMs / 1000})`),
+            skipped.length ? notInArray(submissions.dossierCode, skipped) : undefined,
+          ),
+        )
+        .orderBy(submissions.createdAt)
+        .limit(1)
+        .for('update', { skipLocked: true });
+      if (!row) return false;
+      const p = await pendingInput(tx, row.code);
+      // Both rows are written in one transaction; a submission without its dossier is skipped, not guessed at.
+      if (!p || p.started) return (skipped.push(row.code), null);
+      await startDossierWorkflow(tx, temporal, p.input);
+      started++;
+      return true;
+    });
+    if (claimed === false) break;
   }
   return started;
 }

@@ -1,32 +1,47 @@
 import type { RequestHandler } from 'express';
+import { lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { rateLimits } from '../../db/schema';
 import { HttpProblem } from '../problem';
 
+/** Expired windows are deleted every this many hits of a process (one small indexed delete). */
+const SWEEP_EVERY = 1_000;
+
 /**
- * A fixed-window counter per key, in memory (one API process per deployment unit here; behind
- * several processes, put it in front of them or in PostgreSQL). Answers 429 with Retry-After.
+ * A fixed-window counter per key, kept in PostgreSQL so that every API process counts the same
+ * hits (issue 14; docs/production.md): one upsert per request, which also answers the count.
+ * Answers 429 with Retry-After.
  */
 export class RateLimiter {
-  private hits = new Map<string, { count: number; resetAt: number }>();
-  constructor(private readonly max: number, private readonly windowMs: number) {}
+  private hits = 0;
+  constructor(
+    private readonly db: Db,
+    /** Keeps the keys of two limiters apart (`public:<ip>`, `submit:user:<id>`). */
+    private readonly name: string,
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
 
   /** Counts a hit; returns the seconds to wait when over the limit, else 0. */
-  hit(key: string, now = Date.now()): number {
-    const w = this.hits.get(key);
-    if (!w || w.resetAt <= now) {
-      this.hits.set(key, { count: 1, resetAt: now + this.windowMs });
-      if (this.hits.size > 50_000) this.sweep(now);
-      return 0;
-    }
-    w.count += 1;
-    return w.count > this.max ? Math.ceil((w.resetAt - now) / 1000) : 0;
+  async hit(key: string): Promise<number> {
+    if (++this.hits % SWEEP_EVERY === 0) await this.sweep();
+    const expired = sql`${rateLimits.resetAt} <= now()`;
+    const [row] = await this.db
+      .insert(rateLimits)
+      .values({ key: `${this.name}:${key}`, count: 1, resetAt: sql`now() + ${`${this.windowMs} milliseconds`}::interval` })
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: {
+          count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
+          resetAt: sql`case when ${expired} then excluded.reset_at else ${rateLimits.resetAt} end`,
+        },
+      })
+      .returning({ count: rateLimits.count, waitS: sql<string>`ceil(extract(epoch from ${rateLimits.resetAt} - now()))` });
+    return row!.count > this.max ? Math.max(1, Number(row!.waitS)) : 0;
   }
 
-  reset(key: string) {
-    this.hits.delete(key);
-  }
-
-  private sweep(now: number) {
-    for (const [k, w] of this.hits) if (w.resetAt <= now) this.hits.delete(k);
+  private async sweep() {
+    await this.db.delete(rateLimits).where(lt(rateLimits.resetAt, sql`now() - interval '1 minute'`));
   }
 }
 
@@ -35,8 +50,8 @@ export const tooMany = (retryAfter: number) =>
 
 /** Middleware form, keyed by client address (and an optional part of the request). */
 export function rateLimit(limiter: RateLimiter, keyOf: (req: Parameters<RequestHandler>[0]) => string = (r) => r.ip ?? 'unknown'): RequestHandler {
-  return (req, res, next) => {
-    const wait = limiter.hit(keyOf(req));
+  return async (req, res, next) => {
+    const wait = await limiter.hit(keyOf(req));
     if (wait > 0) {
       res.set('Retry-After', String(wait));
       return next(tooMany(wait));

@@ -85,7 +85,7 @@ export function agencyRoutes(ctx: AppContext): Router {
       .onConflictDoNothing()
       .returning();
     if (!row) throw conflict('duplicate', `agency ${body.data.code} already exists`);
-    await ctx.agencies.reload();
+    await ctx.agencies.changed();
     res.status(201).location(`/api/agencies/${row.code}`).json(agencyView(row));
   });
 
@@ -107,7 +107,7 @@ export function agencyRoutes(ctx: AppContext): Router {
       .where(eq(agencies.code, code))
       .returning();
     if (!row) throw notFound(`agency ${code}`);
-    await ctx.agencies.reload();
+    await ctx.agencies.changed();
     res.json(agencyView(row));
   });
   return r;

@@ -69,7 +69,7 @@ export function dossierRoutes(ctx: AppContext): Router {
   const temporalUi = ctx.temporalUiUrl ? { baseUrl: ctx.temporalUiUrl, namespace: ctx.env.TEMPORAL_NAMESPACE } : undefined;
 
   const codeKey = dossierCodeKey(ctx.env);
-  const submissionLimiter = new RateLimiter(SUBMISSIONS_PER_MINUTE, 60_000);
+  const submissionLimiter = new RateLimiter(ctx.dbh.db, 'submit', SUBMISSIONS_PER_MINUTE, 60_000);
   r.post('/dossiers', requireUser, rateLimit(submissionLimiter, (req) => `user:${req.user!.id}`), async (req, res) => {
     const user = req.user!;
     if (!req.ability!.can('create', 'Dossier')) throw forbidden('your role cannot submit dossiers');

@@ -47,7 +47,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * phone is answered exactly like an unknown code, and every attempt counts against the caller's
  * rate limit so codes cannot be matched to phones by brute force.
  */
-export function publicRoutes(ctx: AppContext, limiter = new RateLimiter(30, 60_000)): Router {
+export function publicRoutes(ctx: AppContext, limiter = new RateLimiter(ctx.dbh.db, 'public', 30, 60_000)): Router {
   const r = Router();
   const db = ctx.dbh.db;
 

@@ -138,7 +138,7 @@ export function userRoutes(ctx: AppContext): Router {
       ...(revoke ? { tokenVersion: nextTokenVersion } : {}),
     };
     const [row] = await db.update(users).set(set).where(eq(users.id, id)).returning(PUBLIC);
-    sessions.forget(id);
+    await sessions.forget(id);
     const changed = Object.keys(rest).filter((k) => rest[k as keyof typeof rest] !== current[k as keyof typeof current]);
     audit(req, 'update', id, { changed: plain ? [...changed, 'password'] : changed, sessionsRevoked: revoke });
     res.json(row);
@@ -155,7 +155,7 @@ export function userRoutes(ctx: AppContext): Router {
       .where(eq(users.id, id))
       .returning(PUBLIC);
     if (!row) throw notFound(`user ${id}`);
-    sessions.forget(id);
+    await sessions.forget(id);
     audit(req, 'deactivate', id);
     res.json(row);
   });
@@ -166,7 +166,7 @@ export function userRoutes(ctx: AppContext): Router {
     const id = String(req.params.id);
     const [row] = await db.update(users).set({ deactivatedAt: null }).where(eq(users.id, id)).returning(PUBLIC);
     if (!row) throw notFound(`user ${id}`);
-    sessions.forget(id);
+    await sessions.forget(id);
     audit(req, 'reactivate', id);
     res.json(row);
   });

@@ -17,6 +17,7 @@ import { createApp } from '../../api/app';
 import { ProcedureVersions } from '../../api/procedure-versions';
 import type { Env } from '../../config/env';
 import type { Db, DbHandle } from '../../db/client';
+import { localChangeFeed } from '../../db/change-feed';
 import * as schema from '../../db/schema';
 import { createLogger } from '../../runtime/logger';
 import { PROCEDURES } from '../../procedures';
@@ -144,7 +145,7 @@ async function tracingApp(databaseUrl: string, temporal: Client, env: Env) {
     debug: (_conn: number, query: string, params: unknown[]) => captured.push({ query, params }),
   });
   const db = drizzle(client, { schema }) as unknown as Db;
-  const dbh: DbHandle = { db, kind: 'postgres', migrate: async () => {}, ping: async () => true, close: () => client.end() };
+  const dbh: DbHandle = { db, kind: 'postgres', changes: localChangeFeed(), migrate: async () => {}, ping: async () => true, close: () => client.end() };
   const agencies = new AgencyDirectory(db);
   await agencies.reload();
   const procedures = new ProcedureVersions(db);

@@ -10,3 +10,4 @@ export * from './outbox';
 export * from './login-throttle';
 export * from './issued-documents';
 export * from './commune-categories';
+export * from './rate-limits';

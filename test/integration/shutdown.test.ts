@@ -7,7 +7,7 @@ describe('stopping the stack', () => {
   it('hands SHUTDOWN_GRACE_MS / SHUTDOWN_FORCE_MS to the worker and stops within them', async () => {
     const system = await startTestSystem({ SHUTDOWN_GRACE_MS: '1500', SHUTDOWN_FORCE_MS: '3000' });
     try {
-      expect(system.worker.options).toMatchObject({ shutdownGraceTimeMs: 1500, shutdownForceTimeMs: 3000 });
+      expect(system.worker!.options).toMatchObject({ shutdownGraceTimeMs: 1500, shutdownForceTimeMs: 3000 });
     } finally {
       const started = Date.now();
       expect(await stopWithin(() => system.stop(), 3000 + EXIT_MARGIN_MS)).toBe('stopped');

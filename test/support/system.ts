@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import request from 'supertest';
 import { loadEnv } from '../../config/env';
+import { rateLimits } from '../../db/schema';
 import { startSystem, type System } from '../../runtime/system';
 
 /**
@@ -19,7 +20,11 @@ export async function startTestSystem(extraEnv: Record<string, string> = {}): Pr
     MOTCUA_DATA_DIR: `/tmp/motcua-test-${randomUUID()}`,
     ...extraEnv,
   });
-  return startSystem(env);
+  const system = await startSystem(env);
+  // Rate limits are counted in the database the suites share (api/middleware/rate-limit.ts): each
+  // file starts with fresh counters, as it did when they were kept per process.
+  await system.dbh.db.delete(rateLimits);
+  return system;
 }
 
 export async function login(system: System, username: string, password = 'motcua123'): Promise<string> {

@@ -4,12 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ENV_KEYS } from '../../config/env';
+import { clusterProcessEnv, PROCESS_ENTRIES } from '../../runtime/cluster-env';
+import { TEMPORAL_CONFIG_DIR, TEMPORAL_CONFIG_ENV, temporalServerEnv } from '../../temporal/cluster-server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const composeText = readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
 // `merge: true`: docker compose honours `<<:` merge keys; YAML 1.2 core does not by default.
 const compose = parse(composeText, { merge: true }) as {
-  services: Record<string, { environment?: Record<string, string | number> | string[]; command?: unknown; image?: string }>;
+  services: Record<string, { environment?: Record<string, string | number> | string[]; command?: unknown; entrypoint?: unknown; volumes?: string[]; image?: string }>;
+  volumes?: Record<string, unknown>;
 };
 
 /** A service's environment as name → raw value, whichever of the two compose forms it uses. */
@@ -24,12 +27,12 @@ function envOf(name: string): Record<string, string> {
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)]));
 }
 
-const APP_SERVICES = ['api', 'worker'] as const;
+const APP_SERVICES = ['api', 'worker', 'dispatcher'] as const;
 const REQUIRED_SECRETS = ['JWT_SECRET', 'PAYMENT_WEBHOOK_SECRET', 'MOTCUA_ADMIN_PASSWORD', 'PUBLIC_BASE_URL'] as const;
 
 describe('docker-compose.yml', () => {
-  it('has the six services of the production stack', () => {
-    for (const s of ['postgresql', 'temporal-admin-tools', 'temporal', 'temporal-ui', 'api', 'worker']) {
+  it('has the services of the production stack', () => {
+    for (const s of ['postgresql', 'temporal-admin-tools', 'temporal', 'temporal-ui', 'api', 'worker', 'dispatcher']) {
       expect(compose.services, s).toHaveProperty(s);
     }
   });
@@ -88,5 +91,67 @@ describe('Dockerfile', () => {
     const users = dockerfile.split('\n').filter((l) => /^USER\s/.test(l));
     expect(users.at(-1)).toBeDefined();
     expect(users.at(-1)).not.toMatch(/^USER\s+(root|0)\b/);
+  });
+});
+
+/** Issue 14 §4: docker-compose.yml and `npm run cluster` are one production shape. */
+describe('docker-compose.yml and npm run cluster', () => {
+  const configFile = path.join(root, TEMPORAL_CONFIG_DIR, `${TEMPORAL_CONFIG_ENV}.yaml`);
+  const configText = readFileSync(configFile, 'utf8');
+  /** The variables the committed Temporal config reads, and those it has no default for. */
+  const read = new Set([...configText.matchAll(/env "([A-Z0-9_]+)"/g)].map((m) => m[1]!));
+  const required = [...read].filter((name) => !new RegExp(`env "${name}" \\| default`).test(configText));
+  const rehearsal = temporalServerEnv({ host: 'h', port: 5432, user: 'u', password: 'p', db: 'd', visibilityDb: 'v' }, {
+    frontend: 1, frontendHttp: 2, frontendMembership: 3, history: 4, historyMembership: 5, matching: 6, matchingMembership: 7, worker: 8, workerMembership: 9,
+  }, 4);
+
+  it('runs the one committed Temporal config file in the temporal service', () => {
+    const temporal = compose.services.temporal!;
+    const mount = (temporal.volumes ?? []).find((v) => v.startsWith(`./${TEMPORAL_CONFIG_DIR}:`));
+    expect(mount, 'temporal mounts temporal/config').toBeDefined();
+    const inContainer = mount!.split(':')[1]!;
+    const args = temporal.command as string[];
+    expect(`/${args[args.indexOf('--config') + 1]}`).toBe(inContainer);
+    expect(args[args.indexOf('--env') + 1]).toBe(TEMPORAL_CONFIG_ENV);
+    expect(configText).toMatch(/^# enable-template/);
+  });
+
+  it('gives the Temporal server the variables the config reads, under the same names in both', () => {
+    const composeNames = Object.keys(envOf('temporal'));
+    for (const name of composeNames) expect([...read], `compose temporal: ${name}`).toContain(name);
+    for (const name of Object.keys(rehearsal)) expect([...read], `npm run cluster: ${name}`).toContain(name);
+    for (const name of required) {
+      expect(composeNames, `compose sets ${name}`).toContain(name);
+      expect(Object.keys(rehearsal), `npm run cluster sets ${name}`).toContain(name);
+    }
+    // Where the databases are: named the same on both sides.
+    for (const name of ['POSTGRES_SEEDS', 'DB_PORT', 'POSTGRES_USER', 'POSTGRES_PWD', 'DBNAME', 'VISIBILITY_DBNAME', 'NUM_HISTORY_SHARDS', 'BIND_ON_IP']) {
+      expect(composeNames, name).toContain(name);
+      expect(Object.keys(rehearsal), name).toContain(name);
+    }
+  });
+
+  it('runs each motcua process with the environment names the rehearsal gives it', () => {
+    const at = { databaseUrl: 'postgres://x', temporalAddress: 'temporal:7233', namespace: 'default', port: 3000 };
+    const serviceOf = { api: 'api', worker: 'worker', dispatcher: 'dispatcher' } as const;
+    for (const role of Object.keys(PROCESS_ENTRIES) as (keyof typeof PROCESS_ENTRIES)[]) {
+      const want = clusterProcessEnv(role, at);
+      const got = envOf(serviceOf[role]);
+      for (const [name, value] of Object.entries(want)) {
+        expect(ENV_KEYS as readonly string[], name).toContain(name);
+        expect(Object.keys(got), `${role}: ${name}`).toContain(name);
+        // Same role, same switch: only the dispatcher delivers the outbox.
+        if (name === 'OUTBOX_DISPATCHER') expect(got[name], role).toBe(value);
+      }
+    }
+    // The worker and dispatcher services run the rehearsal's entries.
+    for (const role of ['worker', 'dispatcher'] as const) {
+      expect(compose.services[role]!.command as string[], role).toContain(PROCESS_ENTRIES[role]);
+    }
+  });
+
+  it('keeps uploads in a volume', () => {
+    expect(compose.volumes).toHaveProperty('uploads');
+    expect(compose.services.api!.volumes ?? []).toContain('uploads:/app/.data');
   });
 });
