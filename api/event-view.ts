@@ -20,7 +20,7 @@ type EventOut = Omit<DossierEventRow, 'actorId'> & { actorId?: string; actorName
  *  - a citizen gets no officer ids or names, no internal notes, no assignee id.
  */
 export function eventView(e: DossierEventRow, actorName: string | null, row: DossierRow, ability: AppAbility, role: Role): EventOut {
-  let data = { ...(e.data as Record<string, unknown>) };
+  const data = { ...(e.data as Record<string, unknown>) };
   if (!ability.can('read', dossierSubject(row), 'form.personal')) {
     const form = getProcedure(row.procedureCode)?.form;
     if ('form' in data) data.form = form ? maskPersonal(form, data.form) : null;
