@@ -11,6 +11,7 @@ import { documentSigner } from '../api/document-signer';
 import { startOrphanSweeper } from '../api/orphan-uploads';
 import type { Env } from '../config/env';
 import { openDb, type DbHandle } from '../db/client';
+import { unvalidatedForeignKeys } from '../db/foreign-keys';
 import { seed } from '../db/seed';
 import { connectClient, connectWorker } from '../temporal/connect';
 import { sweepPendingWorkflows } from '../temporal/dossier-starts';
@@ -85,6 +86,8 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
   }
   const dbh = openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
   await dbh.migrate();
+  const unvalidated = await unvalidatedForeignKeys(dbh.db);
+  if (unvalidated.length) log.warn({ foreignKeys: unvalidated }, 'foreign keys not validated: rows written before them refer to nothing (docs/operations.md, "Foreign keys")');
   const seeded = await seed(dbh.db, { adminPassword: env.MOTCUA_ADMIN_PASSWORD, demoUsers: env.NODE_ENV !== 'production' });
   log.info({ db: dbh.kind, ...seeded }, 'database ready');
 
