@@ -1,9 +1,17 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
 import type { Role } from './roles';
 
-export type Subject = 'Dossier' | 'Agency' | 'User' | 'Holiday' | 'Procedure' | 'Stats' | 'all';
-/** `triage`: see a dossier in the stuck list; `repair`: retry or close its set-aside change (docs/operations.md). */
-export type AbilityAction = 'read' | 'create' | 'update' | 'delete' | 'act' | 'manage' | 'triage' | 'repair';
+/**
+ * `Outbox`: the outgoing messages of dossiers; `Notification`: the reminders and escalations an
+ * agency's officers receive; `IntegrationStats`: the national-portal integration rate;
+ * `Metrics`: the Prometheus exposition (read by a scraper, see defineScraperAbility).
+ */
+export type Subject = 'Dossier' | 'Agency' | 'User' | 'Holiday' | 'Procedure' | 'Stats' | 'Outbox' | 'Notification' | 'IntegrationStats' | 'Metrics' | 'all';
+/**
+ * `triage`: see a dossier in the stuck list; `repair`: retry or close its set-aside change
+ * (docs/operations.md); `retry`: send an outgoing message again.
+ */
+export type AbilityAction = 'read' | 'create' | 'update' | 'delete' | 'act' | 'manage' | 'triage' | 'repair' | 'retry';
 export type AppAbility = MongoAbility<[AbilityAction, Subject | Record<string, unknown>]>;
 
 /** What the rules need to know about the signed-in user. */
@@ -46,6 +54,8 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
       can('read', 'Dossier', { handledBy: { $in: own } });
       can('act', 'Dossier', { agencyCode: { $in: own } });
       can('read', ['Agency', 'Holiday', 'User']);
+      // Reminders and escalations addressed to their agency (an officer without one gets none).
+      if (user.agencyCode) can('read', 'Notification', { agencyCode: { $in: own } });
       break;
     case 'supervisor':
       can('read', 'Dossier', { agencyCode: { $in: user.subtree } });
@@ -53,6 +63,12 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
       cannot('read', 'Dossier', [...PERSONAL_FIELDS]);
       can('read', ['Agency', 'Holiday', 'User', 'Stats']);
       can('triage', 'Dossier', { agencyCode: { $in: user.subtree } });
+      // The messages and integration figures of the dossiers they read, and their subtree's notices.
+      for (const subject of ['Outbox', 'IntegrationStats'] as const) {
+        can('read', subject, { agencyCode: { $in: user.subtree } });
+        can('read', subject, { receivingAgencyCode: { $in: user.subtree } });
+      }
+      if (user.agencyCode) can('read', 'Notification', { agencyCode: { $in: user.subtree } });
       break;
     case 'admin':
       // Reference data and users only: no dossier, nor statistics over them.
@@ -61,8 +77,20 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
       // Stuck dossiers in their subtree: the list (code, status, why), never the file's contents.
       can('triage', 'Dossier', { agencyCode: { $in: user.subtree } });
       can('repair', 'Dossier', { agencyCode: { $in: user.subtree } });
+      // Every outgoing message (dead letters included), and sending one again.
+      can(['read', 'retry'], 'Outbox');
       break;
   }
   can('read', 'Procedure');
+  return build();
+}
+
+/**
+ * Who reads the metrics: no signed-in user, a scraper. With METRICS_TOKEN set, only one that
+ * presents it as a bearer token; without, anyone who reaches the port (keep it internal).
+ */
+export function defineScraperAbility(opts: { tokenRequired: boolean; tokenPresented: boolean }): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  if (!opts.tokenRequired || opts.tokenPresented) can('read', 'Metrics');
   return build();
 }
