@@ -1,7 +1,7 @@
 import { rulesToCondition } from '@casl/ability/extra';
 import { and, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { AbilityAction, AppAbility, Subject } from '../domain/ability';
-import { dossierEvents, dossiers } from '../db/schema';
+import { dossierEvents, dossiers, users } from '../db/schema';
 
 type Columns = Record<string, AnyColumn>;
 
@@ -67,4 +67,11 @@ export function dossierLinkedScope(ability: AppAbility, subject: 'Outbox' | 'Int
 /** The reminder and escalation events the caller receives, as a condition on `dossier_events`; `null`: none. */
 export function noticeScope(ability: AppAbility): SQL | null {
   return rulesToSql(ability, 'read', 'Notification', NOTICE_COLUMNS);
+}
+
+/** The users the caller may read, as a condition on `users`: `undefined` when every one. */
+export function userScope(ability: AppAbility): SQL | undefined {
+  const rules = ability.rulesFor('read', 'User');
+  if (rules.some((r) => !r.inverted && !r.conditions)) return undefined;
+  return rulesToSql(ability, 'read', 'User', { agencyCode: users.agencyCode }) ?? sql`false`;
 }
