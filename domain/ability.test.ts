@@ -1,7 +1,9 @@
-import { subject } from '@casl/ability';
+import { subject as caslSubject } from '@casl/ability';
 import { describe, expect, it } from 'vitest';
 import { defineAbilityFor, defineScraperAbility, type AbilityUser } from './ability';
 import type { Role } from './roles';
+
+const subject = (type: string, fields: Record<string, unknown>) => caslSubject(type, fields);
 
 const user = (role: Role, agencyCode: string | null = '02647', subtree: string[] = agencyCode ? [agencyCode, '02650'] : []): AbilityUser => ({ id: `u-${role}`, role, agencyCode, subtree });
 const ability = (role: Role, agencyCode?: string | null) => defineAbilityFor(user(role, agencyCode));
