@@ -12,6 +12,7 @@ import { decide, emit, submit } from '../domain/lifecycle';
 import type { DossierState } from '../domain/lifecycle/state';
 import { SYSTEM_ACTOR } from '../domain/roles';
 import { birthRegistration } from '../procedures/coded/birth-registration';
+import { seedReferences } from '../test/support/recorded-dossier';
 import { createActivities } from '.';
 import { DATA_ERROR } from './data-errors';
 import { STUCK_AFTER_ATTEMPTS } from './stuck-marks';
@@ -29,6 +30,7 @@ describe('recordEvent when PostgreSQL refuses', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-record-failures-'));
     dbh = openDb({ dataDir: dir });
     await dbh.migrate();
+    await seedReferences(dbh.db);
   });
   afterAll(async () => {
     await dbh?.close();

@@ -91,15 +91,17 @@ export async function recordEventIn(tx: Tx, input: { event: DossierEvent; state:
     data: event.data,
     at: new Date(event.at).toISOString(),
   };
-  await tx.insert(dossierEvents).values({
-    ...fields,
-    id: `${state.code}#${event.seq}`,
-    at: new Date(event.at),
-    prevHash,
-    hash: chainHash(prevHash, fields),
-  });
+  const appendEvent = () =>
+    tx.insert(dossierEvents).values({
+      ...fields,
+      id: `${state.code}#${event.seq}`,
+      at: new Date(event.at),
+      prevHash,
+      hash: chainHash(prevHash, fields),
+    });
 
   if (event.type === 'submit') {
+    // The dossier row first: its events refer to it (foreign key, db/schema/dossier-events.ts).
     const [sub] = await tx.select().from(submissions).where(eq(submissions.dossierCode, state.code));
     if (!sub) throw new Error(`no submission stored for ${state.code}`);
     await tx
@@ -121,9 +123,11 @@ export async function recordEventIn(tx: Tx, input: { event: DossierEvent; state:
         ...projected(state, event),
       })
       .onConflictDoNothing();
+    await appendEvent();
     await writeOutbox(tx, event, state, { phone: sub.applicant.phone, email: sub.applicant.email ?? null });
     return;
   }
+  await appendEvent();
   const extra: Record<string, unknown> = {};
   if (event.type === 'supplement' && event.data.form) extra.form = sql`${dossiers.form} || ${JSON.stringify(event.data.form)}::jsonb`;
   if (event.type === 'payment-received' && state.paid && !event.data.ignored) extra.paidOnline = true;

@@ -1,6 +1,5 @@
 import type { AppAbility } from '../domain/ability';
 import { maskPersonal } from '../domain/personal-data';
-import type { Role } from '../domain/roles';
 import type { DossierEventRow, DossierRow } from '../db/schema';
 import { getProcedure } from '../procedures';
 import { dossierSubject } from './dossier-view';
@@ -17,16 +16,17 @@ type EventOut = Omit<DossierEventRow, 'actorId'> & { actorId?: string; actorName
  * One event of GET /api/dossiers/:code/events as the reader may see it (docs/security.md):
  *  - a role that may not read personal fields (supervisor) gets the personal fields of any
  *    `form` in the data masked by the procedure's tags, and no `applicant` data;
- *  - a citizen gets no officer ids or names, no internal notes, no assignee id.
+ *  - a reader who may not read the office's users (a citizen) gets no officer ids or names, no
+ *    internal notes, no assignee id.
  */
-export function eventView(e: DossierEventRow, actorName: string | null, row: DossierRow, ability: AppAbility, role: Role): EventOut {
-  let data = { ...(e.data as Record<string, unknown>) };
+export function eventView(e: DossierEventRow, actorName: string | null, row: DossierRow, ability: AppAbility): EventOut {
+  const data = { ...(e.data as Record<string, unknown>) };
   if (!ability.can('read', dossierSubject(row), 'form.personal')) {
     const form = getProcedure(row.procedureCode)?.form;
     if ('form' in data) data.form = form ? maskPersonal(form, data.form) : null;
     delete data.applicant;
   }
-  if (role !== 'citizen') return { ...e, data, actorName };
+  if (ability.can('read', 'User')) return { ...e, data, actorName };
   const own = e.actorId === row.applicantUserId;
   if (!CITIZEN_NOTES.has(e.type)) delete data.note;
   delete data.assigneeId;

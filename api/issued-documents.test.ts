@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentData } from '../activities/documents/render';
 import { loadP12Signer, type DocumentSigner } from '../activities/documents/sign';
 import { openDb, type DbHandle } from '../db/client';
+import { recordedDossier } from '../test/support/recorded-dossier';
 import { issueSigned, findIssued, verification, VERIFY_CODE } from './issued-documents';
 
 const receipt: DocumentData = {
@@ -31,6 +32,8 @@ describe('issued documents', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-issued-'));
     dbh = openDb({ dataDir: dir });
     await dbh.migrate();
+    // The dossier the documents are issued for (a foreign key).
+    await recordedDossier(dbh.db, receipt.dossierCode);
     const out = execFileSync('bash', [path.resolve('scripts/setup-pki.sh')], { encoding: 'utf8' });
     signer = await loadP12Signer(/SIGNING_P12_PATH=(.*)/.exec(out)![1]!, /SIGNING_P12_PASSWORD=(.*)/.exec(out)![1]!);
   });

@@ -35,12 +35,13 @@ const run = worker.run();
 process.send?.({ ready: true, createMs, maxCachedWorkflows });
 
 let stopping = false;
-process.on('SIGTERM', async () => {
+async function stop() {
   if (stopping) return;
   stopping = true;
   worker.shutdown();
   await run.catch(() => {});
   await dbh.close().catch(() => {});
   process.exit(0);
-});
+}
+process.on('SIGTERM', () => void stop());
 process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));

@@ -71,10 +71,11 @@ if (process.env.BENCH_NOOP_WORKER === '1') {
 process.send?.({ port });
 
 let stopping = false;
-process.on('SIGTERM', async () => {
+async function stop() {
   if (stopping) return;
   stopping = true;
   for (const s of stops) await s().catch(() => {});
   process.exit(0);
-});
+}
+process.on('SIGTERM', () => void stop());
 process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));

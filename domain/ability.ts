@@ -1,9 +1,18 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
 import type { Role } from './roles';
 
-export type Subject = 'Dossier' | 'Agency' | 'User' | 'Holiday' | 'Procedure' | 'Stats' | 'all';
-/** `triage`: see a dossier in the stuck list; `repair`: retry or close its set-aside change (docs/operations.md). */
-export type AbilityAction = 'read' | 'create' | 'update' | 'delete' | 'act' | 'manage' | 'triage' | 'repair';
+/**
+ * `Outbox`: the outgoing messages of dossiers; `Notification`: the reminders and escalations an
+ * agency's officers receive; `IntegrationStats`: the national-portal integration rate;
+ * `Metrics`: the Prometheus exposition (read by a scraper, see defineScraperAbility); `Applicant`:
+ * a returning applicant's details, looked up at the counter.
+ */
+export type Subject = 'Dossier' | 'Agency' | 'User' | 'Holiday' | 'Procedure' | 'Stats' | 'Applicant' | 'Outbox' | 'Notification' | 'IntegrationStats' | 'Metrics' | 'all';
+/**
+ * `triage`: see a dossier in the stuck list; `repair`: retry or close its set-aside change
+ * (docs/operations.md); `retry`: send an outgoing message again.
+ */
+export type AbilityAction = 'read' | 'create' | 'update' | 'delete' | 'act' | 'manage' | 'triage' | 'repair' | 'retry';
 export type AppAbility = MongoAbility<[AbilityAction, Subject | Record<string, unknown>]>;
 
 /** What the rules need to know about the signed-in user. */
@@ -38,21 +47,36 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
     case 'desk-officer':
     case 'specialist':
     case 'leader':
-      if (user.role === 'desk-officer') can('create', 'Dossier');
+      if (user.role === 'desk-officer') {
+        // At the counter of their own agency; and they look applicants up there.
+        can('create', 'Dossier', { agencyCode: { $in: own } });
+        if (user.agencyCode) can('read', 'Applicant');
+      }
       can('read', 'Dossier', { agencyCode: { $in: own } });
       can('read', 'Dossier', { receivingAgencyCode: { $in: own } });
       // An agency keeps reading what it handled (the dossier's shares): a department that
       // returned a dossier still opens it, it just cannot act on it any more.
       can('read', 'Dossier', { handledBy: { $in: own } });
       can('act', 'Dossier', { agencyCode: { $in: own } });
-      can('read', ['Agency', 'Holiday', 'User']);
+      can('read', ['Agency', 'Holiday']);
+      // The people of their agency (to assign work).
+      can('read', 'User', { agencyCode: { $in: own } });
+      // Reminders and escalations addressed to their agency (an officer without one gets none).
+      if (user.agencyCode) can('read', 'Notification', { agencyCode: { $in: own } });
       break;
     case 'supervisor':
       can('read', 'Dossier', { agencyCode: { $in: user.subtree } });
       can('read', 'Dossier', { receivingAgencyCode: { $in: user.subtree } });
       cannot('read', 'Dossier', [...PERSONAL_FIELDS]);
-      can('read', ['Agency', 'Holiday', 'User', 'Stats']);
+      can('read', ['Agency', 'Holiday', 'Stats']);
+      can('read', 'User', { agencyCode: { $in: user.subtree } });
       can('triage', 'Dossier', { agencyCode: { $in: user.subtree } });
+      // The messages and integration figures of the dossiers they read, and their subtree's notices.
+      for (const subject of ['Outbox', 'IntegrationStats'] as const) {
+        can('read', subject, { agencyCode: { $in: user.subtree } });
+        can('read', subject, { receivingAgencyCode: { $in: user.subtree } });
+      }
+      if (user.agencyCode) can('read', 'Notification', { agencyCode: { $in: user.subtree } });
       break;
     case 'admin':
       // Reference data and users only: no dossier, nor statistics over them.
@@ -61,8 +85,20 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
       // Stuck dossiers in their subtree: the list (code, status, why), never the file's contents.
       can('triage', 'Dossier', { agencyCode: { $in: user.subtree } });
       can('repair', 'Dossier', { agencyCode: { $in: user.subtree } });
+      // Every outgoing message (dead letters included), and sending one again.
+      can(['read', 'retry'], 'Outbox');
       break;
   }
   can('read', 'Procedure');
+  return build();
+}
+
+/**
+ * Who reads the metrics: no signed-in user, a scraper. With METRICS_TOKEN set, only one that
+ * presents it as a bearer token; without, anyone who reaches the port (keep it internal).
+ */
+export function defineScraperAbility(opts: { tokenRequired: boolean; tokenPresented: boolean }): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  if (!opts.tokenRequired || opts.tokenPresented) can('read', 'Metrics');
   return build();
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-
 import { ACTIONS, type Action } from './action-names';
 
 export { ACTIONS, type Action };

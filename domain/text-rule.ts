@@ -53,7 +53,7 @@ export function textProblem(s: string, kind: TextKind): string | undefined {
 }
 
 /** The NFC form; ASCII is NFC already (most keys and codes: skipped cheaply). */
-export const toNfc = (s: string) => (/^[\x00-\x7F]*$/.test(s) ? s : s.normalize('NFC'));
+export const toNfc = (s: string) => (/^\p{ASCII}*$/u.test(s) ? s : s.normalize('NFC'));
 
 /** The field kinds by the name of the field (its last key; array items take their array's name). */
 const MULTILINE_FIELDS = new Set(['note', 'reason', 'comment', 'circumstances', 'purposeDetail', 'description', 'message']);

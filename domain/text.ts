@@ -15,4 +15,4 @@ export function foldVietnamese(s: string): string {
  * "010 203 004 567") are not part of the number: they are dropped before the format is checked,
  * so every client (back office, portal, kiosk) gets the same forgiving rule.
  */
-export const stripSeparators = (v: string) => v.replace(/[\s.\-]/g, '');
+export const stripSeparators = (v: string) => v.replace(/[\s.-]/g, '');

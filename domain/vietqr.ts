@@ -43,7 +43,7 @@ export function foldToAscii(text: string, max: number): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9 .,\-]/g, ' ')
+    .replace(/[^A-Za-z0-9 .,-]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, max)

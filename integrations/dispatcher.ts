@@ -97,7 +97,7 @@ export class Dispatcher {
   }
 
   private async closeAdapters() {
-    await Promise.all(Object.values(this.opts.adapters).map((a) => a?.close?.().catch(() => {})));
+    await Promise.all(Object.values(this.opts.adapters).map(async (a) => a?.close?.().catch(() => {})));
   }
 
   private async run() {

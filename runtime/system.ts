@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
@@ -11,12 +10,14 @@ import { documentSigner } from '../api/document-signer';
 import { startOrphanSweeper } from '../api/orphan-uploads';
 import type { Env } from '../config/env';
 import { openDb, type DbHandle } from '../db/client';
+import { unvalidatedForeignKeys } from '../db/foreign-keys';
 import { seed } from '../db/seed';
 import { connectClient, connectWorker } from '../temporal/connect';
 import { sweepPendingWorkflows } from '../temporal/dossier-starts';
-import { ensureTemporalTools, freePort, isListening, startDevServer, uiPortFor, type DevServer } from '../temporal/dev-server';
+import type { DevServer } from '../temporal/dev-server';
 import { createWorker } from '../worker/worker';
 import { createDispatcher, type Dispatcher } from '../integrations';
+import { devTemporal } from './dev-temporal';
 import { createLogger } from './logger';
 
 export interface System {
@@ -76,25 +77,15 @@ export async function startSystem(env: Env, opts: StartOptions = {}): Promise<Sy
   let address = env.TEMPORAL_ADDRESS;
   let temporalUiUrl = env.TEMPORAL_UI_URL;
   if (!address) {
-    const port = opts.temporalPort ?? 7233;
-    if (await isListening(port)) {
-      // A dev server left running (e.g. after a kill -9 of npm start) still owns our SQLite file: reuse it.
-      address = `127.0.0.1:${port}`;
-      log.warn({ address }, 'a Temporal server already listens on this port; using it');
-      // One that npm start left running serves its Web UI 1000 above (unless that port was taken).
-      if (!temporalUiUrl && (await isListening(uiPortFor(port)))) temporalUiUrl = `http://127.0.0.1:${uiPortFor(port)}`;
-    } else {
-      const { cli } = ensureTemporalTools({ testServer: false });
-      const uiPort = (await isListening(uiPortFor(port))) ? await freePort() : uiPortFor(port);
-      devServer = await startDevServer({ cli, port, dbFile: path.join(env.dataDir, 'temporal.db'), ui: { port: uiPort } });
-      address = devServer.address;
-      temporalUiUrl ??= devServer.uiUrl;
-      log.info({ address, ui: devServer.uiUrl }, 'temporal dev server started');
-    }
+    const dev = await devTemporal(env.dataDir, opts.temporalPort ?? 7233, log);
+    ({ address, devServer } = dev);
+    temporalUiUrl ??= dev.uiUrl;
   }
   const dbh = openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
   if (opts.prepare !== false) {
     await dbh.migrate();
+    const unvalidated = await unvalidatedForeignKeys(dbh.db);
+    if (unvalidated.length) log.warn({ foreignKeys: unvalidated }, 'foreign keys not validated: rows written before them refer to nothing (docs/operations.md, "Foreign keys")');
     const seeded = await seed(dbh.db, { adminPassword: env.MOTCUA_ADMIN_PASSWORD, demoUsers: env.NODE_ENV !== 'production' });
     log.info({ db: dbh.kind, ...seeded }, 'database ready');
   }

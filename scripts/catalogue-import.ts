@@ -35,7 +35,7 @@ files.forEach((file, i) => {
   try {
     procedures.push(normalizeProcedure(raw, { repo: SOURCE_REPO, commit, file: `${SOURCE_DIR}/${file}` }));
   } catch (err) {
-    throw new Error(`${relative('.', join(rawDir, file))}: ${(err as Error).message}`);
+    throw new Error(`${relative('.', join(rawDir, file))}: ${(err as Error).message}`, { cause: err });
   }
   if ((i + 1) % 250 === 0 || i + 1 === files.length) process.stderr.write(`\rparsed ${i + 1}/${files.length}`);
 });

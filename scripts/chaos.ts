@@ -259,8 +259,8 @@ await Promise.all(load);
 const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
 const codes = [...accepted.keys()];
 const quiesceStart = Date.now();
-let inDb = 0;
-let unstarted = 0;
+let inDb: number;
+let unstarted: number;
 for (;;) {
   const rows = await sql<{ code: string }[]>`select code from dossiers where code in ${sql(codes.length ? codes : ['-'])}`;
   inDb = rows.length;

@@ -46,10 +46,10 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
    */
   'overdue-extended': async (t) => {
     const d = await t.start(procedure('1.001612'), { legacy: true });
-    let s = await d.receive();
-    s = await d.act(desk, { action: 'assign', body: { assigneeId: 'specialist-1' } });
+    await d.receive();
+    let s = await d.act(desk, { action: 'assign', body: { assigneeId: 'specialist-1' } });
     s = await d.act(officer('leader', COMMUNE), { action: 'extend', body: { newDueAt: new Date(s.dueAt! + 3 * DAY).toISOString(), reason: 'site visit needed' } });
-    s = await d.sleepUntil(s.dueAt! + MINUTE);
+    await d.sleepUntil(s.dueAt! + MINUTE);
     await d.act(officer('specialist', COMMUNE), { action: 'verify', body: {} });
     await d.act(officer('leader', COMMUNE), { action: 'approve', body: {} });
     await d.act(desk, { action: 'deliver', body: { method: 'desk' } });

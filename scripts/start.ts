@@ -11,19 +11,18 @@ const temporalUi = system.devServer?.uiUrl ? `   Temporal UI: ${system.devServer
 console.log(`\n  motcua: http://localhost:${system.port}/api/health   portal: http://localhost:${system.port}/   back office: http://localhost:${system.port}/admin${temporalUi}\n`);
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    // A second Ctrl-C means now.
-    if (stopping) process.exit(130);
-    stopping = true;
-    system.log.info({ signal, withinMs: env.SHUTDOWN_FORCE_MS + EXIT_MARGIN_MS }, 'stopping');
-    // Bounded (docs/operations.md, "Stopping"): the worker is forced down at SHUTDOWN_FORCE_MS,
-    // and whatever still hangs after the margin does not keep the process alive.
-    const outcome = await stopWithin(() => system.stop(), env.SHUTDOWN_FORCE_MS + EXIT_MARGIN_MS).catch((err: unknown) => {
-      system.log.error({ err }, 'stopping failed');
-      return 'failed' as const;
-    });
-    if (outcome === 'forced') system.log.error('stop did not finish in time; exiting anyway');
-    process.exit(outcome === 'stopped' ? 0 : 1);
+async function stop(signal: NodeJS.Signals) {
+  // A second Ctrl-C means now.
+  if (stopping) process.exit(130);
+  stopping = true;
+  system.log.info({ signal, withinMs: env.SHUTDOWN_FORCE_MS + EXIT_MARGIN_MS }, 'stopping');
+  // Bounded (docs/operations.md, "Stopping"): the worker is forced down at SHUTDOWN_FORCE_MS,
+  // and whatever still hangs after the margin does not keep the process alive.
+  const outcome = await stopWithin(() => system.stop(), env.SHUTDOWN_FORCE_MS + EXIT_MARGIN_MS).catch((err: unknown) => {
+    system.log.error({ err }, 'stopping failed');
+    return 'failed' as const;
   });
+  if (outcome === 'forced') system.log.error('stop did not finish in time; exiting anyway');
+  process.exit(outcome === 'stopped' ? 0 : 1);
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));

@@ -110,7 +110,9 @@ export function sweepPendingWorkflows(db: Db, temporal: Client, log: Logger, int
       log.error({ err }, 'pending workflow sweep failed; will retry');
     }
   };
-  const timer = setInterval(() => (running = running.then(round)), intervalMs);
+  const timer = setInterval(() => {
+    running = running.then(round);
+  }, intervalMs);
   timer.unref();
   return {
     async stop() {

@@ -69,7 +69,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   // Handlers are registered before the first await: an Update may arrive in the very first task.
   let ready = false;
   let calendar: WorkingCalendar;
-  let calendarLoadedAt = 0;
+  let calendarLoadedAt: number;
   const ctx = (): Ctx => ({ procedure, calendar, now: Date.now(), patches });
   // Dossiers started before a behaviour change keep the old behaviour on replay (see README).
   const patches: NonNullable<Ctx['patches']> = {};

@@ -110,7 +110,7 @@ describe('a change PostgreSQL refuses', () => {
     // Only an administrator repairs, with a reason; retry while still failing sets it aside again.
     expect((await repairRefused(d, { mode: 'retry', reason: 'đã sửa' }, desk)).type).toBe('forbidden');
     expect((await repairRefused(d, { mode: 'retry', reason: '' })).type).toBe('invalid-body');
-    s = await repair(d, { mode: 'retry', reason: 'thử lại' });
+    await repair(d, { mode: 'retry', reason: 'thử lại' });
     expect(d.events.slice(-2).map((e) => e.type)).toEqual(['repaired', 'record-failed']);
 
     poisoned = false;

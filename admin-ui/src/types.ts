@@ -1,9 +1,8 @@
 /** Shapes of the API contract (api/openapi.ts, served as /api/openapi.json) as the back office reads them. */
 // Statuses and actions come from domain/, the one source the API and the workflow use too.
-import { STATUSES as ALL_STATUSES, type Status } from '../../domain/status';
 import { ACTIONS, type Action } from '../../domain/action-names';
 import type { FeeRule } from '../../domain/procedure-rules';
-import { STUCK_KINDS, type StuckKind } from '../../domain/status';
+import { STATUSES as ALL_STATUSES, STUCK_KINDS, type Status, type StuckKind } from '../../domain/status';
 export { STUCK_KINDS };
 export { ACTIONS };
 export type { Action, Status };

@@ -25,15 +25,23 @@ export const notFoundHandler: RequestHandler = (req, res) => {
   send(res, new HttpProblem(404, 'not-found', 'Not found', `no route ${req.method} ${req.path}`), req.originalUrl);
 };
 
-/**
- * PostgreSQL's "data exception" class (SQLSTATE 22…: a NUL character in text, a value out of
- * range, an invalid date) means input got past validation, not that the server failed.
- */
-function dataException(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return e.code;
+/** The PostgreSQL error under drizzle's wrapping (both drivers set the SQLSTATE as `code`). */
+function pgError(err: unknown): { code: string; detail?: string } | undefined {
+  for (let e = err as { code?: unknown; detail?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return { code: e.code, detail: typeof e.detail === 'string' ? e.detail : undefined };
   }
   return undefined;
+}
+
+/**
+ * A foreign key refused the row (SQLSTATE 23503): the request named something that does not
+ * exist, which the route did not check first (or which went away meanwhile). The problem names
+ * the column and the table, never the value.
+ */
+function missingReference(detail: string | undefined) {
+  const m = /Key \(([^)]+)\)=\(.*\) is not present in table "([^"]+)"/s.exec(detail ?? '');
+  const message = m ? `${m[1]} refers to no row of ${m[2]}` : 'a value refers to something that does not exist';
+  return badRequest(message, m ? { errors: [{ field: m[1], message }] } : undefined);
 }
 
 /** Every error leaves as problem+json; unexpected ones are logged and hidden behind a 500. */
@@ -52,10 +60,14 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       const code = err.type === 'entity.parse.failed' ? 'malformed-json' : err.type === 'entity.too.large' ? 'too-large' : 'bad-request';
       return send(res, new HttpProblem(status, code, 'Bad request', err.message), req.originalUrl);
     }
-    const sqlState = dataException(err);
-    if (sqlState) {
-      log.warn({ sqlState, method: req.method, path: req.path }, 'input refused by the database');
-      return send(res, badRequest('a value cannot be stored as given (text with a NUL character, or a number or date out of range)'), req.originalUrl);
+    // PostgreSQL's "data exception" class (SQLSTATE 22…: a NUL character in text, a value out of
+    // range, an invalid date) and a foreign key's refusal mean input got past validation, not
+    // that the server failed.
+    const pg = pgError(err);
+    if (pg && (pg.code.startsWith('22') || pg.code === '23503')) {
+      log.warn({ sqlState: pg.code, method: req.method, path: req.path }, 'input refused by the database');
+      const problem = pg.code === '23503' ? missingReference(pg.detail) : badRequest('a value cannot be stored as given (text with a NUL character, or a number or date out of range)');
+      return send(res, problem, req.originalUrl);
     }
     log.error({ err, path: req.path }, 'unhandled error');
     send(res, new HttpProblem(500, 'internal', 'Internal error', 'an unexpected error occurred; it has been logged'), req.originalUrl);

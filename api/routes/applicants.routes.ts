@@ -18,7 +18,7 @@ export function applicantRoutes(ctx: AppContext): Router {
 
   r.get('/applicants/:idNumber', requireUser, async (req, res) => {
     const user = req.user!;
-    if (user.role !== 'desk-officer' || !user.agencyCode) throw forbidden('only a desk officer looks up applicants, at their own counter');
+    if (!req.ability!.can('read', 'Applicant') || !user.agencyCode) throw forbidden('only a desk officer looks up applicants, at their own counter');
     const id = idNumberSchema.safeParse(String(req.params.idNumber));
     if (!id.success) throw badRequest('idNumber must be 12 digits', { errors: [{ field: 'idNumber', message: id.error.issues[0]!.message }] });
     const [row] = await db

@@ -5,7 +5,7 @@ import { dossierEvents, dossiers, submissions, users } from '../../db/schema';
 import { actionBodySchemas, actionSchema, type ActionRequest } from '../../domain/actions';
 import { applicantSchema } from '../../domain/applicant';
 import { channelSchema } from '../../domain/procedure';
-import type { Channel } from '../../domain/procedure-rules';
+import { ASSIGNABLE_ROLES, SUBMISSION } from '../../domain/role-policy';
 import { CLOCK_RUNNING, STATUSES } from '../../domain/status';
 import { foldVietnamese } from '../../domain/text';
 import { getProcedure } from '../../procedures';
@@ -30,7 +30,7 @@ export const submitSchema = z.object({
   agencyCode: z.string().min(1),
   applicant: applicantSchema,
   form: z.record(z.string(), z.unknown()),
-  /** Optional: the server decides it from the submitter's role (it sets the fee); see channelFor. */
+  /** Optional: the server decides it from the submitter's role (it sets the fee); see domain/role-policy.ts. */
   channel: channelSchema.optional(),
   /** Ids of the caller's own uploads (POST /api/attachments) not yet attached to a dossier. */
   attachments: z.array(z.string().min(1)).max(50).default([]),
@@ -83,12 +83,14 @@ export function dossierRoutes(ctx: AppContext): Router {
       throw badRequest(`agency ${input.agencyCode} is not a commune-level one-stop desk`, { errors: [{ field: 'agencyCode', message: 'not a receiving desk' }] });
     }
     // Jurisdiction (domain/ability.ts): a desk officer receives for their own agency only.
-    if (user.role === 'desk-officer' && input.agencyCode !== user.agencyCode) throw forbidden('a desk officer submits at the counter of their own agency');
-    if (user.role === 'desk-officer' && input.channel !== undefined && input.channel !== 'counter' && input.channel !== 'post') {
-      throw badRequest('a desk officer records a dossier received at the counter (channel "counter") or by post ("post")');
+    if (!req.ability!.can('create', dossierSubject({ agencyCode: input.agencyCode, receivingAgencyCode: input.agencyCode, applicantUserId: null }))) throw forbidden('a desk officer submits at the counter of their own agency');
+    // The channel, which sets the fee, follows how the dossier came in (domain/role-policy.ts).
+    const policy = SUBMISSION[user.role];
+    const channels = policy?.channels ?? [];
+    if (input.channel !== undefined && !channels.includes(input.channel)) {
+      throw badRequest(`channel "${input.channel}" is not yours: you submit through ${channels.map((c) => `"${c}"`).join(' or ')}`);
     }
-    if (user.role === 'citizen' && (input.channel === 'counter' || input.channel === 'post')) throw badRequest(`channel "${input.channel}" is recorded by the desk`);
-    const channel = channelFor(user.role, input.channel);
+    const channel = input.channel ?? channels[0]!;
     const form = procedure.form.safeParse(input.form);
     if (!form.success) throw fromZod(form.error, 'form');
     const idempotencyKey = checkedHeader(req, 'idempotency-key');
@@ -104,7 +106,7 @@ export function dossierRoutes(ctx: AppContext): Router {
       db,
       ctx.temporal,
       { ...input, channel, form: form.data as Record<string, unknown> },
-      { actor: actorOf(user), applicantUserId: user.role === 'citizen' ? user.id : null },
+      { actor: actorOf(user), applicantUserId: policy?.ownDossier ? user.id : null },
       idempotencyKey,
       { rules: ctx.procedures.current(input.procedureCode), codeKey },
     );
@@ -143,7 +145,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     const ids = [...new Set(events.map((e) => e.actorId))];
     const people = ids.length ? await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, ids)) : [];
     const nameOf = new Map(people.map((u) => [u.id, u.fullName]));
-    res.json(events.map((e) => eventView(e, nameOf.get(e.actorId) ?? null, row, req.ability!, req.user!.role)));
+    res.json(events.map((e) => eventView(e, nameOf.get(e.actorId) ?? null, row, req.ability!)));
   });
 
   r.post('/dossiers/:code/actions/:action', requireUser, async (req, res) => {
@@ -180,7 +182,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     }
     if (request.action === 'assign') {
       const [u] = await db.select().from(users).where(eq(users.id, request.body.assigneeId));
-      if (!u || u.agencyCode !== agencyCode || u.role !== 'specialist') {
+      if (!u || u.agencyCode !== agencyCode || !ASSIGNABLE_ROLES.has(u.role)) {
         throw badRequest(`user ${request.body.assigneeId} is not a specialist of agency ${agencyCode}`);
       }
     }
@@ -200,17 +202,6 @@ function checkedSupplement(procedureCode: string, stored: unknown, supplied: Rec
   if (!merged.success) throw fromZod(merged.error, 'form');
   const data = merged.data as Record<string, unknown>;
   return Object.fromEntries(Object.keys(supplied).filter((k) => k in data).map((k) => [k, data[k]]));
-}
-
-/**
- * The channel, which sets the fee and the deadline, follows how the dossier came in: a desk
- * officer's is the counter's, or the post's when the desk records a dossier received by post; a
- * citizen's is online, or the kiosk's when the kiosk says so (its fee and deadline are the
- * counter's, never better, so nothing is gained by claiming it).
- */
-export function channelFor(role: string, declared: Channel | undefined): Channel {
-  if (role === 'desk-officer') return declared === 'post' ? 'post' : 'counter';
-  return declared === 'kiosk' ? 'kiosk' : 'online';
 }
 
 /** `supplement {attachments}` may name uploads by id alone; the name is filled in from the store. */

@@ -4,6 +4,7 @@ import { Router, type RequestHandler } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../../db/client';
 import { dossiers } from '../../db/schema';
+import { defineScraperAbility } from '../../domain/ability';
 import { CLOCK_RUNNING, STATUSES, STUCK_KINDS, type Status, type StuckKind } from '../../domain/status';
 import type { AppContext } from '../context';
 import { HttpProblem } from '../problem';
@@ -82,7 +83,8 @@ export function metricsRoutes(ctx: AppContext): { router: Router; expose: Reques
   const token = ctx.env.METRICS_TOKEN;
   const expose: RequestHandler = async (req, res) => {
     // With METRICS_TOKEN set, a scraper presents it as a bearer token (docs/security.md).
-    if (token && !bearerMatches(req.get('authorization'), token)) {
+    const scraper = defineScraperAbility({ tokenRequired: Boolean(token), tokenPresented: Boolean(token) && bearerMatches(req.get('authorization'), token!) });
+    if (!scraper.can('read', 'Metrics')) {
       res.set('WWW-Authenticate', 'Bearer realm="metrics"');
       throw new HttpProblem(401, 'unauthorized', 'Unauthorized', 'metrics need the METRICS_TOKEN bearer token');
     }

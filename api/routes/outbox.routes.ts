@@ -8,7 +8,7 @@ import type { AppContext } from '../context';
 import { parseListParams, sendList } from '../list-params';
 import { requireUser } from '../middleware/auth';
 import { conflict, forbidden, notFound } from '../problem';
-import { dossierScope } from '../scope';
+import { dossierLinkedScope, noticeScope } from '../scope';
 
 const listFilter = z
   .object({
@@ -64,23 +64,27 @@ export function outboxRoutes(ctx: AppContext): Router {
   const db = ctx.dbh.db;
   const configured = configuredChannels(ctx.env);
 
-  /** Dossiers the caller may see figures or messages of: a supervisor's subtree, everything for the admin. */
-  function operationsScope(req: Request, what: string): SQL {
-    const role = req.user!.role;
-    if (role === 'admin') return sql`true`;
-    if (role !== 'supervisor') throw forbidden(`${what} is for supervisors and the administrator`);
-    return dossierScope(req.ability!) ?? sql`false`;
+  /**
+   * Dossiers the caller may see messages or figures of (domain/ability.ts: a supervisor's subtree,
+   * every one for the administrator's outbox): undefined when all of them.
+   */
+  function linkedScope(req: Request, subject: 'Outbox' | 'IntegrationStats', refusal: string): SQL | undefined {
+    const scope = dossierLinkedScope(req.ability!, subject);
+    if (scope === null) throw forbidden(refusal);
+    return scope;
   }
+  const ofDossiers = (scope: SQL | undefined) =>
+    scope === undefined ? undefined : inArray(outbox.dossierCode, db.select({ code: dossiers.code }).from(dossiers).where(scope));
 
   r.get('/outbox', requireUser, async (req, res) => {
-    const scope = operationsScope(req, 'the outbox');
+    const scope = linkedScope(req, 'Outbox', 'the outbox is for supervisors and the administrator');
     const p = parseListParams(req, listFilter, Object.keys(SORTABLE), { field: 'createdAt', order: 'DESC' });
     const where: (SQL | undefined)[] = [
       p.filter.status ? eq(outbox.status, p.filter.status) : undefined,
       p.filter.channel ? eq(outbox.channel, p.filter.channel) : undefined,
       p.filter.dossierCode ? eq(outbox.dossierCode, p.filter.dossierCode) : undefined,
       p.filter.id !== undefined ? inArray(outbox.id, [p.filter.id].flat()) : undefined,
-      req.user!.role === 'admin' ? undefined : inArray(outbox.dossierCode, db.select({ code: dossiers.code }).from(dossiers).where(scope)),
+      ofDossiers(scope),
     ];
     const cond = and(...where);
     const order = p.sort.order === 'ASC' ? asc : desc;
@@ -98,7 +102,7 @@ export function outboxRoutes(ctx: AppContext): Router {
   });
 
   r.post('/outbox/:id/retry', requireUser, async (req, res) => {
-    if (req.user!.role !== 'admin') throw forbidden('only the administrator retries outgoing messages');
+    if (!req.ability!.can('retry', 'Outbox')) throw forbidden('only the administrator retries outgoing messages');
     const id = String(req.params.id);
     const [current] = await db.select().from(outbox).where(eq(outbox.id, id));
     if (!current) throw notFound(`message ${id}`);
@@ -112,11 +116,11 @@ export function outboxRoutes(ctx: AppContext): Router {
     res.json(outboxView(row, configured));
   });
 
-  /** The agencies whose reminders and escalations the officer receives: their own, and a supervisor's whole subtree. */
-  function noticeAgencies(req: Request): string[] {
-    const u = req.user!;
-    if (u.role === 'citizen' || u.role === 'admin' || !u.agencyCode) throw forbidden('notifications are for officers of an agency');
-    return u.role === 'supervisor' ? ctx.agencies.subtree(u.agencyCode) : [u.agencyCode];
+  /** The reminders and escalations the officer receives (domain/ability.ts): their agency's, a supervisor's whole subtree's. */
+  function notices(req: Request): SQL {
+    const scope = noticeScope(req.ability!);
+    if (!scope) throw forbidden('notifications are for officers of an agency');
+    return and(inArray(dossierEvents.type, NOTICE_TYPES), scope)!;
   }
 
   const noticeQuery = z.object({
@@ -125,11 +129,10 @@ export function outboxRoutes(ctx: AppContext): Router {
   });
 
   r.get('/notifications', requireUser, async (req, res) => {
-    const agencies = noticeAgencies(req);
+    const mine = notices(req);
     const q = noticeQuery.safeParse(req.query);
     const { unread: onlyUnread, limit } = q.success ? q.data : { unread: undefined, limit: 50 };
     const userId = req.user!.id;
-    const mine = and(inArray(dossierEvents.type, NOTICE_TYPES), inArray(dossierEvents.agencyCode, agencies));
     const joined = () =>
       db
         .select({ event: dossierEvents, readAt: notificationReads.readAt })
@@ -163,19 +166,19 @@ export function outboxRoutes(ctx: AppContext): Router {
   });
 
   r.post('/notifications/:id/read', requireUser, async (req, res) => {
-    const agencies = noticeAgencies(req);
+    const mine = notices(req);
     const id = String(req.params.id);
     const [event] = await db
       .select({ id: dossierEvents.id })
       .from(dossierEvents)
-      .where(and(eq(dossierEvents.id, id), inArray(dossierEvents.type, NOTICE_TYPES), inArray(dossierEvents.agencyCode, agencies)));
+      .where(and(eq(dossierEvents.id, id), mine));
     if (!event) throw notFound(`notification ${id}`);
     await db.insert(notificationReads).values({ userId: req.user!.id, eventId: id }).onConflictDoNothing();
     const [unread] = await db
       .select({ n: count() })
       .from(dossierEvents)
       .leftJoin(notificationReads, and(eq(notificationReads.eventId, dossierEvents.id), eq(notificationReads.userId, req.user!.id)))
-      .where(and(inArray(dossierEvents.type, NOTICE_TYPES), inArray(dossierEvents.agencyCode, agencies), isNull(notificationReads.eventId)));
+      .where(and(mine, isNull(notificationReads.eventId)));
     res.json({ id, read: true, unread: unread?.n ?? 0 });
   });
 
@@ -185,8 +188,7 @@ export function outboxRoutes(ctx: AppContext): Router {
    * latest status change) over all dossiers in the caller's scope.
    */
   r.get('/stats/integration', requireUser, async (req, res) => {
-    if (!req.ability!.can('read', 'Stats')) throw forbidden('statistics are for supervisors');
-    const scope = operationsScope(req, 'the integration report');
+    const scope = linkedScope(req, 'IntegrationStats', 'statistics are for supervisors');
     const synced = sql<boolean>`exists (
       select 1 from ${outbox} o
       where o.dossier_code = ${dossiers.code} and o.channel = 'portal' and o.status = 'sent'
@@ -211,7 +213,7 @@ export function outboxRoutes(ctx: AppContext): Router {
           sent: sql<number>`count(*) filter (where ${outbox.status} = 'sent')::int`,
         })
         .from(outbox)
-        .where(req.user!.role === 'admin' ? undefined : inArray(outbox.dossierCode, db.select({ code: dossiers.code }).from(dossiers).where(scope))),
+        .where(ofDossiers(scope)),
     ]);
     const rate = (n: number, d: number) => (d > 0 ? n / d : null);
     res.json({

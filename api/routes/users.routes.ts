@@ -4,12 +4,14 @@ import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-o
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { users } from '../../db/schema';
+import { AGENCY_OF_ROLE } from '../../domain/role-policy';
 import { roleSchema, type Role } from '../../domain/roles';
 import type { AppContext } from '../context';
 import { parseListParams, sendList } from '../list-params';
 import { requireUser } from '../middleware/auth';
 import { passwordIssue, passwordSchema as password } from '../password-policy';
 import { badRequest, conflict, forbidden, fromZod, notFound } from '../problem';
+import { userScope } from '../scope';
 import { nextTokenVersion, sessionsOf } from '../sessions';
 
 /** A user as the admin creates it; the password is hashed and never leaves the server again. */
@@ -65,10 +67,7 @@ export function userRoutes(ctx: AppContext): Router {
   function readScope(req: Request): SQL | undefined {
     const ability = req.ability!;
     if (!ability.can('read', 'User')) throw forbidden('only officers and administrators read users');
-    if (ability.can('manage', 'User')) return undefined;
-    const u = req.user!;
-    const codes = u.role === 'supervisor' ? ctx.agencies.subtree(u.agencyCode) : u.agencyCode ? [u.agencyCode] : [];
-    return codes.length ? inArray(users.agencyCode, codes) : sql`false`;
+    return userScope(ability);
   }
   const mayManage = (req: Request) => {
     if (!req.ability!.can('manage', 'User')) throw forbidden('only an administrator manages users');
@@ -127,7 +126,7 @@ export function userRoutes(ctx: AppContext): Router {
     }
     if (plain) checkPassword(plain, next.username);
     // A new role, agency or password ends the user's sessions: their tokens carried the old ones.
-    const revoke = next.role !== current.role || next.agencyCode !== current.agencyCode || plain !== undefined;
+    const revoke = (['role', 'agencyCode'] as const).some((k) => next[k] !== current[k]) || plain !== undefined;
     const set = {
       username: next.username,
       fullName: next.fullName,
@@ -182,12 +181,13 @@ function checkPassword(password: string, username: string) {
 /** Citizens belong to no agency; officers belong to an existing one. */
 function checkAgency(ctx: AppContext, role: Role, agencyCode: string | null) {
   const fail = (message: string) => badRequest(`agencyCode: ${message}`, { errors: [{ field: 'agencyCode', message }] });
-  if (role === 'citizen') {
-    if (agencyCode !== null) throw fail('a citizen belongs to no agency');
+  const rule = AGENCY_OF_ROLE[role];
+  if (rule === 'none') {
+    if (agencyCode !== null) throw fail(`a ${role} belongs to no agency`);
     return;
   }
   if (agencyCode === null) {
-    if (role === 'admin') return;
+    if (rule === 'optional') return;
     throw fail(`a ${role} belongs to an agency`);
   }
   if (!ctx.agencies.get(agencyCode)) throw fail(`agency ${agencyCode} does not exist`);

@@ -1,11 +1,12 @@
 import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { dossiers } from './dossiers';
 
 /** Files attached by citizens and officers (content stored by sha256 in the data directory). */
 export const documents = pgTable(
   'documents',
   {
     id: text('id').primaryKey(),
-    dossierCode: text('dossier_code'),
+    dossierCode: text('dossier_code').references(() => dossiers.code),
     name: text('name').notNull(),
     mimeType: text('mime_type').notNull(),
     size: integer('size').notNull(),

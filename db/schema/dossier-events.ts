@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { dossiers } from './dossiers';
 
 /**
  * The audit trail: insert-only (a trigger refuses UPDATE and DELETE), one row per workflow
@@ -9,7 +10,7 @@ export const dossierEvents = pgTable(
   'dossier_events',
   {
     id: text('id').primaryKey(),
-    dossierCode: text('dossier_code').notNull(),
+    dossierCode: text('dossier_code').notNull().references(() => dossiers.code),
     seq: integer('seq').notNull(),
     type: text('type').notNull(),
     actorId: text('actor_id').notNull(),

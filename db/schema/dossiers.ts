@@ -6,6 +6,8 @@ import type { Applicant } from '../../domain/applicant';
 import type { Actor } from '../../domain/roles';
 import { CHANNELS } from '../../domain/procedure-rules';
 import { STATUSES, STUCK_KINDS } from '../../domain/status';
+import { agencies } from './agencies';
+import { procedures } from './procedures';
 
 /**
  * Current state of each dossier: a projection written only by the worker's activities from the
@@ -16,7 +18,7 @@ export const dossiers = pgTable(
   'dossiers',
   {
     code: text('code').primaryKey(),
-    procedureCode: text('procedure_code').notNull(),
+    procedureCode: text('procedure_code').notNull().references(() => procedures.code),
     status: text('status', { enum: STATUSES }).notNull(),
     channel: text('channel', { enum: CHANNELS }).notNull(),
     applicantName: text('applicant_name').notNull(),
@@ -26,8 +28,8 @@ export const dossiers = pgTable(
     applicantAddress: text('applicant_address'),
     applicantUserId: text('applicant_user_id'),
     form: jsonb('form').notNull(),
-    receivingAgencyCode: text('receiving_agency_code').notNull(),
-    agencyCode: text('agency_code').notNull(),
+    receivingAgencyCode: text('receiving_agency_code').notNull().references(() => agencies.code),
+    agencyCode: text('agency_code').notNull().references(() => agencies.code),
     assigneeId: text('assignee_id'),
     receivedAt: timestamp('received_at', { withTimezone: true }),
     dueAt: timestamp('due_at', { withTimezone: true }),
@@ -43,7 +45,7 @@ export const dossiers = pgTable(
      */
     timeliness: text('timeliness', { enum: TIMELINESS }),
     /** The agency the classification is counted for: the one that made the result ready. */
-    resultAgencyCode: text('result_agency_code'),
+    resultAgencyCode: text('result_agency_code').references(() => agencies.code),
     state: jsonb('state').$type<DossierState>().notNull(),
     lastSeq: integer('last_seq').notNull(),
     /** Unaccented, lower-cased code + applicant name, for free-text search with or without diacritics. */

@@ -1,4 +1,5 @@
 import { customType, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { dossiers } from './dossiers';
 
 const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
   dataType: () => 'bytea',
@@ -15,7 +16,7 @@ export const issuedDocuments = pgTable(
   {
     /** The verification code printed in the document's QR; random, not guessable. */
     code: text('code').primaryKey(),
-    dossierCode: text('dossier_code').notNull(),
+    dossierCode: text('dossier_code').notNull().references(() => dossiers.code),
     kind: text('kind').notNull(),
     /** SHA-256 of the data the document prints: the same data is served the same signed file. */
     dataSha256: text('data_sha256').notNull(),

@@ -1,11 +1,12 @@
 import { integer, pgTable, text, timestamp, index } from 'drizzle-orm/pg-core';
+import { dossiers } from './dossiers';
 
 /** Confirmed payments; `transaction_id` is unique so a repeated gateway callback records once. */
 export const payments = pgTable(
   'payments',
   {
     transactionId: text('transaction_id').primaryKey(),
-    dossierCode: text('dossier_code').notNull(),
+    dossierCode: text('dossier_code').notNull().references(() => dossiers.code),
     amount: integer('amount').notNull(),
     method: text('method', { enum: ['gateway', 'counter'] }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),

@@ -1,5 +1,6 @@
 import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../domain/roles';
+import { agencies } from './agencies';
 
 export const users = pgTable(
   'users',
@@ -9,7 +10,7 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     fullName: text('full_name').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
-    agencyCode: text('agency_code'),
+    agencyCode: text('agency_code').references(() => agencies.code),
     phone: text('phone'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import * as argon2 from '@node-rs/argon2';
 import { createHash } from 'node:crypto';
+import * as argon2 from '@node-rs/argon2';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { agencies, procedureProfiles, procedures, procedureVersions, seedMarks, users } from '../schema';

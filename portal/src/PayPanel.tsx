@@ -27,7 +27,8 @@ export function PayPanel({ code, onPaid }: { code: string; onPaid: () => void })
       stop = true;
       clearTimeout(timer);
     };
-  }, [code]); // eslint-disable-line react-hooks/exhaustive-deps
+    // One poll per dossier: a new onPaid from a re-render must not restart it.
+  }, [code]);
 
   if (!pay) return error ? <p role="alert" className="error">{error}</p> : <p role="status">Đang tạo mã thanh toán…</p>;
   return (

@@ -74,7 +74,8 @@ export function SubmitPage({ code }: { code: string }) {
   useEffect(() => sessionStorage.setItem(draftKey(code), JSON.stringify(draft)), [code, draft]);
   useEffect(() => {
     if (session && !draft.applicant.fullName) setDraft((d) => ({ ...d, applicant: { ...d.applicant, fullName: session.user.fullName } }));
-  }, [session]); // eslint-disable-line react-hooks/exhaustive-deps
+    // Only when the session arrives: a name the citizen clears later is not filled in again.
+  }, [session]);
 
   const formLabel = useMemo(() => (k: string) => p?.formLabels[k]?.vi ?? k, [p]);
   if (!p) return message ? <p role="alert" className="error">{message}</p> : <p role="status">Đang tải…</p>;

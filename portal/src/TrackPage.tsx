@@ -35,7 +35,8 @@ export function TrackPage(props: { code: string; phone: string }) {
   }
   useEffect(() => {
     if (props.code && props.phone) void lookup();
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+    // Once, for the code and phone the link came with; later lookups are the form's.
+  }, []);
   useEffect(() => {
     setCanSupplement(false);
     if (!session || d?.status !== 'NEEDS_SUPPLEMENT') return;

@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import postgres from 'postgres';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { API_ROUTES } from '../../api/openapi';
 import type { System } from '../../runtime/system';
 import { ensureTemporalTools } from '../../temporal/dev-server';
 import { ensureSchemathesis, runSchemathesis, toml, type SchemathesisResult } from '../support/schemathesis';
 import { paymentSignal } from '../../workflows/messages';
-import { eq } from 'drizzle-orm';
 import { issuedDocuments } from '../../db/schema';
 import { login, startTestSystem } from '../support/system';
 

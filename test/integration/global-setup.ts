@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
     await admin`select 1`;
   } catch (err) {
     await admin.end();
-    throw new Error(`PostgreSQL is not reachable at ${adminUrl} (${(err as Error).message}). Start it with: bash scripts/start-postgres.sh`);
+    throw new Error(`PostgreSQL is not reachable at ${adminUrl} (${(err as Error).message}). Start it with: bash scripts/start-postgres.sh`, { cause: err });
   }
   const dbName = `motcua_test_${process.pid}_${Date.now()}`;
   await admin.unsafe(`create database ${dbName}`);

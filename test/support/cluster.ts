@@ -37,10 +37,16 @@ export async function startCluster(adminUrl: string, args: string[], timeoutMs =
     const timer = setTimeout(() => reject(new Error(`cluster not up after ${timeoutMs} ms:\n${out.slice(-3000)}`)), timeoutMs);
     const check = () => {
       const m = /API, portal, back office: (http:\/\/localhost:\d+)\//.exec(out);
-      if (m) (clearTimeout(timer), resolve(m[1]!));
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
     };
     child.stdout!.on('data', check);
-    void exited.then((code) => (clearTimeout(timer), reject(new Error(`cluster exited (${code}) while starting:\n${out.slice(-3000)}`))));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`cluster exited (${code}) while starting:\n${out.slice(-3000)}`));
+    });
   });
   return {
     baseUrl,

@@ -4,11 +4,15 @@ import { DrizzleQueryError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../runtime/logger';
 
+/** A parsed JSON log line, walked key by key in the assertions (a wrong key fails the expect). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- arbitrary JSON; typing each path would restate the logger's input
+type LogLine = Record<string, any>;
+
 /** A logger writing JSON lines into an array. */
 function capture() {
   const lines: string[] = [];
   const log = createLogger('info', { write: (s: string) => void lines.push(s) });
-  return { log, lines, last: () => JSON.parse(lines.at(-1)!) as Record<string, any> };
+  return { log, lines, last: () => JSON.parse(lines.at(-1)!) as LogLine };
 }
 
 const ID = '010203004567';

@@ -1,10 +1,9 @@
 import { Chip, Tooltip } from '@mui/material';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { useRecordContext, useTranslate, useLocaleState } from 'react-admin';
 import type { Dossier } from '../types';
 import { dueState, splitWorking, workingLeft } from './working-time';
 import { WRAPPING_CHIP } from './fields';
 import { formatDateTime } from './format';
-import { useLocaleState } from 'react-admin';
 
 const COLORS = { on_time: 'success', due_soon: 'warning', overdue: 'error', none: 'default' } as const;
 /** As domain/status.ts: the clock stops when the result is ready (docs/decision-766.md). */

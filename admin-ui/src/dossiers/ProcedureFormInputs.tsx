@@ -10,7 +10,6 @@ import {
   maxValue,
   minLength,
   minValue,
-  regex,
   required,
   useLocaleState,
 } from 'react-admin';

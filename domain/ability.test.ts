@@ -1,0 +1,53 @@
+import { subject as caslSubject } from '@casl/ability';
+import { describe, expect, it } from 'vitest';
+import { defineAbilityFor, defineScraperAbility, type AbilityUser } from './ability';
+import type { Role } from './roles';
+
+const subject = (type: string, fields: Record<string, unknown>) => caslSubject(type, fields);
+
+const user = (role: Role, agencyCode: string | null = '02647', subtree: string[] = agencyCode ? [agencyCode, '02650'] : []): AbilityUser => ({ id: `u-${role}`, role, agencyCode, subtree });
+const ability = (role: Role, agencyCode?: string | null) => defineAbilityFor(user(role, agencyCode));
+
+/** The integration subjects the routes ask instead of comparing roles (api/routes/outbox.routes.ts, metrics.routes.ts). */
+describe('integration subjects', () => {
+  it('the outbox: supervisors read their subtree’s, the administrator reads and retries all', () => {
+    expect(ability('supervisor').can('read', subject('Outbox', { agencyCode: '02650', receivingAgencyCode: 'X' }))).toBe(true);
+    expect(ability('supervisor').can('read', subject('Outbox', { agencyCode: 'X', receivingAgencyCode: 'Y' }))).toBe(false);
+    expect(ability('supervisor').can('retry', 'Outbox')).toBe(false);
+    expect(ability('admin', null).can('read', subject('Outbox', { agencyCode: 'X', receivingAgencyCode: 'Y' }))).toBe(true);
+    expect(ability('admin', null).can('retry', 'Outbox')).toBe(true);
+    for (const role of ['citizen', 'desk-officer', 'specialist', 'leader'] as const) expect(ability(role).can('read', 'Outbox')).toBe(false);
+  });
+
+  it('notifications: officers of an agency, for it (a supervisor for the subtree); not citizens nor the administrator', () => {
+    for (const role of ['desk-officer', 'specialist', 'leader'] as const) {
+      expect(ability(role).can('read', subject('Notification', { agencyCode: '02647' }))).toBe(true);
+      expect(ability(role).can('read', subject('Notification', { agencyCode: '02650' }))).toBe(false);
+    }
+    expect(ability('supervisor').can('read', subject('Notification', { agencyCode: '02650' }))).toBe(true);
+    expect(ability('specialist', null).can('read', 'Notification')).toBe(false);
+    expect(ability('citizen', null).can('read', 'Notification')).toBe(false);
+    expect(ability('admin', null).can('read', 'Notification')).toBe(false);
+  });
+
+  it('the integration rate is the supervisors’', () => {
+    expect(ability('supervisor').can('read', 'IntegrationStats')).toBe(true);
+    for (const role of ['citizen', 'desk-officer', 'specialist', 'leader', 'admin'] as const) expect(ability(role).can('read', 'IntegrationStats')).toBe(false);
+  });
+
+  it('metrics: anyone without METRICS_TOKEN; with it, only the scraper that presents it', () => {
+    expect(defineScraperAbility({ tokenRequired: false, tokenPresented: false }).can('read', 'Metrics')).toBe(true);
+    expect(defineScraperAbility({ tokenRequired: true, tokenPresented: false }).can('read', 'Metrics')).toBe(false);
+    expect(defineScraperAbility({ tokenRequired: true, tokenPresented: true }).can('read', 'Metrics')).toBe(true);
+  });
+
+  it('a desk officer submits and looks applicants up at their own agency only', () => {
+    const desk = ability('desk-officer');
+    expect(desk.can('create', subject('Dossier', { agencyCode: '02647' }))).toBe(true);
+    expect(desk.can('create', subject('Dossier', { agencyCode: '02650' }))).toBe(false);
+    expect(desk.can('read', 'Applicant')).toBe(true);
+    expect(ability('desk-officer', null).can('read', 'Applicant')).toBe(false);
+    expect(ability('specialist').can('read', 'Applicant')).toBe(false);
+    expect(ability('citizen', null).can('create', subject('Dossier', { agencyCode: '02650' }))).toBe(true);
+  });
+});
