@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../actions';
 import { STATUSES } from '../status';
-import { ACTION_ROLES, ACTIONS_BY_STATUS, allowedActions, refusalOf } from './rules';
+import { approve, deliver, pay, receive, review, type ProcedureRules } from '../procedure';
+import { actionsByStatus, allowedActions, refusalOf } from './rules';
+import { specOf } from './stages';
 import {
   DEPARTMENT,
   Dossier,
@@ -19,9 +21,21 @@ import {
   HOUR,
 } from './test-fixtures';
 
+/**
+ * The classic stage list every procedure shared before the stage kinds (receive, review, pay,
+ * approve, deliver, decided at province level): its derived tables are the ones all dossiers had.
+ */
+const classic: ProcedureRules = {
+  ...provinceProcedure,
+  fee: { counter: 10_000 },
+  stages: [receive(), review(), pay(), approve(), deliver()],
+};
+const ACTIONS_BY_STATUS = actionsByStatus(classic);
+const ACTION_ROLES = Object.fromEntries(ACTIONS.map((a) => [a, specOf(classic, a)?.roles]));
+
 // The two tables are the lifecycle's contract with the API and the back office: a change here
 // must be made on purpose, so they are spelled out in full.
-describe('the allowed-actions table', () => {
+describe('the allowed-actions table of the classic stage list', () => {
   it('lists, per status, the actions a dossier can take at all', () => {
     expect(ACTIONS_BY_STATUS).toEqual({
       SUBMITTED: ['receive', 'not-accept', 'withdraw'],

@@ -1,0 +1,55 @@
+import type { Status } from '../status';
+import type { Ctx } from './ctx';
+import { dueFrom } from './deadline';
+import type { DossierState } from './state';
+import { stopClock } from './timeliness';
+
+/**
+ * Starts (or restarts, after a supplement or a fee paid up front) the processing clock: the
+ * overall due time, and the share of it for the agency holding the dossier now.
+ */
+export function startClock(s: DossierState, { procedure, calendar, now }: Ctx): DossierState {
+  const clockStartAt = calendar.receptionStart(now);
+  // The deadline is chosen here, from the pinned rules (per-channel deadlines hook in at this line).
+  const dueAt = dueFrom(procedure.deadline, now, calendar);
+  const h = procedure.handoff;
+  const total = procedure.deadline.workingDays;
+  // Shares of a hand-off are in working days; without a stated total the share alone bounds the stage.
+  const shareDays = !h ? null : s.forwarded ? h.shareWorkingDays : total === null || h.shareWorkingDays === null ? null : total - h.shareWorkingDays;
+  const stageDueAt = shareDays === null ? dueAt : Math.min(dueAt ?? Infinity, calendar.addWorkingDays(clockStartAt, Math.max(shareDays, 0)));
+  const shares = s.shares.map((x) => (x.leftAt === null ? { ...x, dueAt: stageDueAt } : x));
+  return { ...s, clockStartAt, dueAt, originalDueAt: dueAt, stageDueAt, shares, reminders: [], escalated: false };
+}
+
+/**
+ * The citizen's wait (for the fee) does not count against the office: every due time moves on by
+ * the working time spent waiting (in whole minutes, so an instant payment changes nothing).
+ */
+export function resumeClock(s: DossierState, { calendar, now }: Ctx): DossierState {
+  if (s.paymentRequestedAt == null) return s;
+  const minutes = Math.floor(calendar.workingMillisBetween(s.paymentRequestedAt, now) / 60_000);
+  if (minutes <= 0) return s;
+  const later = (t: number | null) => (t === null ? null : calendar.addWorkingHours(t, minutes / 60));
+  const shares = s.shares.map((x) => (x.leftAt === null ? { ...x, dueAt: later(x.dueAt) } : x));
+  const original = s.originalDueAt === undefined ? {} : { originalDueAt: later(s.originalDueAt) };
+  return { ...s, dueAt: later(s.dueAt), ...original, stageDueAt: later(s.stageDueAt), shares };
+}
+
+/** Stamps the moment a dossier's result becomes ready (the clock stops), whichever step got it there. */
+export function reachResult(s: DossierState, next: DossierState, ctx: Ctx): DossierState {
+  if (ctx.patches?.clockStopsAtResult === false) return next;
+  if (s.status === 'RESULT_READY' || next.status !== 'RESULT_READY' || next.resultReadyAt != null) return next;
+  return stopClock(next, ctx.now, ctx.calendar);
+}
+
+/** Closes the dossier in a final status: the open agency share ends now. */
+export function finish(s: DossierState, status: Status, now: number): DossierState {
+  const shares = s.shares.map((x) => (x.leftAt === null ? { ...x, leftAt: now } : x));
+  return { ...s, status, finishedAt: now, shares };
+}
+
+/** Moves the dossier to another agency: the open share ends, a new one starts with its own due time. */
+export function enterAgency(s: DossierState, agencyCode: string, now: number, dueAt: number | null): DossierState {
+  const shares = s.shares.map((x) => (x.leftAt === null ? { ...x, leftAt: now } : x));
+  return { ...s, agencyCode, assigneeId: null, stageDueAt: dueAt, shares: [...shares, { agencyCode, enteredAt: now, leftAt: null, dueAt }] };
+}
