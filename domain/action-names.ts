@@ -2,11 +2,14 @@
 /** The closed list of actions people take on a dossier (workflows/README.md); also the API's `:action`. */
 export const ACTIONS = [
   'receive',
+  'request-completion',
+  'complete',
   'not-accept',
   'request-supplement',
   'supplement',
   'assign',
   'verify',
+  'require-verification',
   'forward',
   'return',
   'approve',

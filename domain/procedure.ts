@@ -40,6 +40,11 @@ export const review = (o: { supplementLimitDays?: number } = {}): Stage => ({
   name: 'review',
   supplementLimitDays: o.supplementLimitDays ?? 15,
 });
+export const verify = (o: { maxExtraDays: number; unit?: 'working-days' | 'calendar-days' }): Stage => ({
+  name: 'verify',
+  maxExtraDays: o.maxExtraDays,
+  unit: o.unit ?? 'working-days',
+});
 export const pay = (o: { limitDays?: number } = {}): Stage => ({ name: 'pay', limitDays: o.limitDays ?? 5 });
 export const approve = (): Stage => ({ name: 'approve' });
 export const deliver = (o: { ratingWindowDays?: number } = {}): Stage => ({

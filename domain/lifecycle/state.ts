@@ -63,6 +63,13 @@ export interface DossierState {
   resultAgencyCode?: string | null;
   /** Set with `resultReadyAt`, against `originalDueAt`; null without a due date. */
   timeliness?: Timeliness | null;
+  /**
+   * Asked at reception to complete the file (form 02): until `completedAt`, the dossier is not
+   * received and no clock runs. Asked once (Decree 61/2018 art. 19). Absent on older dossiers.
+   */
+  completion?: { missing: string[]; requestedAt: number; completedAt: number | null } | null;
+  /** A lawful verification (the `verify` stage) that extended the deadline without an apology. */
+  verification?: { days: number; unit: 'working-days' | 'calendar-days'; at: number } | null;
   rating: { score: number; comment?: string } | null;
   finishedAt: number | null;
   /** Number of events emitted so far; the next event's sequence number is seq + 1. */
@@ -72,11 +79,14 @@ export interface DossierState {
 export type EventType =
   | 'submit'
   | 'receive'
+  | 'request-completion'
+  | 'complete'
   | 'not-accept'
   | 'request-supplement'
   | 'supplement'
   | 'assign'
   | 'verify'
+  | 'require-verification'
   | 'forward'
   | 'return'
   | 'approve'

@@ -12,12 +12,13 @@ import { lifecycle } from './lifecycle';
 import { pay } from './pay';
 import { receive } from './receive';
 import { review } from './review';
+import { verify } from './verify';
 
 export type { ActionSpec, Done, Guard, Outcome, StageKind, Step, Timer, TimerKind } from './kind';
 export { settle } from './pay';
 
 /** Every kind, in the order their timers are listed (ties keep this order). */
-export const KINDS = { lifecycle, receive, handoff, review, pay, approve, deliver } as const;
+export const KINDS = { lifecycle, receive, handoff, review, verify, pay, approve, deliver } as const;
 type KindName = keyof typeof KINDS;
 
 /**
@@ -25,7 +26,7 @@ type KindName = keyof typeof KINDS;
  * dossier on first, then the hand-offs, then the ways out (withdraw), then the apology.
  */
 const ACTION_ORDER: readonly Action[] = [
-  'receive', 'assign', 'verify', 'request-supplement', 'supplement', 'forward', 'not-accept',
+  'receive', 'request-completion', 'complete', 'assign', 'verify', 'require-verification', 'request-supplement', 'supplement', 'forward', 'not-accept',
   'approve', 'reject', 'record-payment', 'return', 'deliver', 'withdraw', 'extend', 'rate',
 ];
 
