@@ -102,6 +102,7 @@ const ACTION_EXAMPLES: ActionBodies = {
   complete: { note: 'Đã nộp bổ sung bản sao' },
   'not-accept': { reason: 'Thiếu giấy chứng sinh' },
   'request-supplement': { missing: ['Giấy chứng sinh'], note: 'Bản chụp không rõ' },
+  'record-objection': { note: 'Hộ liền kề cho rằng ranh giới thửa đất chưa đúng', from: 'Nguyễn Văn An' },
   supplement: { attachments: [] },
   assign: { assigneeId: 'u-laocai.specialist' },
   verify: { note: 'Hồ sơ hợp lệ' },

@@ -6,6 +6,7 @@ export const ACTIONS = [
   'complete',
   'not-accept',
   'request-supplement',
+  'record-objection',
   'supplement',
   'assign',
   'verify',

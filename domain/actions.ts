@@ -21,6 +21,8 @@ export const actionBodySchemas = {
   'request-supplement': z
     .object({ missing: z.array(z.string().trim().min(1)).min(1, 'list at least one missing item'), note })
     .strict(),
+  /** An objection raised during a public posting, as the office recorded it. */
+  'record-objection': z.object({ note: z.string().trim().min(3, 'say what the objection is').max(2000), from: z.string().trim().min(2).max(200).optional() }).strict(),
   supplement: z
     .object({ form: z.record(z.string(), z.unknown()).optional(), attachments: z.array(attachmentRef).optional() })
     .strict(),

@@ -14,7 +14,7 @@ export type Label = { vi: string; en: string };
  * and `approve` are optional, and `pay` may stand before `review`
  * (the fee is collected before the file is examined).
  */
-export type StageName = 'receive' | 'review' | 'verify' | 'pay' | 'approve' | 'deliver';
+export type StageName = 'receive' | 'review' | 'verify' | 'post' | 'pay' | 'approve' | 'deliver';
 export type Stage =
   | { name: 'receive' }
   | { name: 'review'; supplementLimitDays: number }
@@ -24,6 +24,11 @@ export type Stage =
    * (Law on Civil Status 2014, art. 18), the marital-status certificate up to 23 days.
    */
   | { name: 'verify'; maxExtraDays: number; unit: 'working-days' | 'calendar-days' }
+  /**
+   * Public posting (niêm yết) for `days` calendar days, objections recorded; the office's clock
+   * runs or is paused meanwhile as the procedure's rule says.
+   */
+  | { name: 'post'; days: number; clock: 'runs' | 'paused' }
   | { name: 'pay'; limitDays: number }
   | { name: 'approve' }
   | { name: 'deliver'; ratingWindowDays: number };

@@ -45,6 +45,7 @@ export const verify = (o: { maxExtraDays: number; unit?: 'working-days' | 'calen
   maxExtraDays: o.maxExtraDays,
   unit: o.unit ?? 'working-days',
 });
+export const post = (o: { days: number; clock: 'runs' | 'paused' }): Stage => ({ name: 'post', days: o.days, clock: o.clock });
 export const pay = (o: { limitDays?: number } = {}): Stage => ({ name: 'pay', limitDays: o.limitDays ?? 5 });
 export const approve = (): Stage => ({ name: 'approve' });
 export const deliver = (o: { ratingWindowDays?: number } = {}): Stage => ({

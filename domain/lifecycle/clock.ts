@@ -25,9 +25,13 @@ export function startClock(s: DossierState, { procedure, calendar, now }: Ctx): 
  * The citizen's wait (for the fee) does not count against the office: every due time moves on by
  * the working time spent waiting (in whole minutes, so an instant payment changes nothing).
  */
-export function resumeClock(s: DossierState, { calendar, now }: Ctx): DossierState {
-  if (s.paymentRequestedAt == null) return s;
-  const minutes = Math.floor(calendar.workingMillisBetween(s.paymentRequestedAt, now) / 60_000);
+export function resumeClock(s: DossierState, ctx: Ctx): DossierState {
+  return s.paymentRequestedAt == null ? s : shiftDue(s, s.paymentRequestedAt, ctx);
+}
+
+/** Every due time moves on by the working time since `since` (whole minutes): a pause that was not the office's. */
+export function shiftDue(s: DossierState, since: number, { calendar, now }: Ctx): DossierState {
+  const minutes = Math.floor(calendar.workingMillisBetween(since, now) / 60_000);
   if (minutes <= 0) return s;
   const later = (t: number | null) => (t === null ? null : calendar.addWorkingHours(t, minutes / 60));
   const shares = s.shares.map((x) => (x.leftAt === null ? { ...x, dueAt: later(x.dueAt) } : x));
@@ -45,7 +49,8 @@ export function reachResult(s: DossierState, next: DossierState, ctx: Ctx): Doss
 /** Closes the dossier in a final status: the open agency share ends now. */
 export function finish(s: DossierState, status: Status, now: number): DossierState {
   const shares = s.shares.map((x) => (x.leftAt === null ? { ...x, leftAt: now } : x));
-  return { ...s, status, finishedAt: now, shares };
+  // A closed dossier is at no stage any more (a posting ends with it).
+  return { ...s, status, finishedAt: now, shares, ...(s.stage ? { stage: null } : {}) };
 }
 
 /** Moves the dossier to another agency: the open share ends, a new one starts with its own due time. */

@@ -77,6 +77,8 @@ function bodyFor(action: Action, v: number, s: DossierState, now: number): Actio
       return { missing: [`giấy tờ ${v}`] };
     case 'complete':
       return v % 2 ? { note: 'đã bổ sung' } : {};
+    case 'record-objection':
+      return { note: `ý kiến phản ánh ${v}`, ...(v % 2 ? { from: 'Hộ liền kề' } : {}) };
     case 'require-verification':
       return { reason: 'cần xác minh', ...(v === 0 ? {} : { days: [0, 1, 5, 30][v] }) };
     case 'supplement':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../actions';
 import { STATUSES } from '../status';
-import { approve, deliver, pay, receive, review, verify, type ProcedureRules } from '../procedure';
+import { approve, deliver, pay, post, receive, review, verify, type ProcedureRules } from '../procedure';
 import { actionsByStatus, allowedActions, refusalOf } from './rules';
 import { specOf } from './stages';
 import {
@@ -24,13 +24,13 @@ import {
 /**
  * The classic stage list every procedure shared before the stage kinds (receive, review, pay,
  * approve, deliver, decided at province level), with a verification: its derived tables are the
- * ones all dossiers had, plus reception's form 02 (request-completion, complete) and the
- * verification's extension.
+ * ones all dossiers had, plus reception's form 02 (request-completion, complete), the
+ * verification's extension and the posting's objections (offered only while posted: `actionsNow`).
  */
 const classic: ProcedureRules = {
   ...provinceProcedure,
   fee: { counter: 10_000 },
-  stages: [receive(), review(), verify({ maxExtraDays: 5 }), pay(), approve(), deliver()],
+  stages: [receive(), review(), verify({ maxExtraDays: 5 }), post({ days: 15, clock: 'paused' }), pay(), approve(), deliver()],
 };
 const ACTIONS_BY_STATUS = actionsByStatus(classic);
 const ACTION_ROLES = Object.fromEntries(ACTIONS.map((a) => [a, specOf(classic, a)?.roles]));
@@ -42,7 +42,7 @@ describe('the allowed-actions table of the classic stage list', () => {
     expect(ACTIONS_BY_STATUS).toEqual({
       SUBMITTED: ['receive', 'request-completion', 'complete', 'not-accept', 'withdraw'],
       RECEIVED: ['assign', 'forward', 'not-accept', 'withdraw', 'extend'],
-      IN_REVIEW: ['assign', 'verify', 'require-verification', 'request-supplement', 'reject', 'withdraw', 'extend'],
+      IN_REVIEW: ['assign', 'verify', 'require-verification', 'request-supplement', 'record-objection', 'reject', 'withdraw', 'extend'],
       NEEDS_SUPPLEMENT: ['supplement', 'withdraw'],
       AWAITING_PAYMENT: ['record-payment', 'withdraw'],
       AWAITING_APPROVAL: ['approve', 'reject', 'extend'],
@@ -62,6 +62,7 @@ describe('the allowed-actions table of the classic stage list', () => {
       complete: ['citizen', 'desk-officer'],
       'not-accept': ['desk-officer'],
       'request-supplement': ['specialist'],
+      'record-objection': ['desk-officer', 'specialist'],
       supplement: ['citizen', 'desk-officer'],
       assign: ['desk-officer', 'leader'],
       verify: ['specialist'],

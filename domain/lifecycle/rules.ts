@@ -2,7 +2,7 @@ import type { Action } from '../actions';
 import type { ProcedureRules } from '../procedure-rules';
 import type { Actor } from '../actor';
 import type { Refusal } from './ctx';
-import { absentReason, actionsByStatus, specOf } from './stages';
+import { absentReason, actionsNow, specOf } from './stages';
 import type { DossierState } from './state';
 
 export type { Refusal } from './ctx';
@@ -11,13 +11,13 @@ export { actionsByStatus } from './stages';
 /**
  * Why `actor` may not take `action` now, or null when it may. The API and the workflow both ask.
  * The gates, in order: the action is a step of the procedure at all (its stage kinds, pinned in
- * `p`), it is offered in this status, the actor's role takes it, the dossier is at the actor's
+ * `p`), it is offered in this status (and by the stage holding the dossier), the actor's role takes it, the dossier is at the actor's
  * agency, and the kind's own guard.
  */
 export function refusalOf(s: DossierState, p: ProcedureRules, actor: Actor, action: Action): Refusal | null {
   const spec = specOf(p, action);
   if (!spec) return { code: 'illegal-transition', reason: absentReason(p, action) };
-  const now = actionsByStatus(p)[s.status];
+  const now = actionsNow(p, s);
   if (!now.includes(action)) {
     const allowed = now.length ? now.join(', ') : 'none (the dossier is closed)';
     return { code: 'illegal-transition', reason: `'${action}' is not allowed in status ${s.status}; allowed now: ${allowed}` };
@@ -33,5 +33,5 @@ export function refusalOf(s: DossierState, p: ProcedureRules, actor: Actor, acti
 }
 
 export function allowedActions(s: DossierState, p: ProcedureRules, actor: Actor): Action[] {
-  return actionsByStatus(p)[s.status].filter((a) => refusalOf(s, p, actor, a) === null);
+  return actionsNow(p, s).filter((a) => refusalOf(s, p, actor, a) === null);
 }

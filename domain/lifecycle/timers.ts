@@ -1,7 +1,7 @@
 import type { ProcedureRules } from '../procedure-rules';
 import type { WorkingCalendar } from './calendar-port';
 import type { Ctx } from './ctx';
-import { fireOf, kindsOf, type Timer } from './stages';
+import { fire, kindsOf, type Timer } from './stages';
 import type { DossierEvent, DossierState } from './state';
 
 export type { Timer, TimerKind } from './stages';
@@ -17,7 +17,7 @@ export function pendingTimers(s: DossierState, p: ProcedureRules, cal: WorkingCa
  * emits nothing and only ends the workflow.
  */
 export function fireTimer(s: DossierState, t: Timer, ctx: Ctx): { state: DossierState; event: DossierEvent } | null {
-  return fireOf(t.kind)(s, t, ctx);
+  return fire(s, t, ctx);
 }
 
 /** A dossier's workflow may end once it is final and nothing more can come (rating window over). */

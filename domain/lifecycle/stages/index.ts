@@ -7,9 +7,10 @@ import type { DossierState } from '../state';
 import { approve } from './approve';
 import { deliver } from './deliver';
 import { handoff } from './handoff';
-import type { ActionSpec, Done, StageKind, TimerKind } from './kind';
+import type { ActionSpec, Done, StageKind, Timer } from './kind';
 import { lifecycle } from './lifecycle';
 import { pay } from './pay';
+import { post } from './post';
 import { receive } from './receive';
 import { review } from './review';
 import { verify } from './verify';
@@ -18,7 +19,7 @@ export type { ActionSpec, Done, Guard, Outcome, StageKind, Step, Timer, TimerKin
 export { settle } from './pay';
 
 /** Every kind, in the order their timers are listed (ties keep this order). */
-export const KINDS = { lifecycle, receive, handoff, review, verify, pay, approve, deliver } as const;
+export const KINDS = { lifecycle, receive, handoff, review, verify, post, pay, approve, deliver } as const;
 type KindName = keyof typeof KINDS;
 
 /**
@@ -26,7 +27,7 @@ type KindName = keyof typeof KINDS;
  * dossier on first, then the hand-offs, then the ways out (withdraw), then the apology.
  */
 const ACTION_ORDER: readonly Action[] = [
-  'receive', 'request-completion', 'complete', 'assign', 'verify', 'require-verification', 'request-supplement', 'supplement', 'forward', 'not-accept',
+  'receive', 'request-completion', 'complete', 'assign', 'verify', 'require-verification', 'request-supplement', 'record-objection', 'supplement', 'forward', 'not-accept',
   'approve', 'reject', 'record-payment', 'return', 'deliver', 'withdraw', 'extend', 'rate',
 ];
 
@@ -50,7 +51,7 @@ export function specOf<A extends Action>(p: ProcedureRules, action: A): ActionSp
 
 /** Why an action of no kind present is refused: its kind's own words, or the stage list. */
 export function absentReason(p: ProcedureRules, action: Action): string {
-  const owner = Object.values(KINDS).find((k) => k.actions[action]) as StageKind | undefined;
+  const owner = ownerOf(action);
   return owner?.absent ?? `'${action}' is not a step of this procedure (stages: ${p.stages.map((s) => s.name).join(', ')})`;
 }
 
@@ -87,19 +88,39 @@ export function resolve(o: DossierState | Done, from: Action, ctx: Ctx): Dossier
 /** Enters the first stage after `from` that has something to do; entering a working stage starts the clock. */
 export function advance(s: DossierState, from: KindName, ctx: Ctx): DossierState {
   const names = ctx.procedure.stages.map((x) => x.name);
-  for (const n of names.slice(names.indexOf(from as never) + 1)) {
+  for (let i = names.indexOf(from as never) + 1; i < names.length; i++) {
+    const n = names[i]!;
     const kind: StageKind = KINDS[n];
     const entered = kind.enter?.(s, ctx);
     if (!entered) continue;
-    return kind.clockRuns && entered.clockStartAt === null ? startClock(entered, ctx) : entered;
+    const held = kind.holds ? { ...entered, stage: { index: i, kind: n as 'post' } } : entered;
+    return kind.clockRuns && held.clockStartAt === null ? startClock(held, ctx) : held;
   }
   return { ...s, status: 'RESULT_READY' };
 }
 
-/** The kind that owns a timer kind, for firing it. */
-export function fireOf(kind: TimerKind) {
-  for (const k of Object.values(KINDS) as StageKind[]) if (k.fire?.[kind]) return k.fire[kind];
-  throw new Error(`no stage kind fires ${kind}`);
+/** Fires a timer as the kind that owns it says. */
+export function fire(s: DossierState, t: Timer, ctx: Ctx) {
+  for (const k of Object.values(KINDS) as StageKind[]) {
+    const f = k.fire?.[t.kind];
+    if (f) return f(s, t, ctx, (x, from) => advance(x, from, ctx));
+  }
+  throw new Error(`no stage kind fires ${t.kind}`);
+}
+
+const ownerOf = (action: Action) => (Object.values(KINDS) as StageKind[]).find((k) => k.actions[action]);
+
+/**
+ * The actions of the status that the stage holding the dossier leaves open: while a holding kind
+ * (a posting) has it, its own and the lifecycle's; otherwise none of a holding kind's.
+ */
+export function actionsNow(p: ProcedureRules, s: DossierState): Action[] {
+  const holder = s.stage?.kind;
+  return actionsByStatus(p)[s.status].filter((a) => {
+    const owner = ownerOf(a)!;
+    if (holder) return owner.name === holder || owner.name === 'lifecycle';
+    return !owner.holds;
+  });
 }
 
 // Every action belongs to some kind: the API's closed list and the kinds cannot drift apart.

@@ -29,13 +29,16 @@ export interface ActionSpec<A extends Action = Action> {
 }
 export type ActionSpecs = { [A in Action]?: ActionSpec<A> };
 
-export type TimerKind = ReminderKind | 'escalation' | 'reception-overdue' | 'supplement-expired' | 'payment-expired' | 'rating-closed';
+export type TimerKind = ReminderKind | 'escalation' | 'reception-overdue' | 'supplement-expired' | 'payment-expired' | 'posting-ended' | 'rating-closed';
 export interface Timer {
   kind: TimerKind;
   at: number;
 }
-/** What a fired timer does: an event, or nothing (it only lets the workflow end). */
-export type Fire = (s: DossierState, t: Timer, ctx: Ctx) => { state: DossierState; event: DossierEvent } | null;
+/**
+ * What a fired timer does: an event, or nothing (it only lets the workflow end). A timer that ends
+ * its stage hands the dossier on with `advance` (given, not imported: the registry imports the kinds).
+ */
+export type Fire = (s: DossierState, t: Timer, ctx: Ctx, advance: (s: DossierState, from: StageName) => DossierState) => { state: DossierState; event: DossierEvent } | null;
 
 /**
  * A stage kind: everything a dossier can do because its procedure has this stage. The lifecycle
@@ -54,6 +57,11 @@ export interface StageKind {
   enter?: (s: DossierState, ctx: Ctx) => DossierState | null;
   /** Whether the office's clock runs while the dossier is at this stage (entering it starts the clock). */
   clockRuns?: boolean;
+  /**
+   * A kind that holds the dossier (its place is `state.stage`): while it does, only its own actions
+   * and the lifecycle's are offered, whatever the status says; its actions are offered only then.
+   */
+  holds?: boolean;
   timers?: (s: DossierState, p: ProcedureRules, cal: WorkingCalendar) => Timer[];
   fire?: Partial<Record<TimerKind, Fire>>;
   /** Why this kind's actions are refused when the procedure has no such stage (else a generic reason). */

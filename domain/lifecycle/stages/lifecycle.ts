@@ -48,7 +48,8 @@ export const lifecycle: StageKind = {
     const timers: Timer[] = [];
     // A result made ready before the clock stopped there (no `resultReadyAt`) keeps its timers.
     const running = CLOCK_RUNNING.has(s.status) || (s.status === 'RESULT_READY' && s.resultReadyAt == null);
-    if (running && s.dueAt !== null) {
+    // A stage may pause the office's clock (`pausedAt`, a posting that pauses it): no reminder meanwhile.
+    if (running && s.dueAt !== null && s.pausedAt == null) {
       for (const r of reminderPoints(s, cal)) if (!s.reminders.includes(r.kind) && r.at < s.dueAt) timers.push(r);
       if (!s.escalated) timers.push({ kind: 'escalation', at: s.dueAt });
     }

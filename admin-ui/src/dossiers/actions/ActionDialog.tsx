@@ -85,6 +85,13 @@ function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
           <TextInput source="comment" label={label('comment')} multiline fullWidth />
         </>
       );
+    case 'record-objection':
+      return (
+        <>
+          <TextInput source="note" label={label('objection')} validate={reason} multiline fullWidth />
+          <TextInput source="from" label={label('from')} fullWidth />
+        </>
+      );
     case 'require-verification':
       return (
         <>
