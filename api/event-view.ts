@@ -8,7 +8,7 @@ import { dossierSubject } from './dossier-view';
  * Notes a citizen reads in their trail: what the office writes to them (what is missing, why
  * it refused, the decision). Every other note (verify, forward, return…) is the office's own.
  */
-const CITIZEN_NOTES = new Set(['request-supplement', 'not-accept', 'reject', 'approve', 'extend', 'withdraw', 'rate']);
+const CITIZEN_NOTES = new Set(['request-supplement', 'request-completion', 'require-verification', 'not-accept', 'reject', 'approve', 'extend', 'withdraw', 'rate']);
 
 type EventOut = Omit<DossierEventRow, 'actorId'> & { actorId?: string; actorName: string | null };
 

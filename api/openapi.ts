@@ -103,11 +103,15 @@ const submissionExample = {
 /** One valid body per action (whether it is allowed depends on the dossier's status and the caller). */
 const ACTION_EXAMPLES: ActionBodies = {
   receive: {},
+  'request-completion': { missing: ['Bản sao giấy khai sinh'], note: 'Mẫu số 02' },
+  complete: { note: 'Đã nộp bổ sung bản sao' },
   'not-accept': { reason: 'Thiếu giấy chứng sinh' },
   'request-supplement': { missing: ['Giấy chứng sinh'], note: 'Bản chụp không rõ' },
+  'record-objection': { note: 'Hộ liền kề cho rằng ranh giới thửa đất chưa đúng', from: 'Nguyễn Văn An' },
   supplement: { attachments: [] },
   assign: { assigneeId: 'u-laocai.specialist' },
   verify: { note: 'Hồ sơ hợp lệ' },
+  'require-verification': { reason: 'Cần xác minh tình trạng hôn nhân tại nơi cư trú trước đây', days: 5 },
   forward: { agencyCode: 'H38.SNNMT' },
   return: { note: 'Bổ sung ý kiến thẩm định' },
   approve: { note: 'Đồng ý' },

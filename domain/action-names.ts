@@ -2,11 +2,15 @@
 /** The closed list of actions people take on a dossier (workflows/README.md); also the API's `:action`. */
 export const ACTIONS = [
   'receive',
+  'request-completion',
+  'complete',
   'not-accept',
   'request-supplement',
+  'record-objection',
   'supplement',
   'assign',
   'verify',
+  'require-verification',
   'forward',
   'return',
   'approve',

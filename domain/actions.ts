@@ -12,14 +12,23 @@ const attachmentRef = z.object({ id: z.string().min(1), name: z.string().min(1),
 export const actionBodySchemas = {
   receive: z.object({}).strict(),
   'not-accept': z.object({ reason }).strict(),
+  /** Form 02 at reception: what the file lacks; the dossier is not received until it is completed. */
+  'request-completion': z
+    .object({ missing: z.array(z.string().trim().min(1).max(500)).min(1, 'list at least one missing item').max(50), note })
+    .strict(),
+  complete: z.object({ note }).strict(),
   'request-supplement': z
     .object({ missing: z.array(z.string().trim().min(1)).min(1, 'list at least one missing item'), note })
     .strict(),
+  /** An objection raised during a public posting, as the office recorded it. */
+  'record-objection': z.object({ note: z.string().trim().min(3, 'say what the objection is').max(2000), from: z.string().trim().min(2).max(200).optional() }).strict(),
   supplement: z
     .object({ form: z.record(z.string(), z.unknown()).optional(), attachments: z.array(attachmentRef).optional() })
     .strict(),
   assign: z.object({ assigneeId: z.string().min(1) }).strict(),
   verify: z.object({ note }).strict(),
+  /** A lawful verification: the deadline grows by `days` (at most the stage's), without an apology. */
+  'require-verification': z.object({ reason, days: z.number().int().min(1).max(60).optional() }).strict(),
   forward: z.object({ agencyCode: z.string().min(1), note }).strict(),
   return: z.object({ note }).strict(),
   approve: z.object({ note }).strict(),

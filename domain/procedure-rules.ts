@@ -9,14 +9,26 @@
 export type Label = { vi: string; en: string };
 
 /**
- * The stage blocks a procedure is composed of, in order. `receive` and `deliver` are always
- * present; `review`, `pay` and `approve` are optional, and `pay` may stand before `review`
+ * The stage blocks a procedure is composed of, in order; each is a kind whose behaviour lives in
+ * domain/lifecycle/stages/. `receive` and `deliver` are always present; `review`, `verify`, `pay`
+ * and `approve` are optional, and `pay` may stand before `review`
  * (the fee is collected before the file is examined).
  */
-export type StageName = 'receive' | 'review' | 'pay' | 'approve' | 'deliver';
+export type StageName = 'receive' | 'review' | 'verify' | 'post' | 'pay' | 'approve' | 'deliver';
 export type Stage =
   | { name: 'receive' }
   | { name: 'review'; supplementLimitDays: number }
+  /**
+   * A lawful longer verification during review: the deadline grows by up to `maxExtraDays` (in
+   * `unit`) without an apology, e.g. marriage +5 working days when the conditions need checking
+   * (Law on Civil Status 2014, art. 18), the marital-status certificate up to 23 days.
+   */
+  | { name: 'verify'; maxExtraDays: number; unit: 'working-days' | 'calendar-days' }
+  /**
+   * Public posting (niêm yết) for `days` calendar days, objections recorded; the office's clock
+   * runs or is paused meanwhile as the procedure's rule says.
+   */
+  | { name: 'post'; days: number; clock: 'runs' | 'paused' }
   | { name: 'pay'; limitDays: number }
   | { name: 'approve' }
   | { name: 'deliver'; ratingWindowDays: number };

@@ -40,6 +40,12 @@ export const review = (o: { supplementLimitDays?: number } = {}): Stage => ({
   name: 'review',
   supplementLimitDays: o.supplementLimitDays ?? 15,
 });
+export const verify = (o: { maxExtraDays: number; unit?: 'working-days' | 'calendar-days' }): Stage => ({
+  name: 'verify',
+  maxExtraDays: o.maxExtraDays,
+  unit: o.unit ?? 'working-days',
+});
+export const post = (o: { days: number; clock: 'runs' | 'paused' }): Stage => ({ name: 'post', days: o.days, clock: o.clock });
 export const pay = (o: { limitDays?: number } = {}): Stage => ({ name: 'pay', limitDays: o.limitDays ?? 5 });
 export const approve = (): Stage => ({ name: 'approve' });
 export const deliver = (o: { ratingWindowDays?: number } = {}): Stage => ({

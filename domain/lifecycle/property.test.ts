@@ -49,7 +49,7 @@ type Command =
   | { kind: 'advance'; hours: number }
   | { kind: 'fire' };
 
-const ONCE = ['submit', 'receive', 'verify', 'record-payment', 'approve', 'forward', 'return', 'request-supplement', 'supplement', 'extend', 'deliver', 'rate'];
+const ONCE = ['submit', 'receive', 'request-completion', 'complete', 'verify', 'record-payment', 'approve', 'forward', 'return', 'request-supplement', 'supplement', 'extend', 'deliver', 'rate'];
 const GIVING_UP: ReadonlySet<Action> = new Set(['withdraw', 'not-accept', 'reject']);
 
 const variant = fc.nat({ max: 3 });
@@ -73,7 +73,14 @@ function bodyFor(action: Action, v: number, s: DossierState, now: number): Actio
     case 'reject':
       return { reason: 'không đủ điều kiện' };
     case 'request-supplement':
+    case 'request-completion':
       return { missing: [`giấy tờ ${v}`] };
+    case 'complete':
+      return v % 2 ? { note: 'đã bổ sung' } : {};
+    case 'record-objection':
+      return { note: `ý kiến phản ánh ${v}`, ...(v % 2 ? { from: 'Hộ liền kề' } : {}) };
+    case 'require-verification':
+      return { reason: 'cần xác minh', ...(v === 0 ? {} : { days: [0, 1, 5, 30][v] }) };
     case 'supplement':
       return v % 2 ? { attachments: [{ id: `f${v}`, name: 'bo-sung.pdf' }] } : {};
     case 'assign':

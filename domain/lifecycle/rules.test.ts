@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../actions';
 import { STATUSES } from '../status';
-import { ACTION_ROLES, ACTIONS_BY_STATUS, allowedActions, refusalOf } from './rules';
+import { approve, deliver, pay, post, receive, review, verify, type ProcedureRules } from '../procedure';
+import { actionsByStatus, allowedActions, refusalOf } from './rules';
+import { specOf } from './stages';
 import {
   DEPARTMENT,
   Dossier,
@@ -19,14 +21,28 @@ import {
   HOUR,
 } from './test-fixtures';
 
+/**
+ * The classic stage list every procedure shared before the stage kinds (receive, review, pay,
+ * approve, deliver, decided at province level), with a verification: its derived tables are the
+ * ones all dossiers had, plus reception's form 02 (request-completion, complete), the
+ * verification's extension and the posting's objections (offered only while posted: `actionsNow`).
+ */
+const classic: ProcedureRules = {
+  ...provinceProcedure,
+  fee: { counter: 10_000 },
+  stages: [receive(), review(), verify({ maxExtraDays: 5 }), post({ days: 15, clock: 'paused' }), pay(), approve(), deliver()],
+};
+const ACTIONS_BY_STATUS = actionsByStatus(classic);
+const ACTION_ROLES = Object.fromEntries(ACTIONS.map((a) => [a, specOf(classic, a)?.roles]));
+
 // The two tables are the lifecycle's contract with the API and the back office: a change here
 // must be made on purpose, so they are spelled out in full.
-describe('the allowed-actions table', () => {
+describe('the allowed-actions table of the classic stage list', () => {
   it('lists, per status, the actions a dossier can take at all', () => {
     expect(ACTIONS_BY_STATUS).toEqual({
-      SUBMITTED: ['receive', 'not-accept', 'withdraw'],
+      SUBMITTED: ['receive', 'request-completion', 'complete', 'not-accept', 'withdraw'],
       RECEIVED: ['assign', 'forward', 'not-accept', 'withdraw', 'extend'],
-      IN_REVIEW: ['assign', 'verify', 'request-supplement', 'reject', 'withdraw', 'extend'],
+      IN_REVIEW: ['assign', 'verify', 'require-verification', 'request-supplement', 'record-objection', 'reject', 'withdraw', 'extend'],
       NEEDS_SUPPLEMENT: ['supplement', 'withdraw'],
       AWAITING_PAYMENT: ['record-payment', 'withdraw'],
       AWAITING_APPROVAL: ['approve', 'reject', 'extend'],
@@ -42,11 +58,15 @@ describe('the allowed-actions table', () => {
   it('lists, per action, the roles that may take it', () => {
     expect(ACTION_ROLES).toEqual({
       receive: ['desk-officer'],
+      'request-completion': ['desk-officer'],
+      complete: ['citizen', 'desk-officer'],
       'not-accept': ['desk-officer'],
       'request-supplement': ['specialist'],
+      'record-objection': ['desk-officer', 'specialist'],
       supplement: ['citizen', 'desk-officer'],
       assign: ['desk-officer', 'leader'],
       verify: ['specialist'],
+      'require-verification': ['specialist'],
       forward: ['desk-officer'],
       return: ['desk-officer', 'specialist', 'leader'],
       approve: ['leader'],
@@ -70,7 +90,7 @@ describe('allowedActions', () => {
   const online = () => Dossier.start(feeProcedure, 'citizen');
 
   it('shows the desk officer of the receiving commune receive and not-accept on a submitted dossier', () => {
-    expect(allowedActions(online().state, feeProcedure, desk)).toEqual(['receive', 'not-accept']);
+    expect(allowedActions(online().state, feeProcedure, desk)).toEqual(['receive', 'request-completion', 'not-accept']);
   });
 
   it('shows the citizen withdraw on a submitted dossier', () => {
@@ -100,7 +120,7 @@ describe('allowedActions', () => {
     const d = online();
     expect(refusalOf(d.state, feeProcedure, desk, 'approve')).toEqual({
       code: 'illegal-transition',
-      reason: "'approve' is not allowed in status SUBMITTED; allowed now: receive, not-accept, withdraw",
+      reason: "'approve' is not allowed in status SUBMITTED; allowed now: receive, request-completion, complete, not-accept, withdraw",
     });
     expect(refusalOf(d.state, feeProcedure, citizen, 'receive')).toEqual({
       code: 'forbidden',
@@ -147,5 +167,34 @@ describe('allowedActions', () => {
       code: 'illegal-transition',
       reason: 'this procedure is decided by the receiving agency; nothing to forward',
     });
+  });
+});
+
+describe('the table derived from the stage list', () => {
+  const bare: ProcedureRules = { ...feeProcedure, level: 'commune', fee: { counter: 0 }, stages: [receive(), approve(), deliver()] };
+  const offered = (p: ProcedureRules) => new Set(Object.values(actionsByStatus(p)).flat());
+
+  it('offers no action of a stage the procedure does not have', () => {
+    const actions = offered(bare);
+    for (const a of ['assign', 'verify', 'request-supplement', 'supplement', 'record-payment', 'require-verification', 'forward', 'return']) {
+      expect(actions, a).not.toContain(a);
+    }
+    expect(actionsByStatus(bare).IN_REVIEW).toEqual([]);
+    expect(actionsByStatus(bare).AWAITING_PAYMENT).toEqual([]);
+  });
+
+  it('refuses such an action naming the stage list, whoever asks', () => {
+    const d = Dossier.start(feeProcedure, 'counter');
+    expect(refusalOf(d.state, bare, specialist, 'request-supplement')).toEqual({
+      code: 'illegal-transition',
+      reason: "'request-supplement' is not a step of this procedure (stages: receive, approve, deliver)",
+    });
+    expect(refusalOf(d.state, bare, desk, 'record-payment')?.code).toBe('illegal-transition');
+  });
+
+  it('moves a dossier without review straight from reception to approval', () => {
+    const d = Dossier.start({ ...feeProcedure, ...bare }, 'counter');
+    expect([d.state.status, d.state.clockStartAt]).toEqual(['AWAITING_APPROVAL', NOW]);
+    expect(allowedActions(d.state, bare, leader)).toEqual(['approve', 'reject', 'extend']);
   });
 });

@@ -69,6 +69,22 @@ export interface DossierState {
   resultAgencyCode?: string | null;
   /** Set with `resultReadyAt`, against `originalDueAt`; null without a due date. */
   timeliness?: Timeliness | null;
+  /**
+   * Asked at reception to complete the file (form 02): until `completedAt`, the dossier is not
+   * received and no clock runs. Asked once (Decree 61/2018 art. 19). Absent on older dossiers.
+   */
+  completion?: { missing: string[]; requestedAt: number; completedAt: number | null } | null;
+  /** A lawful verification (the `verify` stage) that extended the deadline without an apology. */
+  verification?: { days: number; unit: 'working-days' | 'calendar-days'; at: number } | null;
+  /**
+   * The stage holding the dossier when it is one whose own actions replace the status's (a public
+   * posting): its index in the pinned stage list and its kind. Absent or null otherwise.
+   */
+  stage?: { index: number; kind: 'post' } | null;
+  /** A public posting: its days, and the objections recorded meanwhile. */
+  posting?: { startedAt: number; endsAt: number; objections: { at: number; note: string; from?: string }[] } | null;
+  /** The office's clock is paused by a stage since then (a posting that pauses it); due times move on by the pause. */
+  pausedAt?: number | null;
   rating: { score: number; comment?: string } | null;
   finishedAt: number | null;
   /** Number of events emitted so far; the next event's sequence number is seq + 1. */
@@ -78,11 +94,17 @@ export interface DossierState {
 export type EventType =
   | 'submit'
   | 'receive'
+  | 'request-completion'
+  | 'complete'
   | 'not-accept'
   | 'request-supplement'
   | 'supplement'
+  | 'record-objection'
+  /** A public posting's days are over: the dossier moves on to its next stage. */
+  | 'posting-ended'
   | 'assign'
   | 'verify'
+  | 'require-verification'
   | 'forward'
   | 'return'
   | 'approve'

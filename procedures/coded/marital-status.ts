@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
+import { approve, defineProcedure, deliver, receive, review, verify } from '../../domain/procedure';
 import { address, applicantIdNumber, choice, personName } from './form-fields';
 
 /**
@@ -7,15 +7,15 @@ import { address, applicantIdNumber, choice, personName } from './form-fields';
  * NĐ 120/2025, TT 08/2025/TT-BTP). Commune level: the one-stop centre receives, the civil-status
  * officer checks, a commune People's Committee leader signs.
  * Deadline 3 working days: the page shows "3" without a unit (read as working days); when the
- * status must be verified elsewhere, up to 23 days (reference [fs:70176512176]) — handled by the
- * lifecycle's `extend`, not here.
+ * status must be verified elsewhere, up to 23 days (reference [fs:70176512176]) — since version 2
+ * the `verify` stage (23 calendar days at most, no apology); version 1 left it to `extend`.
  * Fee: set by the provincial People's Council, free for families of people with revolutionary merit,
  * poor households and people with disabilities; Lào Cai's rate is unconfirmed, so 0 here.
  * Only one copy is issued when it is for a marriage.
  */
 export const maritalStatus = defineProcedure({
   code: '1.004873',
-  version: 1,
+  version: 2,
   name: { vi: 'Cấp Giấy xác nhận tình trạng hôn nhân', en: 'Marital status certificate' },
   field: { vi: 'Hộ tịch', en: 'Civil status' },
   level: 'commune',
@@ -69,7 +69,7 @@ export const maritalStatus = defineProcedure({
       en: "Details of a divorce judgment or the spouse's death record, if any",
     },
   ],
-  stages: [receive(), review({ supplementLimitDays: 15 }), approve(), deliver()],
+  stages: [receive(), review({ supplementLimitDays: 15 }), verify({ maxExtraDays: 23, unit: 'calendar-days' }), approve(), deliver()],
   keywords: [
     'xác nhận tình trạng hôn nhân',
     'giấy xác nhận độc thân',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
+import { approve, defineProcedure, deliver, receive, review, verify } from '../../domain/procedure';
 import { address, applicantIdNumber, isoDate, personName } from './form-fields';
 
 /**
@@ -7,7 +7,9 @@ import { address, applicantIdNumber, isoDate, personName } from './form-fields';
  * Commune level: the commune one-stop centre receives, the civil-status officer checks, a commune
  * People's Committee leader signs. Deadline 1 working day as the page shows ("1"); an older copy of
  * the page (reference [fs:1231936401]) allows up to 5 working days when the marriage conditions need
- * checking — that longer case is handled by the lifecycle's `extend` (apology + new date), not here.
+ * checking (Luật Hộ tịch 2014 art. 18(2)) — since version 2 the `verify` stage: the specialist
+ * records the verification and the deadline grows by up to 5 working days, lawfully, with no
+ * apology (version 1 left it to `extend`; its dossiers keep that).
  * Free: the page says "Miễn lệ phí"; a copy of the marriage extract, if asked for, is charged under
  * TT 281/2016/TT-BTC and is not modelled.
  * Not full-process online: the page lets the couple file online, but both partners must appear in
@@ -15,7 +17,7 @@ import { address, applicantIdNumber, isoDate, personName } from './form-fields';
  */
 export const marriageRegistration = defineProcedure({
   code: '1.000894',
-  version: 1,
+  version: 2,
   name: { vi: 'Đăng ký kết hôn', en: 'Marriage registration' },
   field: { vi: 'Hộ tịch', en: 'Civil status' },
   level: 'commune',
@@ -67,7 +69,7 @@ export const marriageRegistration = defineProcedure({
       en: 'Proof of residence, only if the national population database lacks it',
     },
   ],
-  stages: [receive(), review({ supplementLimitDays: 15 }), approve(), deliver()],
+  stages: [receive(), review({ supplementLimitDays: 15 }), verify({ maxExtraDays: 5 }), approve(), deliver()],
   keywords: ['kết hôn', 'đăng ký kết hôn', 'giấy đăng ký kết hôn', 'giấy chứng nhận kết hôn', 'làm giấy kết hôn', 'cưới', 'lấy vợ', 'lấy chồng', 'marriage'],
   source: 'DVCQG page 1.000894 (third-party crawl chatbot-tthc/chatbot_tthc @7b79a320, bo-tu-phap/1.000894.json)',
 });

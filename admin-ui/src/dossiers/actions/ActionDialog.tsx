@@ -37,6 +37,7 @@ function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
     case 'withdraw':
       return <TextInput source="reason" label={label('reason')} multiline fullWidth />;
     case 'request-supplement':
+    case 'request-completion':
       return (
         <>
           <TextInput source="missing" label={label('missing')} validate={required()} multiline minRows={3} fullWidth />
@@ -84,9 +85,24 @@ function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
           <TextInput source="comment" label={label('comment')} multiline fullWidth />
         </>
       );
+    case 'record-objection':
+      return (
+        <>
+          <TextInput source="note" label={label('objection')} validate={reason} multiline fullWidth />
+          <TextInput source="from" label={label('from')} fullWidth />
+        </>
+      );
+    case 'require-verification':
+      return (
+        <>
+          <TextInput source="reason" label={label('reason')} validate={reason} multiline fullWidth />
+          <NumberInput source="days" label={label('days')} validate={minValue(1)} fullWidth />
+        </>
+      );
     case 'verify':
     case 'approve':
     case 'return':
+    case 'complete':
       return <TextInput source="note" label={label('note')} multiline fullWidth />;
     default:
       return null;
@@ -112,7 +128,7 @@ const defaults = (action: Action, record: Dossier, handoff?: string | null): Rec
 function toBody(action: Action, values: Record<string, unknown>) {
   const body: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) if (v !== '' && v !== null && v !== undefined) body[k] = v;
-  if (action === 'request-supplement' && typeof body.missing === 'string') {
+  if ((action === 'request-supplement' || action === 'request-completion') && typeof body.missing === 'string') {
     body.missing = body.missing.split('\n').map((s) => s.trim()).filter(Boolean);
   }
   if (action === 'extend' && body.newDueAt) body.newDueAt = new Date(body.newDueAt as string).toISOString();
