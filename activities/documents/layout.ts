@@ -126,3 +126,18 @@ export function formatVietnamDateTime(iso: string): string {
   const { day, month, year, hour, minute } = vietnamTime(iso);
   return `${day}/${month}/${year} ${hour}:${minute}`;
 }
+
+/**
+ * "9 giờ 30 phút, ngày 01 tháng 7 năm 2025": how the Circular 01/2018 forms write an instant
+ * ("… giờ … phút, ngày … tháng … năm …"), in Vietnam time.
+ */
+export function formatVietnamLongDateTime(iso: string): string {
+  const { day, month, year, hour, minute } = vietnamTime(iso);
+  return `${Number(hour)} giờ ${minute} phút, ngày ${day} tháng ${Number(month)} năm ${year}`;
+}
+
+/** dd/MM/yyyy in Vietnam time: the register's date columns. */
+export function formatVietnamDate(iso: string): string {
+  const { day, month, year } = vietnamTime(iso);
+  return `${day}/${month}/${year}`;
+}
