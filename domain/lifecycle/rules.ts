@@ -3,6 +3,7 @@ import { payBeforeReview, stageOf, type ProcedureRules } from '../procedure-rule
 import type { Actor, Role } from '../actor';
 import type { Status } from '../status';
 import type { DossierState } from './state';
+import { actingAgencyOf, isWalkIn, walkInRefusal } from './walk-in';
 
 /** Which actions a dossier in each status can take at all (the first gate). */
 export const ACTIONS_BY_STATUS = {
@@ -83,12 +84,15 @@ export function refusalOf(
     const allowed = now.length ? now.join(', ') : 'none (the dossier is closed)';
     return { code: 'illegal-transition', reason: `'${action}' is not allowed in status ${s.status}; allowed now: ${allowed}` };
   }
-  if (!(ACTION_ROLES[action] as readonly Role[]).includes(actor.role)) {
+  if (!(ACTION_ROLES[action] as readonly Role[]).includes(actor.role) && !isWalkIn(actor, action)) {
     return { code: 'forbidden', reason: `'${action}' is for ${ACTION_ROLES[action].join(' or ')}, not ${actor.role}` };
   }
-  if (actor.role !== 'citizen' && actor.agencyCode !== s.agencyCode) {
-    return { code: 'forbidden', reason: `the dossier is at agency ${s.agencyCode}, not ${actor.agencyCode ?? 'none'}` };
+  const at = actingAgencyOf(s, actor, action);
+  if (actor.role !== 'citizen' && actor.agencyCode !== at) {
+    return { code: 'forbidden', reason: `the dossier is at agency ${at}, not ${actor.agencyCode ?? 'none'}` };
   }
+  const walkIn = walkInRefusal(s, actor, action);
+  if (walkIn) return { code: 'forbidden', reason: walkIn };
   const reason = GUARDS[action]?.(s, p) ?? null;
   return reason ? { code: 'illegal-transition', reason } : null;
 }
