@@ -10,10 +10,11 @@ const MARGIN = 56;
 const BODY_SIZE = 11.5;
 const QR_SIZE = 90;
 
-export async function createPdf(opts: { title: string; issuedAt: string; compress?: boolean }): Promise<Pdf> {
+export async function createPdf(opts: { title: string; issuedAt: string; compress?: boolean; layout?: 'portrait' | 'landscape' }): Promise<Pdf> {
   const { regular, bold } = await loadFonts();
   const doc = new PDFDocument({
     size: 'A4',
+    layout: opts.layout ?? 'portrait',
     margin: MARGIN,
     compress: opts.compress ?? true,
     // A fixed CreationDate also fixes the document ID, so the same input gives the same bytes.
