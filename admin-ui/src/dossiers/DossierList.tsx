@@ -6,12 +6,14 @@ import { BulkAssignButton } from './BulkAssignButton';
 import { DossierAside } from './DossierAside';
 import { dossierExporter } from './exporter';
 import { dossierFilters } from './DossierFilters';
+import { RegisterExport } from './RegisterExport';
 
 const ListActions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton label="app.menu.reception" />
     <ExportButton />
+    <RegisterExport />
   </TopToolbar>
 );
 
