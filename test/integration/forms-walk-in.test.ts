@@ -86,6 +86,12 @@ describe('forms 01–06, the refusal after review, and walk-ins at the desk', ()
       expect(text).toContain(phrase);
     }
     expect((await http().get(`/api/dossiers/${code}/documents/refusal`).set(as('laocai.desk'))).status).toBe(404);
+    // A decision: signed and served as issued, verifiable from its QR like the result (docs/signing.md).
+    const pdf = (await http().get(`/api/dossiers/${code}/documents/rejection`).set(as('laocai.desk')).buffer(true).parse(binary)).body as Buffer;
+    expect(pdf.toString('latin1')).toContain('/SubFilter /ETSI.CAdES.detached');
+    const verifyCode = /xac-minh\/([A-Z2-9]{16})/.exec(text)![1];
+    const verified = await http().get(`/api/public/verify/${verifyCode}`);
+    expect(verified.body).toMatchObject({ valid: true, document: { kind: 'rejection', title: 'THÔNG BÁO TỪ CHỐI GIẢI QUYẾT HỒ SƠ' } });
     expect((await http().get(`/api/dossiers/${code}`).set(as('laocai.desk'))).body.status).toBe('REJECTED');
   });
 
