@@ -17,11 +17,17 @@ import { dossierScope } from '../scope';
 export const REGISTER_MAX_ROWS = 5_000;
 const MAX_SPAN_MS = 366 * 86_400_000;
 
+/** An instant PostgreSQL's timestamps and a register's period can hold (no year 0, nothing absurd). */
+const instant = z.iso.datetime({ offset: true }).refine((v) => {
+  const year = new Date(v).getUTCFullYear();
+  return year >= 2000 && year < 2200;
+}, 'a date-time between the years 2000 and 2199');
+
 export const registerQuery = z
   .object({
     agencyCode: z.string().min(1).max(40).optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: instant.optional(),
+    to: instant.optional(),
   })
   .strict();
 
