@@ -22,6 +22,7 @@ import { outboxRoutes } from './routes/outbox.routes';
 import { paymentRoutes } from './routes/payments.routes';
 import { procedureRoutes, procedureVersionRoutes } from './routes/procedures.routes';
 import { statsRoutes } from './routes/stats.routes';
+import { registerRoutes } from './routes/registers.routes';
 import { stuckRoutes } from './routes/stuck.routes';
 import { publicRoutes } from './routes/public.routes';
 import { publicStatsRoutes } from './routes/public-stats.routes';
@@ -68,6 +69,7 @@ export function createApp(ctx: AppContext): express.Express {
   api.use(statsRoutes(ctx));
   api.use(paymentRoutes(ctx));
   api.use(documentRoutes(ctx));
+  api.use(registerRoutes(ctx));
   api.use(attachmentRoutes(ctx));
   api.use(publicRoutes(ctx));
   api.use(statusAudioRoutes(ctx));

@@ -10,12 +10,16 @@ import type { DocumentSigner } from '../activities/documents/sign';
 import { issuedDocuments, type IssuedDocumentRow } from '../db/schema';
 import type { Db } from '../db/client';
 
-/** The documents with legal weight: the e-receipt (form 01) and the result. */
-export const SIGNED_KINDS = ['receipt', 'result'] as const satisfies readonly DocumentKind[];
+/**
+ * The documents with legal weight: the e-receipt (form 01), the result, and the refusal after
+ * review, a decision the applicant may complain against or take to court (docs/forms.md).
+ */
+export const SIGNED_KINDS = ['receipt', 'rejection', 'result'] as const satisfies readonly DocumentKind[];
 export const isSigned = (kind: DocumentKind) => (SIGNED_KINDS as readonly string[]).includes(kind);
 
 const REASON: Record<(typeof SIGNED_KINDS)[number], string> = {
   receipt: 'Tiếp nhận hồ sơ và hẹn trả kết quả',
+  rejection: 'Thông báo từ chối giải quyết hồ sơ',
   result: 'Kết quả giải quyết thủ tục hành chính',
 };
 

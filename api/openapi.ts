@@ -86,10 +86,17 @@ export interface ApiRoute {
   /** An example request body (the fuzzing suite's examples phase sends it as is). */
   example?: unknown;
   /** `file`: the stored bytes under their own type (PDF, JPEG or PNG). */
-  produces?: 'application/json' | 'application/pdf' | 'text/plain' | 'file' | 'audio/wav';
+  produces?: 'application/json' | 'application/pdf' | 'text/plain' | 'text/csv' | 'file' | 'audio/wav';
   /** Error statuses besides those every route of its access kind can answer. */
   errors: readonly number[];
 }
+
+/** Form 06's period and agency (api/routes/registers.routes.ts). */
+const registerParams = [
+  { name: 'agencyCode', description: 'the agency whose register it is; default the caller’s own' },
+  { name: 'from', description: 'ISO date-time, inclusive (dossiers received from then); default the first day of the month in Vietnam', schema: { format: 'date-time' } },
+  { name: 'to', description: 'ISO date-time, exclusive; default now; at most a year after from', schema: { format: 'date-time' } },
+] as const;
 
 /** A birth registration at the Lào Cai ward's desk, with the procedure's own example form. */
 const submissionExample = {
@@ -163,7 +170,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/applicants/:idNumber', tag: 'dossiers', summary: 'The counter’s prefill: the applicant of the last dossier received at the desk officer’s own agency for this ID number (spaces and dots ignored); logged', access: 'signed-in', success: 200, response: 'Applicant', errors: [400, 403, 404] },
   { method: 'get', path: '/dossiers/:code/events', tag: 'dossiers', summary: 'The audit trail, oldest first', access: 'signed-in', success: 200, response: 'DossierEvent', array: true, errors: [404] },
   { method: 'post', path: '/dossiers/:code/actions/:action', tag: 'dossiers', summary: 'Take an action; the body depends on the action', access: 'signed-in', body: 'action', success: 200, response: 'Dossier', errors: [400, 403, 404, 409, 422] },
-  { method: 'get', path: '/dossiers/:code/documents/:kind', tag: 'dossiers', summary: 'A PDF: receipt, supplement, refusal, apology or result; the receipt and the result signed (PAdES) and served as issued, their QR leading to the verification page (a masked reader gets an unsigned copy)', access: 'signed-in', produces: 'application/pdf', success: 200, errors: [404] },
+  { method: 'get', path: '/dossiers/:code/documents/:kind', tag: 'dossiers', summary: 'A PDF of Circular 01/2018’s forms (docs/forms.md): receipt (01), supplement (02), refusal (03), apology (04), control (05, officers only), rejection (the reasoned refusal after review) or result; the receipt and the result signed (PAdES) and served as issued, their QR leading to the verification page (a masked reader gets an unsigned copy)', access: 'signed-in', produces: 'application/pdf', success: 200, errors: [404] },
+  { method: 'get', path: '/registers/dossiers', tag: 'registers', summary: 'Form 06, the register (sổ theo dõi hồ sơ) of the dossiers an agency received or was handed over a period, as a PDF: its leader or a supervisor above it; personal numbers masked for supervisors', access: 'signed-in', query: registerParams, produces: 'application/pdf', success: 200, errors: [403, 422] },
+  { method: 'get', path: '/registers/dossiers/csv', tag: 'registers', summary: 'Form 06, the same register as CSV', access: 'signed-in', query: registerParams, produces: 'text/csv', success: 200, errors: [403, 422] },
   { method: 'post', path: '/attachments', tag: 'attachments', summary: 'Upload files (multipart/form-data, field "file", 1–10 files of at most 10 MB: PDF, JPEG or PNG judged by their content; a "requirement" field before file parts names the required document they are copies of, by its Vietnamese label) → [{id, name, mimeType, size, sha256, requirement}] to name in a submission or a supplement (citizens, desk officers)', access: 'signed-in', body: 'multipart', success: 201, response: 'Upload', array: true, errors: [400, 403, 413, 415] },
   { method: 'get', path: '/dossiers/:code/attachments', tag: 'attachments', summary: 'The files attached to a dossier (owner and scoped readers)', access: 'signed-in', success: 200, response: 'Attachment', array: true, errors: [404] },
   { method: 'get', path: '/dossiers/:code/attachments/:id', tag: 'attachments', summary: 'One attached file, byte for byte, under its type', access: 'signed-in', produces: 'file', success: 200, errors: [404] },
@@ -323,6 +332,8 @@ function responses(r: ApiRoute) {
       ? { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } }
       : r.produces === 'audio/wav'
       ? { description: 'WAV audio (RIFF, PCM)', content: { 'audio/wav': { schema: { type: 'string', contentMediaType: 'audio/wav' } } } }
+      : r.produces === 'text/csv'
+      ? { description: 'CSV (UTF-8 with a byte-order mark)', content: { 'text/csv': { schema: { type: 'string' } } } }
       : r.produces === 'text/plain'
       ? { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } }
       : {

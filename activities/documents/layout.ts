@@ -10,10 +10,11 @@ const MARGIN = 56;
 const BODY_SIZE = 11.5;
 const QR_SIZE = 90;
 
-export async function createPdf(opts: { title: string; issuedAt: string; compress?: boolean }): Promise<Pdf> {
+export async function createPdf(opts: { title: string; issuedAt: string; compress?: boolean; layout?: 'portrait' | 'landscape' }): Promise<Pdf> {
   const { regular, bold } = await loadFonts();
   const doc = new PDFDocument({
     size: 'A4',
+    layout: opts.layout ?? 'portrait',
     margin: MARGIN,
     compress: opts.compress ?? true,
     // A fixed CreationDate also fixes the document ID, so the same input gives the same bytes.
@@ -125,4 +126,19 @@ export function vietnamTime(iso: string) {
 export function formatVietnamDateTime(iso: string): string {
   const { day, month, year, hour, minute } = vietnamTime(iso);
   return `${day}/${month}/${year} ${hour}:${minute}`;
+}
+
+/**
+ * "9 giờ 30 phút, ngày 01 tháng 7 năm 2025": how the Circular 01/2018 forms write an instant
+ * ("… giờ … phút, ngày … tháng … năm …"), in Vietnam time.
+ */
+export function formatVietnamLongDateTime(iso: string): string {
+  const { day, month, year, hour, minute } = vietnamTime(iso);
+  return `${Number(hour)} giờ ${minute} phút, ngày ${day} tháng ${Number(month)} năm ${year}`;
+}
+
+/** dd/MM/yyyy in Vietnam time: the register's date columns. */
+export function formatVietnamDate(iso: string): string {
+  const { day, month, year } = vietnamTime(iso);
+  return `${day}/${month}/${year}`;
 }

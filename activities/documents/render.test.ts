@@ -26,18 +26,37 @@ const samples: Record<DocumentKind, DocumentData> = {
   supplement: { ...base, kind: 'supplement', missing: ['Bản sao giấy khai sinh', 'Ảnh chân dung'], note: 'Thiếu giấy tờ' },
   refusal: { ...base, kind: 'refusal', reason: 'Hồ sơ không thuộc thẩm quyền giải quyết' },
   apology: { ...base, kind: 'apology', reason: 'Cần xác minh thêm thông tin' },
+  control: {
+    ...base,
+    kind: 'control',
+    control: {
+      handlingAgency: 'Sở Nông nghiệp và Môi trường',
+      coordinatingAgencies: ['Ủy ban nhân dân phường Cam Đường'],
+      rows: [
+        { from: 'Bộ phận Tiếp nhận và Trả kết quả - Ủy ban nhân dân phường Cam Đường', to: 'Sở Nông nghiệp và Môi trường', at: '2025-07-01T03:00:00Z', dueAt: '2025-07-02T03:00:00Z', outcome: 'Đúng hạn', note: 'Liên thông' },
+        { from: 'Sở Nông nghiệp và Môi trường', to: 'Bộ phận Tiếp nhận và Trả kết quả - Ủy ban nhân dân phường Cam Đường', at: '2025-07-04T03:00:00Z', dueAt: '2025-07-03T09:30:00Z', outcome: 'Quá hạn' },
+      ],
+    },
+  },
+  rejection: { ...base, kind: 'rejection', reason: 'Thửa đất đang có tranh chấp', decidedBy: 'Phạm Văn Hùng' },
   result: { ...base, kind: 'result', note: 'Đã đăng ký thường trú', approvedBy: 'Phạm Văn Hùng' },
 };
 
 /** What each document must say, beyond the header every one of them carries. */
 const expected: Record<DocumentKind, string[]> = {
-  receipt: ['GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', '(Mẫu số 01)', '01/07/2025 09:30', '03/07/2025 16:30',
-    'Thành phần hồ sơ nộp gồm:', '1. Tờ khai thay đổi thông tin cư trú (to-khai.pdf)', '2. Giấy tờ khác (anh-ho-khau.jpg)',
-    'Thành phần hồ sơ còn thiếu:', '1. Giấy tờ chứng minh chỗ ở hợp pháp', 'Nguyễn Thị Lan'],
-  supplement: ['PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', '(Mẫu số 02)', '1. Bản sao giấy khai sinh', '2. Ảnh chân dung'],
-  refusal: ['PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', '(Mẫu số 03)', 'Hồ sơ không thuộc thẩm quyền giải quyết'],
-  apology: ['PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', '(Mẫu số 04)', '03/07/2025 16:30', '08/07/2025 01:00',
-    'Cần xác minh thêm thông tin'],
+  receipt: ['GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', '(Mẫu số 01)', '4. Thời gian nhận hồ sơ: 9 giờ 30 phút, ngày 01 tháng 7 năm 2025',
+    '5. Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 30 phút, ngày 03 tháng 7 năm 2025',
+    '1. Thành phần hồ sơ nộp gồm:', '1. Tờ khai thay đổi thông tin cư trú (to-khai.pdf)', '2. Giấy tờ khác (anh-ho-khau.jpg)',
+    'Thành phần hồ sơ còn thiếu:', '1. Giấy tờ chứng minh chỗ ở hợp pháp', '2. Số lượng hồ sơ: 01 bộ', 'NGƯỜI TIẾP NHẬN HỒ SƠ', 'Nguyễn Thị Lan'],
+  supplement: ['PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', '(Mẫu số 02)', '1. Bản sao giấy khai sinh', '2. Ảnh chân dung',
+    'Thời gian chờ bổ sung, hoàn thiện hồ sơ không tính vào thời hạn giải quyết.', 'NGƯỜI HƯỚNG DẪN'],
+  refusal: ['PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', '(Mẫu số 03)', 'Hồ sơ không thuộc thẩm quyền giải quyết', 'NGƯỜI TIẾP NHẬN HỒ SƠ'],
+  apology: ['PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', '(Mẫu số 04)', 'Thời hạn trả kết quả đã hẹn: 16 giờ 30 phút, ngày 03 tháng 7 năm 2025',
+    'Thời hạn trả kết quả mới: 1 giờ 00 phút, ngày 08 tháng 7 năm 2025', 'Cần xác minh thêm thông tin', 'THỦ TRƯỞNG CƠ QUAN'],
+  control: ['PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', '(Mẫu số 05)', 'Cơ quan (bộ phận) giải quyết hồ sơ: Sở Nông nghiệp và Môi trường',
+    'Cơ quan phối hợp giải quyết hồ sơ: Ủy ban nhân dân phường Cam Đường', 'Bên giao', 'Bên nhận', 'Đúng hạn', 'Quá hạn', 'Liên thông'],
+  rejection: ['THÔNG BÁO TỪ CHỐI GIẢI QUYẾT HỒ SƠ', 'Thửa đất đang có tranh chấp', 'Ngày từ chối: 9 giờ 31 phút, ngày 01 tháng 7 năm 2025',
+    'khiếu nại, khởi kiện', 'Phạm Văn Hùng'],
   result: ['THÔNG BÁO KẾT QUẢ GIẢI QUYẾT HỒ SƠ', 'Đã đăng ký thường trú', 'Phạm Văn Hùng'],
 };
 
@@ -66,10 +85,27 @@ describe('renderDocument', () => {
     const text = extractText((await render(kind)).toString('latin1'));
     for (const phrase of [
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Ngày 01 tháng 07 năm 2025',
-      'Mã hồ sơ: H38-250701-0001', 'Ông/Bà: Trần Thị Diệp', 'Đăng ký thường trú', ...expected[kind],
+      'Mã hồ sơ: H38-250701-0001', 'Trần Thị Diệp', 'Đăng ký thường trú', ...expected[kind],
     ]) {
       expect(text).toContain(phrase);
     }
+  });
+
+  it('words form 02 for the desk before reception: nothing received, no time counted yet', async () => {
+    const data: DocumentData = { ...samples.supplement, stage: 'reception', receivedAt: undefined, submittedAt: '2025-07-01T01:15:00Z' };
+    const text = extractText((await renderDocument('supplement', data, { compress: false })).toString('latin1'));
+    expect(text).toContain('Thời gian nộp hồ sơ: 8 giờ 15 phút, ngày 01 tháng 7 năm 2025');
+    expect(text).toContain('Hồ sơ chưa được tiếp nhận.');
+    expect(text).not.toContain('Thời gian tiếp nhận hồ sơ');
+  });
+
+  it('lists every hand-over of form 05 on a row, across pages when there are many', async () => {
+    const row = samples.control.control!.rows[0]!;
+    const rows = Array.from({ length: 40 }, (_, i) => ({ ...row, note: `Lượt ${i + 1}` }));
+    const pdf = await renderDocument('control', { ...samples.control, control: { ...samples.control.control!, rows } }, { compress: false });
+    const text = extractText(pdf.toString('latin1'));
+    for (const i of [1, 20, 40]) expect(text).toContain(`Lượt ${i}`);
+    expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)!.length).toBeGreaterThan(1);
   });
 
   it('gives the same bytes for the same input', async () => {
@@ -81,6 +117,8 @@ describe('renderDocument', () => {
     await expect(renderDocument('refusal', { ...samples.refusal, reason: '' })).rejects.toThrow(/reason/);
     await expect(renderDocument('supplement', { ...samples.supplement, missing: [] })).rejects.toThrow(/missing/);
     await expect(renderDocument('receipt', samples.result)).rejects.toThrow();
+    await expect(renderDocument('rejection', { ...samples.rejection, reason: undefined })).rejects.toThrow(/reason/);
+    await expect(renderDocument('control', { ...samples.control, control: undefined })).rejects.toThrow(/control/);
   });
 
   it('reads the same text back from the compressed PDF production serves', async () => {

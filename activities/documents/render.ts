@@ -1,4 +1,4 @@
-// One-stop-shop documents (forms 01–04 and the result notice) as PDF, each carrying the QR of
+// One-stop-shop documents (forms 01–05, the refusal after review and the result notice) as PDF, each carrying the QR of
 // the dossier's public lookup page. Server side only: pdfkit, the font files, zlib.
 import { FORMS, type DocumentData, type DocumentKind, type Form } from './forms.js';
 import { createPdf, lookupQr, nationalHeader, signature, title, toBuffer } from './layout.js';
@@ -26,7 +26,7 @@ export async function renderDocument(
   nationalHeader(doc, d.agencyName, d.issuedAt);
   title(doc, form.title, [...(form.formNo ? [`(${form.formNo})`] : []), `Mã hồ sơ: ${d.dossierCode}`]);
   form.body(doc, d);
-  signature(doc, form.signer, kind === 'result' ? d.approvedBy : kind === 'receipt' ? d.receivedBy : undefined);
+  if (form.signer) signature(doc, form.signer, form.signerName?.(d));
   // A signed document's QR leads to its verification page, which also links the lookup.
   if (d.verifyUrl) await lookupQr(doc, d.verifyUrl, d.dossierCode, ['Văn bản có chữ ký số. Xác minh tại:', d.verifyUrl]);
   else await lookupQr(doc, d.lookupUrl, d.dossierCode, [`Tra cứu hồ sơ: ${d.lookupUrl}`]);

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { Router, type Request } from 'express';
 import { DOCUMENT_KINDS, renderDocument, type DocumentData, type DocumentKind } from '../../activities/documents/render';
 import { dossierEvents, users, type DossierEventRow, type DossierRow } from '../../db/schema';
@@ -10,6 +10,7 @@ import { getProcedure } from '../../procedures';
 import { dossierAttachments } from '../attachment-records';
 import { documentSigner } from '../document-signer';
 import { isSigned, issueSigned } from '../issued-documents';
+import { controlSheet } from '../control-sheet-data';
 import type { AppContext } from '../context';
 import { dossierSubject, mask } from '../dossier-view';
 import { readableDossier } from '../readable-dossier';
@@ -18,15 +19,35 @@ import { notFound } from '../problem';
 
 const isKind = (k: string): k is DocumentKind => (DOCUMENT_KINDS as readonly string[]).includes(k);
 
-/** The documents a dossier has in its current state (workflows/README.md), in form order. */
-export function availableDocuments(row: Pick<DossierRow, 'status' | 'receivedAt' | 'dueAt' | 'state'>): DocumentKind[] {
+/**
+ * The event of the desk's "ask for completion at reception" (form 02 before the dossier is
+ * received). Its action lives with the `receive` stage; the form only reads its event.
+ */
+export const RECEPTION_COMPLETION_EVENT = 'request-completion';
+
+type DocumentRow = Pick<DossierRow, 'status' | 'receivedAt' | 'dueAt' | 'state'>;
+
+/** The documents a dossier has in its current state (workflows/README.md, docs/forms.md), in form order. */
+export function availableDocuments(row: DocumentRow): DocumentKind[] {
   const out: DocumentKind[] = [];
   // The receipt carries the appointment date; a fee paid up front comes before it.
   if (row.receivedAt && row.dueAt) out.push('receipt');
-  if (row.state.supplementRequested) out.push('supplement');
-  if (row.status === 'NOT_ACCEPTED' || row.status === 'REJECTED') out.push('refusal');
+  // Form 02: the review's supplement, or the desk's request for completion before receiving.
+  if (row.state.supplementRequested || (!row.receivedAt && row.state.missing.length > 0)) out.push('supplement');
+  if (row.status === 'NOT_ACCEPTED') out.push('refusal');
   if (row.state.extended) out.push('apology');
+  if (row.status === 'REJECTED') out.push('rejection');
   if (row.status === 'RESULT_READY' || row.status === 'DELIVERED') out.push('result');
+  return out;
+}
+
+/** What officers see on the dossier page: the citizen's documents and form 05, kept at the desk. */
+export function officerDocuments(row: DocumentRow): DocumentKind[] {
+  const out = availableDocuments(row);
+  if (!row.receivedAt) return out;
+  // In form order: after 01–04, before the decision.
+  const decision = out.findIndex((k) => k === 'rejection' || k === 'result');
+  out.splice(decision === -1 ? out.length : decision, 0, 'control');
   return out;
 }
 
@@ -79,8 +100,8 @@ export function documentRoutes(ctx: AppContext): Router {
     return due === null ? undefined : iso(due);
   }
 
-  async function documentData(kind: DocumentKind, row: DossierRow): Promise<DocumentData | null> {
-    if (!availableDocuments(row).includes(kind)) return null;
+  async function documentData(kind: DocumentKind, row: DossierRow, officer: boolean): Promise<DocumentData | null> {
+    if (!(officer ? officerDocuments(row) : availableDocuments(row)).includes(kind)) return null;
     const events = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierCode, row.code)).orderBy(asc(dossierEvents.seq));
     const procedure = getProcedure(row.procedureCode);
     const agencyName = (code: string) => ctx.agencies.get(code)?.name ?? code;
@@ -95,6 +116,7 @@ export function documentRoutes(ctx: AppContext): Router {
         phone: row.applicantPhone,
         ...(row.applicantAddress ? { address: row.applicantAddress } : {}),
       },
+      submittedAt: iso(row.state.submittedAt),
       receivedAt: iso(row.receivedAt),
       lookupUrl: `${ctx.env.publicBaseUrl.replace(/\/+$/, '')}/tra-cuu/${row.code}`,
     };
@@ -103,25 +125,43 @@ export function documentRoutes(ctx: AppContext): Router {
         const received = lastOf(events, 'receive') ?? lastOf(events, 'submit');
         // The officer who received it: at the counter that is who submitted; a citizen never signs.
         const receivedBy = received && received.actorRole === 'desk-officer' ? await fullNameOf(received.actorId) : undefined;
+        const days = ctx.procedures.at(row.procedureCode, row.state.procedureVersion)?.deadline.workingDays;
         return {
           ...base,
           dueAt: iso(row.dueAt),
+          ...(days ? { statutoryTime: `${String(days).padStart(2, '0')} ngày làm việc` } : {}),
           ...(await receiptDocuments(row)),
           ...(receivedBy ? { receivedBy } : {}),
           issuedAt: iso(row.receivedAt) ?? iso(received?.at) ?? new Date().toISOString(),
         };
       }
       case 'supplement': {
-        const e = lastOf(events, 'request-supplement');
+        const e = lastOf(events, 'request-supplement', RECEPTION_COMPLETION_EVENT);
         if (!e) return null;
         const d = e.data as { missing?: unknown; note?: unknown };
         const missing = Array.isArray(d.missing) ? d.missing.map(String) : row.state.missing;
-        return { ...base, agencyName: agencyName(e.agencyCode), missing, note: str(d.note), issuedAt: e.at.toISOString() };
+        const stage = e.type === 'request-supplement' ? 'review' : 'reception';
+        return { ...base, stage, agencyName: agencyName(e.agencyCode), missing, note: str(d.note), issuedAt: e.at.toISOString() };
       }
       case 'refusal': {
-        const e = lastOf(events, 'not-accept', 'reject');
+        const e = lastOf(events, 'not-accept');
         if (!e) return null;
         return { ...base, agencyName: agencyName(e.agencyCode), reason: str((e.data as { reason?: unknown }).reason) ?? 'Hồ sơ không đủ điều kiện giải quyết', issuedAt: e.at.toISOString() };
+      }
+      case 'rejection': {
+        const e = lastOf(events, 'reject');
+        if (!e) return null;
+        const decidedBy = await fullNameOf(e.actorId);
+        // The reject body's reason is required (domain/actions.ts): the notice always has its reasons.
+        return { ...base, agencyName: agencyName(e.agencyCode), reason: str((e.data as { reason?: unknown }).reason), ...(decidedBy ? { decidedBy } : {}), issuedAt: e.at.toISOString() };
+      }
+      case 'control': {
+        const ids = [...new Set(events.flatMap((e) => [e.actorId, String((e.data as { assigneeId?: unknown }).assigneeId ?? '')]).filter(Boolean))];
+        const people = ids.length ? await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, ids)) : [];
+        const names = new Map(people.map((p) => [p.id, p.fullName]));
+        const calendar = createCalendar(await loadCalendarOverrides(db));
+        const control = controlSheet({ row, events, nameOf: (id) => names.get(id), agencyName, calendar });
+        return { ...base, control, issuedAt: new Date().toISOString() };
       }
       case 'apology': {
         const e = lastOf(events, 'extend');
@@ -155,7 +195,8 @@ export function documentRoutes(ctx: AppContext): Router {
     const kind = String(req.params.kind);
     if (!isKind(kind)) throw notFound(`document kind ${kind}`);
     const row = await readable(req, String(req.params.code));
-    const data = await documentData(kind, row);
+    // Form 05 is the office's own record, kept at the desk: never the citizen's to download.
+    const data = await documentData(kind, row, req.user!.role !== 'citizen');
     if (!data) throw notFound(`${kind} document of dossier ${row.code}`);
     // The same field rules as the JSON view: a supervisor's copy carries no personal numbers.
     const may = (field: string) => req.ability!.can('read', dossierSubject(row), field);

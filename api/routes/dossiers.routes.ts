@@ -15,6 +15,7 @@ import { readableDossier } from '../readable-dossier';
 import { refundDue } from '../refunds';
 import { dossierCodeKey } from '../dossier-code';
 import { actOnDossier, submitDossier } from '../dossier-commands';
+import { walkInRequest } from '../walk-in';
 import { dossierSubject, dossierView } from '../dossier-view';
 import { eventView } from '../event-view';
 import { parseListParams, sendList } from '../list-params';
@@ -156,7 +157,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     const raw = action.data === 'supplement' ? withAttachmentRefs(req.body) : req.body;
     const body = actionBodySchemas[action.data].safeParse(raw ?? {});
     if (!body.success) throw fromZod(body.error);
-    const request = { action: action.data, body: body.data } as ActionRequest;
+    const request = walkInRequest(actorOf(req.user!), { action: action.data, body: body.data } as ActionRequest);
     await checkReferences(request, row.agencyCode);
     if (request.action === 'supplement' && request.body.form) request.body.form = checkedSupplement(row.procedureCode, row.form, request.body.form);
     if (request.action === 'extend' && Date.parse(request.body.newDueAt) > Date.now() + EXTEND_HORIZON_MS) {

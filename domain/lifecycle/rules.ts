@@ -4,6 +4,7 @@ import type { Actor } from '../actor';
 import type { Refusal } from './ctx';
 import { absentReason, actionsNow, specOf } from './stages';
 import type { DossierState } from './state';
+import { actingAgencyOf, isWalkIn, walkInRefusal } from './walk-in';
 
 export type { Refusal } from './ctx';
 export { actionsByStatus } from './stages';
@@ -22,12 +23,15 @@ export function refusalOf(s: DossierState, p: ProcedureRules, actor: Actor, acti
     const allowed = now.length ? now.join(', ') : 'none (the dossier is closed)';
     return { code: 'illegal-transition', reason: `'${action}' is not allowed in status ${s.status}; allowed now: ${allowed}` };
   }
-  if (!spec.roles.includes(actor.role)) {
+  if (!spec.roles.includes(actor.role) && !isWalkIn(actor, action)) {
     return { code: 'forbidden', reason: `'${action}' is for ${spec.roles.join(' or ')}, not ${actor.role}` };
   }
-  if (actor.role !== 'citizen' && actor.agencyCode !== s.agencyCode) {
-    return { code: 'forbidden', reason: `the dossier is at agency ${s.agencyCode}, not ${actor.agencyCode ?? 'none'}` };
+  const at = actingAgencyOf(s, actor, action);
+  if (actor.role !== 'citizen' && actor.agencyCode !== at) {
+    return { code: 'forbidden', reason: `the dossier is at agency ${at}, not ${actor.agencyCode ?? 'none'}` };
   }
+  const walkIn = walkInRefusal(s, actor, action);
+  if (walkIn) return { code: 'forbidden', reason: walkIn };
   const reason = spec.guard?.(s, p) ?? null;
   return reason ? { code: 'illegal-transition', reason } : null;
 }

@@ -4,7 +4,8 @@ export { STATUS_TEXT } from '../../domain/status-text';
 export const DOCUMENT_TEXT: Record<string, string> = {
   receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
   supplement: 'Phiếu yêu cầu bổ sung hồ sơ',
-  refusal: 'Phiếu từ chối',
+  refusal: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
+  rejection: 'Thông báo từ chối giải quyết hồ sơ',
   apology: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
   result: 'Kết quả giải quyết (bản điện tử)',
 };

@@ -168,6 +168,9 @@ const MATRIX: Record<string, Row> = {
   // Public: a token changes nothing; a code never issued is not found (issued ones: payments-documents.test.ts).
   'GET /public/dossiers/:code/audio': { call: () => ({ path: `/api/public/dossiers/${fx.dossier}/audio?phone=${applicant.phone}` }), expect: all(200) },
   'GET /public/verify/:code': { call: () => ({ path: '/api/public/verify/AAAAAAAAAAAAAAAA' }), expect: all(404) },
+  // Form 06, the register of 02647: its leader and the supervisors above it; another agency's leader not.
+  'GET /registers/dossiers': { call: () => ({ path: '/api/registers/dossiers?agencyCode=02647' }), expect: signedIn(403, { 'laocai.leader': 200, 'laocai.supervisor': 200, 'tinh.supervisor': 200 }) },
+  'GET /registers/dossiers/csv': { call: () => ({ path: '/api/registers/dossiers/csv?agencyCode=02647' }), expect: signedIn(403, { 'laocai.leader': 200, 'laocai.supervisor': 200, 'tinh.supervisor': 200 }) },
   'GET /stats/overdue': { call: () => ({ path: '/api/stats/overdue' }), expect: supervisorsOnly },
   'GET /stats/summary': { call: () => ({ path: '/api/stats/summary' }), expect: supervisorsOnly },
   'GET /stats/timeliness': { call: () => ({ path: '/api/stats/timeliness' }), expect: supervisorsOnly },

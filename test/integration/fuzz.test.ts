@@ -41,7 +41,7 @@ const RUNS: readonly { user: string; tags: readonly string[]; exclude?: readonly
   // Signing out revokes the caller's token: a caller of its own, whose token nothing else needs.
   { user: 'citizen2', tags: ['session'] },
   { user: 'laocai.desk', tags: ['dossiers', 'attachments', 'integrations', 'users'] },
-  { user: 'tinh.supervisor', tags: ['stats', 'integrations', 'stuck'] },
+  { user: 'tinh.supervisor', tags: ['stats', 'integrations', 'stuck', 'registers'] },
   // Stuck dossiers: the list in the admin's subtree, and the repair of the one made stuck below.
   { user: 'admin', tags: ['stuck'] },
   // Dossiers are the citizen's and the desk's: an admin reads none of them.

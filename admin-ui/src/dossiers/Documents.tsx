@@ -4,15 +4,18 @@ import { useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { openDocument } from '../http';
 import type { Dossier } from '../types';
 
-type Kind = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'result';
+type Kind = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control' | 'rejection' | 'result';
 
-/** The documents a dossier has in its state (mirrors api/routes/documents.routes availableDocuments). */
+/** The documents an officer sees for a dossier in its state (mirrors api/routes/documents.routes officerDocuments). */
 export function documentKinds(d: Dossier): Kind[] {
   const out: Kind[] = [];
   if (d.receivedAt && d.dueAt) out.push('receipt');
   if (d.missing.length > 0 || d.status === 'NEEDS_SUPPLEMENT') out.push('supplement');
-  if (d.status === 'NOT_ACCEPTED' || d.status === 'REJECTED') out.push('refusal');
+  if (d.status === 'NOT_ACCEPTED') out.push('refusal');
   if (d.extended) out.push('apology');
+  // Form 05, the control sheet, from reception on (the office's own record).
+  if (d.receivedAt) out.push('control');
+  if (d.status === 'REJECTED') out.push('rejection');
   if (d.status === 'RESULT_READY' || d.status === 'DELIVERED') out.push('result');
   return out;
 }

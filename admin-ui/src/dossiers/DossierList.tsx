@@ -7,12 +7,14 @@ import { DossierAside } from './DossierAside';
 import { DossierListEmpty } from './DossierListEmpty';
 import { dossierExporter } from './exporter';
 import { dossierFilters } from './DossierFilters';
+import { RegisterExport } from './RegisterExport';
 
 const ListActions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton label="app.menu.reception" />
     <ExportButton />
+    <RegisterExport />
   </TopToolbar>
 );
 

@@ -30,7 +30,11 @@ export function Timeline() {
     <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }} data-testid="timeline">
       {events.map((e) => {
         const hl = HIGHLIGHT[e.type];
-        const detail = [e.data.reason, e.data.note, Array.isArray(e.data.missing) ? (e.data.missing as string[]).join('; ') : null].filter(Boolean).join(' — ');
+        const detail = [
+          e.data.reason, e.data.note, Array.isArray(e.data.missing) ? (e.data.missing as string[]).join('; ') : null,
+          // A walk-in: the desk recorded the applicant's own withdrawal or rating (docs/forms.md).
+          e.data.atDesk ? translate('resources.dossiers.timeline.at_desk') : null,
+        ].filter(Boolean).join(' — ');
         return (
           <Box
             component="li"

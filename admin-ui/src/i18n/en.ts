@@ -49,9 +49,9 @@ export const appEn: typeof appVi = {
         reject: 'Reject',
         'record-payment': 'Record payment',
         deliver: 'Deliver',
-        withdraw: 'Withdraw',
+        withdraw: 'Record a withdrawal at the desk',
         extend: 'Extend (apology)',
-        rate: 'Rate',
+        rate: 'Record a rating at the desk',
         bulk_assign: 'Assign',
       },
       notifications: {
@@ -72,6 +72,7 @@ export const appEn: typeof appVi = {
       },
       dialog: {
         reason: 'Reason',
+        walk_in_reason: 'Reason the applicant gives',
         missing: 'Missing documents (one per line)',
         days: 'Days of extension (empty: the most the law allows)',
         objection: 'The objection',
@@ -88,7 +89,7 @@ export const appEn: typeof appVi = {
         confirm: 'Confirm: %{action} dossier %{code}?',
       },
       share: { agency: 'Agency', enteredAt: 'Entered', leftAt: 'Left', dueAt: 'Agency due', late: 'Late' },
-      timeline: { system: 'System', empty: 'No events yet' },
+      timeline: { system: 'System', empty: 'No events yet', at_desk: 'recorded at the desk' },
     },
     agencies: {
       name: 'Agency |||| Agencies',
@@ -274,8 +275,17 @@ export const appEn: typeof appVi = {
       supplement: 'Supplement request (PDF)',
       refusal: 'Refusal (PDF)',
       apology: 'Apology and new date (PDF)',
+      control: 'Processing control sheet (PDF)',
+      rejection: 'Refusal after review (PDF)',
       result: 'Result (PDF)',
       none: 'No forms issued yet',
+    },
+    register: {
+      title: 'Dossier register',
+      from: 'From',
+      to: 'To',
+      pdf: 'Dossier register (PDF)',
+      csv: 'Dossier register (CSV)',
     },
     menu: { my_work: 'My work', reception: 'Counter reception', stats: 'Statistics', reference: 'Reference data' },
     my_work: {

@@ -54,9 +54,10 @@ export const appVi = {
         reject: 'Từ chối giải quyết',
         'record-payment': 'Ghi nhận nộp phí',
         deliver: 'Trả kết quả',
-        withdraw: 'Rút hồ sơ',
+        // In the back office these are walk-ins: the desk records them for an applicant at the counter.
+        withdraw: 'Ghi nhận rút hồ sơ tại quầy',
         extend: 'Gia hạn (xin lỗi)',
-        rate: 'Đánh giá',
+        rate: 'Ghi nhận đánh giá tại quầy',
         bulk_assign: 'Phân công',
       },
       notifications: {
@@ -77,6 +78,7 @@ export const appVi = {
       },
       dialog: {
         reason: 'Lý do',
+        walk_in_reason: 'Lý do người nộp hồ sơ nêu',
         missing: 'Giấy tờ cần bổ sung (mỗi dòng một mục)',
         days: 'Số ngày kéo dài (bỏ trống: tối đa theo quy định)',
         objection: 'Nội dung ý kiến phản ánh',
@@ -93,7 +95,7 @@ export const appVi = {
         confirm: 'Xác nhận: %{action} hồ sơ %{code}?',
       },
       share: { agency: 'Cơ quan', enteredAt: 'Nhận lúc', leftAt: 'Chuyển đi lúc', dueAt: 'Hạn của cơ quan', late: 'Chậm' },
-      timeline: { system: 'Hệ thống', empty: 'Chưa có sự kiện' },
+      timeline: { system: 'Hệ thống', empty: 'Chưa có sự kiện', at_desk: 'ghi nhận tại quầy' },
     },
     agencies: {
       name: 'Cơ quan |||| Cơ quan',
@@ -277,10 +279,19 @@ export const appVi = {
     documents: {
       receipt: 'Giấy tiếp nhận, hẹn trả (PDF)',
       supplement: 'Phiếu yêu cầu bổ sung (PDF)',
-      refusal: 'Phiếu từ chối (PDF)',
+      refusal: 'Phiếu từ chối tiếp nhận (PDF)',
       apology: 'Phiếu xin lỗi, hẹn lại (PDF)',
+      control: 'Phiếu kiểm soát quá trình giải quyết (PDF)',
+      rejection: 'Thông báo từ chối giải quyết (PDF)',
       result: 'Kết quả giải quyết (PDF)',
       none: 'Chưa có phiếu nào',
+    },
+    register: {
+      title: 'Sổ theo dõi hồ sơ',
+      from: 'Từ ngày',
+      to: 'Đến ngày',
+      pdf: 'Sổ theo dõi hồ sơ (PDF)',
+      csv: 'Sổ theo dõi hồ sơ (CSV)',
     },
     menu: { my_work: 'Việc của tôi', reception: 'Tiếp nhận tại quầy', stats: 'Thống kê', reference: 'Danh mục' },
     my_work: {

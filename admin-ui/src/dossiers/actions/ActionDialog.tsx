@@ -35,7 +35,8 @@ function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
     case 'reject':
       return <TextInput source="reason" label={label('reason')} validate={reason} multiline fullWidth />;
     case 'withdraw':
-      return <TextInput source="reason" label={label('reason')} multiline fullWidth />;
+      // A walk-in (docs/forms.md): the applicant's own words, required, recorded by the desk.
+      return <TextInput source="reason" label={label('walk_in_reason')} validate={reason} multiline fullWidth />;
     case 'request-supplement':
     case 'request-completion':
       return (
