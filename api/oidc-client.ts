@@ -15,7 +15,12 @@ export interface FlowChecks {
   state: string;
   nonce: string;
   verifier: string;
+  /** The portal page to land on after sign-in (a kiosk's filing form); absent: «Hồ sơ của tôi». */
+  returnTo?: string;
 }
+
+/** A portal page of this site, never another site's (`//host`) or the API: what `returnTo` may be. */
+export const isPortalPath = (p: string) => /^\/(?![/\\]|api(\/|$|\?))[\w\-./?=&%]{0,200}$/.test(p);
 
 /** The citizen as the issuer asserts them. */
 export interface IssuerIdentity {
@@ -122,9 +127,9 @@ export class OidcClient {
     if (!cookie) throw new OidcFailure('expired', 'no sign-in in progress (no flow cookie)');
     try {
       const { payload } = await jwtVerify(cookie, this.flowKey, { algorithms: ['HS256'], audience: FLOW_AUDIENCE });
-      const { state, nonce, verifier } = payload as Record<string, unknown>;
+      const { state, nonce, verifier, returnTo } = payload as Record<string, unknown>;
       if (typeof state !== 'string' || typeof nonce !== 'string' || typeof verifier !== 'string') throw new Error('incomplete');
-      return { state, nonce, verifier };
+      return { state, nonce, verifier, ...(typeof returnTo === 'string' && isPortalPath(returnTo) ? { returnTo } : {}) };
     } catch {
       throw new OidcFailure('expired', 'the flow cookie is invalid or expired');
     }

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context';
 import { linkCitizen } from '../citizen-accounts';
 import { issueToken } from '../middleware/auth';
-import { FLOW_COOKIE, FLOW_TTL_S, OidcClient, OidcFailure } from '../oidc-client';
+import { FLOW_COOKIE, FLOW_TTL_S, isPortalPath, OidcClient, OidcFailure } from '../oidc-client';
 
 /** Where the portal says, in Vietnamese, why a sign-in through the issuer did not happen (portal/src/SignIn.tsx). */
 const portalError = (code: string) => `/dang-nhap?loi=oidc-${code}`;
@@ -27,11 +27,12 @@ export function oidcRoutes(ctx: AppContext): Router {
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: ctx.env.publicBaseUrl.startsWith('https://'), path: '/api/auth/oidc' };
   const seeOther = (res: Response, to: string) => res.status(303).location(to).end();
 
-  r.get('/auth/oidc/login', async (_req, res) => {
+  r.get('/auth/oidc/login', async (req, res) => {
     if (!client.configured) return void seeOther(res, portalError('unavailable'));
+    const next = typeof req.query.tiep === 'string' && isPortalPath(req.query.tiep) ? req.query.tiep : undefined;
     try {
       const { url, checks } = await client.start();
-      res.cookie(FLOW_COOKIE, await client.sealChecks(checks), { ...cookieOptions, maxAge: FLOW_TTL_S * 1000 });
+      res.cookie(FLOW_COOKIE, await client.sealChecks({ ...checks, ...(next ? { returnTo: next } : {}) }), { ...cookieOptions, maxAge: FLOW_TTL_S * 1000 });
       seeOther(res, url);
     } catch (err) {
       ctx.log.warn({ err }, 'oidc: sign-in could not start');
@@ -57,7 +58,7 @@ export function oidcRoutes(ctx: AppContext): Router {
       ctx.log.info({ audit: 'session.oidc', actor: u.id, created: link.created, issuerSub: who.sub }, 'citizen signed in through the identity issuer');
       // The token rides in the fragment, which browsers never send to a server; the portal takes it
       // out of the address at once (portal/src/api.ts adoptSessionFromAddress).
-      seeOther(res, `/ho-so-cua-toi#phien=${token}`);
+      seeOther(res, `${checks.returnTo ?? '/ho-so-cua-toi'}#phien=${token}`);
     } catch (err) {
       const code = err instanceof OidcFailure ? err.code : 'unavailable';
       ctx.log.warn({ err, code }, 'oidc: sign-in refused');

@@ -41,20 +41,20 @@ describe('citizen sign-in through the identity issuer', () => {
   /** Portal pages end the walk: the API's redirects to them are what the test looks at. */
   const browser = () => new CookieBrowser((u) => u.origin === base && !u.pathname.startsWith('/api/'));
   /** From «Đăng nhập bằng định danh điện tử» to the provider's sign-in page. */
-  async function toLoginPage(b: CookieBrowser): Promise<Stop> {
-    const page = await b.open(`${base}/api/auth/oidc/login`);
+  async function toLoginPage(b: CookieBrowser, query = ''): Promise<Stop> {
+    const page = await b.open(`${base}/api/auth/oidc/login${query}`);
     expect(page.status).toBe(200);
     expect(page.url.origin).toBe(idp.issuer);
     expect(page.html).toContain('Số định danh cá nhân');
     return page;
   }
-  async function signIn(personalId: string, b = browser()): Promise<Stop> {
-    const consent = await b.submit(await toLoginPage(b), '/login', { personalId, password: 'motcua123' });
+  async function signIn(personalId: string, query = '', b = browser()): Promise<Stop> {
+    const consent = await b.submit(await toLoginPage(b, query), '/login', { personalId, password: 'motcua123' });
     expect(consent.html).toContain('Đồng ý chia sẻ thông tin');
     return b.submit(consent, '/confirm');
   }
-  const tokenOf = (stop: Stop) => {
-    expect(stop.location?.pathname).toBe('/ho-so-cua-toi');
+  const tokenOf = (stop: Stop, path = '/ho-so-cua-toi') => {
+    expect(stop.location?.pathname).toBe(path);
     const token = new URLSearchParams(stop.location!.hash.slice(1)).get('phien');
     expect(token).toBeTruthy();
     return token!;
@@ -83,6 +83,17 @@ describe('citizen sign-in through the identity issuer', () => {
     // The created account has no password anyone knows: the issuer is its only way in.
     const pw = await request(system.server).post('/api/auth/login').send({ username: `dinhdanh.${MY.personalId}`, password: 'motcua123' });
     expect(pw.status).toBe(401);
+  });
+
+  it('lands a kiosk back on its filing form, and ignores a return address off the portal', async () => {
+    const kiosk = await signIn(DUA.personalId, `?tiep=${encodeURIComponent('/nop-ho-so/1.001193?kiosk=1')}`);
+    expect((await me(tokenOf(kiosk, '/nop-ho-so/1.001193'))).status).toBe(200);
+    expect(kiosk.location!.searchParams.get('kiosk')).toBe('1');
+    for (const away of ['//evil.example/x', 'https://evil.example/', '/api/me']) {
+      const landed = await signIn(DUA.personalId, `?tiep=${encodeURIComponent(away)}`);
+      expect(landed.location!.origin).toBe(base);
+      tokenOf(landed);
+    }
   });
 
   it('refuses a callback whose state is not the one it sent, and one with no flow cookie', async () => {
