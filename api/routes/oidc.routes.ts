@@ -60,9 +60,9 @@ export function oidcRoutes(ctx: AppContext): Router {
       // out of the address at once (portal/src/api.ts adoptSessionFromAddress).
       seeOther(res, `${checks.returnTo ?? '/ho-so-cua-toi'}#phien=${token}`);
     } catch (err) {
-      const code = err instanceof OidcFailure ? err.code : 'unavailable';
-      ctx.log.warn({ err, code }, 'oidc: sign-in refused');
-      seeOther(res, portalError(code));
+      const reason = err instanceof OidcFailure ? err.code : 'unavailable';
+      ctx.log.warn({ err, reason }, 'oidc: sign-in refused');
+      seeOther(res, portalError(reason));
     }
   });
   return r;
