@@ -115,9 +115,11 @@ async function createMissingUsers(db: Db, list: { username: string; fullName: st
       .values({ id: userId(u.username), username: u.username, fullName: u.fullName, role: u.role, agencyCode: u.agencyCode, personalId: u.personalId ?? null, passwordHash })
       .onConflictDoNothing();
   }
-  // Demo citizens seeded before personal ID numbers existed get theirs (never overwriting one).
+  // Demo citizens seeded before personal ID numbers existed get theirs (never overwriting one, nor
+  // taking one an account created at sign-in through the issuer already holds).
   for (const u of list.filter((x) => x.personalId && existing.has(x.username))) {
-    await db.update(users).set({ personalId: u.personalId }).where(and(eq(users.username, u.username), isNull(users.personalId)));
+    const [holder] = await db.select({ id: users.id }).from(users).where(eq(users.personalId, u.personalId!));
+    if (!holder) await db.update(users).set({ personalId: u.personalId }).where(and(eq(users.username, u.username), isNull(users.personalId)));
   }
   return missing.length;
 }
