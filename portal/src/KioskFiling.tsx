@@ -19,12 +19,10 @@ export function KioskFiling({ code }: { code: string }) {
           <li>
             <strong>Trên điện thoại của mình:</strong> mở camera, quét mã QR trên phiếu, đăng nhập tài khoản của Ông/Bà, điền tờ khai, chụp ảnh giấy tờ và gửi.
           </li>
-          <li>
-            <strong>Ngay tại máy này:</strong> đăng nhập bằng định danh điện tử rồi điền tờ khai; khi xong, bấm «Đăng xuất» hoặc để máy tự xóa phiên.
-            <span className="no-print">
-              {' '}
-              <IssuerButton returnTo={`/nop-ho-so/${code}?${kioskQuery()}`} />
-            </span>
+          {/* Only on the screen: the printed checklist is for filing elsewhere. */}
+          <li className="no-print">
+            <strong>Ngay tại máy này:</strong> đăng nhập bằng định danh điện tử rồi điền tờ khai; khi xong, bấm «Đăng xuất» hoặc để máy tự xóa phiên.{' '}
+            <IssuerButton returnTo={`/nop-ho-so/${code}?${kioskQuery()}`} />
           </li>
           <li>
             <strong>Tại quầy Một cửa:</strong> mang phiếu và giấy tờ đến quầy; cán bộ tiếp nhận và nhập hồ sơ giúp Ông/Bà, không cần tài khoản.
