@@ -56,8 +56,10 @@ describe('citizen sign-in through the identity issuer, in Chromium', () => {
     await page.getByRole('button', { name: 'Đồng ý' }).click();
 
     await page.waitForURL((u) => u.origin === base && u.pathname === '/ho-so-cua-toi');
+    // Signed in: the page of the citizen's dossiers (the list, or none yet), not the sign-in form.
     await page.getByRole('heading', { name: 'Hồ sơ của tôi' }).waitFor();
-    await page.getByTestId('my-dossiers').waitFor();
+    await page.getByTestId('my-dossiers').or(page.getByText('Ông/Bà chưa nộp hồ sơ nào trực tuyến.')).first().waitFor();
+    expect(await page.locator('#password').count()).toBe(0);
     // The token went from the address at once.
     expect(new URL(page.url()).hash).toBe('');
     const stored = await page.evaluate(() => JSON.parse(sessionStorage.getItem('motcua.portal.session') ?? 'null'));
