@@ -68,6 +68,28 @@ describe('citizen sign-in through the identity issuer, in Chromium', () => {
     await context.close();
   });
 
+  it('at the kiosk, «Nộp hồ sơ trực tuyến» signs in through the provider, no password of motcua’s, and comes back to the form', async () => {
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${base}/nop-ho-so/1.001193?kiosk=1`);
+    await page.getByRole('heading', { name: /máy này không hỏi mật khẩu/ }).waitFor();
+    expect(await page.locator('#username, #password').count()).toBe(0);
+    await page.locator('.kiosk-filing').getByRole('link', { name: 'Đăng nhập bằng định danh điện tử' }).click();
+    await page.getByLabel('Số định danh cá nhân (12 chữ số)').fill('010186000123');
+    await page.getByLabel('Mật khẩu').fill('motcua123');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đồng ý' }).click();
+    await page.waitForURL((u) => u.origin === base && u.pathname === '/nop-ho-so/1.001193');
+    expect(new URL(page.url()).searchParams.get('kiosk')).toBe('1');
+    await page.getByRole('heading', { name: /^Nộp hồ sơ: Đăng ký khai sinh/ }).waitFor();
+    expect(new URL(page.url()).hash).toBe('');
+    // A kiosk keeps the session in memory only: nothing in the shared browser's storage.
+    expect(await page.evaluate(() => sessionStorage.getItem('motcua.portal.session'))).toBeNull();
+    await screenshot(page, 'oidc-kiosk-form');
+    await context.close();
+  });
+
   it('says in Vietnamese why, when the citizen refuses consent', async () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
