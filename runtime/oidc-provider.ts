@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import express from 'express';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
@@ -48,9 +48,11 @@ export async function startDevOidcProvider(opts: DevOidcOptions): Promise<DevOid
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: 'dev' };
   const app = express();
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(opts.port, '127.0.0.1', () => resolve(s));
-    s.once('error', reject);
+  // Not app.listen: Express 5 calls its callback on an error too (a taken port must reject).
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as { port: number }).port;
   const issuer = `http://127.0.0.1:${port}`;
