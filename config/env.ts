@@ -71,7 +71,7 @@ const envObject = z.object({
    */
   OIDC_ISSUER: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   OIDC_CLIENT_ID: z.string().min(1).default('motcua'),
-  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
   OIDC_REDIRECT_URI: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   /** The scopes asked for, and the claim of the issuer's answer that holds the 12-digit personal ID number. */
   OIDC_SCOPES: z.string().min(6).default('openid profile personal_id'),
