@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health.routes';
 import { communeCategoryRoutes } from './routes/commune-categories.routes';
 import { holidayRoutes } from './routes/holidays.routes';
 import { metricsRoutes } from './routes/metrics.routes';
+import { oidcRoutes } from './routes/oidc.routes';
 import { outboxRoutes } from './routes/outbox.routes';
 import { paymentRoutes } from './routes/payments.routes';
 import { procedureRoutes, procedureVersionRoutes } from './routes/procedures.routes';
@@ -61,6 +62,7 @@ export function createApp(ctx: AppContext): express.Express {
   api.use(publicStatsRoutes(ctx));
   api.use(authenticate(ctx));
   api.use(authRoutes(ctx));
+  api.use(oidcRoutes(ctx));
   api.use(procedureVersionRoutes(ctx));
   // Before the dossier routes: `/dossiers/stuck` would otherwise be read as a dossier code.
   api.use(stuckRoutes(ctx));

@@ -78,7 +78,8 @@ export interface ApiRoute {
   list?: ListParams;
   /** Query parameters; a string unless `schema` says more (the fuzzing suite generates from it). */
   query?: readonly { name: string; description: string; required?: boolean; schema?: Record<string, unknown> }[];
-  success: 200 | 201;
+  /** 303: a browser navigation that answers with a redirect (`Location`) and no body. */
+  success: 200 | 201 | 303;
   /** The JSON body of the success answer; an array of it for `list` and `array` routes. Absent: some object. */
   response?: ResponseName;
   /** The success body is an array of `response` (without being a paged list). */
@@ -161,6 +162,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in: a bearer token, the user and the CASL packed rules', access: 'public', body: loginSchema, success: 200, response: 'Session', errors: [400, 401, 429], example: { username: 'citizen', password: 'motcua123' } },
   // Tagged apart: a caller that signs out loses its token (the fuzzing suite runs it as a caller of its own).
   { method: 'post', path: '/auth/logout', tag: 'session', summary: 'Sign out everywhere: every token of the caller stops working', access: 'signed-in', success: 200, response: 'LoggedOut', errors: [] },
+  { method: 'get', path: '/auth/oidc/login', tag: 'auth', summary: 'Citizen sign-in through the identity issuer (OpenID Connect, code flow with PKCE): redirects to the issuer, with the state, nonce and PKCE verifier in a signed 10-minute cookie; when sign-in through the issuer is not available, back to the portal sign-in page with ?loi=', access: 'public', query: [{ name: 'tiep', description: 'the portal page to land on after sign-in (e.g. a kiosk’s /nop-ho-so/<code>?kiosk=1); default «Hồ sơ của tôi»; anything but a path of this site is ignored' }], success: 303, errors: [] },
+  { method: 'get', path: '/auth/oidc/callback', tag: 'auth', summary: 'Where the issuer sends the citizen back: checks state, nonce, PKCE and the ID token, links or creates the citizen by personal ID number, and redirects to «Hồ sơ của tôi» (or the page `tiep` named) with the session token in the fragment (#phien=); any failure (refused consent, a stale or forged state, the issuer down, an officer’s ID number) redirects to /dang-nhap?loi=oidc-<reason>', access: 'public', query: [{ name: 'code', description: 'the authorization code' }, { name: 'state', description: 'the state sent with the request' }, { name: 'iss', description: 'the issuer (RFC 9207)' }, { name: 'error', description: 'the issuer’s error, e.g. access_denied' }, { name: 'error_description', description: 'the issuer’s explanation' }], success: 303, errors: [] },
   { method: 'get', path: '/me', tag: 'auth', summary: 'The signed-in user, agency, role and rules', access: 'signed-in', success: 200, response: 'Me', errors: [] },
   { method: 'post', path: '/dossiers', tag: 'dossiers', summary: 'Submit a dossier (citizen online, desk officer at the counter: the server sets the channel); Idempotency-Key header, 409 when it was used for another request', access: 'signed-in', body: submitSchema, example: submissionExample, success: 201, response: 'Dossier', errors: [400, 403, 409, 429] },
   { method: 'get', path: '/dossiers', tag: 'dossiers', summary: 'Dossiers the caller may read (filters: status, procedureCode, agencyCode, assigneeId, overdue, q, dueBefore)', access: 'signed-in', list: dossierListParams, success: 200, response: 'Dossier', errors: [400] },
@@ -326,7 +329,9 @@ const bodyName = (r: ApiRoute) => `${r.method}${r.path.replace(/\/:(\w+)/g, '').
 
 function responses(r: ApiRoute) {
   const success =
-    r.produces === 'file'
+    r.success === 303
+      ? { description: 'See Other: the browser goes on to the address in Location', headers: { Location: { description: 'where to go next', schema: { type: 'string' } } } }
+      : r.produces === 'file'
       ? { description: 'The file', content: Object.fromEntries(['application/pdf', 'image/jpeg', 'image/png'].map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])) }
       : r.produces === 'application/pdf'
       ? { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } }

@@ -62,6 +62,21 @@ const envObject = z.object({
   /** Uploads never linked to a dossier are deleted this long after upload; the sweep runs every ORPHAN_SWEEP_MS. */
   ORPHAN_UPLOAD_TTL_MS: z.coerce.number().int().min(60_000).default(24 * 3_600_000),
   ORPHAN_SWEEP_MS: z.coerce.number().int().min(1000).default(3_600_000),
+  /**
+   * Citizen sign-in with OpenID Connect (docs/security.md, "Citizen sign-in"): the issuer (its
+   * discovery document is read from `<issuer>/.well-known/openid-configuration`), motcua's client
+   * there, and the callback address registered with it (default: PUBLIC_BASE_URL +
+   * /api/auth/oidc/callback). Unset outside production: `npm start` runs the local provider
+   * (runtime/oidc-provider.ts) on OIDC_DEV_PORT and points these at it.
+   */
+  OIDC_ISSUER: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  OIDC_CLIENT_ID: z.string().min(1).default('motcua'),
+  OIDC_CLIENT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
+  OIDC_REDIRECT_URI: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  /** The scopes asked for, and the claim of the issuer's answer that holds the 12-digit personal ID number. */
+  OIDC_SCOPES: z.string().min(6).default('openid profile personal_id'),
+  OIDC_PERSONAL_ID_CLAIM: z.string().min(1).default('personal_id'),
+  OIDC_DEV_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The Temporal SDK's own logs (bundling, worker state changes); read by temporal/connect.ts. */
   TEMPORAL_LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'),
@@ -120,6 +135,8 @@ const envSchema = envObject.superRefine((env, ctx) => {
   }
   if (!env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production needs PostgreSQL' });
   if (!env.SIGNING_P12_PATH) ctx.addIssue({ code: 'custom', path: ['SIGNING_P12_PATH'], message: "production signs documents with the agency's own certificate" });
+  if (env.OIDC_ISSUER && !env.OIDC_ISSUER.startsWith('https://')) ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'production talks to the identity issuer over https only' });
+  if (env.OIDC_ISSUER && !env.OIDC_CLIENT_SECRET) ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_SECRET'], message: 'set the client secret the issuer gave motcua' });
   if (!env.TEMPORAL_ADDRESS) ctx.addIssue({ code: 'custom', path: ['TEMPORAL_ADDRESS'], message: 'production needs a Temporal cluster' });
 });
 

@@ -12,6 +12,11 @@ export const users = pgTable(
     role: text('role', { enum: ROLES }).notNull(),
     agencyCode: text('agency_code').references(() => agencies.code),
     phone: text('phone'),
+    /**
+     * The citizen's personal ID number (số định danh cá nhân, 12 digits), as the identity issuer
+     * asserts it: OpenID Connect sign-in finds or creates the citizen by it (docs/security.md).
+     */
+    personalId: text('personal_id').unique('users_personal_id_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /**
      * Carried in every token as `ver`; a token whose version is not the row's is refused. Bumped on

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import * as argon2 from '@node-rs/argon2';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { agencies, procedureProfiles, procedures, procedureVersions, seedMarks, users } from '../schema';
 import { rulesOf, type ProcedureDefinition } from '../../domain/procedure';
@@ -17,7 +17,7 @@ const agencyFile = new URL('./lao-cai-agencies.json', import.meta.url);
 export const DEMO_PASSWORD = 'motcua123';
 
 /** One user per role per agency kind, in two communes and two departments (see README). */
-export const DEMO_USERS: { username: string; fullName: string; role: Role; agencyCode: string | null }[] = [
+export const DEMO_USERS: { username: string; fullName: string; role: Role; agencyCode: string | null; personalId?: string }[] = [
   { username: 'laocai.desk', fullName: 'Nguyễn Thị Lan', role: 'desk-officer', agencyCode: '02647' },
   { username: 'laocai.specialist', fullName: 'Trần Văn Minh', role: 'specialist', agencyCode: '02647' },
   { username: 'laocai.leader', fullName: 'Lê Văn Hùng', role: 'leader', agencyCode: '02647' },
@@ -31,8 +31,9 @@ export const DEMO_USERS: { username: string; fullName: string; role: Role; agenc
   { username: 'stp.specialist', fullName: 'Bùi Thị Hằng', role: 'specialist', agencyCode: 'H38.STP' },
   { username: 'stp.leader', fullName: 'Đặng Quốc Bảo', role: 'leader', agencyCode: 'H38.STP' },
   { username: 'tinh.supervisor', fullName: 'Ngô Thanh Tùng', role: 'supervisor', agencyCode: 'H38' },
-  { username: 'citizen', fullName: 'Sùng Thị Dua', role: 'citizen', agencyCode: null },
-  { username: 'citizen2', fullName: 'Hà Văn Khánh', role: 'citizen', agencyCode: null },
+  // Their personal ID numbers are those the local identity provider asserts (runtime/oidc-provider.ts).
+  { username: 'citizen', fullName: 'Sùng Thị Dua', role: 'citizen', agencyCode: null, personalId: '010186000123' },
+  { username: 'citizen2', fullName: 'Hà Văn Khánh', role: 'citizen', agencyCode: null, personalId: '010079000456' },
 ];
 
 export const userId = (username: string) => `u-${username}`;
@@ -112,14 +113,23 @@ export async function syncProcedures(db: Db): Promise<number> {
   return rows.length;
 }
 
-async function createMissingUsers(db: Db, list: { username: string; fullName: string; role: Role; agencyCode: string | null; password: string }[]) {
+async function createMissingUsers(db: Db, list: { username: string; fullName: string; role: Role; agencyCode: string | null; personalId?: string; password: string }[]) {
   const existing = new Set(
     (await db.select({ username: users.username }).from(users).where(inArray(users.username, list.map((u) => u.username)))).map((u) => u.username),
   );
   const missing = list.filter((u) => !existing.has(u.username));
   for (const u of missing) {
     const passwordHash = await argon2.hash(u.password);
-    await db.insert(users).values({ id: userId(u.username), username: u.username, fullName: u.fullName, role: u.role, agencyCode: u.agencyCode, passwordHash }).onConflictDoNothing();
+    await db
+      .insert(users)
+      .values({ id: userId(u.username), username: u.username, fullName: u.fullName, role: u.role, agencyCode: u.agencyCode, personalId: u.personalId ?? null, passwordHash })
+      .onConflictDoNothing();
+  }
+  // Demo citizens seeded before personal ID numbers existed get theirs (never overwriting one, nor
+  // taking one an account created at sign-in through the issuer already holds).
+  for (const u of list.filter((x) => x.personalId && existing.has(x.username))) {
+    const [holder] = await db.select({ id: users.id }).from(users).where(eq(users.personalId, u.personalId!));
+    if (!holder) await db.update(users).set({ personalId: u.personalId }).where(and(eq(users.username, u.username), isNull(users.personalId)));
   }
   return missing.length;
 }

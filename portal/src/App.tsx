@@ -29,9 +29,10 @@ function ReceiptQrPage({ code }: { code: string }) {
 
 function Page() {
   const { path, query } = useLocation();
+  const session = useSession();
   let m: RegExpMatchArray | null;
   if ((m = path.match(/^\/thu-tuc\/([\w.]+)$/))) return <GuideSheet code={m[1]!} />;
-  if ((m = path.match(/^\/nop-ho-so\/([\w.]+)$/))) return isKiosk() ? <KioskFiling code={m[1]!} /> : <SubmitPage code={m[1]!} />;
+  if ((m = path.match(/^\/nop-ho-so\/([\w.]+)$/))) return isKiosk() && !session ? <KioskFiling code={m[1]!} /> : <SubmitPage code={m[1]!} />;
   if ((m = path.match(/^\/ho-so\/([\w.-]+)$/))) return <DossierPage code={m[1]!} />;
   if ((m = path.match(/^\/xac-minh\/([A-Z0-9]{16})$/))) return <VerifyPage code={m[1]!} />;
   // The lookup address printed under the QR of an unsigned receipt (api/routes/documents.routes.ts lookupUrl).

@@ -1,10 +1,13 @@
 import { GuideSheet } from './GuideSheet';
+import { kioskQuery } from './kiosk';
+import { IssuerButton } from './SignIn';
 
 /**
  * «Nộp hồ sơ trực tuyến» at a kiosk: no username and password on a shared screen (an elderly
  * visitor has neither at hand, and a shared screen is the wrong place to type them). The kiosk
  * prints the checklist and says how to file instead: from one's own phone by the sheet's QR, or at
- * the desk, where the officer enters the dossier.
+ * the desk, where the officer enters the dossier — or sign in through the identity issuer right
+ * here (no password of motcua's), which brings the citizen back to this procedure's form.
  */
 export function KioskFiling({ code }: { code: string }) {
   return (
@@ -15,6 +18,11 @@ export function KioskFiling({ code }: { code: string }) {
         <ol>
           <li>
             <strong>Trên điện thoại của mình:</strong> mở camera, quét mã QR trên phiếu, đăng nhập tài khoản của Ông/Bà, điền tờ khai, chụp ảnh giấy tờ và gửi.
+          </li>
+          {/* Only on the screen: the printed checklist is for filing elsewhere. */}
+          <li className="no-print">
+            <strong>Ngay tại máy này:</strong> đăng nhập bằng định danh điện tử rồi điền tờ khai; khi xong, bấm «Đăng xuất» hoặc để máy tự xóa phiên.{' '}
+            <IssuerButton returnTo={`/nop-ho-so/${code}?${kioskQuery()}`} />
           </li>
           <li>
             <strong>Tại quầy Một cửa:</strong> mang phiếu và giấy tờ đến quầy; cán bộ tiếp nhận và nhập hồ sơ giúp Ông/Bà, không cần tài khoản.

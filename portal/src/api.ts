@@ -167,6 +167,26 @@ function setSession(s: typeof session) {
   listeners.forEach((fn) => fn());
 }
 export const signOut = () => setSession(null);
+
+/**
+ * After sign-in through the identity issuer the API sends the browser here with the session token
+ * in the fragment (`#phien=`), which no server ever sees: it is taken out of the address at once
+ * (history, bookmarks, a shared kiosk) and kept like a password sign-in's. The user shown comes from
+ * the token's own claims; the API checks the token itself on every call.
+ */
+export function adoptSessionFromAddress() {
+  const token = new URLSearchParams(location.hash.slice(1)).get('phien');
+  if (!token) return;
+  history.replaceState(history.state, '', location.pathname + location.search);
+  try {
+    // base64url of UTF-8 JSON (the name is Vietnamese).
+    const bytes = Uint8Array.from(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+    const claims = JSON.parse(new TextDecoder().decode(bytes)) as { sub: string; username: string; name: string; role: string };
+    setSession({ token, user: { id: claims.sub, username: claims.username, fullName: claims.name, role: claims.role } });
+  } catch {
+    // Not a token of ours: ignored, the citizen is simply not signed in.
+  }
+}
 /**
  * Signs out on the server as well: every token of the citizen stops working, wherever a copy of it
  * is (a shared kiosk above all). `keepalive` lets the request finish while the page goes away.

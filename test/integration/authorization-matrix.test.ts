@@ -107,6 +107,10 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /calendar/due': { call: () => ({ path: '/api/calendar/due?from=2025-03-10T09:00:00%2B07:00&workingDays=3' }), expect: all(200) },
   'POST /auth/login': { call: () => ({ path: '/api/auth/login', body: { username: 'citizen2', password: 'motcua123' } }), expect: all(200) },
+  // Browser navigations: everyone is redirected (this stack has no issuer: to the sign-in page with
+  // the reason; test/integration/oidc-sign-in.test.ts follows the real flow).
+  'GET /auth/oidc/login': { call: () => ({ path: '/api/auth/oidc/login' }), expect: all(303) },
+  'GET /auth/oidc/callback': { call: () => ({ path: '/api/auth/oidc/callback?code=abc&state=xyz' }), expect: all(303) },
   'GET /me': { call: () => ({ path: '/api/me' }), expect: signedIn(200) },
   // Revokes the caller's tokens: run after every other row, then everyone signs in again.
   'POST /auth/logout': { call: () => ({ path: '/api/auth/logout' }), expect: signedIn(200) },
