@@ -12,12 +12,12 @@ import { nextStep, normalizePhone } from './public.routes';
 
 /**
  * «Nghe» on the status page: the public lookup (code + phone, the same answer for a wrong phone
- * as for an unknown code, counted in the public lookup's rate limit) read aloud by espeak-ng and cached by the text's hash.
+ * as for an unknown code, rate-limited like it) read aloud by espeak-ng and cached by the text's hash.
  */
 export function statusAudioRoutes(ctx: Pick<AppContext, 'dbh' | 'env'>, o: { command?: string; limiter?: RateLimiter } = {}): Router {
   const r = Router();
   const cacheDir = speechCacheDir(ctx.env.dataDir);
-  r.get('/public/dossiers/:code/audio', rateLimit(o.limiter ?? new RateLimiter(ctx.dbh.db, 'public', 30, 60_000)), async (req, res) => {
+  r.get('/public/dossiers/:code/audio', rateLimit(o.limiter ?? new RateLimiter(ctx.dbh.db, 'public-audio', 30, 60_000)), async (req, res) => {
     const code = String(req.params.code);
     const phone = typeof req.query.phone === 'string' ? normalizePhone(req.query.phone) : '';
     const [row] = code.length <= 64 ? await ctx.dbh.db.select().from(dossiers).where(eq(dossiers.code, code)) : [];

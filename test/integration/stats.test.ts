@@ -111,6 +111,9 @@ describe('supervisor statistics', () => {
   });
 
   it('counts a list’s total exactly up to 10,000 and says when it stopped counting', async () => {
+    // Two procedures of the test's own, for the dossiers' foreign key (db/migrations/0017_foreign_keys.sql).
+    await sqlc`insert into procedures (code, version, name_vi, name_en, level, fee, full_process_online, portal_integrated, search_text, definition)
+      select c, 1, c, c, 'commune', 0, false, false, c, '{}' from unnest(array['T.FEW', 'T.MANY']) c on conflict do nothing`;
     await sqlc`insert into dossiers (code, procedure_code, status, channel, applicant_name, applicant_id_number, applicant_phone, form,
         receiving_agency_code, agency_code, fee, state, last_seq, search_text, created_at, finished_at)
       select 'T-CAP-' || i, case when i <= 30 then 'T.FEW' else 'T.MANY' end, 'DELIVERED', 'counter', 'Thử Nghiệm', '000000000000', '0900000000', '{}',
@@ -132,6 +135,7 @@ describe('supervisor statistics', () => {
       expect(many.headers['x-total-capped']).toBe('10000');
     } finally {
       await sqlc`delete from dossiers where code like 'T-CAP-%'`;
+      await sqlc`delete from procedures where code in ('T.FEW', 'T.MANY')`;
     }
   });
 });
