@@ -48,7 +48,7 @@ describe('users and sessions in the back office and the portal', () => {
     await page.goto(`${baseUrl(system)}/admin/#/users/${encodeURIComponent(user.id)}`);
     await page.getByText('Đang hoạt động').waitFor();
     // Deactivation is how a user leaves: there is no delete.
-    expect(await page.getByRole('button', { name: 'Xóa' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Xóa', exact: true }).count()).toBe(0);
     await page.getByRole('button', { name: 'Vô hiệu hóa' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Vô hiệu hóa Người Thử Giao Diện?').waitFor();

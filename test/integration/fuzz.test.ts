@@ -63,7 +63,7 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
   let system: System;
   let fuzzDb: { admin: postgres.Sql; name: string } | undefined;
   const tokens: Record<string, string> = {};
-  const fx = { dossiers: [] as string[], stuck: '', attachment: '', agency: `FZ.${runId}`, user: '', holiday: '2099-03-02', outbox: [] as string[], issued: [] as string[] };
+  const fx = { dossiers: [] as string[], stuck: '', attachment: '', agency: `FZ.${runId}`, user: '', holiday: '2099-03-02', outbox: [] as string[], issued: [] as string[], feeDue: '' };
   const results: SchemathesisResult[] = [];
 
   beforeAll(async () => {
@@ -105,6 +105,9 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
     const fee = await submit('1.001612');
     expect((await api.post(`/api/dossiers/${fee}/actions/receive`).set(as('laocai.desk')).send({})).status).toBe(200);
     fx.dossiers = [received, await submit('1.001193'), fee];
+    // One more whose fee stays due: the generated actions cannot withdraw or pay it, so the QR is there to be read.
+    fx.feeDue = await submit('1.001612');
+    expect((await api.post(`/api/dossiers/${fx.feeDue}/actions/receive`).set(as('laocai.desk')).send({})).status).toBe(200);
     // Its signed receipt, so the verification page is reached with a real code (docs/signing.md).
     expect((await api.get(`/api/dossiers/${received}/documents/receipt`).set(as('citizen'))).status).toBe(200);
     fx.issued = (await system.dbh.db.select({ code: issuedDocuments.code }).from(issuedDocuments).where(eq(issuedDocuments.dossierCode, received))).map((r) => r.code);
@@ -138,6 +141,7 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
     const dict = {
       dossier: fx.dossiers,
       stuck: [fx.stuck],
+      feeDue: [fx.feeDue],
       issued: fx.issued,
       procedure: ['1.001193', '1.001612', '1.004873'],
       agency: ['02647', '02683', 'H38', 'H38.SNNMT', fx.agency],
@@ -170,6 +174,7 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
       ['^/api/dossiers/\\{code\\}/attachments/\\{id\\}$', { 'path.code': bind('dossier', 0.9), 'path.id': bind('attachment') }],
       // Half the time a document every received dossier has, so some requests succeed.
       ['^/api/dossiers/\\{code\\}/documents/\\{kind\\}$', { 'path.code': bind('dossier', 0.9), 'path.kind': bind('documentKind', 0.5) }],
+      ['^/api/dossiers/\\{code\\}/payment$', { 'path.code': bind('feeDue', 0.9) }],
       ['^/api/dossiers/\\{code\\}/repair$', { 'path.code': bind('stuck', 0.9), ...nasty('reason') }],
       ['^/api/dossiers/\\{code\\}/actions/\\{action\\}$', { 'path.code': bind('dossier', 0.9), 'body.assigneeId': bind('user'), 'body.agencyCode': bind('department'), ...nasty('note', 'reason', 'comment', 'receiptNo') }],
       ['^/api/public/dossiers/\\{code\\}$', { 'path.code': bind('dossier'), 'query.phone': bind('phone') }],

@@ -6,7 +6,7 @@ import { formatDateTime, formatNumber, pick } from './format';
 export function AgencyField({ source, label }: { source: string; label?: string; sortable?: boolean }) {
   return (
     <ReferenceField source={source} reference="agencies" link={false} label={label} emptyText="—">
-      <TextField source="name" />
+      <TextField source="name" sx={WRAP} />
     </ReferenceField>
   );
 }
@@ -14,13 +14,13 @@ export function AgencyField({ source, label }: { source: string; label?: string;
 export function UserField({ source, label }: { source: string; label?: string; sortable?: boolean }) {
   return (
     <ReferenceField source={source} reference="users" link={false} label={label} emptyText="—">
-      <TextField source="fullName" />
+      <TextField source="fullName" sx={WRAP} />
     </ReferenceField>
   );
 }
 
 /**
- * A name in a table cell may break anywhere past 8em: one long unbroken name must not widen the
+ * A name in a table cell (an applicant's, an agency's, a user's) may break anywhere past 8em: one long unbroken name must not widen the
  * whole list beyond the screen (a table grows to its cells' narrowest width), and an ordinary
  * one keeps its words whole.
  */
