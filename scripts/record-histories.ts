@@ -10,7 +10,10 @@ import { nonRetryableIfDataError } from '../activities/data-errors';
 import type { ProcedureDefinition } from '../domain/procedure';
 import { getProcedure } from '../procedures';
 import { repairUpdate } from '../workflows/messages';
-import { COMMUNE, DAY, HOUR, MINUTE, citizen, createWorkflowTestEnv, historyToObject, officer, type DossierDriver, type WorkflowTestEnv } from '../workflows/test-env';
+import { COMMUNE, DAY, HOUR, MINUTE, citizen, officer } from '../test/support/workflows/constants';
+import type { DossierDriver } from '../test/support/workflows/dossier-driver';
+import { historyToObject } from '../test/support/workflows/history-codec';
+import { createWorkflowTestEnv, type WorkflowTestEnv } from '../test/support/workflows/workflow-test-env';
 
 const outDir = fileURLToPath(new URL('../test/histories/', import.meta.url));
 const procedure = (code: string) => getProcedure(code) as ProcedureDefinition;
