@@ -129,6 +129,31 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     return d;
   },
   /**
+   * Marital status certificate, version 2 (1.004873): a verification counted in calendar days
+   * (at most 23: 24 is refused), 10 asked; the original appointment passes, the lengthened one
+   * passes too and escalates; then decided, handed over and rated.
+   */
+  'marital-status-verified-late': async (t) => {
+    const marital = procedure('1.004873');
+    check(marital.version === 2, 'marital status is at version 2 (the verify stage)');
+    const d = await t.start(marital, { form: marital.example });
+    await d.receive();
+    let s = await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
+    const before = s.dueAt!;
+    await d.refused(specialist, { action: 'require-verification', body: { reason: 'xác minh tại nơi cư trú trước đây', days: 24 } });
+    s = await d.act(specialist, { action: 'require-verification', body: { reason: 'xác minh tại nơi cư trú trước đây', days: 10 } });
+    check(s.dueAt === before + 10 * DAY && s.verification?.unit === 'calendar-days', 'the due date grew by 10 calendar days');
+    s = await d.sleepUntil(before + MINUTE);
+    check(!s.escalated, 'no escalation at the original appointment');
+    s = await d.sleepUntil(s.dueAt! + MINUTE);
+    check(s.escalated, 'escalated at the lengthened appointment');
+    await d.act(specialist, { action: 'verify', body: {} });
+    await d.act(leader, { action: 'approve', body: {} });
+    await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
+    await d.act(citizen, { action: 'rate', body: { score: 2, comment: 'quá hạn sau khi xác minh' } });
+    return d;
+  },
+  /**
    * Online birth registration asked for completion at reception (form 02): no reception deadline
    * while it waits, a fresh one from the completed file that then escalates, then received,
    * decided, delivered online and rated.
