@@ -6,6 +6,8 @@ import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createCalendar, type WorkingCalendar } from '../../../domain/calendar';
+import { deadlineFor } from '../../../domain/deadline-choice';
+import { feeOf } from '../../../domain/fees';
 import { submit } from '../../../domain/lifecycle/reduce';
 import { rulesOf, type Channel, type ProcedureDefinition } from '../../../domain/procedure';
 import { ensureTemporalTools } from '../../../temporal/dev-server';
@@ -28,9 +30,15 @@ export interface WorkflowTestEnv {
   /**
    * Submits a dossier the way the API does: the 'submit' event recorded first, then the workflow
    * started from that state. `legacy: true` starts it the way dossiers submitted before that
-   * change were started (the workflow makes and records the submission itself).
+   * change were started (the workflow makes and records the submission itself). With `form`, the
+   * fee and the deadline are chosen as the API chooses them (api/dossier-commands.ts): the fee
+   * from the form (domain/fees.ts), the channel's deadline (domain/deadline-choice.ts), both
+   * pinned in the first state; without, the channel's fixed fee and no pinned deadline.
    */
-  start(procedure: ProcedureDefinition, opts?: { channel?: Channel; by?: 'citizen' | 'counter'; agencyCode?: string; legacy?: boolean }): Promise<DossierDriver>;
+  start(
+    procedure: ProcedureDefinition,
+    opts?: { channel?: Channel; by?: 'citizen' | 'counter'; agencyCode?: string; legacy?: boolean; form?: Record<string, unknown> },
+  ): Promise<DossierDriver>;
   close(): Promise<void>;
 }
 
@@ -79,7 +87,8 @@ export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
       };
       let args: DossierWorkflowInput = input;
       if (!opts.legacy) {
-        const submitted = submit({ ...input, procedure }, { procedure, calendar, now: await env.currentTimeMs() });
+        const chosen = opts.form ? { fee: feeOf(procedure, channel, opts.form), deadline: deadlineFor(procedure, channel, null) } : {};
+        const submitted = submit({ ...input, procedure, ...chosen }, { procedure, calendar, now: await env.currentTimeMs() });
         await activities.recordEvent(submitted);
         args = { ...input, rules: rulesOf(procedure), state: submitted.state, calendarOverrides: overrides };
       }
