@@ -52,7 +52,7 @@ export default defineConfig(
   {
     // Workflow code is replayed by Temporal and must stay deterministic: no Node built-ins.
     files: ['workflows/**/*.ts'],
-    ignores: ['workflows/**/*.test.ts', 'workflows/test-env.ts'],
+    ignores: ['workflows/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'Workflow code runs in the deterministic sandbox: no Node built-ins.' }] }],
     },

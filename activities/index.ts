@@ -2,7 +2,7 @@ import type { Db } from '../db/client';
 import type { Activities } from './types';
 import { loadCalendarOverrides } from './calendar-overrides';
 import { nonRetryableIfDataError } from './data-errors';
-import { recordEvent } from './record-event';
+import { recordEvent } from './projection-store';
 import { markRetrying } from './stuck-marks';
 
 export interface ActivityDeps {

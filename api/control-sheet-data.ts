@@ -1,7 +1,7 @@
 // Form 05's rows from the dossier's audit trail and agency shares (docs/forms.md): each event that
 // moves the file from one holder to another is a hand-over, timed against the share of the
 // deadline the agency handing over held it under.
-import type { ControlRow, ControlSheet, HandoverOutcome } from '../activities/documents/control-sheet';
+import type { ControlRow, ControlSheet, HandoverOutcome } from './documents/control-sheet';
 import type { DossierEventRow, DossierRow } from '../db/schema';
 import type { WorkingCalendar } from '../domain/lifecycle/calendar-port';
 import { classify, type Timeliness } from '../domain/lifecycle/timeliness';

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { loadP12Signer, type DocumentSigner } from '../activities/documents/sign';
+import { loadP12Signer, type DocumentSigner } from './documents/sign';
 import type { Env } from '../config/env';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -4,7 +4,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { eq } from 'drizzle-orm';
 import { canonicalJson } from '../activities/audit/chain';
 import { loadCalendarOverrides } from '../activities/calendar-overrides';
-import { recordEventIn } from '../activities/record-event';
+import { recordEventIn } from '../activities/projection-store';
 import type { Db } from '../db/client';
 import { submissions } from '../db/schema';
 import type { ActionRequest } from '../domain/actions';

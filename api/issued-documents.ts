@@ -3,10 +3,10 @@
 // those stored bytes.
 import { createHash, randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { renderDocument, type DocumentData, type DocumentKind } from '../activities/documents/render';
-import { FORMS } from '../activities/documents/forms';
-import { verifyPdfSignature } from '../activities/documents/pdf-signature';
-import type { DocumentSigner } from '../activities/documents/sign';
+import { renderDocument, type DocumentData, type DocumentKind } from './documents/render';
+import { FORMS } from './documents/forms';
+import { verifyPdfSignature } from './documents/pdf-signature';
+import type { DocumentSigner } from './documents/sign';
 import { issuedDocuments, type IssuedDocumentRow } from '../db/schema';
 import type { Db } from '../db/client';
 

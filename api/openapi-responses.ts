@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCUMENT_KINDS } from '../activities/documents/forms';
+import { DOCUMENT_KINDS } from './documents/forms';
 import { ACTIONS } from '../domain/actions';
 import { COMMUNE_CATEGORIES } from '../domain/deadline-choice';
 import { CHANNELS as DOSSIER_CHANNELS } from '../domain/procedure';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { DOCUMENT_KINDS } from '../activities/documents/forms';
+import { DOCUMENT_KINDS } from './documents/forms';
 import { ACTIONS, actionBodySchemas, type ActionBodies } from '../domain/actions';
 import { getProcedure } from '../procedures';
 import * as out from './openapi-responses';

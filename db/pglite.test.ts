@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordEvent } from '../activities/record-event';
+import { recordEvent } from '../activities/projection-store';
 import { createCalendar } from '../domain/calendar';
 import { decide, submit } from '../domain/lifecycle';
 import { birthRegistration } from '../procedures/coded/birth-registration';

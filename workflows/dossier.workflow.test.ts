@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
 import { payBeforeReview, stageOf, type ProcedureDefinition } from '../domain/procedure';
 import { PROCEDURES } from '../procedures';
-import { COMMUNE, DAY, HOUR, MINUTE, citizen, createWorkflowTestEnv, officer, type DossierDriver, type WorkflowTestEnv } from './test-env';
+import { COMMUNE, DAY, HOUR, MINUTE, citizen, officer } from '../test/support/workflows/constants';
+import type { DossierDriver } from '../test/support/workflows/dossier-driver';
+import { createWorkflowTestEnv, type WorkflowTestEnv } from '../test/support/workflows/workflow-test-env';
 
 let t: WorkflowTestEnv;
 beforeAll(async () => {

@@ -14,7 +14,9 @@ import type { ProcedureDefinition } from '../domain/procedure';
 import type { Actor } from '../domain/roles';
 import { paymentSignal, repairUpdate, type RepairRequest } from './messages';
 import { PROCEDURES } from '../procedures';
-import { COMMUNE, createWorkflowTestEnv, officer, type DossierDriver, type WorkflowTestEnv } from './test-env';
+import { COMMUNE, officer } from '../test/support/workflows/constants';
+import type { DossierDriver } from '../test/support/workflows/dossier-driver';
+import { createWorkflowTestEnv, type WorkflowTestEnv } from '../test/support/workflows/workflow-test-env';
 
 let t: WorkflowTestEnv;
 /** While true, the fake recordEvent refuses events carrying POISON as PostgreSQL would (22P05). */

@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DefaultLogger, Worker } from '@temporalio/worker';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { historyFromObject, installRuntime, workflowBundle } from './test-env';
+import { historyFromObject } from '../test/support/workflows/history-codec';
+import { installRuntime, workflowBundle } from '../test/support/workflows/workflow-runtime';
 
 const dir = fileURLToPath(new URL('../test/histories/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();

@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { Router, type Request } from 'express';
-import { DOCUMENT_KINDS, renderDocument, type DocumentData, type DocumentKind } from '../../activities/documents/render';
+import { DOCUMENT_KINDS, renderDocument, type DocumentData, type DocumentKind } from '../documents/render';
 import { dossierEvents, users, type DossierEventRow, type DossierRow } from '../../db/schema';
 import { loadCalendarOverrides } from '../../activities/calendar-overrides';
 import { createCalendar } from '../../domain/calendar';

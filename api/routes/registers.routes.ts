@@ -3,7 +3,7 @@
 import { and, asc, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { registerCsv, renderRegister, type RegisterData, type RegisterRow } from '../../activities/documents/register';
+import { registerCsv, renderRegister, type RegisterData, type RegisterRow } from '../documents/register';
 import { dossierEvents, dossiers, type DossierRow } from '../../db/schema';
 import { dossierSubject, mask } from '../dossier-view';
 import { STATUS_TEXT } from '../../domain/status-text';

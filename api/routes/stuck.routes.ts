@@ -4,7 +4,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { and, asc, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
 import { Router } from 'express';
 import { z } from 'zod';
-import { recordEvent } from '../../activities/record-event';
+import { recordEvent } from '../../activities/projection-store';
 import { dossiers, type DossierRow } from '../../db/schema';
 import { STUCK_KINDS } from '../../domain/status';
 import { emit } from '../../domain/lifecycle/reduce';

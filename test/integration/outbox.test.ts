@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { recordEvent } from '../../activities/record-event';
+import { recordEvent } from '../../activities/projection-store';
 import { openDb } from '../../db/client';
 import { outbox, submissions, type OutboxRow } from '../../db/schema';
 import type { DossierEvent, DossierState } from '../../domain/lifecycle/state';

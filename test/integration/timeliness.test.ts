@@ -7,7 +7,7 @@
 import postgres from 'postgres';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { recordEvent } from '../../activities/record-event';
+import { recordEvent } from '../../activities/projection-store';
 import { submissions } from '../../db/schema';
 import { createCalendar } from '../../domain/calendar';
 import { decide, submit, type Ctx } from '../../domain/lifecycle';

@@ -1,4 +1,4 @@
-import { recordEvent } from '../../activities/record-event';
+import { recordEvent } from '../../activities/projection-store';
 import type { Db } from '../../db/client';
 import { submissions } from '../../db/schema';
 import { seedAgencies, syncProcedures } from '../../db/seed';

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DefaultLogger, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { historyFromObject, installRuntime } from '../../workflows/test-env';
+import { historyFromObject } from '../support/workflows/history-codec';
+import { installRuntime } from '../support/workflows/workflow-runtime';
 import { buildWorkflowBundle, checkWorkflowBundle, saveWorkflowBundle, type BuiltBundle } from '../../worker/workflow-bundle';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,3 +1,9 @@
+// The projection store: it writes a dossier's row, its hash-chained events and their outbox
+// messages (only ./stuck-marks.ts also touches the row, for its stuck columns). It sits in
+// activities/, not db/, because it is a side effect built on the audit chain (./audit) and the
+// outbox's messages (integrations/), which db/ does not know. Its callers: the recordEvent
+// activity, the API's submission and the administrator's repair (docs/architecture.md, "Where a
+// dossier is written").
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { dossierEvents, dossiers, outbox, submissions } from '../db/schema';
