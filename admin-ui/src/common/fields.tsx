@@ -6,7 +6,7 @@ import { formatDateTime, formatNumber, pick } from './format';
 export function AgencyField({ source, label }: { source: string; label?: string; sortable?: boolean }) {
   return (
     <ReferenceField source={source} reference="agencies" link={false} label={label} emptyText="—">
-      <TextField source="name" sx={WRAP} />
+      <TextField source="name" sx={BREAK_ANYWHERE} />
     </ReferenceField>
   );
 }
@@ -14,17 +14,19 @@ export function AgencyField({ source, label }: { source: string; label?: string;
 export function UserField({ source, label }: { source: string; label?: string; sortable?: boolean }) {
   return (
     <ReferenceField source={source} reference="users" link={false} label={label} emptyText="—">
-      <TextField source="fullName" sx={WRAP} />
+      <TextField source="fullName" sx={BREAK_ANYWHERE} />
     </ReferenceField>
   );
 }
 
 /**
- * A name in a table cell (an applicant's, an agency's, a user's) may break anywhere past 8em: one long unbroken name must not widen the
+ * A name in a table cell may break anywhere past 8em: one long unbroken name must not widen the
  * whole list beyond the screen (a table grows to its cells' narrowest width), and an ordinary
  * one keeps its words whole.
  */
 export const WRAP = { display: 'block', minWidth: '8em', overflowWrap: 'anywhere' } as const;
+/** An agency's or a person's name beside it: may break anywhere too, with no width of its own to hold. */
+const BREAK_ANYWHERE = { overflowWrap: 'anywhere' } as const;
 /** A title (a procedure's) wraps between words only, in a column wide enough to read. */
 const TITLE = { display: 'block', minWidth: '10em', overflowWrap: 'break-word' } as const;
 

@@ -9,8 +9,9 @@ import { dossierExporter } from './exporter';
 import { dossierFilters } from './DossierFilters';
 import { RegisterExport } from './RegisterExport';
 
+// The actions wrap onto a second line rather than widen the page past a 1280-px screen.
 const ListActions = () => (
-  <TopToolbar>
+  <TopToolbar sx={{ flexWrap: 'wrap', rowGap: 1 }}>
     <FilterButton />
     <CreateButton label="app.menu.reception" />
     <ExportButton />

@@ -31,7 +31,7 @@ export function RegisterExport() {
   };
   const fail = (e: Error) => notify(e.message, { type: 'error' });
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} data-testid="register-export">
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }} data-testid="register-export">
       <TextField type="date" size="small" label={translate('app.register.from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
       <TextField type="date" size="small" label={translate('app.register.to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
       <Button size="small" startIcon={<PictureAsPdfIcon />} onClick={() => openDocument(`/registers/dossiers?${query()}`).catch(fail)}>
