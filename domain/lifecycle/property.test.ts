@@ -1,17 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, actionBodySchemas, type Action, type ActionBodies, type ActionRequest } from '../actions';
+import { ACTIONS, actionBodySchemas, type Action, type ActionRequest } from '../actions';
 import { stageOf, type ProcedureDefinition } from '../procedure';
 import { SYSTEM_ACTOR, type Actor } from '../actor';
 import { CLOCK_RUNNING, STATUSES, isFinal, type Status } from '../status';
 import { decide } from './reduce';
+import { bodyFor } from './stages/property-harness';
 import { allowedActions } from './rules';
 import type { DossierEvent, DossierState } from './state';
 import { isClosed, pendingTimers, fireTimer } from './timers';
 import { TIMELINESS, originalDue, type Timeliness } from './timeliness';
 import {
   COMMUNE,
-  DAY,
   DEPARTMENT,
   HOUR,
   NOW,
@@ -60,47 +60,6 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('fire' as const) }) },
 );
 
-/** A body the API would accept for `action`; `v` picks among right and (rule-)wrong values. */
-function bodyFor(action: Action, v: number, s: DossierState, now: number): ActionBodies[Action] {
-  switch (action) {
-    case 'receive':
-    case 'return':
-    case 'approve':
-      return {};
-    case 'verify':
-      return v % 2 ? { note: 'đã kiểm tra' } : {};
-    case 'not-accept':
-    case 'reject':
-      return { reason: 'không đủ điều kiện' };
-    case 'request-supplement':
-    case 'request-completion':
-      return { missing: [`giấy tờ ${v}`] };
-    case 'complete':
-      return v % 2 ? { note: 'đã bổ sung' } : {};
-    case 'record-objection':
-      return { note: `ý kiến phản ánh ${v}`, ...(v % 2 ? { from: 'Hộ liền kề' } : {}) };
-    case 'require-verification':
-      return { reason: 'cần xác minh', ...(v === 0 ? {} : { days: [0, 1, 5, 30][v] }) };
-    case 'supplement':
-      return v % 2 ? { attachments: [{ id: `f${v}`, name: 'bo-sung.pdf' }] } : {};
-    case 'assign':
-      return { assigneeId: `officer-${v}` };
-    case 'forward':
-      return { agencyCode: [DEPARTMENT, DEPARTMENT, COMMUNE, OTHER_COMMUNE][v]! };
-    case 'record-payment':
-      return { amount: [s.fee, s.fee, s.fee + 1_000, Math.max(0, s.fee - 1)][v]!, receiptNo: `BL-${v}` };
-    case 'deliver':
-      return { method: v % 2 ? 'online' : 'desk' };
-    case 'withdraw':
-      return v % 2 ? { reason: 'đổi ý' } : {};
-    case 'extend': {
-      const base = s.dueAt ?? now;
-      return { newDueAt: new Date(base + [2 * DAY, 5 * DAY, 0, -DAY][v]!).toISOString(), reason: 'cần xác minh' };
-    }
-    case 'rate':
-      return { score: v + 1, ...(v % 2 ? { comment: 'tốt' } : {}) };
-  }
-}
 
 /** The body-level rules the reducer checks after the gates: the only refusals `allowedActions` cannot foresee. */
 function breaksBodyRule(s: DossierState, req: ActionRequest, now: number): boolean {
