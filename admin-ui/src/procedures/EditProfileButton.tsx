@@ -1,9 +1,9 @@
-import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Button, Checkbox, Dialog, DialogContent, DialogTitle, FormControlLabel, MenuItem, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
-import { problemLine } from '../common/problem-text';
-import { API, httpClient } from '../http';
+import { API } from '../http';
 import type { ProcedureProfile, ProfileSaved } from '../types';
+import { DryRunActions, useDryRun } from './dry-run';
 import { ChangesText } from './ProfilePanel';
 
 const t = (k: string) => `resources.procedures.profile.${k}`;
@@ -28,27 +28,20 @@ export function EditProfileButton({ profile, onSaved }: { profile: ProcedureProf
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Draft>({ ...profile, note: '' });
-  const [preview, setPreview] = useState<ProfileSaved | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { preview, setPreview, error, send: post, reset } = useDryRun<ProfileSaved>(`${API}/procedures/${encodeURIComponent(profile.code)}/profile`, () => changesOf(profile, draft));
   const change = (d: Partial<Draft>) => (setDraft({ ...draft, ...d }), setPreview(null));
   const start = () => {
     setDraft({ ...profile, note: '' });
-    setPreview(null);
-    setError(null);
+    reset();
     setOpen(true);
   };
   const send = async (dryRun: boolean) => {
-    setError(null);
-    try {
-      const { json } = await httpClient(`${API}/procedures/${encodeURIComponent(profile.code)}/profile${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', body: JSON.stringify(changesOf(profile, draft)) });
-      if (dryRun) return setPreview(json as ProfileSaved);
-      notify(t('saved'), { type: 'success', messageArgs: { version: (json as ProfileSaved).version } });
-      setOpen(false);
-      onSaved();
-      refresh();
-    } catch (e) {
-      setError(problemLine(translate, e));
-    }
+    const saved = await post(dryRun);
+    if (!saved) return;
+    notify(t('saved'), { type: 'success', messageArgs: { version: saved.version } });
+    setOpen(false);
+    onSaved();
+    refresh();
   };
   return (
     <>
@@ -90,13 +83,7 @@ export function EditProfileButton({ profile, onSaved }: { profile: ProcedureProf
             <Alert severity="info">{translate(t('inflight'))}</Alert>
           </Stack>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button onClick={() => void send(true)}>{translate(t('preview'))}</Button>
-          <Button variant="contained" disabled={!preview} onClick={() => void send(false)} data-testid="profile-confirm">
-            {translate(t('confirm'))}
-          </Button>
-        </DialogActions>
+        <DryRunActions t={t} canConfirm={preview !== null} onCancel={() => setOpen(false)} onSend={(dryRun) => void send(dryRun)} confirmTestId="profile-confirm" />
       </Dialog>
     </>
   );

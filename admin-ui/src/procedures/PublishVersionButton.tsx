@@ -1,11 +1,11 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
+import { Alert, Button, Dialog, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { ability } from '../ability';
-import { problemLine } from '../common/problem-text';
-import { API, httpClient } from '../http';
+import { API } from '../http';
 import type { Procedure } from '../types';
 import { DeadlineText } from './DeadlineText';
+import { DryRunActions, useDryRun } from './dry-run';
 
 const t = (k: string) => `resources.procedures.publish.${k}`;
 type Draft = { workingDays: string; fee: string; feeOnline: string; extraDays: string; note: string };
@@ -38,26 +38,19 @@ export function PublishVersionButton() {
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Draft>({ workingDays: '', fee: '', feeOnline: '', extraDays: '', note: '' });
-  const [preview, setPreview] = useState<Procedure | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { preview, setPreview, error, send: post, reset } = useDryRun<Procedure>(`${API}/procedures/${encodeURIComponent(p?.code ?? '')}/versions`, () => changesOf(p!, draft));
   if (!p || !ability.can('manage', 'Procedure')) return null;
   const start = () => {
     setDraft({ workingDays: p.deadline.workingDays === null ? '' : String(p.deadline.workingDays), fee: String(p.fee), feeOnline: String(p.feeOnline), extraDays: String(p.difficultCommuneExtraDays ?? 0), note: '' });
-    setPreview(null);
-    setError(null);
+    reset();
     setOpen(true);
   };
   const send = async (dryRun: boolean) => {
-    setError(null);
-    try {
-      const { json } = await httpClient(`${API}/procedures/${encodeURIComponent(p.code)}/versions${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', body: JSON.stringify(changesOf(p, draft)) });
-      if (dryRun) return setPreview(json as Procedure);
-      notify(t('published'), { type: 'success', messageArgs: { version: (json as Procedure).version } });
-      setOpen(false);
-      refresh();
-    } catch (e) {
-      setError(problemLine(translate, e));
-    }
+    const published = await post(dryRun);
+    if (!published) return;
+    notify(t('published'), { type: 'success', messageArgs: { version: published.version } });
+    setOpen(false);
+    refresh();
   };
   const field = (k: keyof Draft, label: string) => (
     <TextField label={translate(t(label))} value={draft[k]} onChange={(e) => (setDraft({ ...draft, [k]: e.target.value }), setPreview(null))} size="small" slotProps={{ htmlInput: { inputMode: k === 'note' ? 'text' : 'decimal' } }} />
@@ -104,13 +97,7 @@ export function PublishVersionButton() {
             <Alert severity="info">{translate(t('inflight'))}</Alert>
           </Stack>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button onClick={() => void send(true)}>{translate(t('preview'))}</Button>
-          <Button variant="contained" disabled={!preview} onClick={() => void send(false)} data-testid="publish-confirm">
-            {translate(t('confirm'))}
-          </Button>
-        </DialogActions>
+        <DryRunActions t={t} canConfirm={preview !== null} onCancel={() => setOpen(false)} onSend={(dryRun) => void send(dryRun)} confirmTestId="publish-confirm" />
       </Dialog>
     </>
   );
