@@ -137,7 +137,8 @@ export interface TemporalServer {
  */
 export async function startTemporalServer(server: string, env: Record<string, string>, logFile: string): Promise<TemporalServer> {
   const out = openSync(logFile, 'a');
-  const child = spawn(server, ['--root', root, '--config', TEMPORAL_CONFIG_DIR, '--env', TEMPORAL_CONFIG_ENV, 'start'], {
+  const [cmd, ...args] = [...tiedToThisProcess(), server, '--root', root, '--config', TEMPORAL_CONFIG_DIR, '--env', TEMPORAL_CONFIG_ENV, 'start'];
+  const child = spawn(cmd!, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', out, out],
     detached: true,
@@ -163,6 +164,18 @@ export async function startTemporalServer(server: string, env: Record<string, st
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * The server runs in its own process group (Ctrl-C in the terminal reaches motcua's processes
+ * first, and they stop before it). A hard kill of `npm run cluster` sends it nothing, so on Linux
+ * util-linux's setpriv (always present on Debian) asks the kernel to send it SIGTERM when its
+ * parent dies; elsewhere it may outlive a SIGKILLed cluster and must be stopped by hand.
+ */
+function tiedToThisProcess(): string[] {
+  if (process.platform !== 'linux') return [];
+  const found = spawnSync('setpriv', ['--version'], { stdio: 'ignore' });
+  return found.status === 0 ? ['setpriv', '--pdeathsig', 'TERM', '--'] : [];
 }
 
 /**
