@@ -67,7 +67,7 @@ export async function spawnStack(env: Record<string, string>, opts: { worker: bo
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m: { port?: number }) => (m.port ? resolve(m.port) : reject(new Error(`stack: ${JSON.stringify(m)}`))));
+    child.once('message', (m: { port?: number }) => (typeof m.port === 'number' ? resolve(m.port) : reject(new Error(`stack: ${JSON.stringify(m)}`))));
     child.once('exit', (code) => reject(new Error(`stack exited early with code ${code}`)));
   });
   return {

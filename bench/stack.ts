@@ -4,6 +4,7 @@
  *
  *  - BENCH_WORKER=1: runtime/system.ts as `npm start` runs it (API + worker in one process);
  *    BENCH_WORKER=0: the API only (migrations, seed, HTTP), workers run elsewhere (scripts/worker.ts).
+ *  - BENCH_API=0: no API at all, for the no-op worker beside a cluster (bench/cluster-target.ts);
  *  - BENCH_NOOP_WORKER=1: also a worker for the no-op baseline workflow (bench/noop.workflow.ts),
  *    bundled on its own, on its own task queue.
  */
@@ -26,7 +27,10 @@ const env = loadEnv();
 const stops: (() => Promise<void>)[] = [];
 let port: number;
 
-if (process.env.BENCH_WORKER === '1') {
+if (process.env.BENCH_API === '0') {
+  // Only the no-op worker below: the API runs elsewhere (the cluster's own processes).
+  port = 0;
+} else if (process.env.BENCH_WORKER === '1') {
   const system = await startSystem(env);
   port = system.port;
   stops.push(() => system.stop());

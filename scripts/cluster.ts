@@ -3,7 +3,8 @@
  * (docs/production.md). temporal-server 1.29.1 on PostgreSQL from temporal/config/production.yaml
  * (schemas set up by temporal-sql-tool), N API processes sharing one port through node's cluster
  * module (the primary accepts and hands connections round-robin), M worker processes, one outbox
- * dispatcher. Ctrl-C stops them all: the motcua processes first, then the server.
+ * dispatcher. A process that dies is started again (a crash loop stops the cluster). Ctrl-C stops
+ * them all: the motcua processes first, then the server.
  *
  * Flags: --api N (2) --workers M (2) --port P (PORT, else 3000; 0: a free one) --shards S (4)
  * --database-url URL (DATABASE_URL, else postgres://postgres:postgres@127.0.0.1:5432/motcua_cluster;
@@ -69,7 +70,7 @@ say(`databases ready: ${dbName}, ${temporalDbs.db}, ${temporalDbs.visibilityDb} 
 const logDir = path.join(env.dataDir, 'cluster');
 mkdirSync(logDir, { recursive: true });
 const ports = await freeTemporalPorts(process.env.TEMPORAL_PORT ? Number(process.env.TEMPORAL_PORT) : undefined);
-const temporal: TemporalServer = await startTemporalServer(tools.server, temporalServerEnv(temporalDbs, ports, shards), path.join(logDir, 'temporal.log'));
+let temporal: TemporalServer = await startTemporalServer(tools.server, temporalServerEnv(temporalDbs, ports, shards), path.join(logDir, 'temporal.log'));
 await Promise.race([
   ensureNamespace(temporal.address, env.TEMPORAL_NAMESPACE),
   temporal.exited.then(() => {
@@ -93,20 +94,81 @@ delete childEnv.TEMPORAL_METRICS_ADDRESS;
 const at = { databaseUrl, temporalAddress: temporal.address, namespace: env.TEMPORAL_NAMESPACE, port: httpPort };
 const envOf = (role: ProcessRole) => ({ ...childEnv, ...clusterProcessEnv(role, at) });
 const entry = (role: ProcessRole) => path.join(root, PROCESS_ENTRIES[role]);
-const children: { name: string; proc: ChildProcess }[] = [];
+/**
+ * Each motcua process (and the Temporal server) is supervised as systemd or Kubernetes would: one
+ * that dies unasked is started again after a second (`npm run chaos -- --cluster` kills them on
+ * purpose). A process that dies 5 times within a minute is crash-looping: the cluster stops.
+ */
+interface Supervised { name: string; proc: ChildProcess; start: () => ChildProcess; deaths: number[] }
+const children: Supervised[] = [];
 cluster.setupPrimary({ exec: entry('api') });
+const forkApi = () => cluster.fork(envOf('api'));
 const listening = Array.from({ length: apis }, (_, i) => {
-  const w = cluster.fork(envOf('api'));
-  children.push({ name: `api ${i + 1}`, proc: w.process });
+  const w = forkApi();
+  supervise({ name: `api ${i + 1}`, proc: w.process, start: () => forkApi().process, deaths: [] });
   return new Promise<void>((resolve, reject) => {
     w.once('listening', () => resolve());
     w.once('exit', (code) => reject(new Error(`api ${i + 1} exited with code ${code} before listening`)));
   });
 });
-for (let i = 0; i < workers; i++) children.push({ name: `worker ${i + 1}`, proc: fork(entry('worker'), { env: envOf('worker') }) });
-children.push({ name: 'outbox dispatcher', proc: fork(entry('dispatcher'), { env: envOf('dispatcher') }) });
+for (let i = 0; i < workers; i++) {
+  const start = () => fork(entry('worker'), { env: envOf('worker') });
+  supervise({ name: `worker ${i + 1}`, proc: start(), start, deaths: [] });
+}
+{
+  const start = () => fork(entry('dispatcher'), { env: envOf('dispatcher') });
+  supervise({ name: 'outbox dispatcher', proc: start(), start, deaths: [] });
+}
 
 let stopping = false;
+function supervise(c: Supervised) {
+  if (!children.includes(c)) children.push(c);
+  c.proc.once('exit', (code, signal) => {
+    if (stopping) return;
+    const now = Date.now();
+    c.deaths = [...c.deaths.filter((t) => now - t < 60_000), now];
+    if (c.deaths.length >= 5) {
+      say(`${c.name} (pid ${c.proc.pid}) exited (${signal ?? code}), ${c.deaths.length} times within a minute; stopping the cluster`);
+      stoppedAt = now;
+      void stopAll(1);
+      return;
+    }
+    say(`${c.name} (pid ${c.proc.pid}) exited (${signal ?? code}); starting it again in 1 s`);
+    setTimeout(() => {
+      if (stopping) return;
+      c.proc = c.start();
+      say(`${c.name} is pid ${c.proc.pid}`);
+      supervise(c);
+    }, 1000);
+  });
+}
+
+/** The Temporal server, supervised the same way: restarted on its ports and databases, where clients reconnect. */
+let temporalDeaths: number[] = [];
+function superviseTemporal(server: TemporalServer) {
+  void server.exited.then(async () => {
+    if (stopping) return;
+    const now = Date.now();
+    temporalDeaths = [...temporalDeaths.filter((t) => now - t < 60_000), now];
+    if (temporalDeaths.length >= 5) {
+      say(`temporal-server exited ${temporalDeaths.length} times within a minute; stopping the cluster`);
+      stoppedAt = now;
+      return stopAll(1);
+    }
+    say(`temporal-server (pid ${server.process.pid}) exited (${server.process.signalCode ?? server.process.exitCode}); starting it again`);
+    try {
+      temporal = await startTemporalServer(tools.server, temporalServerEnv(temporalDbs, ports, shards), path.join(logDir, 'temporal.log'));
+      say(`temporal-server is pid ${temporal.process.pid}`);
+      superviseTemporal(temporal);
+    } catch (err) {
+      say(`temporal-server did not come back: ${(err as Error).message}; stopping the cluster`);
+      stoppedAt = Date.now();
+      await stopAll(1);
+    }
+  });
+}
+superviseTemporal(temporal);
+
 async function stopAll(code: number) {
   if (stopping) return;
   stopping = true;
@@ -127,14 +189,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) process.exit(130); // a second Ctrl-C: now
     stoppedAt = Date.now();
     void stopAll(0);
-  });
-}
-for (const { name, proc } of children) {
-  proc.once('exit', (code, signal) => {
-    if (stopping) return;
-    say(`${name} (pid ${proc.pid}) exited (${signal ?? code}); stopping the cluster`);
-    stoppedAt = Date.now();
-    void stopAll(1);
   });
 }
 

@@ -10,6 +10,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export interface RunningCluster {
   baseUrl: string;
   databaseUrl: string;
+  /** The cluster's Temporal frontend (host:port), as it prints it. */
+  temporalAddress: string;
   process: ChildProcess;
   output: () => string;
   /** Ctrl-C; resolves with the exit code and how long the stop took. */
@@ -51,6 +53,7 @@ export async function startCluster(adminUrl: string, args: string[], timeoutMs =
   return {
     baseUrl,
     databaseUrl: url.toString(),
+    temporalAddress: /Temporal frontend:\s+(\S+)/.exec(out)?.[1] ?? '',
     process: child,
     output: () => out,
     async stop() {
