@@ -1,34 +1,37 @@
 /**
- * `npm run chaos [-- --seconds=180] [--worker-kills=10] [--no-pg-restart] [--no-temporal-kill]`
+ * `npm run chaos [-- --seconds=180] [--worker-kills=10] [--no-pg-restart] [--no-temporal-kill]
+ *  [--cluster [--api=2] [--workers=2] [--api-kills=3]]`
  *
- * Under a steady load of online submissions and officer actions, against a stack whose worker runs
- * in a SEPARATE child process (scripts/worker.ts, restarted by a small supervisor here):
- *  - SIGKILLs the worker N times (10) at random moments and restarts it;
- *  - SIGKILLs the Temporal dev server once and restarts it on the same SQLite file and port;
- *  - restarts PostgreSQL once (`pg_ctlcluster <ver> <name> restart`, the local cluster);
- * then waits for quiescence and reconciles: every accepted submission (201, or 200 on an
- * Idempotency-Key retry) exists exactly once in `dossiers` and as a workflow; every accepted
+ * Under a steady load of online submissions and officer actions, against
+ *  - the dev stack (scripts/chaos/dev-rig.ts): the API in one child process, the worker in a
+ *    SEPARATE one (scripts/worker.ts) restarted by a small supervisor here, and its own Temporal
+ *    dev server; or, with `--cluster`,
+ *  - the production rehearsal (scripts/chaos/cluster-rig.ts): `npm run cluster` with temporal-server
+ *    on PostgreSQL, whose own supervisor restarts what dies;
+ * it SIGKILLs a worker N times (10; 4 on the cluster), an API process 3 times (cluster), the
+ * Temporal server once, and restarts PostgreSQL once (`pg_ctlcluster <ver> <name> restart`, the
+ * local cluster); then waits for quiescence and reconciles: every accepted submission (201, or 200
+ * on an Idempotency-Key retry) exists exactly once in `dossiers` and as a workflow; every accepted
  * action (200) appears exactly once in `dossier_events`; every payment the gateway had confirmed
  * (callback 2xx; the gateway retries with the same transaction id) is stored once and applied to
- * its dossier once; every audit hash chain verifies
- * (activities/audit/verify.ts). Prints what it did and found; exits 1 on any loss.
+ * its dossier once; every audit hash chain verifies (activities/audit/verify.ts). Prints what it did
+ * and found; exits 1 on any loss.
  *
- * Uses its own database (motcua_chaos, dropped and recreated) and its own dev server. NOTE: the
- * PostgreSQL restart briefly disconnects every other client of that server (other test runs).
+ * Uses its own databases (dropped at the end) and its own Temporal. NOTE: the PostgreSQL restart
+ * briefly disconnects every other client of that server (other test runs).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import postgres from 'postgres';
 import { verifyAll, type AuditRow } from '../activities/audit/verify';
 import { reconcileTrail } from './chaos-reconcile';
-import { api, APPLICANT, citizenTokens, dropDatabase, HttpError, loadAvg, log, recreateDatabase, root, sleep, spawnStack, table } from '../bench/lib';
+import { clusterRig } from './chaos/cluster-rig';
+import { devRig } from './chaos/dev-rig';
+import type { FaultKind, Rig } from './chaos/rig';
+import { api, APPLICANT, citizenTokens, HttpError, loadAvg, log, sleep, table } from '../bench/lib';
 import { signPaymentBody } from '../api/routes/payments.routes';
 import { loadEnv } from '../config/env';
 import { connectClient, installRuntime } from '../temporal/connect';
-import { ensureTemporalTools, freePort, startDevServer, waitForPort, type DevServer } from '../temporal/dev-server';
 
 installRuntime();
 const args = process.argv.slice(2);
@@ -37,7 +40,8 @@ const num = (name: string, dflt: number) => {
   return a ? Number(a.split('=')[1]) : dflt;
 };
 const SECONDS = num('seconds', 180);
-const WORKER_KILLS = num('worker-kills', 10);
+const WORKER_KILLS = num('worker-kills', args.includes('--cluster') ? 4 : 10);
+const API_KILLS = num('api-kills', 3);
 const SUBMITTERS = num('submitters', 3);
 const OFFICERS = num('officers', 3);
 const pgRestart = !args.includes('--no-pg-restart');
@@ -47,41 +51,16 @@ const t0 = Date.now();
 const at = (ms = Date.now()) => `${((ms - t0) / 1000).toFixed(1)}s`;
 
 // ---------------------------------------------------------------------------------------------
-// The stack: own dev server, own database, API child, worker child under a supervisor.
-const dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-chaos-'));
-const dbFile = path.join(dir, 'temporal.db');
-const { cli } = ensureTemporalTools({ testServer: false });
-const temporalPort = await freePort();
-let devServer: DevServer = await startDevServer({ cli, port: temporalPort, dbFile });
-const temporalAddress = devServer.address;
-const dbName = 'motcua_chaos';
-const databaseUrl = await recreateDatabase(dbName);
-log(`chaos: dev server ${temporalAddress} (${dbFile}), database ${dbName}; load average ${loadAvg().join(' ')}`);
-const stack = await spawnStack({ DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, MOTCUA_DATA_DIR: dir }, { worker: false });
-
-let worker: ChildProcess | undefined;
-let supervising = true;
-let workerStarts = 0;
-function startWorker() {
-  workerStarts++;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/worker.ts')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, LOG_LEVEL: 'error', TEMPORAL_LOG_LEVEL: 'ERROR', NODE_ENV: 'development' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  child.once('exit', (code, signal) => {
-    if (worker !== child && worker !== undefined) return;
-    worker = undefined;
-    if (!supervising) return;
-    // The supervisor (systemd, Kubernetes…) brings a dead worker back after a second.
-    if (signal !== 'SIGKILL') log(`chaos: worker exited by itself (code ${code}, ${signal ?? ''}); restarting`);
-    setTimeout(() => supervising && !worker && (worker = startWorker()), 1000);
-  });
-  return child;
-}
-worker = startWorker();
+// The stack, on its own database and Temporal: the dev stack, or the production rehearsal.
+const keepDb = args.includes('--keep-db');
+const clusterMode = args.includes('--cluster');
+const dev = clusterMode ? null : await devRig({ keepDb });
+const rig: Rig = dev ?? (await clusterRig({ apis: num('api', 2), workers: num('workers', 2), keepDb }));
+const { databaseUrl, temporalAddress } = rig;
+log(`chaos: ${rig.shape}; load average ${loadAvg().join(' ')}`);
 
 const temporal = await connectClient(temporalAddress);
-const http = api(stack.base);
+const http = api(rig.base);
 const tokens: Record<string, string> = {};
 for (const u of ['citizen', 'laocai.desk', 'laocai.specialist', 'laocai.leader', 'batxat.desk', 'batxat.specialist', 'batxat.leader']) tokens[u] = await http.login(u);
 // Half the dossiers are free (birth registration), half pay a fee after review (permanent residence).
@@ -204,34 +183,19 @@ async function gatewayPays(code: string, amount: number) {
 
 // ---------------------------------------------------------------------------------------------
 // Faults at random moments in the load window (not in its first and last 10 %).
-interface Fault { kind: 'worker' | 'temporal' | 'postgres'; at: number; done?: number; note?: string }
+interface Fault { kind: FaultKind; at: number; done?: number; note?: string }
 const faults: Fault[] = [];
 const window = SECONDS * 1000;
 for (let i = 0; i < WORKER_KILLS; i++) faults.push({ kind: 'worker', at: rand(0.1, 0.9) * window });
+if (rig.faults.includes('api')) for (let i = 0; i < API_KILLS; i++) faults.push({ kind: 'api', at: rand(0.1, 0.9) * window });
 if (temporalKill) faults.push({ kind: 'temporal', at: rand(0.3, 0.5) * window });
 if (pgRestart) faults.push({ kind: 'postgres', at: rand(0.6, 0.8) * window });
 faults.sort((a, b) => a.at - b.at);
 
 async function inject(f: Fault) {
   f.at = Date.now();
-  if (f.kind === 'worker') {
-    // Kill a live worker: when the previous one is still being restarted, wait for the new one.
-    for (const until = Date.now() + 30_000; (!worker?.pid || worker.exitCode !== null || worker.signalCode !== null) && Date.now() < until; ) await sleep(200);
-    if (!worker?.pid) {
-      f.note = 'no worker came up within 30 s';
-      return;
-    }
-    f.at = Date.now();
-    f.note = `pid ${worker.pid}`;
-    worker.kill('SIGKILL');
-    worker = undefined;
-  } else if (f.kind === 'temporal') {
-    const pid = devServer.process.pid;
-    devServer.process.kill('SIGKILL');
-    await new Promise((r) => (devServer.process.exitCode !== null || devServer.process.signalCode !== null ? r(null) : devServer.process.once('exit', r)));
-    devServer = await startDevServer({ cli, port: temporalPort, dbFile });
-    await waitForPort(temporalPort);
-    f.note = `pid ${pid} killed, restarted on the same SQLite file in ${((Date.now() - f.at) / 1000).toFixed(1)} s`;
+  if (f.kind !== 'postgres') {
+    f.note = await rig.kill(f.kind);
   } else {
     const cluster = spawnSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' }).stdout.trim().split('\n')[0]!.split(/\s+/);
     const r = spawnSync('pg_ctlcluster', [cluster[0]!, cluster[1]!, 'restart'], { encoding: 'utf8' });
@@ -261,18 +225,30 @@ const codes = [...accepted.keys()];
 const quiesceStart = Date.now();
 let inDb: number;
 let unstarted: number;
+// Actions whose answer was lost with a killed API process may still be applied after the load
+// stops (the update had reached the workflow): quiet means no new event for two seconds too.
+let lastEvents = -1;
 for (;;) {
+  const [{ n: eventsNow }] = (await sql`select count(*)::int as n from dossier_events`) as unknown as [{ n: number }];
+  const settled = eventsNow === lastEvents;
+  lastEvents = eventsNow;
   const rows = await sql<{ code: string }[]>`select code from dossiers where code in ${sql(codes.length ? codes : ['-'])}`;
   inDb = rows.length;
   // Submissions whose workflow start died with the dev server are started by the API's sweep.
   [{ n: unstarted }] = (await sql`select count(*)::int as n from submissions where workflow_started_at is null`) as unknown as [{ n: number }];
-  if ((inDb >= codes.length && unstarted === 0) || Date.now() - quiesceStart > 120_000) break;
-  await sleep(1000);
+  if ((inDb >= codes.length && unstarted === 0 && settled) || Date.now() - quiesceStart > 120_000) break;
+  await sleep(2000);
 }
 const quiesceSeconds = (Date.now() - quiesceStart) / 1000;
 const losses: string[] = [];
 
-const dossierRows = await sql<{ code: string; last_seq: number }[]>`select code, last_seq from dossiers`;
+// One snapshot for the dossiers and their events: a projection and its event are written in one
+// transaction, so within a snapshot they agree unless something was really lost.
+const [dossierRows, events, paymentRows] = await sql.begin('isolation level repeatable read', async (tx) => [
+  await tx<{ code: string; last_seq: number }[]>`select code, last_seq from dossiers`,
+  await tx`select dossier_code, seq, type, actor_id, actor_role, actor_agency_code, agency_code, from_status, to_status, data, at, prev_hash, hash from dossier_events`,
+  await tx<{ transaction_id: string; dossier_code: string }[]>`select transaction_id, dossier_code from payments`,
+] as const);
 const dossierSet = new Map(dossierRows.map((r) => [r.code, r.last_seq]));
 const missingInDb = codes.filter((c) => !dossierSet.has(c));
 if (missingInDb.length) losses.push(`${missingInDb.length} accepted submissions missing from dossiers: ${missingInDb.slice(0, 5).join(', ')}`);
@@ -291,15 +267,13 @@ for (const c of codes) {
 }
 if (workflowsMissing) losses.push(`${workflowsMissing} accepted submissions have no workflow (${unstarted} submissions still unstarted)`);
 // Exactly one workflow per accepted code: the workflow id is the code, and the id-reuse policy rejects a duplicate run.
-const runs = await temporal.workflowService.countWorkflowExecutions({ namespace: 'default', query: `WorkflowType = 'dossierWorkflow'` }).catch(() => undefined);
+const runs = await temporal.workflowService.countWorkflowExecutions({ namespace: rig.namespace, query: `WorkflowType = 'dossierWorkflow'` }).catch(() => undefined);
 const workflowCount = runs ? Number(runs.count) : NaN;
 
-const events = await sql`select dossier_code, seq, type, actor_id, actor_role, actor_agency_code, agency_code, from_status, to_status, data, at, prev_hash, hash from dossier_events`;
 const auditRows: AuditRow[] = events.map((e) => ({
   dossierCode: e.dossier_code, seq: e.seq, type: e.type, actorId: e.actor_id, actorRole: e.actor_role, actorAgencyCode: e.actor_agency_code,
   agencyCode: e.agency_code, fromStatus: e.from_status, toStatus: e.to_status, data: e.data, at: e.at, prevHash: e.prev_hash, hash: e.hash,
 }));
-const paymentRows = await sql<{ transaction_id: string; dossier_code: string }[]>`select transaction_id, dossier_code from payments`;
 const trail = reconcileTrail({
   submissions: codes,
   actions: acceptedActions,
@@ -320,25 +294,20 @@ const recovery = faults.map((f) => {
   return { ...f, recoverySeconds: first ? (first.end - f.at) / 1000 : NaN };
 });
 
-supervising = false;
-worker?.kill('SIGTERM');
 await temporal.connection.close();
 await sql.end();
-await stack.stop();
-await devServer.stop();
-if (!args.includes('--keep-db')) await dropDatabase(dbName);
-rmSync(dir, { recursive: true, force: true });
+await rig.stop();
 
 // ---------------------------------------------------------------------------------------------
 const okOps = ops.filter((o) => o.ok && o.kind !== 'read');
 const out: string[] = [];
-out.push(`chaos — ${new Date().toISOString().slice(0, 16)}Z — ${SECONDS} s of load, ${SUBMITTERS} citizens + ${OFFICERS} officers, worker in its own process (started ${workerStarts} times)`);
+out.push(`chaos — ${new Date().toISOString().slice(0, 16)}Z — ${SECONDS} s of load, ${SUBMITTERS} citizens + ${OFFICERS} officers; ${rig.shape}${dev ? `; worker started ${dev.workerStarts()} times` : ''}`);
 out.push('');
 out.push(table(['t', 'fault', 'what', 'recovered after'], recovery.map((r) => [at(r.at), r.kind, r.note ?? '', Number.isNaN(r.recoverySeconds) ? '–' : `${r.recoverySeconds.toFixed(1)} s`])));
 const rec = (k: Fault['kind']) => recovery.filter((r) => r.kind === k && !Number.isNaN(r.recoverySeconds)).map((r) => r.recoverySeconds);
 const med = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : NaN);
 out.push('');
-out.push(`recovery: worker kill median ${med(rec('worker')).toFixed(1)} s (max ${Math.max(...rec('worker'), 0).toFixed(1)} s); Temporal restart ${rec('temporal').map((x) => x.toFixed(1)).join(', ') || '–'} s; PostgreSQL restart ${rec('postgres').map((x) => x.toFixed(1)).join(', ') || '–'} s`);
+out.push(`recovery: worker kill median ${med(rec('worker')).toFixed(1)} s (max ${Math.max(...rec('worker'), 0).toFixed(1)} s); API kill median ${med(rec('api')).toFixed(1)} s; Temporal restart ${rec('temporal').map((x) => x.toFixed(1)).join(', ') || '–'} s; PostgreSQL restart ${rec('postgres').map((x) => x.toFixed(1)).join(', ') || '–'} s`);
 out.push(`accepted: ${codes.length} submissions (${retriedSubmissions} retries with the same Idempotency-Key), ${acceptedActions.length} actions; ${failedRequests} requests failed or timed out during faults (not counted as accepted); ${okOps.length} successful writes`);
 out.push(`found: ${inDb}/${codes.length} accepted dossiers in PostgreSQL after ${quiesceSeconds.toFixed(1)} s of quiescence wait; workflows ${JSON.stringify(Object.fromEntries(wfStatus))}, ${workflowsMissing} missing, ${workflowCount} dossier workflows in the namespace; ${submissionsStored} submissions stored, ${unacknowledged} dossiers created by a request that never got its answer (not lost: the retry with the same key returned it, or the client gave up)`);
 out.push(`events: ${auditRows.length} in dossier_events; ${verdicts.length} chains verified, ${broken.length} broken; accepted actions missing ${trail.actionsMissing}; ${trail.actionsRepeated} legal repeats (two officers re-assigning one dossier), ${trail.actionsUnacknowledged} applied without an answer`);
