@@ -13,9 +13,12 @@ const listeners = new Set<() => void>();
 
 export type Vars = Record<string, string | number>;
 
-/** A message with its `{slots}` filled in; `{s:n}` becomes "s" unless `n` is 1 (English plurals). */
+/** A message with its `{slots}` filled in (`fill`); `{s:n}` becomes "s" unless `n` is 1 (English plurals). */
 export function t(key: MessageKey, vars: Vars = {}): string {
-  const text = messages[key] || vi[key];
+  return fill(messages[key] || vi[key], vars);
+}
+
+export function fill(text: string, vars: Vars = {}): string {
   return text.replace(/\{(s:)?(\w+)\}/g, (whole, plural: string | undefined, name: string) => {
     if (plural) return Number(vars[name]) === 1 ? '' : 's';
     return name in vars ? String(vars[name]) : whole;
