@@ -28,8 +28,17 @@ describe('the portal in two languages, with large text and high contrast', () =>
   };
   const go = (page: Page, path: string) => page.goto(`${baseUrl(stack.system)}${path}`);
   const lang = (page: Page) => page.evaluate(() => document.documentElement.lang);
-  /** How far the page reaches past the viewport's right edge, in CSS pixels (0: no sideways scroll). */
-  const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  /**
+   * How far the page reaches past the viewport's right edge, in CSS pixels (0: no sideways scroll),
+   * and the innermost elements that stick out, for the failure message.
+   */
+  const overflow = (page: Page) =>
+    page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const out = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 0.5 && ![...e.children].some((c) => c.getBoundingClientRect().right > width + 0.5));
+      const name = (e: Element) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.trim().replace(/\s+/g, '.')}` : ''} «${(e.textContent ?? '').trim().slice(0, 40)}»`;
+      return { px: document.documentElement.scrollWidth - width, what: out.slice(0, 4).map(name).join(', ') };
+    });
   const noBlockingViolations = async (page: Page, name: string) => {
     const found = blocking(await axeViolations(page));
     await screenshot(page, `lang-${name}`);
@@ -166,8 +175,8 @@ describe('the portal in two languages, with large text and high contrast', () =>
         for (const size of ['', '34px']) {
           // '' is the toggle's 150%; 34px is 200% of the portal's 17-px text (WCAG 1.4.4 and 1.4.10).
           await page.evaluate((s) => (document.documentElement.style.fontSize = s), size);
-          const px = await overflow(page);
-          if (px > 0) wide.push(`${language} ${path} at ${size || 'large text'}: ${px}px too wide`);
+          const { px, what } = await overflow(page);
+          if (px > 0) wide.push(`${language} ${path} at ${size || 'large text'}: ${px}px too wide (${what})`);
           if (size) await screenshot(page, `lang-360-200-${language}-${path.replace(/\W+/g, '_')}`);
         }
         await page.evaluate(() => (document.documentElement.style.fontSize = ''));
