@@ -79,8 +79,9 @@ export function TrackPage(props: { code: string; phone: string }) {
       {d && (
         <div aria-live="polite">
           <section className="panel" aria-labelledby="result-title">
+            {/* The API words the procedure and the next step in Vietnamese only: marked so, for screen readers. */}
             <h2 id="result-title">
-              {d.procedureName} — <span className="code">{d.code}</span>
+              <span lang="vi">{d.procedureName}</span> — <span className="code">{d.code}</span>
             </h2>
             <ListenButton src={`/api/public/dossiers/${encodeURIComponent(d.code)}/audio?phone=${encodeURIComponent(phone.trim())}`} what={t('track.listenWhat')} />
             <dl className="facts big">
@@ -90,7 +91,7 @@ export function TrackPage(props: { code: string; phone: string }) {
               </div>
               <div>
                 <dt>{t('track.next')}</dt>
-                <dd>{d.nextStep}</dd>
+                <dd lang="vi">{d.nextStep}</dd>
               </div>
               {d.dueAt && (
                 <div>
