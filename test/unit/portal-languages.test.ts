@@ -6,6 +6,7 @@ import { fill, t } from '../../portal/src/i18n/index';
 import { LANGUAGES } from '../../portal/src/i18n/languages';
 import { en } from '../../portal/src/i18n/en';
 import { vi } from '../../portal/src/i18n/vi';
+import { STATUS_TEXT } from '../../domain/status-text';
 
 const FOLDER = path.resolve('portal/src/i18n');
 /** Language files: `vi.ts`, `en.ts`, later `hmn.ts` … (two or three letters, as BCP 47 codes). */
@@ -46,6 +47,11 @@ describe('the portal in languages as data (portal/src/i18n/)', () => {
     expect(problems({ ...en, 'app.brand': '  ' })).toEqual(['app.brand: missing or empty']);
     expect(problems({ ...en, 'finder.found': 'Procedures found, best first.' })).toEqual(['finder.found: slots {} instead of {n}']);
     expect(problems({ ...en, 'nav.extra': 'Extra' })).toEqual(['nav.extra: not a key of vi.ts']);
+  });
+
+  it('words every status in Vietnamese exactly as the API does (domain/status-text.ts), and no other status', () => {
+    const portal = Object.fromEntries(Object.entries(vi).filter(([k]) => k.startsWith('status.')).map(([k, v]) => [k.slice('status.'.length), v]));
+    expect(portal).toEqual(STATUS_TEXT);
   });
 
   it('fills {slots} and leaves Vietnamese without plural marks', () => {
