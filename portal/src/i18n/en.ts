@@ -5,6 +5,7 @@ import type { Messages } from './vi';
  * have, does not compile. `{s:n}` adds the plural "s" when `n` is not 1.
  */
 export const en: Messages = {
+  'app.title': 'Public services — Lào Cai one-stop shop',
   'app.skip': 'Skip to main content',
   'app.brand': 'Lào Cai Public Services',
   'app.nav': 'Main menu',

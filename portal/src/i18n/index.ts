@@ -44,6 +44,7 @@ export async function setLang(code: string) {
   language = next;
   messages = loaded;
   document.documentElement.lang = next.code;
+  document.title = t('app.title');
   try {
     localStorage.setItem(STORE, next.code);
   } catch {

@@ -4,6 +4,7 @@
  * English's plural "s" and means nothing here.
  */
 export const vi = {
+  'app.title': 'Dịch vụ công — Một cửa Lào Cai',
   'app.skip': 'Bỏ qua, đến nội dung chính',
   'app.brand': 'Dịch vụ công Lào Cai',
   'app.nav': 'Chức năng chính',
