@@ -35,7 +35,7 @@ describe('the portal in two languages, with large text and high contrast', () =>
   const overflow = (page: Page) =>
     page.evaluate(() => {
       const width = document.documentElement.clientWidth;
-      const out = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 0.5 && ![...e.children].some((c) => c.getBoundingClientRect().right > width + 0.5));
+      const out = Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > width + 0.5 && !Array.from(e.children).some((c) => c.getBoundingClientRect().right > width + 0.5));
       const name = (e: Element) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.trim().replace(/\s+/g, '.')}` : ''} «${(e.textContent ?? '').trim().slice(0, 40)}»`;
       return { px: document.documentElement.scrollWidth - width, what: out.slice(0, 4).map(name).join(', ') };
     });
