@@ -151,6 +151,21 @@ describe('the portal in two languages, with large text and high contrast', () =>
     await page.context().close();
   });
 
+  it('a kiosk\'s idle reset forgets the visitor\'s language and display choices', async () => {
+    const page = await visitor();
+    await go(page, '/?kiosk=1&idle=4&warn=2');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Chữ lớn' }).or(page.getByRole('button', { name: 'Large text' })).click();
+    await page.getByRole('heading', { name: 'Find an administrative procedure' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.className)).toMatch(/large-text/);
+    // No touch for 4 s: the warning, then the reset reloads the start page for the next visitor.
+    await page.getByRole('heading', { name: 'Tìm thủ tục hành chính' }).waitFor({ timeout: 20_000 });
+    expect(await lang(page)).toBe('vi');
+    expect(await page.evaluate(() => document.documentElement.className)).not.toMatch(/large-text/);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('motcua.portal.')))).toEqual([]);
+    await page.context().close();
+  });
+
   it('nothing scrolls sideways on a 360-px phone, with large text and at 200% text, in both languages', async () => {
     const page = await visitor(360);
     await go(page, '/');
