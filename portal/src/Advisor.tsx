@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, type Advice, type AdviceAnswer } from './api';
 import { AdvisorGuide } from './AdvisorGuide';
 import { AdvisorTiles, TILES } from './AdvisorTiles';
+import { useT } from './i18n';
 
 /**
  * The kiosk advisor (issue 15 §1, docs/advisor.md): a tile or the citizen's words, at most three
@@ -9,6 +10,7 @@ import { AdvisorTiles, TILES } from './AdvisorTiles';
  * stateless: this page keeps the answers and sends them back with the words each time.
  */
 export function Advisor({ start }: { start: { tile?: string | null; q?: string | null } }) {
+  const t = useT();
   const initial = TILES.find((t) => t.id === start.tile)?.words ?? start.q ?? '';
   const [query, setQuery] = useState(initial);
   const [typed, setTyped] = useState(start.q ?? '');
@@ -58,10 +60,10 @@ export function Advisor({ start }: { start: { tile?: string | null; q?: string |
   const pick = chosen ?? (advice && !advice.question ? (advice.candidates[0]?.code ?? null) : null);
   return (
     <section aria-labelledby="advisor-title" className="advisor">
-      <h1 id="advisor-title">Trợ lý tìm thủ tục</h1>
+      <h1 id="advisor-title">{t('advisor.title')}</h1>
       {!query ? (
         <>
-          <p className="lead">Ông/Bà cần làm việc gì? Chạm vào một ô, hoặc nói, gõ việc cần làm.</p>
+          <p className="lead">{t('advisor.lead')}</p>
           <AdvisorTiles onPick={(t) => ask(t.words)} />
           <form
             className="search"
@@ -70,23 +72,23 @@ export function Advisor({ start }: { start: { tile?: string | null; q?: string |
               if (typed.trim()) ask(typed);
             }}
           >
-            <label htmlFor="advisor-q">Việc cần làm (gõ có dấu hoặc không dấu)</label>
-            <input id="advisor-q" type="search" value={typed} onChange={(e) => setTyped(e.target.value)} placeholder="Ví dụ: làm giấy khai sinh cho con" autoComplete="off" />
+            <label htmlFor="advisor-q">{t('advisor.queryLabel')}</label>
+            <input id="advisor-q" type="search" value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={t('advisor.placeholder')} autoComplete="off" />
             <button type="submit" className="big">
-              Tìm
+              {t('advisor.search')}
             </button>
           </form>
         </>
       ) : (
         <div aria-live="polite" aria-busy={loading}>
           {error && <p role="alert" className="error">{error}</p>}
-          {!advice && !error && <p role="status">Đang tìm…</p>}
-          {advice && advice.candidates.length === 0 && <p>Chưa tìm thấy thủ tục phù hợp. Ông/Bà thử chạm ô khác, hoặc hỏi cán bộ tại quầy.</p>}
+          {!advice && !error && <p role="status">{t('advisor.searching')}</p>}
+          {advice && advice.candidates.length === 0 && <p>{t('advisor.none')}</p>}
           {advice?.question && !chosen && (
             <fieldset className="question panel" data-testid="advisor-question">
               <legend>
                 <h2 ref={heading} tabIndex={-1}>
-                  Câu hỏi {answers.length + 1}: {advice.question.text}
+                  {t('advisor.question', { n: answers.length + 1, text: advice.question.text })}
                 </h2>
               </legend>
               <div className="options">
@@ -101,14 +103,14 @@ export function Advisor({ start }: { start: { tile?: string | null; q?: string |
           {pick && (
             <>
               <h2 ref={heading} tabIndex={-1} className="found">
-                Thủ tục phù hợp nhất
+                {t('advisor.found')}
               </h2>
               <AdvisorGuide code={pick} />
             </>
           )}
           {advice && advice.candidates.length > 1 && (
             <details className="others no-print" open={Boolean(advice.question)}>
-              <summary>{advice.question ? 'Các thủ tục đang xét' : 'Không đúng? Chọn thủ tục khác'}</summary>
+              <summary>{advice.question ? t('advisor.considered') : t('advisor.other')}</summary>
               <ul className="candidates">
                 {advice.candidates.map((c) => (
                   <li key={c.code}>
@@ -122,7 +124,7 @@ export function Advisor({ start }: { start: { tile?: string | null; q?: string |
           )}
           <p className="no-print">
             <button type="button" className="big secondary" onClick={restart}>
-              Bắt đầu lại
+              {t('advisor.restart')}
             </button>
           </p>
         </div>

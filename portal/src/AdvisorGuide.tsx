@@ -5,7 +5,9 @@ import { COMMUNES, oneStopOffice } from './communes';
 import { isKiosk, kioskCommune, useIdlePause } from './kiosk';
 import { ListenButton } from './ListenButton';
 import { href, onLinkClick } from './router';
-import { day, deadlineText, LEVEL_TEXT, money } from './text';
+import { day, deadlineText, levelText, money } from './text';
+import { pick, Rich, useT } from './i18n';
+import type { MessageKey } from './i18n/vi';
 
 /** The amount and kind /api/calendar/due counts a procedure's deadline in; null when it states none. */
 function dueQuery(d: Procedure['deadline']): [string, number?] | null {
@@ -16,10 +18,10 @@ function dueQuery(d: Procedure['deadline']): [string, number?] | null {
   return null;
 }
 
-const ONLINE_TEXT = {
-  full: 'Toàn trình: nộp, nộp phí và nhận kết quả trực tuyến, không phải đến cơ quan',
-  partial: 'Một phần: nộp hồ sơ trực tuyến, đến nhận kết quả và nộp bản chính tại quầy',
-  counter: 'Chỉ nộp trực tiếp tại quầy',
+const ONLINE_TEXT: Record<'full' | 'partial' | 'counter', MessageKey> = {
+  full: 'online.fullLong',
+  partial: 'online.partialLong',
+  counter: 'online.counterLong',
 };
 
 /**
@@ -29,6 +31,7 @@ const ONLINE_TEXT = {
  * prints the checklist with a note to take a number at the counter.
  */
 export function AdvisorGuide({ code }: { code: string }) {
+  const t = useT();
   const [p, setP] = useState<Procedure | null>(null);
   const [due, setDue] = useState<string | null>(null);
   const [error, setError] = useState('');
@@ -57,55 +60,56 @@ export function AdvisorGuide({ code }: { code: string }) {
   }
 
   if (error) return <p role="alert" className="error">{error}</p>;
-  if (!p) return <p role="status">Đang tải hướng dẫn…</p>;
+  if (!p) return <p role="status">{t('guide.loading')}</p>;
   const place = COMMUNES.find((c) => c.code === commune);
   const where = place && oneStopOffice(place.name);
   const online = p.fullProcessOnline ? 'full' : p.portalIntegrated ? 'partial' : 'counter';
-  const fee = p.fee === p.feeOnline ? money(p.fee) : `${money(p.fee)} tại quầy; ${money(p.feeOnline)} trực tuyến`;
+  const fee = p.fee === p.feeOnline ? money(p.fee) : t('guide.feeSplit', { counter: money(p.fee), online: money(p.feeOnline) });
   return (
     <article className="sheet advisor-guide" aria-labelledby="guide-title" data-testid="advisor-guide">
-      <p className="sheet-head">ỦY BAN NHÂN DÂN TỈNH LÀO CAI — PHIẾU HƯỚNG DẪN THỦ TỤC HÀNH CHÍNH</p>
-      <h2 id="guide-title">{p.name.vi}</h2>
+      <p className="sheet-head">{t('common.sheetHead')}</p>
+      <h2 id="guide-title">{pick(p.name)}</h2>
       <p className="meta">
-        Mã thủ tục {p.code} · {LEVEL_TEXT[p.level]}
+        {t('guide.code', { code: p.code, level: levelText(p.level) })}
       </p>
-      <ListenButton src={guideAudioUrl(p.code)} what="phiếu hướng dẫn" />
+      <ListenButton src={guideAudioUrl(p.code)} what={t('common.sheetWhat')} />
       {queueNote && (
         <p className="queue-note" data-testid="queue-note">
-          <strong>Lấy số thứ tự tại quầy.</strong> Ông/Bà mang phiếu này và giấy tờ đến quầy tiếp nhận, lấy số thứ tự và chờ gọi.
+          <strong>{t('guide.queueStrong')}</strong> {t('guide.queueText')}
         </p>
       )}
-      <h3>Giấy tờ cần chuẩn bị</h3>
+      <h3>{t('common.prepare')}</h3>
       <ul className="checklist" data-testid="advisor-checklist">
         {p.requiredDocuments.map((d, i) => (
           <li key={`${i}-${d.vi}`}>
-            <span aria-hidden="true" className="box" /> {d.vi}
+            <span aria-hidden="true" className="box" /> {pick(d)}
           </li>
         ))}
-        {p.requiredDocuments.length === 0 && <li>Thủ tục không nêu giấy tờ phải nộp; hỏi cán bộ tại quầy.</li>}
+        {p.requiredDocuments.length === 0 && <li>{t('guide.noDocs')}</li>}
       </ul>
       <dl className="facts big">
         <div>
-          <dt>Phí, lệ phí</dt>
+          <dt>{t('common.fee')}</dt>
           <dd>{fee}</dd>
         </div>
         <div>
-          <dt>Thời hạn giải quyết</dt>
+          <dt>{t('common.deadline')}</dt>
           <dd>
             {deadlineText(p.deadline)}
             {due && (
               <>
-                {' '}— nộp hôm nay, dự kiến trả kết quả <strong data-testid="expected-return">{day(due, p.deadline.kind === 'working-hours' || p.deadline.kind === 'same-day')}</strong>
+                {' '}
+                <Rich k="guide.expected" parts={{ date: <strong data-testid="expected-return">{day(due, p.deadline.kind === 'working-hours' || p.deadline.kind === 'same-day')}</strong> }} />
               </>
             )}
           </dd>
         </div>
         <div>
-          <dt>Mức trực tuyến</dt>
-          <dd>{ONLINE_TEXT[online]}</dd>
+          <dt>{t('guide.onlineLevel')}</dt>
+          <dd>{t(ONLINE_TEXT[online])}</dd>
         </div>
         <div>
-          <dt>Nộp ở đâu</dt>
+          <dt>{t('guide.where')}</dt>
           <dd>
             {where ? (
               <>
@@ -113,18 +117,18 @@ export function AdvisorGuide({ code }: { code: string }) {
                 <br />
                 <span data-testid="office-address">{where.address}</span>
                 <br />
-                Giờ làm việc: 7:00–11:30, 13:30–17:00, thứ Hai đến thứ Sáu.
+                {t('guide.hours')}
               </>
             ) : (
-              'Bộ phận Một cửa của Ủy ban nhân dân xã, phường nơi Ông/Bà cư trú.'
+              t('guide.whereDefault')
             )}
-            {p.level === 'province' && ' Xã tiếp nhận và chuyển lên cơ quan cấp tỉnh; kết quả trả tại xã.'}
+            {p.level === 'province' && ` ${t('guide.provinceNote')}`}
           </dd>
         </div>
       </dl>
       {!kioskCommune() && (
         <label className="no-print">
-          Xã, phường nơi Ông/Bà cư trú
+          {t('guide.residence')}
           <select
             value={commune}
             onChange={(e) => {
@@ -132,7 +136,7 @@ export function AdvisorGuide({ code }: { code: string }) {
               sessionStorage.setItem('motcua.commune', e.target.value);
             }}
           >
-            <option value="">— Chọn xã, phường —</option>
+            <option value="">{t('common.pickCommune')}</option>
             {COMMUNES.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name.charAt(0).toUpperCase() + c.name.slice(1)}
@@ -144,16 +148,16 @@ export function AdvisorGuide({ code }: { code: string }) {
       <p className="actions big-actions no-print">
         {/* At a kiosk no password is asked: filing there hands over the checklist and the QR (KioskFiling.tsx). */}
         <a className="button big" href={href(`/nop-ho-so/${p.code}`)} onClick={onLinkClick}>
-          {isKiosk() ? 'Nộp trực tuyến (quét mã trên điện thoại)' : 'Nộp hồ sơ trực tuyến'}
+          {isKiosk() ? t('guide.fileKiosk') : t('common.fileOnline')}
         </a>
         <button type="button" className="big secondary" onClick={() => print(false)}>
-          In danh sách giấy tờ
+          {t('guide.printList')}
         </button>
         <button type="button" className="big secondary" onClick={() => print(true)}>
-          Lấy số thứ tự
+          {t('guide.queue')}
         </button>
       </p>
-      <p className="note no-print">Chưa có hệ thống cấp số tự động: nút «Lấy số thứ tự» in phiếu này kèm lời dặn lấy số tại quầy.</p>
+      <p className="note no-print">{t('guide.queueExplain')}</p>
     </article>
   );
 }

@@ -1,5 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { logOut } from './api';
+import { DisplayBar } from './DisplayBar';
+import { useT } from './i18n';
 import { useSession } from './session';
 import { Finder } from './Finder';
 import { isKiosk } from './kiosk';
@@ -47,61 +49,63 @@ function Page() {
 
 export function App() {
   const session = useSession();
+  const t = useT();
   useEffect(() => {
     document.getElementById('main')?.focus();
   }, []);
   return (
     <>
       <a className="skip" href="#main">
-        Bỏ qua, đến nội dung chính
+        {t('app.skip')}
       </a>
       <header className="top no-print">
         <a href={href('/')} onClick={onLinkClick} className="brand">
           <span aria-hidden="true" className="logo">
             ★
           </span>
-          Dịch vụ công Lào Cai
+          {t('app.brand')}
         </a>
-        <nav aria-label="Chức năng chính">
+        <nav aria-label={t('app.nav')}>
           <a href={href('/')} onClick={onLinkClick}>
-            Tìm thủ tục
+            {t('nav.finder')}
           </a>
           <a href={href('/tu-van')} onClick={onLinkClick}>
-            Trợ lý tìm thủ tục
+            {t('nav.advisor')}
           </a>
           <a href={href('/tra-cuu')} onClick={onLinkClick}>
-            Tra cứu hồ sơ
+            {t('nav.track')}
           </a>
           <a href={href('/so-lieu')} onClick={onLinkClick}>
-            Số liệu
+            {t('nav.figures')}
           </a>
           {session ? (
             <>
               <a href={href('/ho-so-cua-toi')} onClick={onLinkClick}>
-                Hồ sơ của tôi
+                {t('nav.mine')}
               </a>
               <button type="button" className="link" onClick={logOut}>
-                Đăng xuất ({session.user.fullName})
+                {t('nav.signOut', { name: session.user.fullName })}
               </button>
             </>
           ) : (
             // No password prompt at a shared kiosk: filing and «my dossiers» belong on the citizen's own phone.
             !isKiosk() && (
               <a href={href('/dang-nhap')} onClick={onLinkClick}>
-                Đăng nhập
+                {t('nav.signIn')}
               </a>
             )
           )}
         </nav>
+        <DisplayBar />
       </header>
       <KioskBar />
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<p role="status">Đang tải…</p>}>
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
           <Page />
         </Suspense>
       </main>
       <footer className="no-print">
-        {isKiosk() ? 'Máy tự phục vụ — sau 2 phút không sử dụng, màn hình hỏi «Bạn còn đó không?» rồi tự xóa thông tin.' : 'Bộ phận Một cửa các xã, phường tỉnh Lào Cai · Giờ làm việc: 7:00–11:30, 13:30–17:00, thứ Hai đến thứ Sáu.'}
+        {isKiosk() ? t('footer.kiosk') : t('footer.office')}
       </footer>
     </>
   );

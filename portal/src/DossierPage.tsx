@@ -7,11 +7,13 @@ import { useSession } from './session';
 import { SignIn } from './SignIn';
 import { SupplementDeadline } from './SupplementDeadline';
 import { SupplementPanel } from './SupplementPanel';
-import { day, money, STATUS_TEXT } from './text';
+import { day, money, statusText } from './text';
+import { Rich, useT } from './i18n';
 
 /** The citizen's own dossier: its code, appointment, receipt, fee by QR, result and rating. */
 export function DossierPage({ code }: { code: string }) {
   const session = useSession();
+  const t = useT();
   const [d, setD] = useState<Dossier | null>(null);
   const [error, setError] = useState('');
   const [supplemented, setSupplemented] = useState(false);
@@ -38,41 +40,41 @@ export function DossierPage({ code }: { code: string }) {
     };
   }, [code, session]);
 
-  if (!session) return <SignIn why="Đăng nhập để xem hồ sơ của Ông/Bà." />;
+  if (!session) return <SignIn why={t('dossier.signInWhy')} />;
   if (error) return <p role="alert" className="error">{error}</p>;
-  if (!d) return <p role="status">Đang tải…</p>;
+  if (!d) return <p role="status">{t('common.loading')}</p>;
   const docs = [d.receivedAt ? 'receipt' : null, ['RESULT_READY', 'DELIVERED'].includes(d.status) ? 'result' : null].filter((x): x is string => !!x);
   return (
     <section aria-labelledby="dossier-title">
       {fresh && (
         <p className="panel ok" role="status">
-          Đã nộp hồ sơ thành công. Ông/Bà ghi lại mã hồ sơ để tra cứu.
+          {t('dossier.submitted')}
         </p>
       )}
       <h1 id="dossier-title">
-        Hồ sơ <span className="code" data-testid="dossier-code">{d.code}</span>
+        <Rich k="dossier.title" parts={{ code: <span className="code" data-testid="dossier-code">{d.code}</span> }} />
       </h1>
       <dl className="facts big">
         <div>
-          <dt>Tình trạng</dt>
-          <dd data-testid="status">{STATUS_TEXT[d.status] ?? d.status}</dd>
+          <dt>{t('common.status')}</dt>
+          <dd data-testid="status">{statusText(d.status)}</dd>
         </div>
         <div>
-          <dt>Ngày hẹn trả kết quả</dt>
-          <dd data-testid="due">{d.dueAt ? day(d.dueAt, true) : 'Sẽ có khi Bộ phận Một cửa tiếp nhận hồ sơ (ghi trên giấy tiếp nhận)'}</dd>
+          <dt>{t('common.due')}</dt>
+          <dd data-testid="due">{d.dueAt ? day(d.dueAt, true) : t('dossier.dueLater')}</dd>
         </div>
         <div>
-          <dt>Phí, lệ phí</dt>
-          <dd>{d.fee > 0 ? `${money(d.fee)} — ${d.paid ? 'đã nộp' : 'chưa nộp'}` : 'Miễn phí'}</dd>
+          <dt>{t('common.fee')}</dt>
+          <dd>{d.fee > 0 ? t('common.feeState', { amount: money(d.fee), state: t(d.paid ? 'common.paid' : 'common.unpaid') }) : t('money.free')}</dd>
         </div>
       </dl>
       {d.fee > 0 && !d.paid && d.status === 'AWAITING_PAYMENT' && <PayPanel code={d.code} onPaid={() => api.dossier(code).then(setD, () => {})} />}
       {d.fee > 0 && !d.paid && d.status !== 'AWAITING_PAYMENT' && !['DELIVERED', 'REJECTED', 'NOT_ACCEPTED', 'WITHDRAWN', 'CANCELLED'].includes(d.status) && (
-        <p className="note">Mã QR nộp phí sẽ hiện ở đây khi hồ sơ đến bước nộp phí.</p>
+        <p className="note">{t('dossier.qrLater')}</p>
       )}
       {supplemented && (
         <p className="panel ok" role="status">
-          Đã gửi bổ sung. Hồ sơ tiếp tục được giải quyết.
+          {t('supplement.sent')}
         </p>
       )}
       {d.status === 'NEEDS_SUPPLEMENT' && !d.allowedActions?.includes('supplement') && <SupplementDeadline dueAt={d.supplementDueAt} />}
@@ -89,11 +91,11 @@ export function DossierPage({ code }: { code: string }) {
       )}
       {d.attachments && d.attachments.length > 0 && (
         <section className="panel" aria-labelledby="attachments-title">
-          <h2 id="attachments-title">Tệp đã nộp</h2>
+          <h2 id="attachments-title">{t('dossier.files')}</h2>
           <ul>
             {d.attachments.map((a) => (
               <li key={a.id}>
-                {a.name} ({Math.ceil(a.size / 1024)} KB)
+                {t('common.fileSize', { name: a.name, kb: Math.ceil(a.size / 1024) })}
               </li>
             ))}
           </ul>
@@ -103,10 +105,10 @@ export function DossierPage({ code }: { code: string }) {
       {d.status === 'DELIVERED' && <Rating code={d.code} />}
       <p className="actions no-print">
         <button type="button" className="secondary" onClick={() => window.print()}>
-          In trang này
+          {t('dossier.print')}
         </button>
         <a className="button secondary" href={href('/tra-cuu', `ma=${encodeURIComponent(d.code)}`)} onClick={onLinkClick}>
-          Tra cứu bằng mã hồ sơ
+          {t('dossier.lookup')}
         </a>
       </p>
     </section>

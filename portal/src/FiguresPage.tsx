@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { api, type PublicStats } from './api';
+import { num, Rich, useT } from './i18n';
 
-const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`);
-const n = (x: number) => x.toLocaleString('vi-VN');
+const percent = (rate: number | null) => (rate === null ? '—' : `${num(rate * 100, { maximumFractionDigits: 1 })}%`);
+const n = (x: number) => num(x);
 
 /** The province's headline figures (GET /api/stats/public), in plain Vietnamese, for anyone. */
 export function FiguresPage() {
+  const t = useT();
   const [s, setS] = useState<PublicStats | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -14,24 +16,28 @@ export function FiguresPage() {
 
   return (
     <section aria-labelledby="figures-title">
-      <h1 id="figures-title">Số liệu dịch vụ công của tỉnh</h1>
+      <h1 id="figures-title">{t('figures.title')}</h1>
       {error && <p role="alert" className="error">{error}</p>}
-      {!s && !error && <p role="status">Đang tải…</p>}
+      {!s && !error && <p role="status">{t('common.loading')}</p>}
       {s && (
         <>
-          <p>Tính trên {n(s.procedures)} thủ tục hành chính tỉnh Lào Cai đang cung cấp.</p>
+          <p>{t('figures.base', { n: n(s.procedures) })}</p>
           <ul className="figures">
             <li>
-              <strong>{n(s.online.total)}</strong> thủ tục nộp hồ sơ trực tuyến được ({percent(s.online.rate)}): {n(s.online.full)} toàn trình, {n(s.online.partial)} một phần
+              <Rich k="figures.online" vars={{ rate: percent(s.online.rate), full: n(s.online.full), partial: n(s.online.partial) }} parts={{ n: <strong>{n(s.online.total)}</strong> }} />
             </li>
             <li>
-              <strong>{n(s.commune.total)}</strong> thủ tục giải quyết tại cấp xã ({percent(s.commune.rate)}), trong đó {n(s.commune.online)} nộp trực tuyến được
+              <Rich k="figures.commune" vars={{ rate: percent(s.commune.rate), online: n(s.commune.online) }} parts={{ n: <strong>{n(s.commune.total)}</strong> }} />
             </li>
             <li>
-              <strong>{n(s.fullProcessByLevel.commune + s.fullProcessByLevel.province)}</strong> thủ tục trực tuyến toàn trình: {n(s.fullProcessByLevel.commune)} cấp xã, {n(s.fullProcessByLevel.province)} cấp tỉnh
+              <Rich
+                k="figures.full"
+                vars={{ commune: n(s.fullProcessByLevel.commune), province: n(s.fullProcessByLevel.province) }}
+                parts={{ n: <strong>{n(s.fullProcessByLevel.commune + s.fullProcessByLevel.province)}</strong> }}
+              />
             </li>
             <li>
-              <strong>{percent(s.nationalPortal.rate)}</strong> thủ tục đồng bộ với Cổng Dịch vụ công quốc gia ({n(s.nationalPortal.synced)} thủ tục)
+              <Rich k="figures.portal" vars={{ synced: n(s.nationalPortal.synced) }} parts={{ n: <strong>{percent(s.nationalPortal.rate)}</strong> }} />
             </li>
           </ul>
         </>

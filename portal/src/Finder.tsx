@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, type Procedure, type ProcedureField, type ProcedureQuery } from './api';
+import { num, useT } from './i18n';
 import { isKiosk } from './kiosk';
 import { AdvisorTiles } from './AdvisorTiles';
 import { ProcedureCard } from './ProcedureCard';
@@ -19,6 +20,7 @@ type Online = '' | 'full' | 'partial' | 'counter';
  * the browser holds only the cards it shows.
  */
 export function Finder() {
+  const t = useT();
   const [q, setQ] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const [words, setWords] = useState(q);
   // Kept in the history entry, so Back (the kiosk's «Quay lại») returns to the field being browsed.
@@ -83,43 +85,43 @@ export function Finder() {
 
   return (
     <section aria-labelledby="finder-title">
-      <h1 id="finder-title">Tìm thủ tục hành chính</h1>
+      <h1 id="finder-title">{t('finder.title')}</h1>
       <form role="search" onSubmit={(e) => e.preventDefault()} className="search">
-        <label htmlFor="q">Ông/Bà cần làm gì? Gõ có dấu hoặc không dấu, ví dụ «làm giấy khai sinh cho con», «sổ đỏ», «dang ky ket hon»</label>
-        <input id="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" placeholder="Nhập việc cần làm…" />
+        <label htmlFor="q">{t('finder.queryLabel')}</label>
+        <input id="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" placeholder={t('finder.placeholder')} />
         <div className="filters">
           <label>
-            Cấp thực hiện
+            {t('common.level')}
             <select value={level} onChange={(e) => setLevel(e.target.value as Level)}>
-              <option value="">Tất cả</option>
-              <option value="commune">Cấp xã</option>
-              <option value="province">Cấp tỉnh</option>
+              <option value="">{t('finder.all')}</option>
+              <option value="commune">{t('level.commune')}</option>
+              <option value="province">{t('level.provinceShort')}</option>
             </select>
           </label>
           <label>
-            Mức trực tuyến
+            {t('finder.online')}
             <select value={online} onChange={(e) => setOnline(e.target.value as Online)}>
-              <option value="">Tất cả</option>
-              <option value="full">Toàn trình</option>
-              <option value="partial">Một phần</option>
-              <option value="counter">Nộp tại quầy</option>
+              <option value="">{t('finder.all')}</option>
+              <option value="full">{t('online.full')}</option>
+              <option value="partial">{t('online.partial')}</option>
+              <option value="counter">{t('online.counter')}</option>
             </select>
           </label>
         </div>
       </form>
       {!q.trim() && field === null && isKiosk() && (
         <section aria-labelledby="advisor-tiles-title" className="advisor-start">
-          <h2 id="advisor-tiles-title">Trợ lý: chạm vào việc Ông/Bà cần làm</h2>
+          <h2 id="advisor-tiles-title">{t('finder.tilesTitle')}</h2>
           <AdvisorTiles onPick={(t) => navigate('/tu-van', `o=${t.id}`)} />
         </section>
       )}
       {!q.trim() && (
-        <nav aria-label="Lĩnh vực" className="categories">
-          <h2>{isKiosk() ? 'Chạm vào lĩnh vực để xem thủ tục' : 'Hoặc chọn lĩnh vực'}</h2>
+        <nav aria-label={t('finder.fields')} className="categories">
+          <h2>{isKiosk() ? t('finder.fieldsKiosk') : t('finder.fieldsPick')}</h2>
           <ul>
             <li>
               <button type="button" aria-pressed={field === '*'} onClick={() => setField('*')}>
-                Tất cả
+                {t('finder.all')}
               </button>
             </li>
             {top.map((f) => (
@@ -132,9 +134,9 @@ export function Finder() {
           </ul>
           {rest.length > 0 && (
             <label className="more-fields">
-              Lĩnh vực khác
+              {t('finder.otherFields')}
               <select value={rest.some((f) => f.field === field) ? field! : ''} onChange={(e) => setField(e.target.value || null)}>
-                <option value="">— Chọn lĩnh vực —</option>
+                <option value="">{t('finder.pickField')}</option>
                 {rest.map((f) => (
                   <option key={f.field} value={f.field}>
                     {f.field} ({f.procedures})
@@ -148,20 +150,20 @@ export function Finder() {
       {error && <p role="alert" className="error">{error}</p>}
       <div aria-live="polite" aria-busy={loading} className="results">
         {items === null ? (
-          <p>Đang tải danh mục…</p>
+          <p>{t('finder.loading')}</p>
         ) : active && items.length === 0 ? (
-          <p>Không tìm thấy thủ tục phù hợp. Thử gõ từ khác, bỏ bớt điều kiện lọc, hoặc chọn theo lĩnh vực.</p>
+          <p>{t('finder.none')}</p>
         ) : (
           <>
             {/* The results' heading (an h2 between the page's h1 and the cards' h3s). */}
-            {active && <h2 className="count">{words ? `Tìm thấy ${total} thủ tục, phù hợp nhất ở trên cùng.` : `${total} thủ tục.`}</h2>}
+            {active && <h2 className="count">{words ? t('finder.found', { n: total }) : t('finder.count', { n: total })}</h2>}
             {items.map((p) => (
               <ProcedureCard key={p.code} p={p} />
             ))}
             {items.length < total && (
               <p>
                 <button type="button" className="secondary" disabled={loading} onClick={() => void load(items.length)}>
-                  {loading ? 'Đang tải…' : `Xem thêm (còn ${total - items.length} thủ tục)`}
+                  {loading ? t('common.loading') : t('finder.more', { n: num(total - items.length) })}
                 </button>
               </p>
             )}

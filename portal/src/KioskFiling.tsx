@@ -1,4 +1,5 @@
 import { GuideSheet } from './GuideSheet';
+import { useT } from './i18n';
 import { kioskQuery } from './kiosk';
 import { IssuerButton } from './SignIn';
 
@@ -10,22 +11,23 @@ import { IssuerButton } from './SignIn';
  * here (no password of motcua's), which brings the citizen back to this procedure's form.
  */
 export function KioskFiling({ code }: { code: string }) {
+  const t = useT();
   return (
     <>
       <section className="panel kiosk-filing" aria-labelledby="kiosk-filing-title">
-        <h2 id="kiosk-filing-title">Nộp hồ sơ: máy này không hỏi mật khẩu</h2>
-        <p>Ông/Bà bấm «In phiếu hướng dẫn» ở cuối trang để lấy danh sách giấy tờ cần chuẩn bị, rồi chọn một trong hai cách nộp:</p>
+        <h2 id="kiosk-filing-title">{t('kioskFiling.title')}</h2>
+        <p>{t('kioskFiling.intro')}</p>
         <ol>
           <li>
-            <strong>Trên điện thoại của mình:</strong> mở camera, quét mã QR trên phiếu, đăng nhập tài khoản của Ông/Bà, điền tờ khai, chụp ảnh giấy tờ và gửi.
+            <strong>{t('kioskFiling.phone')}</strong> {t('kioskFiling.phoneText')}
           </li>
           {/* Only on the screen: the printed checklist is for filing elsewhere. */}
           <li className="no-print">
-            <strong>Ngay tại máy này:</strong> đăng nhập bằng định danh điện tử rồi điền tờ khai; khi xong, bấm «Đăng xuất» hoặc để máy tự xóa phiên.{' '}
+            <strong>{t('kioskFiling.here')}</strong> {t('kioskFiling.hereText')}{' '}
             <IssuerButton returnTo={`/nop-ho-so/${code}?${kioskQuery()}`} />
           </li>
           <li>
-            <strong>Tại quầy Một cửa:</strong> mang phiếu và giấy tờ đến quầy; cán bộ tiếp nhận và nhập hồ sơ giúp Ông/Bà, không cần tài khoản.
+            <strong>{t('kioskFiling.desk')}</strong> {t('kioskFiling.deskText')}
           </li>
         </ol>
       </section>

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import { useT } from './i18n';
 
 /**
  * «Nghe»: a big button that plays a text the server reads aloud in Vietnamese (espeak-ng, issue
  * 15 §2), for whoever cannot read the screen well. The audio is fetched only when pressed.
  */
 export function ListenButton({ src, what }: { src: string; what: string }) {
+  const t = useT();
   const audio = useRef<HTMLAudioElement | null>(null);
   const [state, setState] = useState<'idle' | 'loading' | 'playing' | 'error'>('idle');
   useEffect(() => () => audio.current?.pause(), []);
@@ -26,12 +28,12 @@ export function ListenButton({ src, what }: { src: string; what: string }) {
 
   return (
     <span className="listen">
-      <button type="button" className="listen-button no-print" onClick={toggle} aria-label={state === 'playing' ? `Dừng đọc ${what}` : `Nghe đọc ${what}`} data-state={state}>
-        <span aria-hidden="true">{state === 'playing' ? '■' : '▶'}</span> {state === 'playing' ? 'Dừng' : state === 'loading' ? 'Đang tải…' : 'Nghe'}
+      <button type="button" className="listen-button no-print" onClick={toggle} aria-label={state === 'playing' ? t('listen.stop', { what }) : t('listen.play', { what })} data-state={state}>
+        <span aria-hidden="true">{state === 'playing' ? '■' : '▶'}</span> {state === 'playing' ? t('listen.stopShort') : state === 'loading' ? t('common.loading') : t('listen.listen')}
       </button>
       {state === 'error' && (
         <span role="alert" className="error no-print">
-          Chưa nghe được: máy chủ chưa có bộ đọc tiếng Việt. Ông/Bà nhờ cán bộ tại quầy đọc giúp.
+          {t('listen.error')}
         </span>
       )}
     </span>

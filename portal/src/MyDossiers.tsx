@@ -3,11 +3,13 @@ import { api, type Dossier } from './api';
 import { href, onLinkClick } from './router';
 import { useSession } from './session';
 import { SignIn } from './SignIn';
-import { day, money, STATUS_TEXT } from './text';
+import { day, money, statusText } from './text';
+import { pick, Rich, useT } from './i18n';
 
 /** «Hồ sơ của tôi»: the signed-in citizen's dossiers (GET /api/dossiers is scoped to its owner). */
 export function MyDossiers() {
   const session = useSession();
+  const t = useT();
   const [list, setList] = useState<Dossier[] | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -22,15 +24,24 @@ export function MyDossiers() {
     };
   }, [session]);
 
-  if (!session) return <SignIn why="Đăng nhập để xem các hồ sơ Ông/Bà đã nộp." />;
+  if (!session) return <SignIn why={t('mine.signInWhy')} />;
   return (
     <section aria-labelledby="mine-title">
-      <h1 id="mine-title">Hồ sơ của tôi</h1>
+      <h1 id="mine-title">{t('mine.title')}</h1>
       {error && <p role="alert" className="error">{error}</p>}
-      {!list && !error && <p role="status">Đang tải…</p>}
+      {!list && !error && <p role="status">{t('common.loading')}</p>}
       {list && list.length === 0 && (
         <p className="panel">
-          Ông/Bà chưa nộp hồ sơ nào trực tuyến. <a href={href('/')} onClick={onLinkClick}>Tìm thủ tục để nộp</a>.
+          <Rich
+            k="mine.none"
+            parts={{
+              link: (
+                <a href={href('/')} onClick={onLinkClick}>
+                  {t('mine.find')}
+                </a>
+              ),
+            }}
+          />
         </p>
       )}
       {list && list.length > 0 && (
@@ -38,14 +49,14 @@ export function MyDossiers() {
           {list.map((d) => (
             <li key={d.code} className="card">
               <a href={href(`/ho-so/${d.code}`)} onClick={onLinkClick} className="mine-link">
-                <span className="code">{d.code}</span> {d.procedureName?.vi ?? d.procedureCode}
+                <span className="code">{d.code}</span> {pick(d.procedureName) || d.procedureCode}
               </a>
               <p className="meta">
-                <span className="badge">{STATUS_TEXT[d.status] ?? d.status}</span>
-                {d.createdAt && <span>Nộp ngày {day(d.createdAt)}</span>}
-                {d.dueAt && <span>Hẹn trả {day(d.dueAt)}</span>}
-                {d.fee > 0 && !d.paid && <span>Phí {money(d.fee)} chưa nộp</span>}
-                {d.status === 'NEEDS_SUPPLEMENT' && d.supplementDueAt && <strong className="error">Hạn bổ sung {day(d.supplementDueAt)}</strong>}
+                <span className="badge">{statusText(d.status)}</span>
+                {d.createdAt && <span>{t('mine.filed', { date: day(d.createdAt) })}</span>}
+                {d.dueAt && <span>{t('mine.due', { date: day(d.dueAt) })}</span>}
+                {d.fee > 0 && !d.paid && <span>{t('mine.feeDue', { amount: money(d.fee) })}</span>}
+                {d.status === 'NEEDS_SUPPLEMENT' && d.supplementDueAt && <strong className="error">{t('mine.supplementDue', { date: day(d.supplementDueAt) })}</strong>}
               </p>
             </li>
           ))}

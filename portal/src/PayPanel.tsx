@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { api, type Payment } from './api';
 import { PayQr } from './PayQr';
+import { useT } from './i18n';
 import { money } from './text';
 
 /** The fee as a VietQR image; asks again every few seconds until the gateway confirms payment. */
 export function PayPanel({ code, onPaid }: { code: string; onPaid: () => void }) {
+  const t = useT();
   const [pay, setPay] = useState<Payment | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -30,19 +32,19 @@ export function PayPanel({ code, onPaid }: { code: string; onPaid: () => void })
     // One poll per dossier: a new onPaid from a re-render must not restart it.
   }, [code]);
 
-  if (!pay) return error ? <p role="alert" className="error">{error}</p> : <p role="status">Đang tạo mã thanh toán…</p>;
+  if (!pay) return error ? <p role="alert" className="error">{error}</p> : <p role="status">{t('pay.creating')}</p>;
   return (
     <section className="panel pay" aria-labelledby="pay-title">
-      <h2 id="pay-title">Nộp phí bằng mã QR</h2>
+      <h2 id="pay-title">{t('pay.title')}</h2>
       {pay.paid ? (
         <p className="ok" role="status">
-          Đã nhận {money(pay.amount)}. Cảm ơn Ông/Bà.
+          {t('pay.received', { amount: money(pay.amount) })}
         </p>
       ) : (
         <>
           <PayQr code={code} pay={pay} />
           <p role="status" className="waiting">
-            Đang chờ xác nhận thanh toán…
+            {t('pay.waiting')}
           </p>
         </>
       )}

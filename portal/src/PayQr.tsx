@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Payment } from './api';
 import { bankName } from './banks';
+import { useT } from './i18n';
 import { money } from './text';
 
 /** The QR PNG (a data: URL) as a file, for the share sheet to hand to a banking app. */
@@ -15,6 +16,7 @@ async function pngFile(dataUrl: string, name: string): Promise<File> {
  * API), or copy the account number and the VietQR text when sharing is not offered.
  */
 export function PayQr({ code, pay }: { code: string; pay: Payment }) {
+  const t = useT();
   const [note, setNote] = useState('');
   const description = pay.description ?? code;
   const file = `${code}-vietqr.png`;
@@ -23,14 +25,20 @@ export function PayQr({ code, pay }: { code: string; pay: Payment }) {
   async function share() {
     try {
       const f = await pngFile(pay.qrPng, file);
-      const data: ShareData = navigator.canShare?.({ files: [f] }) ? { files: [f], title: `Nộp phí hồ sơ ${code}` } : { title: `Nộp phí hồ sơ ${code}`, text: shareText() };
+      const data: ShareData = navigator.canShare?.({ files: [f] }) ? { files: [f], title: t('pay.shareTitle', { code }) } : { title: t('pay.shareTitle', { code }), text: shareText() };
       await navigator.share(data);
     } catch (e) {
-      if ((e as Error).name !== 'AbortError') await copy(shareText(), 'Đã chép thông tin chuyển khoản.');
+      if ((e as Error).name !== 'AbortError') await copy(shareText(), t('pay.copiedTransfer'));
     }
   }
   const shareText = () =>
-    [`Ngân hàng: ${bankName(pay.bankBin)}`, pay.accountNumber && `Số tài khoản: ${pay.accountNumber}`, pay.accountName && `Tên tài khoản: ${pay.accountName}`, `Số tiền: ${money(pay.amount)}`, `Nội dung: ${description}`]
+    [
+      t('pay.shareBank', { value: bankName(pay.bankBin) }),
+      pay.accountNumber && t('pay.shareAccount', { value: pay.accountNumber }),
+      pay.accountName && t('pay.shareAccountName', { value: pay.accountName }),
+      t('pay.shareAmount', { value: money(pay.amount) }),
+      t('pay.shareDescription', { value: description }),
+    ]
       .filter(Boolean)
       .join('\n');
   async function copy(text: string, done: string) {
@@ -38,63 +46,63 @@ export function PayQr({ code, pay }: { code: string; pay: Payment }) {
       await navigator.clipboard.writeText(text);
       setNote(done);
     } catch {
-      setNote('Không chép được. Ông/Bà ghi lại số tài khoản và nội dung ở trên.');
+      setNote(t('pay.copyFailed'));
     }
   }
 
   return (
     <div className="pay-qr">
       <p>
-        Số tiền: <strong className="amount">{money(pay.amount)}</strong>
+        {t('pay.amount')} <strong className="amount">{money(pay.amount)}</strong>
       </p>
-      <img src={pay.qrPng} width={240} height={240} alt={`Mã VietQR để chuyển ${money(pay.amount)}, nội dung ${description}`} />
+      <img src={pay.qrPng} width={240} height={240} alt={t('pay.alt', { amount: money(pay.amount), description })} />
       <dl className="facts">
         {pay.bankBin && (
           <div>
-            <dt>Ngân hàng nhận</dt>
+            <dt>{t('pay.bank')}</dt>
             <dd data-testid="pay-bank">{bankName(pay.bankBin)}</dd>
           </div>
         )}
         {pay.accountNumber && (
           <div>
-            <dt>Số tài khoản</dt>
+            <dt>{t('pay.account')}</dt>
             <dd data-testid="pay-account">{pay.accountNumber}</dd>
           </div>
         )}
         {pay.accountName && (
           <div>
-            <dt>Tên tài khoản</dt>
+            <dt>{t('pay.accountName')}</dt>
             <dd>{pay.accountName}</dd>
           </div>
         )}
         <div>
-          <dt>Nội dung chuyển khoản</dt>
+          <dt>{t('pay.description')}</dt>
           <dd className="code">{description}</dd>
         </div>
       </dl>
       <ol>
-        <li>Mở ứng dụng ngân hàng, chọn «Quét mã QR».</li>
-        <li>Quét mã trên — hoặc lưu ảnh mã rồi chọn «Tải ảnh QR» trong ứng dụng; số tiền và nội dung ({description}) đã điền sẵn, không sửa.</li>
-        <li>Xác nhận chuyển.</li>
+        <li>{t('pay.step1')}</li>
+        <li>{t('pay.step2', { description })}</li>
+        <li>{t('pay.step3')}</li>
       </ol>
       <p className="actions no-print">
         <a className="button secondary" href={pay.qrPng} download={file}>
-          Lưu ảnh mã QR
+          {t('pay.save')}
         </a>
         {canShare ? (
           <button type="button" className="secondary" onClick={() => void share()}>
-            Chia sẻ mã QR
+            {t('pay.share')}
           </button>
         ) : (
           pay.accountNumber && (
-            <button type="button" className="secondary" onClick={() => void copy(pay.accountNumber!, `Đã chép số tài khoản ${pay.accountNumber}.`)}>
-              Chép số tài khoản
+            <button type="button" className="secondary" onClick={() => void copy(pay.accountNumber!, t('pay.copiedAccount', { account: pay.accountNumber! }))}>
+              {t('pay.copyAccount')}
             </button>
           )
         )}
         {pay.vietqr && (
-          <button type="button" className="secondary" onClick={() => void copy(pay.vietqr!, 'Đã chép mã VietQR; dán vào ứng dụng ngân hàng nếu có mục dán mã.')}>
-            Chép mã VietQR
+          <button type="button" className="secondary" onClick={() => void copy(pay.vietqr!, t('pay.copiedVietqr'))}>
+            {t('pay.copyVietqr')}
           </button>
         )}
       </p>

@@ -1,44 +1,46 @@
 import type { Procedure } from './api';
 import { href, onLinkClick } from './router';
-import { deadlineText, LEVEL_TEXT, money } from './text';
+import { pick, useT } from './i18n';
+import { deadlineText, levelText, money } from './text';
 
 export function ProcedureCard({ p }: { p: Procedure }) {
-  const fee = p.fee === p.feeOnline ? money(p.fee) : `${money(p.feeOnline)} trực tuyến · ${money(p.fee)} tại quầy`;
+  const t = useT();
+  const fee = p.fee === p.feeOnline ? money(p.fee) : t('card.feeSplit', { online: money(p.feeOnline), counter: money(p.fee) });
   return (
     <article className="card" aria-labelledby={`p-${p.code}`}>
-      <h3 id={`p-${p.code}`}>{p.name.vi}</h3>
+      <h3 id={`p-${p.code}`}>{pick(p.name)}</h3>
       <p className="meta">
-        <span className="badge">{p.field.vi}</span>
-        {p.fullProcessOnline ? <span className="badge ok">Toàn trình trực tuyến</span> : <span className="badge">Một phần trực tuyến</span>}
+        <span className="badge">{pick(p.field)}</span>
+        {p.fullProcessOnline ? <span className="badge ok">{t('card.fullOnline')}</span> : <span className="badge">{t('card.partialOnline')}</span>}
       </p>
       <dl className="facts">
         <div>
-          <dt>Cấp thực hiện</dt>
-          <dd>{LEVEL_TEXT[p.level]}</dd>
+          <dt>{t('common.level')}</dt>
+          <dd>{levelText(p.level)}</dd>
         </div>
         <div>
-          <dt>Phí, lệ phí</dt>
+          <dt>{t('common.fee')}</dt>
           <dd>{fee}</dd>
         </div>
         <div>
-          <dt>Thời hạn</dt>
+          <dt>{t('card.deadline')}</dt>
           <dd>{deadlineText(p.deadline)}</dd>
         </div>
       </dl>
       <details>
-        <summary>Giấy tờ cần có ({p.requiredDocuments.length})</summary>
+        <summary>{t('card.docs', { n: p.requiredDocuments.length })}</summary>
         <ul>
           {p.requiredDocuments.map((d) => (
-            <li key={d.vi}>{d.vi}</li>
+            <li key={d.vi}>{pick(d)}</li>
           ))}
         </ul>
       </details>
       <p className="actions">
         <a className="button" href={href(`/nop-ho-so/${p.code}`)} onClick={onLinkClick}>
-          Nộp hồ sơ trực tuyến
+          {t('common.fileOnline')}
         </a>
         <a className="button secondary" href={href(`/thu-tuc/${p.code}`)} onClick={onLinkClick}>
-          Xem hướng dẫn, in phiếu
+          {t('card.guide')}
         </a>
       </p>
     </article>

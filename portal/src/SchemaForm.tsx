@@ -1,6 +1,7 @@
 import type { JsonSchema } from './api';
 import type { Errors, FormValue } from './schema-form';
 import { optionLabel } from '../../domain/form-choices';
+import { t } from './i18n';
 
 interface Props {
   schema: JsonSchema;
@@ -52,18 +53,18 @@ function Field(props: { name: string; s: JsonSchema; required: boolean; value: u
       <fieldset className={`field list${error ? ' invalid' : ''}`} aria-describedby={described}>
         <legend>
           {label}
-          {required && <span className="req"> (bắt buộc)</span>}
+          {required && <span className="req"> {t('form.required')}</span>}
         </legend>
         {rows.map((row, i) => (
           <div className="row" key={i}>
             <SchemaForm schema={s.items!} value={row ?? {}} onChange={(v) => set(rows.map((r, j) => (j === i ? v : r)))} labelOf={labelOf} errors={errors} prefix={`${key}.${i}.`} />
             <button type="button" className="secondary" onClick={() => set(rows.filter((_, j) => j !== i))}>
-              Xóa dòng {i + 1}
+              {t('form.removeRow', { n: i + 1 })}
             </button>
           </div>
         ))}
         <button type="button" className="secondary" onClick={() => set([...rows, {}])}>
-          Thêm dòng
+          {t('form.addRow')}
         </button>
         {errorLine}
       </fieldset>
@@ -73,7 +74,7 @@ function Field(props: { name: string; s: JsonSchema; required: boolean; value: u
   if (s.enum) {
     input = (
       <select {...common} value={value === undefined ? '' : String(value)} onChange={(e) => set(e.target.value || undefined)}>
-        <option value="">— Chọn —</option>
+        <option value="">{t('form.choose')}</option>
         {s.enum.map((o) => (
           <option key={String(o)} value={String(o)}>
             {optionLabel(s, o)}
@@ -104,7 +105,7 @@ function Field(props: { name: string; s: JsonSchema; required: boolean; value: u
     <div className={`field${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>
         {label}
-        {required ? <span className="req"> *</span> : <span className="opt"> (nếu có)</span>}
+        {required ? <span className="req"> *</span> : <span className="opt"> {t('form.optional')}</span>}
       </label>
       {input}
       {errorLine}

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useT } from './i18n';
 import { navigate } from './router';
 import { useSession } from './session';
 import { SignIn } from './SignIn';
@@ -6,8 +7,9 @@ import { SignIn } from './SignIn';
 /** The header's «Đăng nhập»: once signed in, the citizen lands on their dossiers. */
 export function SignInPage() {
   const session = useSession();
+  const t = useT();
   useEffect(() => {
     if (session) navigate('/ho-so-cua-toi');
   }, [session]);
-  return <SignIn why="Đăng nhập bằng tài khoản đã dùng để nộp hồ sơ: xem hồ sơ của tôi, nộp phí, bổ sung giấy tờ, tải kết quả." />;
+  return <SignIn why={t('signin.pageWhy')} />;
 }

@@ -11,6 +11,8 @@ import { useSession } from './session';
 import { ACCEPT, UploadList, useUploads } from './Uploads';
 import { optionLabel } from '../../domain/form-choices';
 import { deadlineText, money } from './text';
+import { lang, pick as inLang, t as tr, useT } from './i18n';
+import type { MessageKey } from './i18n/vi';
 
 /** Receiving desks: every commune-level one-stop desk receives every procedure (seed data). */
 const DESKS = (agencyFile as { agencies: { code: string; name: string; kind: string }[] }).agencies
@@ -28,13 +30,14 @@ const APPLICANT: JsonSchema = {
   },
   required: ['fullName', 'idNumber', 'phone'],
 };
-const APPLICANT_LABELS: Record<string, string> = {
-  fullName: 'Họ tên người nộp',
-  idNumber: 'Số định danh cá nhân (CCCD)',
-  phone: 'Số điện thoại (để tra cứu hồ sơ)',
-  email: 'Email',
-  address: 'Địa chỉ liên hệ',
+const APPLICANT_LABELS: Record<string, MessageKey> = {
+  fullName: 'applicant.fullName',
+  idNumber: 'applicant.idNumber',
+  phone: 'applicant.phone',
+  email: 'applicant.email',
+  address: 'applicant.address',
 };
+const applicantLabel = (k: string) => (APPLICANT_LABELS[k] ? tr(APPLICANT_LABELS[k]) : k);
 
 interface Draft {
   /** One key per draft: a double tap or a retry after a lost answer never makes two dossiers. */
@@ -58,6 +61,7 @@ function loadDraft(code: string): Draft {
 
 export function SubmitPage({ code }: { code: string }) {
   const session = useSession();
+  const t = useT();
   const [p, setP] = useState<Procedure | null>(null);
   const [draft, setDraft] = useState<Draft>(() => loadDraft(code));
   const [step, setStep] = useState<'fill' | 'review'>('fill');
@@ -77,21 +81,22 @@ export function SubmitPage({ code }: { code: string }) {
     // Only when the session arrives: a name the citizen clears later is not filled in again.
   }, [session]);
 
-  const formLabel = useMemo(() => (k: string) => p?.formLabels[k]?.vi ?? k, [p]);
-  if (!p) return message ? <p role="alert" className="error">{message}</p> : <p role="status">Đang tải…</p>;
+  // Re-made when the language changes (`t` is the same function, the words behind it are not).
+  const formLabel = useMemo(() => (k: string) => (p?.formLabels[k] ? inLang(p.formLabels[k]) : k), [p, lang()]);
+  if (!p) return message ? <p role="alert" className="error">{message}</p> : <p role="status">{t('common.loading')}</p>;
 
   const checkAll = () => {
     const e: Errors = {
-      ...validate(APPLICANT, draft.applicant, (k) => APPLICANT_LABELS[k] ?? k, 'applicant.'),
+      ...validate(APPLICANT, draft.applicant, applicantLabel, 'applicant.'),
       ...validate(p.formSchema, draft.form, formLabel, 'form.'),
     };
-    if (!draft.agencyCode) e.agencyCode = 'Vui lòng chọn nơi nộp hồ sơ';
+    if (!draft.agencyCode) e.agencyCode = t('submit.pickDesk');
     return e;
   };
   const showErrors = (e: Errors) => {
     setErrors(e);
     const n = Object.keys(e).length;
-    setMessage(n ? `Còn ${n} mục cần sửa (đánh dấu đỏ bên dưới).` : '');
+    setMessage(n ? t('submit.fixN', { n }) : '');
     if (n) setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
   };
 
@@ -104,7 +109,7 @@ export function SubmitPage({ code }: { code: string }) {
       // dossier naming them, under the draft's Idempotency-Key as before.
       setPhase('upload');
       const attachments = await uploads.uploadAll().catch((err: ApiError) => {
-        throw new ApiError(err.status, `Chưa nộp hồ sơ: ${err.message} Bỏ tệp lỗi hoặc chọn tệp khác rồi bấm «Nộp hồ sơ» lại.`);
+        throw new ApiError(err.status, t('submit.uploadFailed', { message: err.message }));
       });
       setPhase('submit');
       const dossier = await api.submit(
@@ -123,11 +128,11 @@ export function SubmitPage({ code }: { code: string }) {
     } catch (err) {
       const e = err as ApiError;
       if (e.errors?.some((f) => f.field.startsWith('attachments'))) {
-        setMessage(`Tệp đính kèm không dùng được: ${e.message}`);
+        setMessage(t('submit.badAttachments', { message: e.message }));
       } else if (e.errors?.length) {
         setStep('fill');
         showErrors(Object.fromEntries(e.errors.map((f: FieldError) => [f.field, f.message])));
-      } else setMessage(e.status === 0 ? `${e.message} Hồ sơ chưa bị nộp trùng: bấm «Nộp hồ sơ» lại an toàn.` : e.message);
+      } else setMessage(e.status === 0 ? t('submit.offlineRetry', { message: e.message }) : e.message);
     } finally {
       setBusy(false);
     }
@@ -135,14 +140,14 @@ export function SubmitPage({ code }: { code: string }) {
 
   return (
     <section aria-labelledby="submit-title">
-      <h1 id="submit-title">Nộp hồ sơ: {p.name.vi}</h1>
-      <ol className="steps" aria-label="Các bước">
-        <li aria-current={!session ? 'step' : undefined}>Đăng nhập</li>
-        <li aria-current={session && step === 'fill' ? 'step' : undefined}>Điền tờ khai</li>
-        <li aria-current={session && step === 'review' ? 'step' : undefined}>Kiểm tra và nộp</li>
+      <h1 id="submit-title">{t('submit.title', { name: inLang(p.name) })}</h1>
+      <ol className="steps" aria-label={t('submit.steps')}>
+        <li aria-current={!session ? 'step' : undefined}>{t('submit.stepSignIn')}</li>
+        <li aria-current={session && step === 'fill' ? 'step' : undefined}>{t('submit.stepFill')}</li>
+        <li aria-current={session && step === 'review' ? 'step' : undefined}>{t('submit.stepReview')}</li>
       </ol>
       {!session ? (
-        <SignIn why="Để nộp hồ sơ trực tuyến, Ông/Bà đăng nhập bằng tài khoản dịch vụ công. Thông tin đã điền được giữ lại." />
+        <SignIn why={t('submit.signInWhy')} />
       ) : step === 'fill' ? (
         <form
           noValidate
@@ -158,14 +163,14 @@ export function SubmitPage({ code }: { code: string }) {
         >
           {message && <p role="alert" className="error">{message}</p>}
           <fieldset className="panel">
-            <legend>Người nộp hồ sơ</legend>
-            <SchemaForm schema={APPLICANT} value={draft.applicant} onChange={(applicant) => setDraft({ ...draft, applicant })} labelOf={(k) => APPLICANT_LABELS[k] ?? k} errors={errors} prefix="applicant." />
+            <legend>{t('submit.applicant')}</legend>
+            <SchemaForm schema={APPLICANT} value={draft.applicant} onChange={(applicant) => setDraft({ ...draft, applicant })} labelOf={applicantLabel} errors={errors} prefix="applicant." />
             <div className={`field${errors.agencyCode ? ' invalid' : ''}`}>
               <label htmlFor="agencyCode">
-                Nơi nộp hồ sơ (Bộ phận Một cửa xã, phường)<span className="req"> *</span>
+                {t('submit.desk')}<span className="req"> *</span>
               </label>
               <select id="agencyCode" value={draft.agencyCode} aria-invalid={errors.agencyCode ? true : undefined} aria-describedby={errors.agencyCode ? 'agencyCode-error' : undefined} onChange={(e) => setDraft({ ...draft, agencyCode: e.target.value })}>
-                <option value="">— Chọn xã, phường —</option>
+                <option value="">{t('common.pickCommune')}</option>
                 {DESKS.map((d) => (
                   <option key={d.code} value={d.code}>
                     {d.name}
@@ -176,18 +181,18 @@ export function SubmitPage({ code }: { code: string }) {
             </div>
           </fieldset>
           <fieldset className="panel">
-            <legend>Tờ khai</legend>
+            <legend>{t('submit.form')}</legend>
             <SchemaForm schema={p.formSchema} value={draft.form} onChange={(form) => setDraft({ ...draft, form })} labelOf={formLabel} errors={errors} prefix="form." />
           </fieldset>
           <fieldset className="panel">
-            <legend>Giấy tờ đính kèm</legend>
+            <legend>{t('submit.attachments')}</legend>
             <ul>
               {p.requiredDocuments.map((d) => (
-                <li key={d.vi}>{d.vi}</li>
+                <li key={d.vi}>{inLang(d)}</li>
               ))}
             </ul>
             <div className="field">
-              <label htmlFor="files">Chọn tệp (ảnh, PDF)</label>
+              <label htmlFor="files">{t('submit.files')}</label>
               <input
                 id="files"
                 type="file"
@@ -200,7 +205,7 @@ export function SubmitPage({ code }: { code: string }) {
               />
             </div>
             <div className="field">
-              <label htmlFor="camera">Hoặc chụp ảnh giấy tờ</label>
+              <label htmlFor="camera">{t('submit.camera')}</label>
               <input
                 id="camera"
                 type="file"
@@ -212,29 +217,30 @@ export function SubmitPage({ code }: { code: string }) {
                 }}
               />
             </div>
-            <UploadList files={uploads.files} onRemove={uploads.remove} requirements={p.requiredDocuments.map((d) => d.vi)} onTag={uploads.tag} />
-            <p className="note">PDF, JPG hoặc PNG, tối đa 10 MB mỗi tệp. Tệp được tải lên máy chủ khi Ông/Bà bấm «Nộp hồ sơ».</p>
+            <UploadList files={uploads.files} onRemove={uploads.remove} requirements={p.requiredDocuments.map((d) => d.vi)}
+              requirementLabel={(vi) => inLang(p.requiredDocuments.find((d) => d.vi === vi))} onTag={uploads.tag} />
+            <p className="note">{t('submit.filesNote')}</p>
           </fieldset>
           <p className="actions">
-            <button type="submit">Tiếp tục: kiểm tra lại</button>
+            <button type="submit">{t('submit.toReview')}</button>
           </p>
         </form>
       ) : (
         <div>
           {message && <p role="alert" className="error">{message}</p>}
           <section className="panel" aria-labelledby="review-title">
-            <h2 id="review-title">Kiểm tra lại trước khi nộp</h2>
+            <h2 id="review-title">{t('submit.reviewTitle')}</h2>
             <dl className="review">
               {Object.keys(APPLICANT.properties!).map((k) =>
                 draft.applicant[k] ? (
                   <div key={k}>
-                    <dt>{APPLICANT_LABELS[k]}</dt>
+                    <dt>{applicantLabel(k)}</dt>
                     <dd>{String(draft.applicant[k])}</dd>
                   </div>
                 ) : null,
               )}
               <div>
-                <dt>Nơi nộp</dt>
+                <dt>{t('submit.deskShort')}</dt>
                 <dd>{DESKS.find((d) => d.code === draft.agencyCode)?.name}</dd>
               </div>
               {Object.keys(p.formSchema.properties ?? {}).map((k) => (
@@ -244,16 +250,16 @@ export function SubmitPage({ code }: { code: string }) {
                 </div>
               ))}
               <div>
-                <dt>Tệp đính kèm</dt>
-                <dd>{uploads.files.length ? <UploadList files={uploads.files} onRemove={uploads.remove} label="Tệp đính kèm" locked={busy} /> : 'Không có'}</dd>
+                <dt>{t('submit.attached')}</dt>
+                <dd>{uploads.files.length ? <UploadList files={uploads.files} onRemove={uploads.remove} label={t('submit.attached')} locked={busy} /> : t('submit.none')}</dd>
               </div>
               <div>
-                <dt>Thời hạn giải quyết</dt>
+                <dt>{t('common.deadline')}</dt>
                 {/* Online, the procedure's online deadline where it states one (the kiosk runs on the counter's). */}
-                <dd>{deadlineText((!isKiosk() && p.deadlines?.online) || p.deadline)} kể từ khi nhận đủ hồ sơ hợp lệ</dd>
+                <dd>{t('submit.deadlineFrom', { deadline: deadlineText((!isKiosk() && p.deadlines?.online) || p.deadline) })}</dd>
               </div>
               <div>
-                <dt>Phí, lệ phí</dt>
+                <dt>{t('common.fee')}</dt>
                 {/* The amount the API will ask for: the channel's rate, by the form where the procedure's fee rule says so. */}
                 <dd data-testid="fee">{money(feeOf({ fee: { counter: p.fee, online: p.feeOnline }, feeRule: p.feeRule ?? undefined }, isKiosk() ? 'kiosk' : 'online', clean(p.formSchema, draft.form)))}</dd>
               </div>
@@ -261,10 +267,10 @@ export function SubmitPage({ code }: { code: string }) {
           </section>
           <p className="actions">
             <button type="button" className="secondary" onClick={() => setStep('fill')}>
-              Sửa lại
+              {t('submit.edit')}
             </button>
             <button type="button" onClick={submit} disabled={busy} aria-busy={busy}>
-              {busy ? (phase === 'upload' && uploads.files.some((f) => !f.done) ? 'Đang tải tệp lên…' : 'Đang nộp…') : 'Nộp hồ sơ'}
+              {busy ? (phase === 'upload' && uploads.files.some((f) => !f.done) ? t('submit.uploading') : t('submit.sending')) : t('submit.send')}
             </button>
           </p>
         </div>
@@ -276,8 +282,8 @@ export function SubmitPage({ code }: { code: string }) {
 /** A value of the form in words: a choice by the words its form schema gives it. */
 function show(v: unknown, prop: JsonSchema | undefined): string {
   if (v === undefined || v === '' || v === null) return '—';
-  if (v === true) return 'Có';
-  if (v === false) return 'Không';
+  if (v === true) return tr('common.yes');
+  if (v === false) return tr('common.no');
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? Object.values(x ?? {}).join(' – ') : String(x))).join('; ');
   return optionLabel(prop, v);
 }

@@ -1,3 +1,4 @@
+import { Rich, useT } from './i18n';
 import { day } from './text';
 
 /**
@@ -5,14 +6,13 @@ import { day } from './text';
  * the dossier by itself (the `supplement-expired` timer of domain/lifecycle/timers.ts), and a citizen who is not told loses the dossier.
  */
 export function SupplementDeadline({ dueAt }: { dueAt: string | null | undefined }) {
+ const t = useT();
   return (
     <p className="deadline" data-testid="supplement-due">
       {dueAt ? (
-        <>
-          Hạn bổ sung: <strong>{day(dueAt)}</strong>; quá hạn hồ sơ sẽ bị hủy.
-        </>
+        <Rich k="supplement.due" parts={{ date: <strong>{day(dueAt)}</strong> }} />
       ) : (
-        'Ông/Bà cần bổ sung trong thời hạn ghi trên phiếu yêu cầu bổ sung; quá hạn hồ sơ sẽ bị hủy.'
+        t('supplement.dueUnknown')
       )}
     </p>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, type Dossier } from './api';
+import { useT } from './i18n';
 import { SupplementDeadline } from './SupplementDeadline';
 import { ACCEPT, UploadList, useUploads } from './Uploads';
 
@@ -8,15 +9,16 @@ import { ACCEPT, UploadList, useUploads } from './Uploads';
  * «Gửi bổ sung», which uploads them and sends the `supplement` action naming them.
  */
 export function SupplementPanel({ code, missing, dueAt, onDone }: { code: string; missing: string[]; dueAt: string | null | undefined; onDone: (d: Dossier) => void }) {
+  const t = useT();
   const uploads = useUploads();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [sent, setSent] = useState(false);
-  if (sent) return <p className="panel ok" role="status">Đã gửi bổ sung. Hồ sơ tiếp tục được giải quyết.</p>;
+  if (sent) return <p className="panel ok" role="status">{t('supplement.sent')}</p>;
 
   async function send() {
     if (busy) return;
-    if (!uploads.files.length) return setError('Vui lòng chọn ít nhất một tệp giấy tờ bổ sung.');
+    if (!uploads.files.length) return setError(t('supplement.pickOne'));
     setBusy(true);
     setError('');
     try {
@@ -40,11 +42,11 @@ export function SupplementPanel({ code, missing, dueAt, onDone }: { code: string
         void send();
       }}
     >
-      <h2 id="supplement-title">Bổ sung hồ sơ</h2>
+      <h2 id="supplement-title">{t('supplement.title')}</h2>
       <SupplementDeadline dueAt={dueAt} />
       {missing.length > 0 && (
         <>
-          <p>Cơ quan giải quyết đề nghị Ông/Bà bổ sung:</p>
+          <p>{t('supplement.asked')}</p>
           <ul className="missing">
             {missing.map((m) => (
               <li key={m}>{m}</li>
@@ -53,7 +55,7 @@ export function SupplementPanel({ code, missing, dueAt, onDone }: { code: string
         </>
       )}
       <div className="field">
-        <label htmlFor={`supplement-files-${code}`}>Chọn tệp bổ sung (PDF, JPG, PNG, tối đa 10 MB mỗi tệp)</label>
+        <label htmlFor={`supplement-files-${code}`}>{t('supplement.files')}</label>
         <input
           id={`supplement-files-${code}`}
           type="file"
@@ -66,7 +68,7 @@ export function SupplementPanel({ code, missing, dueAt, onDone }: { code: string
           }}
         />
       </div>
-      <UploadList files={uploads.files} onRemove={uploads.remove} label="Tệp bổ sung" locked={busy} />
+      <UploadList files={uploads.files} onRemove={uploads.remove} label={t('supplement.list')} locked={busy} />
       {error && (
         <p role="alert" className="error">
           {error}
@@ -74,7 +76,7 @@ export function SupplementPanel({ code, missing, dueAt, onDone }: { code: string
       )}
       <p className="actions">
         <button type="submit" disabled={busy} aria-busy={busy}>
-          {busy ? 'Đang gửi…' : 'Gửi bổ sung'}
+          {busy ? t('supplement.sending') : t('supplement.send')}
         </button>
       </p>
     </form>

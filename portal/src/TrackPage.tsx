@@ -7,11 +7,13 @@ import { SignIn } from './SignIn';
 import { PayQr } from './PayQr';
 import { SupplementDeadline } from './SupplementDeadline';
 import { SupplementPanel } from './SupplementPanel';
-import { day, DOCUMENT_TEXT, money } from './text';
+import { day, documentText, money, statusText } from './text';
+import { lang, useT } from './i18n';
 
 /** Track a dossier by its code and the applicant's phone, without signing in. */
 export function TrackPage(props: { code: string; phone: string }) {
   const session = useSession();
+  const t = useT();
   const [code, setCode] = useState(props.code);
   const [phone, setPhone] = useState(props.phone);
   const [d, setD] = useState<PublicDossier | null>(null);
@@ -28,7 +30,7 @@ export function TrackPage(props: { code: string; phone: string }) {
       setD(await api.lookup(code, phone));
     } catch (e) {
       setD(null);
-      setError(e instanceof ApiError && e.status === 404 ? 'Không tìm thấy hồ sơ với mã và số điện thoại này. Kiểm tra lại mã hồ sơ (ví dụ 02647-260315-0001) và số điện thoại đã khai.' : (e as Error).message);
+      setError(e instanceof ApiError && e.status === 404 ? t('track.notFound') : (e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -53,7 +55,7 @@ export function TrackPage(props: { code: string; phone: string }) {
   const outcome = d && (d.status === 'DELIVERED' || d.status === 'RESULT_READY');
   return (
     <section aria-labelledby="track-title">
-      <h1 id="track-title">Tra cứu hồ sơ</h1>
+      <h1 id="track-title">{t('track.title')}</h1>
       <form
         className="panel"
         onSubmit={(e) => {
@@ -62,52 +64,53 @@ export function TrackPage(props: { code: string; phone: string }) {
         }}
       >
         <div className="field">
-          <label htmlFor="track-code">Mã hồ sơ (trên giấy tiếp nhận)</label>
+          <label htmlFor="track-code">{t('track.code')}</label>
           <input id="track-code" required value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" />
         </div>
         <div className="field">
-          <label htmlFor="track-phone">Số điện thoại đã khai khi nộp</label>
+          <label htmlFor="track-phone">{t('track.phone')}</label>
           <input id="track-phone" autoFocus={!!props.code && !props.phone} required type="tel" inputMode="tel" value={phone} onChange={(e) => setPhone(e.target.value)} autoComplete="tel" />
         </div>
         <button type="submit" disabled={busy}>
-          {busy ? 'Đang tra cứu…' : 'Tra cứu'}
+          {busy ? t('track.busy') : t('track.submit')}
         </button>
       </form>
       {error && <p role="alert" className="error">{error}</p>}
       {d && (
         <div aria-live="polite">
           <section className="panel" aria-labelledby="result-title">
+            {/* The API words the procedure and the next step in Vietnamese only: marked so, for screen readers. */}
             <h2 id="result-title">
-              {d.procedureName} — <span className="code">{d.code}</span>
+              <span lang="vi">{d.procedureName}</span> — <span className="code">{d.code}</span>
             </h2>
-            <ListenButton src={`/api/public/dossiers/${encodeURIComponent(d.code)}/audio?phone=${encodeURIComponent(phone.trim())}`} what="tình trạng hồ sơ" />
+            <ListenButton src={`/api/public/dossiers/${encodeURIComponent(d.code)}/audio?phone=${encodeURIComponent(phone.trim())}`} what={t('track.listenWhat')} />
             <dl className="facts big">
               <div>
-                <dt>Tình trạng</dt>
-                <dd data-testid="track-status">{d.statusText}</dd>
+                <dt>{t('common.status')}</dt>
+                <dd data-testid="track-status">{lang() === 'vi' ? d.statusText : statusText(d.status)}</dd>
               </div>
               <div>
-                <dt>Việc Ông/Bà cần làm</dt>
-                <dd>{d.nextStep}</dd>
+                <dt>{t('track.next')}</dt>
+                <dd lang="vi">{d.nextStep}</dd>
               </div>
               {d.dueAt && (
                 <div>
-                  <dt>Ngày hẹn trả kết quả</dt>
+                  <dt>{t('common.due')}</dt>
                   <dd>{day(d.dueAt, true)}</dd>
                 </div>
               )}
               {d.fee > 0 && (
                 <div>
-                  <dt>Phí, lệ phí</dt>
+                  <dt>{t('common.fee')}</dt>
                   <dd>
-                    {money(d.fee)} — {d.paid ? 'đã nộp' : 'chưa nộp'}
+                    {t('common.feeState', { amount: money(d.fee), state: t(d.paid ? 'common.paid' : 'common.unpaid') })}
                   </dd>
                 </div>
               )}
             </dl>
             {d.missing.length > 0 && (
               <>
-                <h3>Giấy tờ cần bổ sung</h3>
+                <h3>{t('track.missing')}</h3>
                 <SupplementDeadline dueAt={d.supplementDueAt} />
                 <ul className="missing">
                   {d.missing.map((m) => (
@@ -117,18 +120,18 @@ export function TrackPage(props: { code: string; phone: string }) {
               </>
             )}
             {d.status === 'NEEDS_SUPPLEMENT' && d.missing.length === 0 && <SupplementDeadline dueAt={d.supplementDueAt} />}
-            {d.documents.length > 0 && <p className="note">Giấy tờ đã có: {d.documents.map((k) => DOCUMENT_TEXT[k] ?? k).join('; ')}.</p>}
+            {d.documents.length > 0 && <p className="note">{t('track.documents', { list: d.documents.map(documentText).join('; ') })}</p>}
           </section>
           {d.payment && (
             <section className="panel pay" aria-labelledby="track-pay-title">
-              <h2 id="track-pay-title">Nộp phí bằng mã QR</h2>
+              <h2 id="track-pay-title">{t('pay.title')}</h2>
               <PayQr code={d.code} pay={d.payment} />
-              <p className="note">Sau khi chuyển, bấm «Tra cứu» lại để xem tình trạng đã nộp.</p>
+              <p className="note">{t('track.payAgain')}</p>
             </section>
           )}
           {supplemented && (
             <p className="panel ok" role="status">
-              Đã gửi bổ sung. Hồ sơ tiếp tục được giải quyết.
+              {t('supplement.sent')}
             </p>
           )}
           {d.status === 'NEEDS_SUPPLEMENT' &&
@@ -143,7 +146,7 @@ export function TrackPage(props: { code: string; phone: string }) {
                 }}
               />
             ) : (
-              !session && <SignIn why="Đăng nhập bằng tài khoản đã nộp hồ sơ để gửi giấy tờ bổ sung trực tuyến." />
+              !session && <SignIn why={t('track.signInSupplement')} />
             ))}
           {outcome &&
             (session ? (
@@ -152,7 +155,7 @@ export function TrackPage(props: { code: string; phone: string }) {
                 {d.status === 'DELIVERED' && <Rating code={d.code} />}
               </>
             ) : (
-              <SignIn why="Đăng nhập bằng tài khoản đã nộp hồ sơ để tải kết quả điện tử và đánh giá mức độ hài lòng." />
+              <SignIn why={t('track.signInResult')} />
             ))}
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { api, uploadProblem, type Attachment } from './api';
+import { t } from './i18n';
 
 /** A file the citizen picked; `done` once stored on the server (kept, so a retry never re-sends it). */
 export interface PickedFile {
@@ -65,9 +66,10 @@ export function useUploads() {
 export function UploadList({
   files,
   onRemove,
-  label = 'Tệp đã chọn',
+  label = t('uploads.picked'),
   locked = false,
   requirements,
+  requirementLabel = (r) => r,
   onTag,
 }: {
   files: PickedFile[];
@@ -75,6 +77,8 @@ export function UploadList({
   label?: string;
   locked?: boolean;
   requirements?: readonly string[];
+  /** A requirement (its Vietnamese label, which the API keys it by) in the page's language. */
+  requirementLabel?: (requirement: string) => string;
   onTag?: (key: string, requirement: string) => void;
 }) {
   if (!files.length) return null;
@@ -83,27 +87,27 @@ export function UploadList({
       {files.map((f) => (
         <li key={f.key}>
           <span>
-            {f.file.name} ({Math.ceil(f.file.size / 1024)} KB)
+            {t('common.fileSize', { name: f.file.name, kb: Math.ceil(f.file.size / 1024) })}
           </span>{' '}
           {requirements?.length && onTag ? (
-            <select aria-label={`Giấy tờ «${f.file.name}» là`} value={f.requirement ?? ''} disabled={locked || !!f.done} onChange={(e) => onTag(f.key, e.target.value)}>
-              <option value="">Giấy tờ khác</option>
+            <select aria-label={t('uploads.which', { name: f.file.name })} value={f.requirement ?? ''} disabled={locked || !!f.done} onChange={(e) => onTag(f.key, e.target.value)}>
+              <option value="">{t('uploads.other')}</option>
               {requirements.map((r) => (
                 <option key={r} value={r}>
-                  {r}
+                  {requirementLabel(r)}
                 </option>
               ))}
             </select>
           ) : f.requirement ? (
-            <span className="note">{f.requirement} </span>
+            <span className="note">{requirementLabel(f.requirement)} </span>
           ) : null}
-          <progress max={1} value={f.progress} aria-label={`Tải lên ${f.file.name}`} />{' '}
-          <span className="note">{f.error ? '' : f.done ? 'Đã tải lên' : f.progress > 0 ? `${Math.round(f.progress * 100)}%` : 'Chưa tải lên'}</span>
+          <progress max={1} value={f.progress} aria-label={t('uploads.progress', { name: f.file.name })} />{' '}
+          <span className="note">{f.error ? '' : f.done ? t('uploads.done') : f.progress > 0 ? `${Math.round(f.progress * 100)}%` : t('uploads.notYet')}</span>
           {!locked && (
             <>
               {' '}
               <button type="button" className="link" onClick={() => onRemove(f.key)}>
-                Bỏ
+                {t('uploads.remove')}
               </button>
             </>
           )}

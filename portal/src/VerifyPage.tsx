@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, type DocumentVerification } from './api';
 import { href, onLinkClick } from './router';
+import { useT } from './i18n';
 import { day } from './text';
 
 /** SHA-256 of a file, in the browser: the file never leaves the device. */
@@ -14,43 +15,44 @@ async function sha256Hex(file: File): Promise<string> {
  * under this code, its signature checked now, and a check of a copy the reader holds.
  */
 export function VerifyPage({ code }: { code: string }) {
+  const t = useT();
   const [v, setV] = useState<DocumentVerification | null>(null);
   const [error, setError] = useState('');
   const [copy, setCopy] = useState<'same' | 'different' | null>(null);
 
   useEffect(() => {
     api.verify(code).then(setV, (e: unknown) =>
-      setError(e instanceof ApiError && e.status === 404 ? 'Không tìm thấy văn bản có mã xác minh này. Kiểm tra lại mã in dưới mã QR.' : (e as Error).message),
+      setError(e instanceof ApiError && e.status === 404 ? t('verify.notFound') : (e as Error).message),
     );
   }, [code]);
 
   return (
     <section aria-labelledby="verify-title">
-      <h1 id="verify-title">Xác minh văn bản điện tử</h1>
-      {!v && !error && <p role="status">Đang kiểm tra chữ ký số…</p>}
+      <h1 id="verify-title">{t('verify.title')}</h1>
+      {!v && !error && <p role="status">{t('verify.checking')}</p>}
       {error && <p role="alert" className="error">{error}</p>}
       {v && (
         <>
           <div className={v.valid ? 'panel ok' : 'error'} role={v.valid ? 'status' : 'alert'}>
             {v.valid
-              ? 'Văn bản hợp lệ: đúng bản do cơ quan cấp, chữ ký số còn nguyên vẹn.'
-              : 'Văn bản KHÔNG hợp lệ: bản lưu đã bị thay đổi hoặc chữ ký số không khớp. Vui lòng liên hệ Bộ phận Một cửa.'}
+              ? t('verify.valid')
+              : t('verify.invalid')}
           </div>
           <dl className="facts big panel">
-            <div><dt>Văn bản</dt><dd>{v.document.title}</dd></div>
-            <div><dt>Mã hồ sơ</dt><dd>{v.document.dossierCode}</dd></div>
-            <div><dt>Người ký</dt><dd>{v.signer.commonName ?? v.signer.subject}</dd></div>
-            {v.signer.organization && <div><dt>Cơ quan</dt><dd>{v.signer.organization}</dd></div>}
-            <div><dt>Thời điểm ký</dt><dd>{day(v.signedAt, true)}</dd></div>
-            {v.signer.issuer && <div><dt>Chứng thư số do</dt><dd>{v.signer.issuer}</dd></div>}
+            <div><dt>{t('verify.document')}</dt><dd>{v.document.title}</dd></div>
+            <div><dt>{t('verify.dossierCode')}</dt><dd>{v.document.dossierCode}</dd></div>
+            <div><dt>{t('verify.signer')}</dt><dd>{v.signer.commonName ?? v.signer.subject}</dd></div>
+            {v.signer.organization && <div><dt>{t('verify.organization')}</dt><dd>{v.signer.organization}</dd></div>}
+            <div><dt>{t('verify.signedAt')}</dt><dd>{day(v.signedAt, true)}</dd></div>
+            {v.signer.issuer && <div><dt>{t('verify.issuer')}</dt><dd>{v.signer.issuer}</dd></div>}
           </dl>
           <ul className="panel">
-            <li>{v.checks.hash ? '✓' : '✗'} Nội dung đúng với bản đã cấp (mã băm SHA-256)</li>
-            <li>{v.checks.signature ? '✓' : '✗'} Chữ ký số hợp lệ trên toàn bộ tệp</li>
-            <li>{v.checks.certificate ? '✓' : '✗'} Ký bằng chứng thư số của cơ quan khi cấp</li>
+            <li>{v.checks.hash ? '✓' : '✗'} {t('verify.hash')}</li>
+            <li>{v.checks.signature ? '✓' : '✗'} {t('verify.signature')}</li>
+            <li>{v.checks.certificate ? '✓' : '✗'} {t('verify.certificate')}</li>
           </ul>
           <div className="panel">
-            <label htmlFor="copy">Kiểm tra bản PDF Ông/Bà đang giữ (tệp không được gửi đi)</label>
+            <label htmlFor="copy">{t('verify.copy')}</label>
             <input
               id="copy"
               type="file"
@@ -60,14 +62,14 @@ export function VerifyPage({ code }: { code: string }) {
                 setCopy(file ? ((await sha256Hex(file)) === v.document.sha256 ? 'same' : 'different') : null);
               }}
             />
-            {copy === 'same' && <p className="ok" role="status">Tệp trùng khớp với bản do cơ quan cấp.</p>}
-            {copy === 'different' && <p className="error" role="alert">Tệp KHÁC bản do cơ quan cấp: không dùng tệp này làm bằng chứng.</p>}
-            <p className="note">Mã băm SHA-256 của bản đã cấp: <code>{v.document.sha256}</code></p>
+            {copy === 'same' && <p className="ok" role="status">{t('verify.same')}</p>}
+            {copy === 'different' && <p className="error" role="alert">{t('verify.different')}</p>}
+            <p className="note">{t('verify.sha')} <code>{v.document.sha256}</code></p>
           </div>
           <p>
             {/* /tra-cuu/<code> opens the dossier for its signed-in owner, else the lookup with the code filled in. */}
             <a href={href(`/tra-cuu/${encodeURIComponent(v.document.dossierCode)}`)} onClick={onLinkClick}>
-              Tra cứu tình trạng hồ sơ {v.document.dossierCode}
+              {t('verify.track', { code: v.document.dossierCode })}
             </a>
           </p>
         </>

@@ -1,5 +1,6 @@
 import type { FeeRule } from '../../domain/procedure-rules';
 import type { Status } from '../../domain/status';
+import { t } from './i18n';
 import { isKiosk } from './kiosk';
 
 /** A field error from the API's problem+json (`errors:[{field,message}]`). */
@@ -210,11 +211,11 @@ async function send<T>(method: string, path: string, body?: unknown, headers: Re
   try {
     res = await fetch(`/api${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
-    throw new ApiError(0, 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.');
+    throw new ApiError(0, t('api.offline'));
   }
   if (res.status === 401 && session) signOut();
   const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, data.detail ?? data.title ?? `Lỗi ${res.status}`, data.errors ?? []);
+  if (!res.ok) throw new ApiError(res.status, data.detail ?? data.title ?? t('api.error', { status: res.status }), data.errors ?? []);
   return { data: data as T, res };
 }
 
@@ -271,8 +272,8 @@ export const guideAudioUrl = (code: string) => `/api/procedures/${encodeURICompo
 export const UPLOAD_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 export function uploadProblem(file: File): string | null {
-  if (file.size > UPLOAD_MAX_BYTES) return `Tệp «${file.name}» lớn hơn 10 MB.`;
-  if (file.type && !UPLOAD_TYPES.includes(file.type)) return `Tệp «${file.name}» không phải PDF, JPG hoặc PNG.`;
+  if (file.size > UPLOAD_MAX_BYTES) return t('upload.tooBig', { name: file.name });
+  if (file.type && !UPLOAD_TYPES.includes(file.type)) return t('upload.badType', { name: file.name });
   return null;
 }
 
@@ -288,7 +289,7 @@ function uploadFile(file: File, onProgress: (fraction: number) => void, requirem
     xhr.setRequestHeader('accept', 'application/json');
     if (session) xhr.setRequestHeader('authorization', `Bearer ${session.token}`);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onerror = () => reject(new ApiError(0, 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.'));
+    xhr.onerror = () => reject(new ApiError(0, t('api.offline')));
     xhr.onload = () => {
       let data: { detail?: string; title?: string; errors?: FieldError[] } | Attachment[] = {};
       try {
@@ -303,7 +304,11 @@ function uploadFile(file: File, onProgress: (fraction: number) => void, requirem
       }
       const p = Array.isArray(data) ? {} : data;
       const text =
-        xhr.status === 413 ? `Tệp «${file.name}» lớn hơn 10 MB.` : xhr.status === 415 ? `Tệp «${file.name}» không phải PDF, JPG hoặc PNG.` : (p.detail ?? p.title ?? `Lỗi ${xhr.status}`);
+        xhr.status === 413
+          ? t('upload.tooBig', { name: file.name })
+          : xhr.status === 415
+            ? t('upload.badType', { name: file.name })
+            : (p.detail ?? p.title ?? t('api.error', { status: xhr.status }));
       reject(new ApiError(xhr.status, text, p.errors ?? []));
     };
     const form = new FormData();
@@ -344,7 +349,7 @@ export const api = {
   /** A PDF the signed-in owner may read, saved through a temporary link. */
   async download(code: string, kind: string) {
     const res = await fetch(`/api/dossiers/${encodeURIComponent(code)}/documents/${kind}`, { headers: session ? { authorization: `Bearer ${session.token}` } : {} });
-    if (!res.ok) throw new ApiError(res.status, res.status === 404 ? 'Chưa có giấy tờ này, hoặc hồ sơ không thuộc tài khoản đang đăng nhập.' : `Lỗi ${res.status}`);
+    if (!res.ok) throw new ApiError(res.status, res.status === 404 ? t('api.noDocument') : t('api.error', { status: res.status }));
     const url = URL.createObjectURL(await res.blob());
     const a = document.createElement('a');
     a.href = url;

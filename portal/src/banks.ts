@@ -1,4 +1,5 @@
 import data from './data/bank-bins.json';
+import { t } from './i18n';
 
 /**
  * The bank a VietQR names by its BIN, in words a citizen recognises («VietinBank — Ngân hàng TMCP
@@ -7,5 +8,5 @@ import data from './data/bank-bins.json';
 export function bankName(bin: string | undefined): string {
   if (!bin) return '';
   const b = (data.banks as Record<string, { short: string; name: string } | undefined>)[bin];
-  return b ? `${b.short} — ${b.name}` : `Ngân hàng mã ${bin}`;
+  return b ? `${b.short} — ${b.name}` : t('bank.unknown', { bin });
 }

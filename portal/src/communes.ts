@@ -1,4 +1,5 @@
 import agencies from '../../db/seed/lao-cai-agencies.json';
+import { t } from './i18n';
 
 /** The province's communes and wards (db/seed/lao-cai-agencies.json), for «where to go». */
 export const COMMUNES = agencies.agencies
@@ -12,6 +13,6 @@ export const COMMUNES = agencies.agencies
  * office is named by its commune's People's Committee, whose seat everyone there knows.
  */
 export const oneStopOffice = (name: string) => ({
-  office: `Bộ phận Một cửa — Ủy ban nhân dân ${name}`,
-  address: `Trụ sở Ủy ban nhân dân ${name}, tỉnh Lào Cai`,
+  office: t('commune.office', { name }),
+  address: t('commune.address', { name }),
 });

@@ -54,6 +54,8 @@ export function watchIdle(signOut: () => void) {
     signOut();
     // Drafts and the session live in sessionStorage (the session only in memory at a kiosk).
     sessionStorage.clear();
+    // The visitor's language and display choices (i18n/, display.ts) are theirs, not the next visitor's.
+    for (const k of Object.keys(localStorage)) if (k.startsWith('motcua.portal.')) localStorage.removeItem(k);
     // The history entry's state too (the finder's field): Chromium keeps it across a same-URL replace.
     history.replaceState(null, '');
     // A full reload: no React state, token or draft survives.

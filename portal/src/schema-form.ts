@@ -1,4 +1,5 @@
 import type { JsonSchema } from './api';
+import { num, t } from './i18n';
 
 export type FormValue = Record<string, unknown>;
 export type Errors = Record<string, string>;
@@ -8,24 +9,24 @@ const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Ar
 /** The message for a value that breaks its schema, in the words a citizen understands. */
 function check(name: string, s: JsonSchema, v: unknown, label: string): string | undefined {
   if (s.type === 'string' && typeof v === 'string') {
-    if (s.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(v)) return 'Ngày không hợp lệ';
-    if (s.minLength !== undefined && v.trim().length < s.minLength) return `${label} cần ít nhất ${s.minLength} ký tự`;
-    if (s.maxLength !== undefined && v.length > s.maxLength) return `${label} dài quá ${s.maxLength} ký tự`;
+    if (s.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(v)) return t('valid.date');
+    if (s.minLength !== undefined && v.trim().length < s.minLength) return t('valid.minLength', { label, n: s.minLength });
+    if (s.maxLength !== undefined && v.length > s.maxLength) return t('valid.maxLength', { label, n: s.maxLength });
     if (s.pattern && !new RegExp(s.pattern).test(v)) {
-      if (/^\^\\d\{12\}\$$/.test(s.pattern)) return 'Số định danh cá nhân gồm 12 chữ số';
-      if (/IdNumber$/.test(name)) return 'Số định danh cá nhân gồm 12 chữ số';
-      if (/phone/i.test(name)) return 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0';
-      return `${label} không đúng định dạng`;
+      if (/^\^\\d\{12\}\$$/.test(s.pattern)) return t('valid.idNumber');
+      if (/IdNumber$/.test(name)) return t('valid.idNumber');
+      if (/phone/i.test(name)) return t('valid.phone');
+      return t('valid.pattern', { label });
     }
   }
   if ((s.type === 'integer' || s.type === 'number') && v !== undefined) {
-    if (typeof v !== 'number' || Number.isNaN(v)) return 'Phải là một số';
-    if (s.type === 'integer' && !Number.isInteger(v)) return 'Phải là số nguyên';
-    if (s.minimum !== undefined && v < s.minimum) return `Phải lớn hơn hoặc bằng ${s.minimum}`;
-    if (s.exclusiveMinimum !== undefined && v <= s.exclusiveMinimum) return `Phải lớn hơn ${s.exclusiveMinimum}`;
-    if (s.maximum !== undefined && v > s.maximum) return `Phải nhỏ hơn hoặc bằng ${s.maximum.toLocaleString('vi-VN')}`;
+    if (typeof v !== 'number' || Number.isNaN(v)) return t('valid.number');
+    if (s.type === 'integer' && !Number.isInteger(v)) return t('valid.integer');
+    if (s.minimum !== undefined && v < s.minimum) return t('valid.min', { n: s.minimum });
+    if (s.exclusiveMinimum !== undefined && v <= s.exclusiveMinimum) return t('valid.exclusiveMin', { n: s.exclusiveMinimum });
+    if (s.maximum !== undefined && v > s.maximum) return t('valid.max', { n: num(s.maximum) });
   }
-  if (s.type === 'array' && Array.isArray(v) && s.minItems !== undefined && v.length < s.minItems) return `Cần ít nhất ${s.minItems} dòng`;
+  if (s.type === 'array' && Array.isArray(v) && s.minItems !== undefined && v.length < s.minItems) return t('valid.minItems', { n: s.minItems });
   return undefined;
 }
 
@@ -36,7 +37,7 @@ export function validate(schema: JsonSchema, value: FormValue, labelOf: (k: stri
     const key = prefix + k;
     const v = value[k];
     if (isEmpty(v)) {
-      if (schema.required?.includes(k) && s.type !== 'boolean') out[key] = s.type === 'array' ? 'Cần ít nhất một dòng' : `Vui lòng nhập ${labelOf(k).toLowerCase()}`;
+      if (schema.required?.includes(k) && s.type !== 'boolean') out[key] = s.type === 'array' ? t('valid.oneRow') : t('valid.required', { label: labelOf(k).toLowerCase() });
       continue;
     }
     const msg = check(k, s, v, labelOf(k));

@@ -1,27 +1,19 @@
-/** Plain-Vietnamese words the portal shows. */
-export { STATUS_TEXT } from '../../domain/status-text';
+/** Amounts, deadlines and dates in the portal's current language (words in i18n/). */
+import type { Status } from '../../domain/status';
+import { num, t } from './i18n';
 
-export const DOCUMENT_TEXT: Record<string, string> = {
-  receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
-  supplement: 'Phiếu yêu cầu bổ sung hồ sơ',
-  refusal: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
-  rejection: 'Thông báo từ chối giải quyết hồ sơ',
-  apology: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
-  result: 'Kết quả giải quyết (bản điện tử)',
-};
+/** What the status means, for a citizen; the code itself for a status the portal has no words for. */
+const STATUSES = ['SUBMITTED', 'RECEIVED', 'IN_REVIEW', 'NEEDS_SUPPLEMENT', 'AWAITING_PAYMENT', 'AWAITING_APPROVAL', 'RESULT_READY', 'DELIVERED', 'NOT_ACCEPTED', 'REJECTED', 'WITHDRAWN', 'CANCELLED'] as const satisfies readonly Status[];
+export const statusText = (s: string) => ((STATUSES as readonly string[]).includes(s) ? t(`status.${s as (typeof STATUSES)[number]}`) : s);
 
-/** Labels of fields nested in lists (the procedures label only their top-level fields). */
-export const NESTED_LABELS: Record<string, string> = {
-  vsicCode: 'Mã ngành cấp 4 (4 chữ số)',
-  description: 'Mô tả ngành, nghề',
-  fullName: 'Họ tên',
-  idNumber: 'Số định danh cá nhân',
-  name: 'Họ tên',
-};
+const DOCUMENTS = ['receipt', 'supplement', 'refusal', 'rejection', 'apology', 'result'] as const;
+/** A dossier document's name; the kind itself when the portal has no words for it. */
+export const documentText = (kind: string) => ((DOCUMENTS as readonly string[]).includes(kind) ? t(`doc.${kind as (typeof DOCUMENTS)[number]}`) : kind);
 
-export const money = (vnd: number) => (vnd === 0 ? 'Miễn phí' : `${vnd.toLocaleString('vi-VN')} đồng`);
+/** «1.000 đồng» in Vietnamese, «VND 1,000» in English; free is said so. */
+export const money = (vnd: number) => (vnd === 0 ? t('money.free') : t('money.amount', { amount: num(vnd) }));
 
-/** dd/mm/yyyy (and HH:mm) in Vietnam's time, whatever the phone's locale or zone. */
+/** dd/mm/yyyy (and HH:mm) in Vietnam's time, whatever the phone's locale or zone, in every language. */
 export function day(iso: string | null | undefined, withTime = false) {
   if (!iso) return '';
   const parts = Object.fromEntries(
@@ -33,11 +25,11 @@ export function day(iso: string | null | undefined, withTime = false) {
   return withTime ? `${parts.hour}:${parts.minute} ${date}` : date;
 }
 
-export const LEVEL_TEXT = { commune: 'Cấp xã', province: 'Cấp tỉnh (nộp tại xã, chuyển lên tỉnh)' } as const;
+export const levelText = (level: 'commune' | 'province') => t(level === 'commune' ? 'level.commune' : 'level.province');
 
 /** A procedure's processing time in words; "không quy định" when the procedure states none. */
 export function deadlineText(d: { workingDays: number | null; calendarDays?: number }): string {
-  if (d.workingDays !== null) return `${d.workingDays.toLocaleString('vi-VN')} ngày làm việc`;
-  if (d.calendarDays !== undefined) return `${d.calendarDays} ngày`;
-  return 'không quy định';
+  if (d.workingDays !== null) return t('deadline.workingDays', { n: num(d.workingDays) });
+  if (d.calendarDays !== undefined) return t('deadline.calendarDays', { n: d.calendarDays });
+  return t('deadline.none');
 }
