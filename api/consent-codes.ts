@@ -47,8 +47,6 @@ export async function sendConsentCode(db: Db, key: Buffer, req: ConsentRequest, 
   });
 }
 
-const gone = (code: string, detail: string) => new HttpProblem(410, code, 'Gone', detail);
-
 /**
  * Checks the code the citizen read out. A wrong code counts against the request (the route's rate
  * limiter also bounds tries per helper); the right one marks the consent given. Only the helper
@@ -59,8 +57,8 @@ export async function verifyConsentCode(db: Db, key: Buffer, helperUserId: strin
   if (!row) throw notFound(`consent code request ${id}`);
   if (row.dossierCode) throw conflict('consent-code-used', `this consent was already used for dossier ${row.dossierCode}`);
   if (row.verifiedAt) return row;
-  if (row.failedAttempts >= MAX_FAILED_ATTEMPTS) throw gone('consent-code-locked', 'too many wrong codes: send a new code');
-  if (row.expiresAt.getTime() <= now) throw gone('consent-code-expired', 'the code has expired: send a new code');
+  if (row.failedAttempts >= MAX_FAILED_ATTEMPTS) throw new HttpProblem(410, 'consent-code-locked', 'Gone', 'too many wrong codes: send a new code');
+  if (row.expiresAt.getTime() <= now) throw new HttpProblem(410, 'consent-code-expired', 'Gone', 'the code has expired: send a new code');
   const expected = Buffer.from(row.codeHash, 'hex');
   const given = Buffer.from(hashOf(key, id, code), 'hex');
   if (!timingSafeEqual(expected, given)) {
