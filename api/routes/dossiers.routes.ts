@@ -80,9 +80,6 @@ export function dossierRoutes(ctx: AppContext): Router {
     const body = submitSchema.safeParse(req.body);
     if (!body.success) throw fromZod(body.error);
     const { assistance, ...input } = body.data;
-    if ((user.role === 'helper') !== (assistance !== undefined)) {
-      throw badRequest(user.role === 'helper' ? 'a helper files with the citizen\'s consent: send `assistance`' : 'only a helper files with `assistance`', { errors: [{ field: 'assistance', message: user.role === 'helper' ? 'required' : 'not allowed' }] });
-    }
     const procedure = getProcedure(input.procedureCode);
     if (!procedure) throw badRequest(`unknown procedure ${input.procedureCode}`, { errors: [{ field: 'procedureCode', message: 'unknown procedure' }] });
     const agency = ctx.agencies.get(input.agencyCode);
@@ -91,6 +88,10 @@ export function dossierRoutes(ctx: AppContext): Router {
     }
     // Jurisdiction (domain/ability.ts): a desk officer receives for their own agency only.
     if (!req.ability!.can('create', dossierSubject({ agencyCode: input.agencyCode, receivingAgencyCode: input.agencyCode, applicantUserId: null }))) throw forbidden('a desk officer or a helper submits at their own agency');
+    // A helper files for a citizen, with the citizen's consent; no one else does (docs/assisted-filing.md).
+    if ((user.role === 'helper') !== (assistance !== undefined)) {
+      throw badRequest(user.role === 'helper' ? 'a helper files with the citizen\'s consent: send `assistance`' : 'only a helper files with `assistance`', { errors: [{ field: 'assistance', message: user.role === 'helper' ? 'required' : 'not allowed' }] });
+    }
     // The channel, which sets the fee, follows how the dossier came in (domain/role-policy.ts).
     const policy = SUBMISSION[user.role];
     const channels = policy?.channels ?? [];
