@@ -83,8 +83,14 @@ export async function prepareAssistance(
   };
 }
 
-/** "Xã Bát Xát" → "xã Bát Xát": the commune's name as it reads after "Tổ công nghệ số cộng đồng". */
-export const inSentence = (name: string) => (/^(Xã|Phường|Thị trấn|Đặc khu) /.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name);
+/**
+ * "Ủy ban nhân dân xã Bát Xát" (the agency) → "xã Bát Xát": the commune as it reads after
+ * "Tổ công nghệ số cộng đồng".
+ */
+export function inSentence(agencyName: string): string {
+  const place = agencyName.replace(/^(Ủy|Uỷ) ban nhân dân /i, '').replace(/^UBND /, '');
+  return /^(Xã|Phường|Thị trấn|Đặc khu) /.test(place) ? place.charAt(0).toLowerCase() + place.slice(1) : place;
+}
 
 export const assistedFilingOf = async (db: Db, dossierCode: string): Promise<AssistedFilingRow | undefined> =>
   (await db.select().from(assistedFilings).where(eq(assistedFilings.dossierCode, dossierCode)))[0];

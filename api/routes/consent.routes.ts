@@ -55,7 +55,7 @@ export function consentRoutes(ctx: AppContext): Router {
       return next(tooMany(wait));
     }
     const user = req.user!;
-    const row = await sendConsentCode(db, key, { helperUserId: user.id, helperName: user.fullName, communeName: commune(user.agencyCode)?.name ?? '', citizen });
+    const row = await sendConsentCode(db, key, { helperUserId: user.id, helperName: user.fullName, communeName: inSentence(commune(user.agencyCode)?.name ?? ''), citizen });
     ctx.log.info({ audit: 'consent.code-sent', actor: user.id, target: row.id }, `helper ${user.username} sent a consent code`);
     res.status(201).location(`/api/consent-codes/${row.id}`).json({ id: row.id, phone: mask(row.citizenPhone), expiresAt: row.expiresAt.toISOString() });
   });

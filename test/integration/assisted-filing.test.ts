@@ -65,7 +65,7 @@ describe('assisted filing by a community helper, and status lookup by SMS', () =
     expect(Date.parse(res.body.expiresAt) - Date.now()).toBeGreaterThan(9 * 60_000);
     const [sms] = await smsTo(`consent:${res.body.id}`);
     expect(sms).toMatchObject({ to: CITIZEN2.phone, template: 'consent-code' });
-    expect(sms!.text).toContain('Thao Thi My (To cong nghe so cong dong Xa Bat Xat)');
+    expect(sms!.text).toContain('Thao Thi My (To cong nghe so cong dong xa Bat Xat)');
     const code = await codeOf(res.body.id);
     const [row] = await system.dbh.db.select().from(consentCodes).where(eq(consentCodes.id, res.body.id));
     expect(row!.codeHash).toMatch(/^[0-9a-f]{64}$/);
