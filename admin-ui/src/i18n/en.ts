@@ -13,6 +13,7 @@ export const appEn: typeof appVi = {
         procedureName: 'Procedure',
         status: 'Status',
         channel: 'Channel',
+        assistedBy: 'Filed with help from',
         applicant: { fullName: 'Applicant', idNumber: 'Personal ID number', phone: 'Phone', email: 'Email', address: 'Address' },
         receivingAgencyCode: 'Received at',
         agencyCode: 'Now at',
@@ -192,6 +193,10 @@ export const appEn: typeof appVi = {
     },
   },
   app: {
+    assisted: {
+      line: '%{helper} (community digital technology team, %{commune})',
+      consent: { 'sms-code': 'The citizen consented by SMS code at %{at}', 'signed-form': 'The citizen consented on a signed form (%{at})' },
+    },
     deadline: { workingDays: '%{smart_count} working day |||| %{smart_count} working days', calendarDays: '%{smart_count} day |||| %{smart_count} days', none: 'Not stated' },
     title: 'One-stop shop — Lao Cai',
     language: 'Language',

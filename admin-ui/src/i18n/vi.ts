@@ -12,6 +12,7 @@ export const appVi = {
         procedureName: 'Thủ tục',
         status: 'Trạng thái',
         channel: 'Kênh nộp',
+        assistedBy: 'Nộp với sự hỗ trợ của',
         applicant: {
           fullName: 'Người nộp',
           idNumber: 'Số định danh cá nhân',
@@ -198,6 +199,10 @@ export const appVi = {
     },
   },
   app: {
+    assisted: {
+      line: '%{helper} (Tổ công nghệ số cộng đồng %{commune})',
+      consent: { 'sms-code': 'Công dân đồng ý bằng mã SMS lúc %{at}', 'signed-form': 'Công dân đồng ý bằng giấy đồng ý có chữ ký (%{at})' },
+    },
     deadline: { workingDays: '%{smart_count} ngày làm việc', calendarDays: '%{smart_count} ngày', none: 'Không quy định' },
     title: 'Một cửa — Lào Cai',
     language: 'Ngôn ngữ',
