@@ -52,6 +52,11 @@ export function DossierPage({ code }: { code: string }) {
       <h1 id="dossier-title">
         Hồ sơ <span className="code" data-testid="dossier-code">{d.code}</span>
       </h1>
+      {d.assistedBy && (
+        <p className="note" data-testid="assisted-by">
+          {d.assistedBy.text}
+        </p>
+      )}
       <dl className="facts big">
         <div>
           <dt>Tình trạng</dt>

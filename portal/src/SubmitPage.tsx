@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import agencyFile from '../../db/seed/lao-cai-agencies.json';
 import { feeOf } from '../../domain/fees';
-import { api, ApiError, type FieldError, type JsonSchema, type Procedure } from './api';
+import { api, ApiError, type Consent, type FieldError, type JsonSchema, type Procedure } from './api';
+import { AssistedConsent } from './AssistedConsent';
 import { isKiosk } from './kiosk';
 import { navigate } from './router';
 import { SchemaForm } from './SchemaForm';
@@ -42,6 +43,8 @@ interface Draft {
   agencyCode: string;
   applicant: FormValue;
   form: FormValue;
+  /** «Nộp hộ»: the citizen's consent, once given (a helper files for them). */
+  consent?: Consent | null;
 }
 
 const newKey = () => `portal-${crypto.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`}`;
@@ -67,13 +70,18 @@ export function SubmitPage({ code }: { code: string }) {
   const [phase, setPhase] = useState<'upload' | 'submit'>('upload');
   const uploads = useUploads();
   const pick = (list: FileList | null) => setMessage(uploads.add(list) ?? '');
+  // «Nộp hộ»: a community helper files for a citizen — the citizen's details, their consent, then the form.
+  const helper = session?.user.role === 'helper';
+  const [intake, setIntake] = useState<'citizen' | 'consent' | 'done'>(() => (draft.consent ? 'done' : 'citizen'));
+  const desks = helper ? DESKS.filter((d) => d.code === session!.user.agencyCode) : DESKS;
 
   useEffect(() => {
     api.procedure(code).then(setP, (e: Error) => setMessage(e.message));
   }, [code]);
   useEffect(() => sessionStorage.setItem(draftKey(code), JSON.stringify(draft)), [code, draft]);
   useEffect(() => {
-    if (session && !draft.applicant.fullName) setDraft((d) => ({ ...d, applicant: { ...d.applicant, fullName: session.user.fullName } }));
+    if (session?.user.role === 'helper' && session.user.agencyCode) setDraft((d) => ({ ...d, agencyCode: session.user.agencyCode! }));
+    else if (session && !draft.applicant.fullName) setDraft((d) => ({ ...d, applicant: { ...d.applicant, fullName: session.user.fullName } }));
     // Only when the session arrives: a name the citizen clears later is not filled in again.
   }, [session]);
 
@@ -115,6 +123,7 @@ export function SubmitPage({ code }: { code: string }) {
           applicant: clean(APPLICANT, draft.applicant),
           form: clean(p!.formSchema, draft.form),
           attachments: attachments.map((a) => a.id),
+          ...(helper && draft.consent ? { assistance: { consent: draft.consent } } : {}),
         },
         draft.key,
       );
@@ -138,11 +147,31 @@ export function SubmitPage({ code }: { code: string }) {
       <h1 id="submit-title">Nộp hồ sơ: {p.name.vi}</h1>
       <ol className="steps" aria-label="Các bước">
         <li aria-current={!session ? 'step' : undefined}>Đăng nhập</li>
-        <li aria-current={session && step === 'fill' ? 'step' : undefined}>Điền tờ khai</li>
-        <li aria-current={session && step === 'review' ? 'step' : undefined}>Kiểm tra và nộp</li>
+        {helper && <li aria-current={intake === 'citizen' ? 'step' : undefined}>Thông tin công dân</li>}
+        {helper && <li aria-current={intake === 'consent' ? 'step' : undefined}>Sự đồng ý</li>}
+        <li aria-current={session && (!helper || intake === 'done') && step === 'fill' ? 'step' : undefined}>Điền tờ khai</li>
+        <li aria-current={session && (!helper || intake === 'done') && step === 'review' ? 'step' : undefined}>Kiểm tra và nộp</li>
       </ol>
       {!session ? (
         <SignIn why="Để nộp hồ sơ trực tuyến, Ông/Bà đăng nhập bằng tài khoản dịch vụ công. Thông tin đã điền được giữ lại." />
+      ) : helper && intake !== 'done' ? (
+        <HelperIntake
+          stage={intake}
+          applicant={draft.applicant}
+          onApplicant={(applicant) => setDraft({ ...draft, applicant, consent: null })}
+          errors={errors}
+          onNext={() => {
+            const e = validate(APPLICANT, draft.applicant, (k) => APPLICANT_LABELS[k] ?? k, 'applicant.');
+            showErrors(e);
+            if (!Object.keys(e).length) setIntake('consent');
+          }}
+          message={message}
+          procedureCode={p.code}
+          consent={draft.consent ?? null}
+          onConsent={(consent) => setDraft({ ...draft, consent })}
+          onBack={() => setIntake('citizen')}
+          onDone={() => setIntake('done')}
+        />
       ) : step === 'fill' ? (
         <form
           noValidate
@@ -158,15 +187,24 @@ export function SubmitPage({ code }: { code: string }) {
         >
           {message && <p role="alert" className="error">{message}</p>}
           <fieldset className="panel">
-            <legend>Người nộp hồ sơ</legend>
-            <SchemaForm schema={APPLICANT} value={draft.applicant} onChange={(applicant) => setDraft({ ...draft, applicant })} labelOf={(k) => APPLICANT_LABELS[k] ?? k} errors={errors} prefix="applicant." />
+            <legend>{helper ? 'Nộp hộ cho công dân' : 'Người nộp hồ sơ'}</legend>
+            {helper ? (
+              <p data-testid="assisted-citizen">
+                {String(draft.applicant.fullName)} — số định danh {String(draft.applicant.idNumber)}, điện thoại {String(draft.applicant.phone)} (đã đồng ý).{' '}
+                <button type="button" className="link" onClick={() => setIntake('citizen')}>
+                  Đổi công dân
+                </button>
+              </p>
+            ) : (
+              <SchemaForm schema={APPLICANT} value={draft.applicant} onChange={(applicant) => setDraft({ ...draft, applicant })} labelOf={(k) => APPLICANT_LABELS[k] ?? k} errors={errors} prefix="applicant." />
+            )}
             <div className={`field${errors.agencyCode ? ' invalid' : ''}`}>
               <label htmlFor="agencyCode">
                 Nơi nộp hồ sơ (Bộ phận Một cửa xã, phường)<span className="req"> *</span>
               </label>
               <select id="agencyCode" value={draft.agencyCode} aria-invalid={errors.agencyCode ? true : undefined} aria-describedby={errors.agencyCode ? 'agencyCode-error' : undefined} onChange={(e) => setDraft({ ...draft, agencyCode: e.target.value })}>
                 <option value="">— Chọn xã, phường —</option>
-                {DESKS.map((d) => (
+                {desks.map((d) => (
                   <option key={d.code} value={d.code}>
                     {d.name}
                   </option>
@@ -280,4 +318,60 @@ function show(v: unknown, prop: JsonSchema | undefined): string {
   if (v === false) return 'Không';
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? Object.values(x ?? {}).join(' – ') : String(x))).join('; ');
   return optionLabel(prop, v);
+}
+
+/** «Nộp hộ», before the form: the citizen's details, then their consent (portal/src/AssistedConsent.tsx). */
+function HelperIntake(props: {
+  stage: 'citizen' | 'consent';
+  applicant: FormValue;
+  onApplicant: (a: FormValue) => void;
+  errors: Errors;
+  message: string;
+  onNext: () => void;
+  procedureCode: string;
+  consent: Consent | null;
+  onConsent: (c: Consent | null) => void;
+  onBack: () => void;
+  onDone: () => void;
+}) {
+  const a = props.applicant;
+  if (props.stage === 'citizen') {
+    return (
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onNext();
+        }}
+      >
+        {props.message && <p role="alert" className="error">{props.message}</p>}
+        <fieldset className="panel" data-testid="assisted-citizen-step">
+          <legend>Công dân được hỗ trợ nộp hồ sơ</legend>
+          <p className="note">Hồ sơ đứng tên công dân: công dân xem và theo dõi hồ sơ khi đăng nhập bằng số định danh của mình.</p>
+          <SchemaForm schema={APPLICANT} value={a} onChange={props.onApplicant} labelOf={(k) => APPLICANT_LABELS[k] ?? k} errors={props.errors} prefix="applicant." />
+        </fieldset>
+        <p className="actions">
+          <button type="submit">Tiếp tục: xin sự đồng ý</button>
+        </p>
+      </form>
+    );
+  }
+  return (
+    <div>
+      <AssistedConsent
+        citizen={{ fullName: String(a.fullName ?? ''), idNumber: String(a.idNumber ?? ''), phone: String(a.phone ?? '') }}
+        procedureCode={props.procedureCode}
+        consent={props.consent}
+        onConsent={props.onConsent}
+      />
+      <p className="actions">
+        <button type="button" className="secondary" onClick={props.onBack}>
+          Quay lại
+        </button>{' '}
+        <button type="button" disabled={!props.consent} onClick={props.onDone}>
+          Tiếp tục: điền tờ khai
+        </button>
+      </p>
+    </div>
+  );
 }
