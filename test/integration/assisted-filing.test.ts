@@ -5,7 +5,15 @@ import { signPaymentBody as sign } from '../../api/routes/payments.routes';
 import { assistedFilings, consentCodes, dossierEvents, outbox, users } from '../../db/schema';
 import type { SmsPayload } from '../../integrations/messages';
 import type { System } from '../../runtime/system';
+import { extractText, inflatePdf } from '../support/pdf-text';
 import { login, startTestSystem } from '../support/system';
+
+/** Supertest keeps a PDF answer as bytes. */
+const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
 
 /**
  * Issue 15 §2: a community helper files for a citizen with the citizen's consent on record, and
@@ -154,7 +162,11 @@ describe('assisted filing by a community helper, and status lookup by SMS', () =
     expect(listed).toContain(filed);
     expect(listed).not.toContain(own.body.code);
     expect((await api().get(`/api/dossiers/${own.body.code}`).set(as('batxat.helper'))).status).toBe(404);
-    expect((await api().get(`/api/dossiers/${filed}/documents/receipt`).set(as('batxat.helper'))).status).toBe(200);
+    // The receipt (form 01) says who helped file it.
+    const receipt = await api().get(`/api/dossiers/${filed}/documents/receipt`).set(as('batxat.helper')).buffer(true).parse(binary);
+    expect(receipt.status).toBe(200);
+    const flat = (t: string) => t.replace(/\s+/g, '');
+    expect(flat(extractText(inflatePdf(receipt.body as Buffer)))).toContain(flat('Nộp với sự hỗ trợ của Thào Thị Mỷ (Tổ công nghệ số cộng đồng xã Bát Xát).'));
     expect((await api().get(`/api/dossiers/${filed}/events`).set(as('batxat.helper'))).status).toBe(200);
     expect((await api().post(`/api/dossiers/${filed}/actions/withdraw`).set(as('batxat.helper')).send({ reason: 'thử' })).status).toBe(403);
     // The other helper of the same commune filed nothing: they see nothing.
