@@ -78,6 +78,12 @@ describe('assisted filing by a community helper, and status lookup by SMS', () =
     const [row] = await system.dbh.db.select().from(consentCodes).where(eq(consentCodes.id, res.body.id));
     expect(row!.codeHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(code);
+    // The outbox list shows the message without its code, even to the administrator.
+    const listed = await api().get(`/api/outbox?filter=${encodeURIComponent(JSON.stringify({ dossierCode: `consent:${res.body.id}` }))}`).set(as('admin'));
+    expect(listed.status).toBe(200);
+    expect(listed.body).toHaveLength(1);
+    expect(listed.body[0].payload.text).toContain('Ma xac nhan ******.');
+    expect(JSON.stringify(listed.body)).not.toContain(code);
   });
 
   it('counts wrong codes, accepts the right one, and lets only the helper who asked check it', async () => {
