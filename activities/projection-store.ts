@@ -122,6 +122,8 @@ export async function recordEventIn(tx: Tx, input: { event: DossierEvent; state:
         applicantEmail: sub.applicant.email ?? null,
         applicantAddress: sub.applicant.address ?? null,
         applicantUserId: sub.applicantUserId,
+        // Filed by a helper for the citizen: the helper may read it (domain/ability.ts).
+        helperUserId: sub.submittedBy.role === 'helper' ? sub.submittedBy.id : null,
         form: sub.form,
         receivingAgencyCode: state.receivingAgencyCode,
         searchText: foldVietnamese(`${state.code} ${sub.applicant.fullName}`),

@@ -15,6 +15,7 @@ import { dossierRoutes } from './routes/dossiers.routes';
 import { guideAudioRoutes } from './routes/guide-audio.routes';
 import { documentRoutes } from './routes/documents.routes';
 import { healthRoutes } from './routes/health.routes';
+import { consentRoutes } from './routes/consent.routes';
 import { communeCategoryRoutes } from './routes/commune-categories.routes';
 import { holidayRoutes } from './routes/holidays.routes';
 import { metricsRoutes } from './routes/metrics.routes';
@@ -22,6 +23,7 @@ import { oidcRoutes } from './routes/oidc.routes';
 import { outboxRoutes } from './routes/outbox.routes';
 import { paymentRoutes } from './routes/payments.routes';
 import { procedureRoutes, procedureVersionRoutes } from './routes/procedures.routes';
+import { smsInboundRoutes } from './routes/sms-inbound.routes';
 import { statsRoutes } from './routes/stats.routes';
 import { registerRoutes } from './routes/registers.routes';
 import { stuckRoutes } from './routes/stuck.routes';
@@ -60,6 +62,8 @@ export function createApp(ctx: AppContext): express.Express {
   api.use(advisorRoutes(ctx));
   api.use(calendarRoutes(ctx));
   api.use(publicStatsRoutes(ctx));
+  // Signed by the SMS gateway, not by a user's session.
+  api.use(smsInboundRoutes(ctx));
   api.use(authenticate(ctx));
   api.use(authRoutes(ctx));
   api.use(oidcRoutes(ctx));
@@ -67,6 +71,7 @@ export function createApp(ctx: AppContext): express.Express {
   // Before the dossier routes: `/dossiers/stuck` would otherwise be read as a dossier code.
   api.use(stuckRoutes(ctx));
   api.use(dossierRoutes(ctx));
+  api.use(consentRoutes(ctx));
   api.use(applicantRoutes(ctx));
   api.use(statsRoutes(ctx));
   api.use(paymentRoutes(ctx));

@@ -53,6 +53,8 @@ export async function submitDossier(
     clock?: () => number;
     /** Scatters the code's NNNN (api/dossier-code.ts); without it the suffix is the plain sequence. */
     codeKey?: Buffer;
+    /** Also recorded in the submission's transaction, for a new dossier only (an assisted filing's consent). */
+    alsoRecord?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], code: string) => Promise<void>;
   } = {},
 ): Promise<{ code: string; created: boolean; startError?: unknown }> {
   const definition = getProcedure(input.procedureCode);
@@ -85,6 +87,7 @@ export async function submitDossier(
       attachments: input.attachments,
       submittedBy: by.actor,
     });
+    await opts.alsoRecord?.(tx, code);
     const calendarOverrides = await loadCalendarOverrides(tx);
     // Chosen once here and pinned in the state: the list of communes or the rules may change later.
     const deadline = deadlineFor(procedure, input.channel, await communeCategoryOf(tx, input.agencyCode));

@@ -14,11 +14,12 @@ export { mask };
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The row as an ability subject: the fields CASL conditions name (`handledBy`: every agency in its shares). */
-export const dossierSubject = (row: Pick<DossierRow, 'agencyCode' | 'receivingAgencyCode' | 'applicantUserId'> & { state?: Pick<DossierRow['state'], 'shares'> }) =>
+export const dossierSubject = (row: Pick<DossierRow, 'agencyCode' | 'receivingAgencyCode' | 'applicantUserId'> & { helperUserId?: string | null; state?: Pick<DossierRow['state'], 'shares'> }) =>
   subject('Dossier', {
     agencyCode: row.agencyCode,
     receivingAgencyCode: row.receivingAgencyCode,
     applicantUserId: row.applicantUserId,
+    helperUserId: row.helperUserId ?? null,
     handledBy: (row.state?.shares ?? []).map((s) => s.agencyCode),
   } as Record<string, unknown>);
 

@@ -98,7 +98,23 @@ export const dossierWithAttachmentsResponse = dossierResponse.extend({
   attachments: z.array(attachmentResponse),
   /** Gateway money received when none was due, to pay back at the desk (api/refunds.ts); 0 for none. */
   refundDue: z.number().int(),
+  /** Filed by a community helper for the citizen (api/assisted-filing.ts); the consent for readers of personal data. */
+  assistedBy: z
+    .object({
+      helperName: z.string(),
+      communeCode: z.string(),
+      communeName: z.string(),
+      text: z.string(),
+      consent: z.object({ method: z.enum(['sms-code', 'signed-form']), at, attachmentId: z.string().nullable() }).nullable(),
+    })
+    .nullable(),
 });
+
+/** A consent code sent to a citizen's phone (api/routes/consent.routes.ts). */
+export const consentCodeResponse = z.object({ id: z.string(), phone: z.string(), expiresAt: at });
+export const consentVerifiedResponse = z.object({ id: z.string(), verifiedAt: at, citizen: z.object({ idNumber: z.string(), phone: z.string() }) });
+/** The inbound-SMS callback's answer (api/routes/sms-inbound.routes.ts). */
+export const smsInboundAckResponse = z.object({ messageId: z.string(), outcome: z.enum(['status', 'unknown-code', 'help']), replyId: z.string(), duplicate: z.boolean() });
 
 export const dossierEventResponse = z.object({
   id: z.string(),

@@ -9,6 +9,8 @@ import { agencyBodySchema, agencyListParams, agencyUpdateSchema } from './routes
 import { loginSchema } from './routes/auth.routes';
 import { calendarDueQuery } from './routes/calendar.routes';
 import { dossierListParams, submitSchema } from './routes/dossiers.routes';
+import { consentCodeRequestSchema, consentCodeVerifySchema } from './routes/consent.routes';
+import { smsInboundSchema } from './routes/sms-inbound.routes';
 import { communeCategoryBodySchema, communeCategoryListParams } from './routes/commune-categories.routes';
 import { holidayBodySchema, holidayListParams } from './routes/holidays.routes';
 import { outboxListParams } from './routes/outbox.routes';
@@ -19,9 +21,9 @@ import { userCreateSchema, userListParams, userUpdateSchema } from './routes/use
 
 /**
  * Who may call a route at all: anyone, a signed-in user (bearer token; the role and agency rules
- * of domain/ability.ts then decide), or the payment gateway (HMAC signature of the body).
+ * of domain/ability.ts then decide), the payment gateway or the SMS gateway (HMAC signature of the body).
  */
-export type Access = 'public' | 'signed-in' | 'gateway';
+export type Access = 'public' | 'signed-in' | 'gateway' | 'sms-gateway';
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 
 /** A react-admin simple-rest list: its `filter` object and the fields `sort` accepts. */
@@ -62,6 +64,9 @@ const RESPONSES = {
   TimelinessStats: out.timelinessStatsResponse,
   StuckDossier: out.stuckDossierResponse,
   Advice: out.adviceResponse,
+  ConsentCode: out.consentCodeResponse,
+  ConsentVerified: out.consentVerifiedResponse,
+  SmsInboundAck: out.smsInboundAckResponse,
 } satisfies Record<string, z.ZodType>;
 type ResponseName = keyof typeof RESPONSES;
 
@@ -165,7 +170,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/auth/oidc/login', tag: 'auth', summary: 'Citizen sign-in through the identity issuer (OpenID Connect, code flow with PKCE): redirects to the issuer, with the state, nonce and PKCE verifier in a signed 10-minute cookie; when sign-in through the issuer is not available, back to the portal sign-in page with ?loi=', access: 'public', query: [{ name: 'tiep', description: 'the portal page to land on after sign-in (e.g. a kiosk’s /nop-ho-so/<code>?kiosk=1); default «Hồ sơ của tôi»; anything but a path of this site is ignored' }], success: 303, errors: [] },
   { method: 'get', path: '/auth/oidc/callback', tag: 'auth', summary: 'Where the issuer sends the citizen back: checks state, nonce, PKCE and the ID token, links or creates the citizen by personal ID number, and redirects to «Hồ sơ của tôi» (or the page `tiep` named) with the session token in the fragment (#phien=); any failure (refused consent, a stale or forged state, the issuer down, an officer’s ID number) redirects to /dang-nhap?loi=oidc-<reason>', access: 'public', query: [{ name: 'code', description: 'the authorization code' }, { name: 'state', description: 'the state sent with the request' }, { name: 'iss', description: 'the issuer (RFC 9207)' }, { name: 'error', description: 'the issuer’s error, e.g. access_denied' }, { name: 'error_description', description: 'the issuer’s explanation' }], success: 303, errors: [] },
   { method: 'get', path: '/me', tag: 'auth', summary: 'The signed-in user, agency, role and rules', access: 'signed-in', success: 200, response: 'Me', errors: [] },
-  { method: 'post', path: '/dossiers', tag: 'dossiers', summary: 'Submit a dossier (citizen online, desk officer at the counter: the server sets the channel); Idempotency-Key header, 409 when it was used for another request', access: 'signed-in', body: submitSchema, example: submissionExample, success: 201, response: 'Dossier', errors: [400, 403, 409, 429] },
+  { method: 'post', path: '/dossiers', tag: 'dossiers', summary: 'Submit a dossier (citizen online, desk officer at the counter: the server sets the channel; a helper online for a citizen, with `assistance` naming the consent: a checked SMS code or a signed consent form upload, the citizen linked or created by personal ID number); Idempotency-Key header, 409 when it was used for another request; 422 consent-missing or applicant-not-a-citizen', access: 'signed-in', body: submitSchema, example: submissionExample, success: 201, response: 'Dossier', errors: [400, 403, 409, 422, 429] },
+  { method: 'post', path: '/consent-codes', tag: 'assisted', summary: 'A helper asks a citizen’s consent to file for them: a 6-digit code is sent by SMS to the citizen’s phone (through the outbox), valid 10 minutes; rate-limited per helper and per phone (helpers)', access: 'signed-in', body: consentCodeRequestSchema, example: { citizen: { idNumber: '010203004567', phone: '0912345678' } }, success: 201, response: 'ConsentCode', errors: [403, 429] },
+  { method: 'post', path: '/consent-codes/:id/verify', tag: 'assisted', summary: 'Check the code the citizen read out: 422 consent-code-wrong (with attemptsLeft), 410 consent-code-expired or consent-code-locked after 5 wrong codes, 409 consent-code-used (helpers; only the one who asked)', access: 'signed-in', body: consentCodeVerifySchema, example: { code: '123456' }, success: 200, response: 'ConsentVerified', errors: [403, 404, 409, 410, 422, 429] },
+  { method: 'get', path: '/consent-form', tag: 'assisted', summary: 'The printable consent form (PDF, Vietnamese) a citizen signs for a helper to file for them, blank or with the citizen’s details (helpers)', access: 'signed-in', query: [{ name: 'fullName', description: 'the citizen’s full name' }, { name: 'idNumber', description: 'the citizen’s personal ID number (12 digits)' }, { name: 'phone', description: 'the citizen’s phone' }, { name: 'procedureCode', description: 'the procedure the dossier is for' }], produces: 'application/pdf', success: 200, errors: [403] },
+  { method: 'post', path: '/sms/inbound', tag: 'sms', summary: 'The SMS gateway’s inbound callback (X-Sms-Signature: sha256=<hex HMAC of the raw body>): «TRACUU <mã hồ sơ>» (also TC, any case, with or without diacritics) is answered by SMS through the outbox with the status and due date, nothing personal; an unknown code or an unreadable message gets a reply that says how to ask; idempotent on messageId; rate-limited per sender', access: 'sms-gateway', body: smsInboundSchema, example: { from: '0912345678', text: 'TRACUU 02647-261123-0001', messageId: 'gw-000001' }, success: 200, response: 'SmsInboundAck', errors: [429] },
   { method: 'get', path: '/dossiers', tag: 'dossiers', summary: 'Dossiers the caller may read (filters: status, procedureCode, agencyCode, assigneeId, overdue, q, dueBefore)', access: 'signed-in', list: dossierListParams, success: 200, response: 'Dossier', errors: [400] },
   { method: 'get', path: '/dossiers/stuck', tag: 'stuck', summary: 'Stuck dossiers in the caller’s subtree: a change PostgreSQL refused (record-failed) or recording retried (retrying) — supervisors and the admin (filters: kind, agencyCode)', access: 'signed-in', list: stuckListParams, success: 200, response: 'StuckDossier', errors: [400, 403] },
   { method: 'post', path: '/dossiers/:code/repair', tag: 'stuck', summary: 'Repair a record-failed dossier (admin): retry the set-aside change after a fix, or close it with a reason; recorded in the audit trail', access: 'signed-in', body: repairBodySchema, example: { mode: 'close', reason: 'Giao dịch lỗi, đã liên hệ ngân hàng' }, success: 200, response: 'StuckDossier', errors: [400, 403, 404, 409] },
@@ -248,6 +257,7 @@ const PROBLEM_TITLES: Record<number, string> = {
   403: 'Not allowed for your role',
   404: 'Not found (also another agency’s dossier)',
   409: 'Conflict: illegal transition or duplicate',
+  410: 'Gone: expired or used up (a consent code)',
   413: 'Too large: a file over 10 MB, or more than 10 files',
   415: 'Unsupported file type (PDF, JPEG or PNG, judged by content)',
   422: 'Procedure rule violated',
@@ -358,7 +368,7 @@ function successSchema(r: ApiRoute) {
   return r.list || r.array ? { type: 'array', items: item } : item;
 }
 
-const SECURITY: Record<Access, unknown[]> = { public: [], 'signed-in': [{ bearer: [] }], gateway: [{ paymentSignature: [] }] };
+const SECURITY: Record<Access, unknown[]> = { public: [], 'signed-in': [{ bearer: [] }], gateway: [{ paymentSignature: [] }], 'sms-gateway': [{ smsSignature: [] }] };
 
 /** The OpenAPI 3.1 document: paths from API_ROUTES, request bodies from their zod schemas. */
 export function buildOpenApi(routes: readonly ApiRoute[] = API_ROUTES) {
@@ -407,6 +417,7 @@ export function buildOpenApi(routes: readonly ApiRoute[] = API_ROUTES) {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
         paymentSignature: { type: 'apiKey', in: 'header', name: 'X-Signature', description: 'sha256=<hex HMAC-SHA256 of the raw body with PAYMENT_WEBHOOK_SECRET>' },
+        smsSignature: { type: 'apiKey', in: 'header', name: 'X-Sms-Signature', description: 'sha256=<hex HMAC-SHA256 of the raw body with SMS_INBOUND_SECRET>' },
       },
     },
   };

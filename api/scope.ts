@@ -10,6 +10,7 @@ const COLUMNS = {
   agencyCode: dossiers.agencyCode,
   receivingAgencyCode: dossiers.receivingAgencyCode,
   applicantUserId: dossiers.applicantUserId,
+  helperUserId: dossiers.helperUserId,
 } as const;
 
 /** The columns of the notices (reminder and escalation events) `Notification` conditions name. */

@@ -106,6 +106,11 @@ const envObject = z.object({
   /** HTTP SMS gateway: POST {to, text} with header `X-API-Key`. */
   SMS_GATEWAY_URL: z.string().url().optional(),
   SMS_API_KEY: z.string().min(1).optional(),
+  /**
+   * HMAC-SHA256 secret the SMS gateway signs its inbound-SMS callbacks with (POST /api/sms/inbound,
+   * header `X-Sms-Signature`, docs/assisted-filing.md); unsigned calls are refused.
+   */
+  SMS_INBOUND_SECRET: z.string().min(16).default(DEV_SECRET),
   /** Citizen and officer e-mail: nodemailer SMTP URL (smtp://user:pass@host:port, smtps://...). */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('Bộ phận Một cửa <motcua@localhost>'),
@@ -127,7 +132,7 @@ export const ENV_KEYS = Object.keys(envObject.shape) as (keyof typeof envObject.
 const envSchema = envObject.superRefine((env, ctx) => {
   if (env.NODE_ENV !== 'production') return;
   // Development defaults must never reach production.
-  for (const key of ['JWT_SECRET', 'PAYMENT_WEBHOOK_SECRET'] as const) {
+  for (const key of ['JWT_SECRET', 'PAYMENT_WEBHOOK_SECRET', 'SMS_INBOUND_SECRET'] as const) {
     if (env[key] === DEV_SECRET) ctx.addIssue({ code: 'custom', path: [key], message: 'set a real secret in production' });
   }
   if (env.MOTCUA_ADMIN_PASSWORD === 'admin') {

@@ -51,3 +51,28 @@ describe('integration subjects', () => {
     expect(ability('citizen', null).can('create', subject('Dossier', { agencyCode: '02650' }))).toBe(true);
   });
 });
+
+/** docs/assisted-filing.md: a community helper files for citizens and reads only what they filed. */
+describe('the community helper', () => {
+  const helper = ability('helper', '02683');
+  const dossier = (fields: Record<string, unknown>) => subject('Dossier', { agencyCode: '02683', receivingAgencyCode: '02683', applicantUserId: 'u-citizen', helperUserId: null, handledBy: [], ...fields });
+
+  it('files at their own commune only, and asks for consent', () => {
+    expect(helper.can('create', dossier({}))).toBe(true);
+    expect(helper.can('create', dossier({ agencyCode: '02647', receivingAgencyCode: '02647' }))).toBe(false);
+    expect(helper.can('create', 'Consent')).toBe(true);
+    for (const role of ['citizen', 'desk-officer', 'specialist', 'leader', 'supervisor', 'admin'] as const) expect(ability(role).can('create', 'Consent'), role).toBe(false);
+  });
+
+  it('reads the dossiers they helped file, not their commune’s, and acts on none', () => {
+    expect(helper.can('read', dossier({ helperUserId: 'u-helper' }))).toBe(true);
+    expect(helper.can('read', dossier({ helperUserId: 'u-someone-else' }))).toBe(false);
+    expect(helper.can('read', dossier({}))).toBe(false);
+    expect(helper.can('act', dossier({ helperUserId: 'u-helper' }))).toBe(false);
+  });
+
+  it('reads no users, statistics, outbox or notifications', () => {
+    for (const s of ['User', 'Stats', 'Outbox', 'Notification', 'Holiday', 'Applicant'] as const) expect(helper.can('read', s), s).toBe(false);
+    expect(helper.can('read', 'Agency')).toBe(true);
+  });
+});

@@ -5,9 +5,10 @@ import type { Role } from './roles';
  * `Outbox`: the outgoing messages of dossiers; `Notification`: the reminders and escalations an
  * agency's officers receive; `IntegrationStats`: the national-portal integration rate;
  * `Metrics`: the Prometheus exposition (read by a scraper, see defineScraperAbility); `Applicant`:
- * a returning applicant's details, looked up at the counter.
+ * a returning applicant's details, looked up at the counter; `Consent`: a citizen's consent to
+ * assisted filing (an SMS code sent and checked, a consent form printed).
  */
-export type Subject = 'Dossier' | 'Agency' | 'User' | 'Holiday' | 'Procedure' | 'Stats' | 'Applicant' | 'Outbox' | 'Notification' | 'IntegrationStats' | 'Metrics' | 'all';
+export type Subject = 'Dossier' | 'Agency' | 'User' | 'Holiday' | 'Procedure' | 'Stats' | 'Applicant' | 'Outbox' | 'Notification' | 'IntegrationStats' | 'Metrics' | 'Consent' | 'all';
 /**
  * `triage`: see a dossier in the stuck list; `repair`: retry or close its set-aside change
  * (docs/operations.md); `retry`: send an outgoing message again.
@@ -80,6 +81,15 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
         can('read', subject, { receivingAgencyCode: { $in: user.subtree } });
       }
       if (user.agencyCode) can('read', 'Notification', { agencyCode: { $in: user.subtree } });
+      break;
+    case 'helper':
+      // A community volunteer files for citizens at their own commune's desk (with the citizen's
+      // consent, docs/assisted-filing.md), then reads only the dossiers they helped file: never
+      // another's, and they take no officer action on any.
+      can('create', 'Dossier', { agencyCode: { $in: own } });
+      can('read', 'Dossier', { helperUserId: user.id });
+      can('create', 'Consent');
+      can('read', 'Agency');
       break;
     case 'admin':
       // Reference data and users only: no dossier, nor statistics over them.

@@ -15,9 +15,11 @@ import type { Role } from './roles';
 export const SUBMISSION: Partial<Record<Role, { channels: readonly Channel[]; ownDossier: boolean }>> = {
   'desk-officer': { channels: ['counter', 'post'], ownDossier: false },
   citizen: { channels: ['online', 'kiosk'], ownDossier: true },
+  // A helper files online for a citizen: the dossier is the citizen's, not the helper's.
+  helper: { channels: ['online'], ownDossier: false },
 };
 
-/** Whether a user of the role has an agency: citizens none, officers one, the administrator may. */
+/** Whether a user of the role has an agency: citizens none, officers and helpers one, the administrator may. */
 export const AGENCY_OF_ROLE = {
   citizen: 'none',
   'desk-officer': 'required',
@@ -25,6 +27,8 @@ export const AGENCY_OF_ROLE = {
   leader: 'required',
   supervisor: 'required',
   admin: 'optional',
+  // The commune whose community digital technology team the volunteer belongs to.
+  helper: 'required',
 } as const satisfies Record<Role, 'none' | 'required' | 'optional'>;
 
 /** Who a dossier can be assigned to: a specialist of its agency. */

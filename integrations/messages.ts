@@ -1,6 +1,7 @@
 import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
 import type { ProcedureDefinition } from '../domain/procedure';
 import { PORTAL_STATUS_CODE, type Status } from '../domain/status';
+import type { DirectSmsTemplate } from './sms-texts';
 import { render, type CitizenTemplate, type OfficerTemplate } from './templates';
 
 /** Outgoing channels. `officer-email` goes to the agency mailbox (OFFICER_MAILBOX), not to a person. */
@@ -22,7 +23,8 @@ export interface PortalPayload {
 export interface SmsPayload {
   to: string;
   text: string;
-  template: CitizenTemplate;
+  /** A dossier's notice, or an SMS of no dossier event (integrations/sms-texts.ts). */
+  template: CitizenTemplate | DirectSmsTemplate;
 }
 export interface EmailPayload {
   to: string;

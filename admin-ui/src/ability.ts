@@ -1,7 +1,7 @@
 import { createMongoAbility, subject, type MongoAbility } from '@casl/ability';
 import { unpackRules, type PackRule } from '@casl/ability/extra';
 
-export type Subject = 'Dossier' | 'Agency' | 'User' | 'Holiday' | 'Procedure' | 'Stats' | 'Applicant' | 'Outbox' | 'Notification' | 'IntegrationStats' | 'Metrics' | 'all';
+export type Subject = 'Dossier' | 'Agency' | 'User' | 'Holiday' | 'Procedure' | 'Stats' | 'Applicant' | 'Outbox' | 'Notification' | 'IntegrationStats' | 'Metrics' | 'Consent' | 'all';
 export type AbilityAction = 'read' | 'create' | 'update' | 'delete' | 'act' | 'manage' | 'triage' | 'repair' | 'retry';
 export type AppAbility = MongoAbility<[AbilityAction, Subject | Record<string, unknown>]>;
 

@@ -5,7 +5,7 @@ export interface SessionUser {
   id: string;
   username: string;
   fullName: string;
-  role: 'citizen' | 'desk-officer' | 'specialist' | 'leader' | 'supervisor' | 'admin';
+  role: 'citizen' | 'desk-officer' | 'specialist' | 'leader' | 'supervisor' | 'admin' | 'helper';
   agencyCode: string | null;
   agency: { code: string; name: string; kind: 'province' | 'department' | 'commune' } | null;
 }

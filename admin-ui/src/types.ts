@@ -46,6 +46,8 @@ export interface Dossier {
   assigneeId: string | null;
   /** Only on GET /dossiers/:code (the dossier page), not in lists. */
   assigneeName?: string | null;
+  /** Filed by a community helper for the citizen (docs/assisted-filing.md). */
+  assistedBy?: { helperName: string; communeCode: string; communeName: string; text: string; consent: { method: 'sms-code' | 'signed-form'; at: string; attachmentId: string | null } | null } | null;
   receivedAt: string | null;
   dueAt: string | null;
   stageDueAt: string | null;

@@ -40,6 +40,8 @@ export interface DocumentData {
   documentsReceived?: { name: string; files: string[] }[];
   /** The required documents no file was received for. */
   documentsMissing?: string[];
+  /** Form 01: «Nộp với sự hỗ trợ của …» when a community helper filed it (docs/assisted-filing.md). */
+  assistedBy?: string;
   /** The officer who received the dossier, who signs form 01. */
   receivedBy?: string;
   approvedBy?: string;
@@ -85,6 +87,7 @@ export const FORMS = {
     body(doc, d) {
       paragraph(doc, `Bộ phận Tiếp nhận và Trả kết quả - ${d.agencyName} đã tiếp nhận hồ sơ của:`);
       applicant(doc, d, 'Ông/Bà');
+      if (d.assistedBy) paragraph(doc, `${d.assistedBy}.`);
       label(doc, '1. Thành phần hồ sơ nộp gồm:');
       if (d.documentsReceived?.length) numbered(doc, d.documentsReceived.map((r) => `${r.name} (${r.files.join(', ')})`));
       else paragraph(doc, 'Không có giấy tờ đính kèm.');

@@ -6,7 +6,7 @@ import { loadFonts } from './fonts.js';
 
 export type Pdf = PDFKit.PDFDocument;
 
-const MARGIN = 56;
+export const MARGIN = 56;
 const BODY_SIZE = 11.5;
 const QR_SIZE = 90;
 

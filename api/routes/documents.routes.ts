@@ -12,6 +12,7 @@ import { documentSigner } from '../document-signer';
 import { isSigned, issueSigned } from '../issued-documents';
 import { controlSheet } from '../control-sheet-data';
 import type { AppContext } from '../context';
+import { assistedFilingOf, assistedView } from '../assisted-filing';
 import { dossierSubject, mask } from '../dossier-view';
 import { readableDossier } from '../readable-dossier';
 import { requireUser } from '../middleware/auth';
@@ -126,8 +127,10 @@ export function documentRoutes(ctx: AppContext): Router {
         // The officer who received it: at the counter that is who submitted; a citizen never signs.
         const receivedBy = received && received.actorRole === 'desk-officer' ? await fullNameOf(received.actorId) : undefined;
         const days = ctx.procedures.at(row.procedureCode, row.state.procedureVersion)?.deadline.workingDays;
+        const assisted = assistedView(await assistedFilingOf(db, row.code), false);
         return {
           ...base,
+          ...(assisted ? { assistedBy: assisted.text } : {}),
           dueAt: iso(row.dueAt),
           ...(days ? { statutoryTime: `${String(days).padStart(2, '0')} ngày làm việc` } : {}),
           ...(await receiptDocuments(row)),

@@ -9,6 +9,7 @@ import { ASSIGNABLE_ROLES, SUBMISSION } from '../../domain/role-policy';
 import { CLOCK_RUNNING, STATUSES } from '../../domain/status';
 import { foldVietnamese } from '../../domain/text';
 import { getProcedure } from '../../procedures';
+import { assistanceSchema, assistedFilingOf, assistedView, prepareAssistance } from '../assisted-filing';
 import { attachmentView, claimableAttachments, dossierAttachments, linkAttachments } from '../attachment-records';
 import type { AppContext } from '../context';
 import { readableDossier } from '../readable-dossier';
@@ -35,6 +36,8 @@ export const submitSchema = z.object({
   channel: channelSchema.optional(),
   /** Ids of the caller's own uploads (POST /api/attachments) not yet attached to a dossier. */
   attachments: z.array(z.string().min(1)).max(50).default([]),
+  /** A helper's submission for a citizen, with the citizen's consent (api/assisted-filing.ts); only helpers send it. */
+  assistance: assistanceSchema.optional(),
 });
 
 /** An extension moves the appointment by days or weeks; a year is already beyond any procedure's law. */
@@ -76,7 +79,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     if (!req.ability!.can('create', 'Dossier')) throw forbidden('your role cannot submit dossiers');
     const body = submitSchema.safeParse(req.body);
     if (!body.success) throw fromZod(body.error);
-    const input = body.data;
+    const { assistance, ...input } = body.data;
     const procedure = getProcedure(input.procedureCode);
     if (!procedure) throw badRequest(`unknown procedure ${input.procedureCode}`, { errors: [{ field: 'procedureCode', message: 'unknown procedure' }] });
     const agency = ctx.agencies.get(input.agencyCode);
@@ -84,7 +87,11 @@ export function dossierRoutes(ctx: AppContext): Router {
       throw badRequest(`agency ${input.agencyCode} is not a commune-level one-stop desk`, { errors: [{ field: 'agencyCode', message: 'not a receiving desk' }] });
     }
     // Jurisdiction (domain/ability.ts): a desk officer receives for their own agency only.
-    if (!req.ability!.can('create', dossierSubject({ agencyCode: input.agencyCode, receivingAgencyCode: input.agencyCode, applicantUserId: null }))) throw forbidden('a desk officer submits at the counter of their own agency');
+    if (!req.ability!.can('create', dossierSubject({ agencyCode: input.agencyCode, receivingAgencyCode: input.agencyCode, applicantUserId: null }))) throw forbidden('a desk officer or a helper submits at their own agency');
+    // A helper files for a citizen, with the citizen's consent; no one else does (docs/assisted-filing.md).
+    if ((user.role === 'helper') !== (assistance !== undefined)) {
+      throw badRequest(user.role === 'helper' ? 'a helper files with the citizen\'s consent: send `assistance`' : 'only a helper files with `assistance`', { errors: [{ field: 'assistance', message: user.role === 'helper' ? 'required' : 'not allowed' }] });
+    }
     // The channel, which sets the fee, follows how the dossier came in (domain/role-policy.ts).
     const policy = SUBMISSION[user.role];
     const channels = policy?.channels ?? [];
@@ -103,16 +110,20 @@ export function dossierRoutes(ctx: AppContext): Router {
       ? await db.select({ code: submissions.dossierCode }).from(submissions).where(eq(submissions.idempotencyKey, idempotencyKey))
       : [];
     await claimableAttachments(db, user.id, input.attachments, 'attachments', prior?.code);
+    // A helper files for the citizen: the dossier is theirs, with the consent on record.
+    const assisted = assistance ? await prepareAssistance(db, ctx.agencies, user, input.applicant, assistance, prior?.code) : undefined;
+    const attachments = [...new Set([...input.attachments, ...(assisted?.attachments ?? [])])];
     const { code, created, startError } = await submitDossier(
       db,
       ctx.temporal,
-      { ...input, channel, form: form.data as Record<string, unknown> },
-      { actor: actorOf(user), applicantUserId: policy?.ownDossier ? user.id : null },
+      { ...input, attachments, channel, form: form.data as Record<string, unknown> },
+      { actor: actorOf(user), applicantUserId: policy?.ownDossier ? user.id : (assisted?.applicantUserId ?? null) },
       idempotencyKey,
-      { rules: ctx.procedures.current(input.procedureCode), codeKey },
+      { rules: ctx.procedures.current(input.procedureCode), codeKey, alsoRecord: assisted?.record },
     );
     if (startError) ctx.log.warn({ code, err: startError }, 'dossier recorded; its workflow start is left to the sweep');
-    await linkAttachments(db, code, user.id, input.attachments);
+    if (assisted && created) ctx.log.info({ audit: 'dossier.assisted-filing', actor: user.id, target: code, consent: assistance!.consent.method }, `helper ${user.username} filed ${code} for a citizen`);
+    await linkAttachments(db, code, user.id, attachments);
     const row = await readable(req, code);
     res.status(created ? 201 : 200).location(`/api/dossiers/${code}`).json(dossierView(row, req.ability!, actorOf(user), ctx.procedures, temporalUi));
   });
@@ -136,7 +147,8 @@ export function dossierRoutes(ctx: AppContext): Router {
     const attachments = (await dossierAttachments(db, row.code)).map(attachmentView);
     // The assignee by name: after a hand-off they belong to an agency the reader may not list.
     const [assignee] = row.assigneeId ? await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, row.assigneeId)) : [];
-    res.json({ ...dossierView(row, req.ability!, actorOf(req.user!), ctx.procedures, temporalUi), assigneeName: assignee?.fullName ?? null, attachments, refundDue: await refundDue(db, row) });
+    const assistedBy = assistedView(await assistedFilingOf(db, row.code), req.ability!.can('read', dossierSubject(row), 'applicant.idNumber'));
+    res.json({ ...dossierView(row, req.ability!, actorOf(req.user!), ctx.procedures, temporalUi), assigneeName: assignee?.fullName ?? null, attachments, refundDue: await refundDue(db, row), assistedBy });
   });
 
   r.get('/dossiers/:code/events', requireUser, async (req, res) => {

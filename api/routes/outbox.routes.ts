@@ -35,6 +35,8 @@ const mask = (s: string) => (s.length <= 3 ? '***' : '*'.repeat(s.length - 3) + 
 function outboxView(o: OutboxRow, configured: readonly string[]) {
   const payload = { ...(o.payload as Record<string, unknown>) };
   if (typeof payload.to === 'string') payload.to = mask(payload.to);
+  // A consent code is the citizen's to read out, nobody else's (docs/assisted-filing.md).
+  if (payload.template === 'consent-code' && typeof payload.text === 'string') payload.text = payload.text.replace(/\d{6}/g, '******');
   return {
     id: o.id,
     dossierCode: o.dossierCode,

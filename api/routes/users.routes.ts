@@ -190,7 +190,10 @@ function checkAgency(ctx: AppContext, role: Role, agencyCode: string | null) {
     if (rule === 'optional') return;
     throw fail(`a ${role} belongs to an agency`);
   }
-  if (!ctx.agencies.get(agencyCode)) throw fail(`agency ${agencyCode} does not exist`);
+  const agency = ctx.agencies.get(agencyCode);
+  if (!agency) throw fail(`agency ${agencyCode} does not exist`);
+  // A helper volunteers in a commune's community digital technology team (docs/assisted-filing.md).
+  if (role === 'helper' && agency.kind !== 'commune') throw fail('a helper belongs to a commune');
 }
 
 function filters(f: z.infer<typeof listFilter>): SQL[] {

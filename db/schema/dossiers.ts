@@ -27,6 +27,8 @@ export const dossiers = pgTable(
     applicantEmail: text('applicant_email'),
     applicantAddress: text('applicant_address'),
     applicantUserId: text('applicant_user_id'),
+    /** The helper who filed it for the citizen (docs/assisted-filing.md): they read it, nothing more. */
+    helperUserId: text('helper_user_id'),
     form: jsonb('form').notNull(),
     receivingAgencyCode: text('receiving_agency_code').notNull().references(() => agencies.code),
     agencyCode: text('agency_code').notNull().references(() => agencies.code),
@@ -78,6 +80,7 @@ export const dossiers = pgTable(
     index('dossiers_open_due_at_idx').on(t.dueAt, t.status, t.agencyCode, t.receivingAgencyCode).where(sql`finished_at is null`),
     index('dossiers_open_agency_code_due_at_idx').on(t.agencyCode, t.dueAt, t.receivingAgencyCode).where(sql`finished_at is null`),
     index('dossiers_applicant_user_id_idx').on(t.applicantUserId),
+    index('dossiers_helper_user_id_idx').on(t.helperUserId).where(sql`helper_user_id is not null`),
     // Every column GET /api/stats/summary reads, led by its period column: the summary is an
     // index-only scan of this narrow index instead of a scan of the wide heap (form, state).
     index('dossiers_created_at_stats_idx').on(

@@ -30,6 +30,8 @@ export const DEMO_USERS: { username: string; fullName: string; role: Role; agenc
   { username: 'snnmt.leader', fullName: 'Vũ Đức Thắng', role: 'leader', agencyCode: 'H38.SNNMT' },
   { username: 'stp.specialist', fullName: 'Bùi Thị Hằng', role: 'specialist', agencyCode: 'H38.STP' },
   { username: 'stp.leader', fullName: 'Đặng Quốc Bảo', role: 'leader', agencyCode: 'H38.STP' },
+  // A volunteer of Bát Xát's community digital technology team, who files for citizens (docs/assisted-filing.md).
+  { username: 'batxat.helper', fullName: 'Thào Thị Mỷ', role: 'helper', agencyCode: '02683' },
   { username: 'tinh.supervisor', fullName: 'Ngô Thanh Tùng', role: 'supervisor', agencyCode: 'H38' },
   // Their personal ID numbers are those the local identity provider asserts (runtime/oidc-provider.ts).
   { username: 'citizen', fullName: 'Sùng Thị Dua', role: 'citizen', agencyCode: null, personalId: '010186000123' },

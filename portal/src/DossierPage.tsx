@@ -54,6 +54,11 @@ export function DossierPage({ code }: { code: string }) {
       <h1 id="dossier-title">
         <Rich k="dossier.title" parts={{ code: <span className="code" data-testid="dossier-code">{d.code}</span> }} />
       </h1>
+      {d.assistedBy && (
+        <p className="note" data-testid="assisted-by">
+          {d.assistedBy.text}
+        </p>
+      )}
       <dl className="facts big">
         <div>
           <dt>{t('common.status')}</dt>

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import agencyFile from '../../db/seed/lao-cai-agencies.json';
 import { feeOf } from '../../domain/fees';
-import { api, ApiError, type FieldError, type JsonSchema, type Procedure } from './api';
+import { api, ApiError, type Consent, type FieldError, type JsonSchema, type Procedure } from './api';
+import { AssistedConsent } from './AssistedConsent';
 import { isKiosk } from './kiosk';
 import { navigate } from './router';
 import { SchemaForm } from './SchemaForm';
@@ -45,6 +46,8 @@ interface Draft {
   agencyCode: string;
   applicant: FormValue;
   form: FormValue;
+  /** «Nộp hộ»: the citizen's consent, once given (a helper files for them). */
+  consent?: Consent | null;
 }
 
 const newKey = () => `portal-${crypto.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`}`;
@@ -71,13 +74,18 @@ export function SubmitPage({ code }: { code: string }) {
   const [phase, setPhase] = useState<'upload' | 'submit'>('upload');
   const uploads = useUploads();
   const pick = (list: FileList | null) => setMessage(uploads.add(list) ?? '');
+  // «Nộp hộ»: a community helper files for a citizen — the citizen's details, their consent, then the form.
+  const helper = session?.user.role === 'helper';
+  const [intake, setIntake] = useState<'citizen' | 'consent' | 'done'>(() => (draft.consent ? 'done' : 'citizen'));
+  const desks = helper ? DESKS.filter((d) => d.code === session!.user.agencyCode) : DESKS;
 
   useEffect(() => {
     api.procedure(code).then(setP, (e: Error) => setMessage(e.message));
   }, [code]);
   useEffect(() => sessionStorage.setItem(draftKey(code), JSON.stringify(draft)), [code, draft]);
   useEffect(() => {
-    if (session && !draft.applicant.fullName) setDraft((d) => ({ ...d, applicant: { ...d.applicant, fullName: session.user.fullName } }));
+    if (session?.user.role === 'helper' && session.user.agencyCode) setDraft((d) => ({ ...d, agencyCode: session.user.agencyCode! }));
+    else if (session && !draft.applicant.fullName) setDraft((d) => ({ ...d, applicant: { ...d.applicant, fullName: session.user.fullName } }));
     // Only when the session arrives: a name the citizen clears later is not filled in again.
   }, [session]);
 
@@ -120,6 +128,7 @@ export function SubmitPage({ code }: { code: string }) {
           applicant: clean(APPLICANT, draft.applicant),
           form: clean(p!.formSchema, draft.form),
           attachments: attachments.map((a) => a.id),
+          ...(helper && draft.consent ? { assistance: { consent: draft.consent } } : {}),
         },
         draft.key,
       );
@@ -143,11 +152,31 @@ export function SubmitPage({ code }: { code: string }) {
       <h1 id="submit-title">{t('submit.title', { name: inLang(p.name) })}</h1>
       <ol className="steps" aria-label={t('submit.steps')}>
         <li aria-current={!session ? 'step' : undefined}>{t('submit.stepSignIn')}</li>
-        <li aria-current={session && step === 'fill' ? 'step' : undefined}>{t('submit.stepFill')}</li>
-        <li aria-current={session && step === 'review' ? 'step' : undefined}>{t('submit.stepReview')}</li>
+        {helper && <li aria-current={intake === 'citizen' ? 'step' : undefined}>{t('submit.stepCitizen')}</li>}
+        {helper && <li aria-current={intake === 'consent' ? 'step' : undefined}>{t('submit.stepConsent')}</li>}
+        <li aria-current={session && (!helper || intake === 'done') && step === 'fill' ? 'step' : undefined}>{t('submit.stepFill')}</li>
+        <li aria-current={session && (!helper || intake === 'done') && step === 'review' ? 'step' : undefined}>{t('submit.stepReview')}</li>
       </ol>
       {!session ? (
         <SignIn why={t('submit.signInWhy')} />
+      ) : helper && intake !== 'done' ? (
+        <HelperIntake
+          stage={intake}
+          applicant={draft.applicant}
+          onApplicant={(applicant) => setDraft({ ...draft, applicant, consent: null })}
+          errors={errors}
+          onNext={() => {
+            const e = validate(APPLICANT, draft.applicant, applicantLabel, 'applicant.');
+            showErrors(e);
+            if (!Object.keys(e).length) setIntake('consent');
+          }}
+          message={message}
+          procedureCode={p.code}
+          consent={draft.consent ?? null}
+          onConsent={(consent) => setDraft({ ...draft, consent })}
+          onBack={() => setIntake('citizen')}
+          onDone={() => setIntake('done')}
+        />
       ) : step === 'fill' ? (
         <form
           noValidate
@@ -163,15 +192,24 @@ export function SubmitPage({ code }: { code: string }) {
         >
           {message && <p role="alert" className="error">{message}</p>}
           <fieldset className="panel">
-            <legend>{t('submit.applicant')}</legend>
-            <SchemaForm schema={APPLICANT} value={draft.applicant} onChange={(applicant) => setDraft({ ...draft, applicant })} labelOf={applicantLabel} errors={errors} prefix="applicant." />
+            <legend>{helper ? t('submit.assistedApplicant') : t('submit.applicant')}</legend>
+            {helper ? (
+              <p data-testid="assisted-citizen">
+                {t('submit.assistedCitizen', { name: String(draft.applicant.fullName), id: String(draft.applicant.idNumber), phone: String(draft.applicant.phone) })}{' '}
+                <button type="button" className="link" onClick={() => setIntake('citizen')}>
+                  {t('submit.changeCitizen')}
+                </button>
+              </p>
+            ) : (
+              <SchemaForm schema={APPLICANT} value={draft.applicant} onChange={(applicant) => setDraft({ ...draft, applicant })} labelOf={applicantLabel} errors={errors} prefix="applicant." />
+            )}
             <div className={`field${errors.agencyCode ? ' invalid' : ''}`}>
               <label htmlFor="agencyCode">
                 {t('submit.desk')}<span className="req"> *</span>
               </label>
               <select id="agencyCode" value={draft.agencyCode} aria-invalid={errors.agencyCode ? true : undefined} aria-describedby={errors.agencyCode ? 'agencyCode-error' : undefined} onChange={(e) => setDraft({ ...draft, agencyCode: e.target.value })}>
                 <option value="">{t('common.pickCommune')}</option>
-                {DESKS.map((d) => (
+                {desks.map((d) => (
                   <option key={d.code} value={d.code}>
                     {d.name}
                   </option>
@@ -286,4 +324,60 @@ function show(v: unknown, prop: JsonSchema | undefined): string {
   if (v === false) return tr('common.no');
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? Object.values(x ?? {}).join(' – ') : String(x))).join('; ');
   return optionLabel(prop, v);
+}
+
+/** «Nộp hộ», before the form: the citizen's details, then their consent (portal/src/AssistedConsent.tsx). */
+function HelperIntake(props: {
+  stage: 'citizen' | 'consent';
+  applicant: FormValue;
+  onApplicant: (a: FormValue) => void;
+  errors: Errors;
+  message: string;
+  onNext: () => void;
+  procedureCode: string;
+  consent: Consent | null;
+  onConsent: (c: Consent | null) => void;
+  onBack: () => void;
+  onDone: () => void;
+}) {
+  const a = props.applicant;
+  if (props.stage === 'citizen') {
+    return (
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onNext();
+        }}
+      >
+        {props.message && <p role="alert" className="error">{props.message}</p>}
+        <fieldset className="panel" data-testid="assisted-citizen-step">
+          <legend>Công dân được hỗ trợ nộp hồ sơ</legend>
+          <p className="note">Hồ sơ đứng tên công dân: công dân xem và theo dõi hồ sơ khi đăng nhập bằng số định danh của mình.</p>
+          <SchemaForm schema={APPLICANT} value={a} onChange={props.onApplicant} labelOf={applicantLabel} errors={props.errors} prefix="applicant." />
+        </fieldset>
+        <p className="actions">
+          <button type="submit">Tiếp tục: xin sự đồng ý</button>
+        </p>
+      </form>
+    );
+  }
+  return (
+    <div>
+      <AssistedConsent
+        citizen={{ fullName: String(a.fullName ?? ''), idNumber: String(a.idNumber ?? ''), phone: String(a.phone ?? '') }}
+        procedureCode={props.procedureCode}
+        consent={props.consent}
+        onConsent={props.onConsent}
+      />
+      <p className="actions">
+        <button type="button" className="secondary" onClick={props.onBack}>
+          Quay lại
+        </button>{' '}
+        <button type="button" disabled={!props.consent} onClick={props.onDone}>
+          Tiếp tục: điền tờ khai
+        </button>
+      </p>
+    </div>
+  );
 }

@@ -91,7 +91,12 @@ export interface Dossier {
   createdAt?: string | null;
   attachments?: Attachment[];
   allowedActions?: string[];
+  /** Filed by a community helper for the citizen (docs/assisted-filing.md): «Nộp với sự hỗ trợ của …». */
+  assistedBy?: { helperName: string; communeName: string; text: string } | null;
 }
+
+/** How the citizen consented to a helper filing for them (POST /api/dossiers `assistance.consent`). */
+export type Consent = { method: 'sms-code'; codeId: string } | { method: 'signed-form'; attachmentId: string };
 
 export interface PublicDossier {
   code: string;
@@ -138,6 +143,8 @@ export interface User {
   username: string;
   fullName: string;
   role: string;
+  /** A helper's commune (the desk they file at). */
+  agencyCode?: string | null;
 }
 
 /**
@@ -336,6 +343,15 @@ export const api = {
     const r = await call<{ token: string; user: User }>('POST', '/auth/login', { username, password });
     setSession({ token: r.token, user: r.user });
     return r.user;
+  },
+  /** A helper asks the citizen's consent: a code by SMS to the citizen's phone. */
+  sendConsentCode: (citizen: { idNumber: string; phone: string }) => call<{ id: string; phone: string; expiresAt: string }>('POST', '/consent-codes', { citizen }),
+  verifyConsentCode: (id: string, code: string) => call<{ id: string; verifiedAt: string }>('POST', `/consent-codes/${encodeURIComponent(id)}/verify`, { code }),
+  /** The printable consent form (PDF) with the citizen's details, opened in a new tab to print. */
+  async printConsentForm(query: Record<string, string>) {
+    const res = await fetch(`/api/consent-form?${new URLSearchParams(query)}`, { headers: session ? { authorization: `Bearer ${session.token}` } : {} });
+    if (!res.ok) throw new ApiError(res.status, `Không tải được giấy đồng ý (lỗi ${res.status}).`);
+    window.open(URL.createObjectURL(await res.blob()), '_blank');
   },
   submit: (body: unknown, idempotencyKey: string) => call<Dossier>('POST', '/dossiers', body, { 'Idempotency-Key': idempotencyKey }),
   /** The signed-in citizen's own dossiers, newest first (the API scopes the list to its owner). */

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES, buildOpenApi, routeKey } from '../../api/openapi';
 import { signPaymentBody } from '../../api/routes/payments.routes';
+import { rateLimits } from '../../db/schema';
 import type { System } from '../../runtime/system';
 import { login, startTestSystem } from '../support/system';
 
@@ -10,7 +11,8 @@ import { login, startTestSystem } from '../support/system';
  * Every documented route × every kind of caller, with the status api/openapi.ts and domain/ability.ts prescribe:
  * own agency (laocai = commune 02647, where the fixture dossier is), another commune (batxat,
  * 02683), a province department (snnmt, stp), the parent province (tinh.supervisor), the owner
- * citizen and another citizen, the administrator and nobody.
+ * citizen and another citizen, a community helper of another commune (batxat.helper, who reads
+ * only the dossiers they filed: test/integration/assisted-filing.test.ts), the administrator and nobody.
  */
 const PRINCIPALS = [
   'anonymous',
@@ -27,6 +29,7 @@ const PRINCIPALS = [
   'snnmt.specialist',
   'stp.leader',
   'tinh.supervisor',
+  'batxat.helper',
   'admin',
 ] as const;
 type Principal = (typeof PRINCIPALS)[number];
@@ -37,8 +40,12 @@ const all = (status: number): Expected => Object.fromEntries(PRINCIPALS.map((p) 
 /** Signed-in callers get `status`; nobody gets 401. */
 const signedIn = (status: number, over: Partial<Expected> = {}): Expected => ({ ...all(status), anonymous: 401, ...over });
 const CITIZENS = { citizen: 403, citizen2: 403 } as const;
-/** Officers and the admin read reference data; citizens do not. */
-const officersRead = signedIn(200, CITIZENS);
+/** A community helper files for citizens and reads what they filed: no officer's business. */
+const HELPER = { 'batxat.helper': 403 } as const;
+/** Only a helper asks a citizen's consent. */
+const helpersOnly = (status: number) => signedIn(403, { 'batxat.helper': status });
+/** Officers and the admin read reference data; citizens and helpers do not (helpers read the agencies). */
+const officersRead = signedIn(200, { ...CITIZENS, ...HELPER });
 /** Only the administrator writes reference data and users. */
 const adminWrites = (status: number) => signedIn(403, { admin: status });
 /** A dossier of 02647 submitted online by `citizen`: its owner, its agency and the province above see it; no one else learns it exists. */
@@ -124,6 +131,13 @@ const MATRIX: Record<string, Row> = {
     expect: signedIn(403, { citizen: 201, citizen2: 201, 'laocai.desk': 201 }),
   },
   'GET /dossiers': { call: () => ({ path: '/api/dossiers' }), expect: signedIn(200) },
+  // Assisted filing (docs/assisted-filing.md): the helper's alone. The code is sent to a number no
+  // other suite uses; no consent request has this id, so the helper's check finds nothing.
+  'POST /consent-codes': { call: () => ({ path: '/api/consent-codes', body: { citizen: { idNumber: '010203116655', phone: '0912116655' } } }), expect: helpersOnly(201) },
+  'POST /consent-codes/:id/verify': { call: () => ({ path: '/api/consent-codes/cc-no-such-request/verify', body: { code: '123456' } }), expect: helpersOnly(404) },
+  'GET /consent-form': { call: () => ({ path: '/api/consent-form?fullName=Thào A Lử' }), expect: helpersOnly(200) },
+  // The SMS gateway's door: a bearer token is not its signature (a signed call: assisted-filing.test.ts).
+  'POST /sms/inbound': { call: () => ({ path: '/api/sms/inbound', body: { from: '0912345678', text: 'TRACUU 02647-261123-0001', messageId: `matrix-${runId}` } }), expect: all(401) },
   // Stuck dossiers (docs/operations.md): listed for supervisors and the admin, each over their subtree.
   'GET /dossiers/stuck': { call: () => ({ path: '/api/dossiers/stuck' }), expect: signedIn(403, { 'laocai.supervisor': 200, 'tinh.supervisor': 200, admin: 200 }) },
   // Repaired by the admin only; the fixture dossier is not stuck, so the admin's repair is a conflict.
@@ -150,7 +164,7 @@ const MATRIX: Record<string, Row> = {
   // Uploads are for those who submit: citizens online, desk officers at the counter (any agency: the file is theirs until attached).
   'POST /attachments': {
     call: (p) => ({ path: '/api/attachments', files: [{ name: `${p}.pdf`, type: 'application/pdf', content: tinyPdf(`${runId}-${p}`) }] }),
-    expect: signedIn(403, { citizen: 201, citizen2: 201, 'laocai.desk': 201, 'batxat.desk': 201, 'snnmt.desk': 201 }),
+    expect: signedIn(403, { citizen: 201, citizen2: 201, 'laocai.desk': 201, 'batxat.desk': 201, 'snnmt.desk': 201, 'batxat.helper': 201 }),
   },
   'GET /dossiers/:code/attachments': { call: () => ({ path: `/api/dossiers/${fx.dossier}/attachments` }), expect: dossierRead },
   // The scans themselves are personal data: oversight lists them but does not download them.
@@ -181,11 +195,12 @@ const MATRIX: Record<string, Row> = {
   // Integrations (README): the outbox for supervisors and the admin, reminders for officers of an agency.
   'GET /outbox': { call: () => ({ path: '/api/outbox' }), expect: { ...supervisorsOnly, admin: 200 } },
   'POST /outbox/:id/retry': { call: () => ({ path: '/api/outbox/no-such-message/retry' }), expect: adminWrites(404) },
-  'GET /notifications': { call: () => ({ path: '/api/notifications' }), expect: signedIn(200, { ...CITIZENS, admin: 403 }) },
-  'POST /notifications/:id/read': { call: () => ({ path: '/api/notifications/no-such-event/read' }), expect: signedIn(404, { ...CITIZENS, admin: 403 }) },
+  'GET /notifications': { call: () => ({ path: '/api/notifications' }), expect: signedIn(200, { ...CITIZENS, ...HELPER, admin: 403 }) },
+  'POST /notifications/:id/read': { call: () => ({ path: '/api/notifications/no-such-event/read' }), expect: signedIn(404, { ...CITIZENS, ...HELPER, admin: 403 }) },
   'GET /stats/integration': { call: () => ({ path: '/api/stats/integration' }), expect: supervisorsOnly },
-  'GET /agencies': { call: () => ({ path: '/api/agencies?filter={"kind":"commune"}' }), expect: officersRead },
-  'GET /agencies/:code': { call: () => ({ path: '/api/agencies/02647' }), expect: officersRead },
+  // A helper reads the agencies too: the commune desks they file at.
+  'GET /agencies': { call: () => ({ path: '/api/agencies?filter={"kind":"commune"}' }), expect: { ...officersRead, 'batxat.helper': 200 } },
+  'GET /agencies/:code': { call: () => ({ path: '/api/agencies/02647' }), expect: { ...officersRead, 'batxat.helper': 200 } },
   'POST /agencies': {
     call: () => ({ path: '/api/agencies', body: { code: `T.${runId}.B`, name: 'Xã Thử Nghiệm', kind: 'commune', parentCode: 'H38' } }),
     expect: adminWrites(201),
@@ -198,7 +213,7 @@ const MATRIX: Record<string, Row> = {
   'GET /users/:id': {
     // A 02647 specialist: visible to 02647 and to the province supervisor above it.
     call: () => ({ path: '/api/users/u-laocai.specialist' }),
-    expect: { ...dossierRead, ...CITIZENS, admin: 200 },
+    expect: { ...dossierRead, ...CITIZENS, ...HELPER, admin: 200 },
   },
   'POST /users': {
     call: () => ({ path: '/api/users', body: { username: `matrix.${runId}`, password: 'mat-khau-dai', fullName: 'Người Thử', role: 'specialist', agencyCode: '02647' } }),
@@ -305,6 +320,9 @@ describe('authorization matrix: every route × every role × own / other / paren
       const key = routeKey(route);
       const row = MATRIX[key];
       if (!row) continue;
+      // Every caller comes from 127.0.0.1: fresh rate-limit counters for each route, so that the
+      // public limiter (30 a minute per address) judges no route by the calls made to the ones before.
+      await system.dbh.db.delete(rateLimits);
       const answers = await Promise.all(PRINCIPALS.map(async (p) => ({ p, res: await send(p, route.method, row.call(p)) })));
       for (const { p, res } of answers) results.push({ key, principal: p, status: res.status, body: res.body });
     }
@@ -368,7 +386,7 @@ describe('authorization matrix: every route × every role × own / other / paren
     const codes = async (p: Principal) =>
       (await send(p, 'get', { path: '/api/dossiers?range=[0,499]' })).body.map((d: { code: string }) => d.code) as string[];
     for (const p of ['citizen', 'laocai.desk', 'laocai.supervisor', 'tinh.supervisor'] as const) expect(await codes(p), p).toContain(fx.dossier);
-    for (const p of ['citizen2', 'batxat.desk', 'snnmt.specialist', 'admin'] as const) expect(await codes(p), p).not.toContain(fx.dossier);
+    for (const p of ['citizen2', 'batxat.desk', 'snnmt.specialist', 'batxat.helper', 'admin'] as const) expect(await codes(p), p).not.toContain(fx.dossier);
 
     const agencyOf = async (p: Principal) => new Set(((await send(p, 'get', { path: '/api/users?range=[0,499]' })).body as { agencyCode: string }[]).map((u) => u.agencyCode));
     expect([...(await agencyOf('batxat.leader'))]).toEqual(['02683']);

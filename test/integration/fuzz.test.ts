@@ -44,8 +44,10 @@ const RUNS: readonly { user: string; tags: readonly string[]; exclude?: readonly
   { user: 'tinh.supervisor', tags: ['stats', 'integrations', 'stuck', 'registers'] },
   // Stuck dossiers: the list in the admin's subtree, and the repair of the one made stuck below.
   { user: 'admin', tags: ['stuck'] },
-  // Dossiers are the citizen's and the desk's: an admin reads none of them.
-  { user: 'admin', tags: ['system', 'reference', 'users', 'integrations', 'payments', 'procedure-versions'] },
+  // A community helper asks citizens' consent (docs/assisted-filing.md).
+  { user: 'batxat.helper', tags: ['assisted'] },
+  // Dossiers are the citizen's and the desk's: an admin reads none of them. The SMS gateway's door, like the payment gateway's.
+  { user: 'admin', tags: ['system', 'reference', 'users', 'integrations', 'payments', 'procedure-versions', 'sms'] },
 ];
 
 /** Checks that need what the spec cannot say are left out: a schema-valid body may still name an agency that does not exist. */
@@ -192,6 +194,8 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
       ['^/api/outbox/\\{id\\}', { 'path.id': bind('outbox') }],
       ['^/api/notifications/\\{id\\}', { 'path.id': bind('notification') }],
       ['^/api/payments/callback$', { 'body.dossierCode': bind('dossier'), 'header.X-Signature': bind('signature', 1) }],
+      ['^/api/sms/inbound$', { 'header.X-Sms-Signature': bind('signature', 1), ...nasty('text') }],
+      ['^/api/consent-form$', { 'query.fullName': bind('nasty', 0.2) }],
     ];
     return [
       `seed = ${SEED}`,
@@ -252,13 +256,13 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
     const reached = new Set(results.flatMap((r) => r.interactions).map((i) => i.operation));
     expect(operations.filter((op) => !reached.has(op))).toEqual([]);
     // An action must suit the dossier's status, the caller and the path at once (the lifecycle
-    // suites take those steps), the gateway's HMAC is not to be guessed, and notifications come
-    // from timers days away.
+    // suites take those steps), the gateways' HMACs are not to be guessed, a consent code is read
+    // from the citizen's SMS, and notifications come from timers days away.
     // At most these: whether a generated action happens to suit its dossier depends on the seed.
     // Publishing a procedure version or correcting a profile is the admin's alone and needs
     // something to change: the authorization matrix and the profile suite show them succeeding;
     // here they rarely do.
-    const hard = ['POST /api/dossiers/{code}/actions/{action}', 'POST /api/payments/callback', 'POST /api/notifications/{id}/read', 'POST /api/procedures/{code}/versions', 'POST /api/procedures/{code}/profile'];
+    const hard = ['POST /api/dossiers/{code}/actions/{action}', 'POST /api/payments/callback', 'POST /api/sms/inbound', 'POST /api/consent-codes/{id}/verify', 'POST /api/notifications/{id}/read', 'POST /api/procedures/{code}/versions', 'POST /api/procedures/{code}/profile'];
     expect(operations.filter((op) => !succeeded.has(op) && !hard.includes(op))).toEqual([]);
   });
 });

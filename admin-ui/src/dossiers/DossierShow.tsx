@@ -91,6 +91,7 @@ function DossierDetail() {
                   <TranslatedField source="channel" prefix="channel" />
                 </Labeled>
               </Grid>
+              <AssistedBy />
               <Grid size={6}>
                 <Labeled>
                   <FunctionField source="fee" render={(d: Dossier) => `${formatMoney(d.fee, locale)}${d.fee > 0 && d.paid ? ' ✓' : ''}`} />
@@ -161,4 +162,26 @@ function DossierTitle() {
   const record = useRecordContext<Dossier>();
   const translate = useTranslate();
   return <span>{`${translate('resources.dossiers.name', { smart_count: 1 })} ${record?.code ?? ''}`}</span>;
+}
+
+/** "Nộp với sự hỗ trợ của …": the community helper who filed it for the citizen, and the consent. */
+function AssistedBy() {
+  const translate = useTranslate();
+  const d = useRecordContext<Dossier>();
+  const a = d?.assistedBy;
+  if (!a) return null;
+  return (
+    <Grid size={12}>
+      <Labeled label="resources.dossiers.fields.assistedBy">
+        <Stack>
+          <Typography variant="body2">{translate('app.assisted.line', { helper: a.helperName, commune: a.communeName })}</Typography>
+          {a.consent && (
+            <Typography variant="caption" color="text.secondary">
+              {translate(`app.assisted.consent.${a.consent.method}`, { at: formatDateTime(a.consent.at) })}
+            </Typography>
+          )}
+        </Stack>
+      </Labeled>
+    </Grid>
+  );
 }

@@ -12,6 +12,7 @@ export const appVi = {
         procedureName: 'Thủ tục',
         status: 'Trạng thái',
         channel: 'Kênh nộp',
+        assistedBy: 'Nộp với sự hỗ trợ của',
         applicant: {
           fullName: 'Người nộp',
           idNumber: 'Số định danh cá nhân',
@@ -198,6 +199,10 @@ export const appVi = {
     },
   },
   app: {
+    assisted: {
+      line: '%{helper} (Tổ công nghệ số cộng đồng %{commune})',
+      consent: { 'sms-code': 'Công dân đồng ý bằng mã SMS lúc %{at}', 'signed-form': 'Công dân đồng ý bằng giấy đồng ý có chữ ký (%{at})' },
+    },
     deadline: { workingDays: '%{smart_count} ngày làm việc', calendarDays: '%{smart_count} ngày', none: 'Không quy định' },
     title: 'Một cửa — Lào Cai',
     language: 'Ngôn ngữ',
@@ -223,6 +228,7 @@ export const appVi = {
       leader: 'Lãnh đạo',
       supervisor: 'Giám sát',
       admin: 'Quản trị',
+      helper: 'Tổ công nghệ số cộng đồng',
     },
     kind: { province: 'Tỉnh', department: 'Sở, ngành', commune: 'Xã, phường' },
     level: { commune: 'Cấp xã', province: 'Cấp tỉnh' },
@@ -335,6 +341,12 @@ export const appVi = {
       prefilled: 'Đã điền theo hồ sơ %{code} (%{at}); kiểm tra lại với giấy tờ',
     },
     problem: {
+      'consent-code-wrong': 'Mã xác nhận không đúng; hãy hỏi lại công dân mã trong tin nhắn',
+      'consent-code-expired': 'Mã xác nhận đã hết hạn (10 phút); hãy gửi mã mới',
+      'consent-code-locked': 'Nhập sai mã quá nhiều lần; hãy gửi mã mới',
+      'consent-code-used': 'Sự đồng ý này đã được dùng cho một hồ sơ khác; hãy gửi mã mới',
+      'consent-missing': 'Chưa có sự đồng ý của công dân (cùng số định danh và số điện thoại) trong vòng một giờ qua',
+      'applicant-not-a-citizen': 'Số định danh này thuộc một tài khoản không phải công dân đang hoạt động: không thể nộp hộ',
       'not-awaiting-payment': 'Hồ sơ không ở bước chờ nộp phí: không có khoản nào phải thanh toán lúc này',
       'upload-quota': 'Đã vượt hạn mức tải tệp trong ngày; hãy gắn các tệp đã tải vào hồ sơ hoặc thử lại sau',
       'still-retrying': 'Hệ thống đang tự thử lưu lại; hồ sơ sẽ tự hết kẹt khi nguyên nhân được khắc phục',

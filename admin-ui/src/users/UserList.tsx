@@ -2,7 +2,7 @@ import { AutocompleteInput, Datagrid, List, ReferenceInput, SearchInput, SelectI
 import { AgencyField, BY_NAME, DateTimeField, TranslatedField } from '../common/fields';
 import { UserStatusField } from './UserStatus';
 
-export const ROLES = ['desk-officer', 'specialist', 'leader', 'supervisor', 'admin', 'citizen'];
+export const ROLES = ['desk-officer', 'specialist', 'leader', 'supervisor', 'admin', 'citizen', 'helper'];
 
 export function RoleInput(props: { source: string; validate?: unknown }) {
   const translate = useTranslate();
