@@ -56,6 +56,8 @@ export function citizenTemplate(event: DossierEvent): CitizenTemplate | null {
   if (event.type === 'receive' || (event.type === 'submit' && event.toStatus !== 'SUBMITTED')) return 'received';
   if (event.type === 'request-supplement') return 'supplement-requested';
   if (event.type === 'extend') return 'extended';
+  // A visit scheduled or moved: the applicant is told when and where to be (the inspect stage).
+  if (event.type === 'schedule-inspection') return 'inspection-scheduled';
   if (event.fromStatus !== event.toStatus) {
     if (event.toStatus === 'AWAITING_PAYMENT') return 'awaiting-payment';
     if (event.toStatus === 'RESULT_READY') return 'result-ready';
@@ -70,8 +72,8 @@ export function officerTemplate(event: DossierEvent): OfficerTemplate | null {
 /**
  * The messages an event produces, decided from the event alone (so a retried activity decides
  * the same): a portal status sync for every status change of a portal-integrated procedure;
- * SMS and e-mail to the citizen at reception, supplement request, fee due, result ready and
- * extension (apology); an e-mail to the agency mailbox for reminders and escalations.
+ * SMS and e-mail to the citizen at reception, supplement request, fee due, result ready,
+ * extension (apology) and a site visit scheduled; an e-mail to the agency mailbox for reminders and escalations.
  */
 export function messagesFor(input: {
   event: DossierEvent;
@@ -110,6 +112,7 @@ export function messagesFor(input: {
       missing: Array.isArray(event.data.missing) ? (event.data.missing as string[]) : undefined,
       note: typeof event.data.note === 'string' ? event.data.note : undefined,
       reason: typeof event.data.reason === 'string' ? event.data.reason : undefined,
+      visit: typeof event.data.at === 'string' && typeof event.data.place === 'string' ? { at: Date.parse(event.data.at), place: event.data.place } : undefined,
     });
     if (contact.phone) add('sms', { to: contact.phone, text: msg.sms, template: citizen } satisfies SmsPayload);
     if (contact.email) add('email', { to: contact.email, subject: msg.subject, text: msg.text, template: citizen } satisfies EmailPayload);
