@@ -90,6 +90,8 @@ export interface Dossier {
   createdAt?: string | null;
   attachments?: Attachment[];
   allowedActions?: string[];
+  /** A site visit scheduled with the applicant (the inspect stage; api/stage-view.ts). */
+  inspection?: { visits: { at: string; place: string }[]; minutes: unknown } | null;
 }
 
 export interface PublicDossier {
