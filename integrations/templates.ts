@@ -5,7 +5,7 @@
  */
 
 export type CitizenTemplate = 'received' | 'supplement-requested' | 'awaiting-payment' | 'result-ready' | 'extended' | 'inspection-scheduled';
-export type OfficerTemplate = 'reminder' | 'escalation';
+export type OfficerTemplate = 'reminder' | 'escalation' | 'opinion-reminder';
 export type TemplateName = CitizenTemplate | OfficerTemplate;
 
 export interface TemplateInput {
@@ -125,6 +125,12 @@ function renderRaw(name: TemplateName, x: TemplateInput): Message {
         sms: `Ho so ${x.dossierCode}: kiem tra thuc dia luc ${when} tai ${x.visit?.place ?? ''}. De nghi ong/ba co mat.`,
       };
     }
+    case 'opinion-reminder':
+      return {
+        subject: `[Nhắc việc] Hồ sơ ${x.dossierCode} chờ ý kiến của cơ quan`,
+        text: `Cơ quan ${x.agencyCode ?? ''} được xin ý kiến về hồ sơ ${x.dossierCode} (${x.procedureName}); hạn trả lời: ${vnTime(x.dueAt)}.\nĐề nghị trả lời kịp thời.`,
+        sms: `Nhac viec: ho so ${x.dossierCode} cho y kien, han tra loi ${vnTime(x.dueAt)}.`,
+      };
     case 'reminder':
       return {
         subject: `[Nhắc việc] Hồ sơ ${x.dossierCode} sắp đến hạn`,

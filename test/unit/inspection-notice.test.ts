@@ -24,3 +24,20 @@ describe('the applicant’s notice of a site visit', () => {
     expect(mail.text).toContain('Thửa 278, tờ bản đồ 34');
   });
 });
+
+describe('the reminder to an agency asked for its opinion', () => {
+  it('goes to that agency’s mailbox with its own due date, not to the agency holding the dossier', () => {
+    const { state } = submit(
+      { code: `${COMMUNE}-261123-0008`, procedure: feeProcedure, channel: 'counter', applicantUserId: null, agencyCode: COMMUNE, submittedBy: citizen },
+      ctxAt(feeProcedure, NOW),
+    );
+    const dueAt = Date.parse('2026-12-02T17:00:00+07:00');
+    const event: DossierEvent = {
+      seq: 9, type: 'opinion-reminder', actor: specialist, at: NOW, fromStatus: 'IN_REVIEW', toStatus: 'IN_REVIEW', agencyCode: COMMUNE,
+      data: { agencies: ['H38.SNNMT'], agencyCode: 'H38.SNNMT', dueAt },
+    };
+    const [mail] = messagesFor({ event, state, procedure: feeProcedure, contact: null });
+    expect(mail).toMatchObject({ channel: 'officer-email', payload: { template: 'opinion-reminder', agencyCode: 'H38.SNNMT' } });
+    expect((mail!.payload as { text: string }).text).toContain('17:00 02/12/2026');
+  });
+});

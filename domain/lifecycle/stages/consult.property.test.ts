@@ -61,17 +61,19 @@ describe('the consult kind under random sequences', () => {
       expect(asks.filter((a) => a.answer !== null && a.answer.opinion !== 'no-answer').length).toBe(count(events, 'record-opinion'));
     };
     assertKind('consult', { reached, check });
-    // An ask's timers come after the dossier's own reminders and escalation: sequences with more
-    // timer firings (and officers' allowed actions) reach its due time too.
+    // An ask's timers come after the dossier's own reminders and escalation: shorter stage lists
+    // (no fee, posting or visit before it) and sequences with more timer firings reach its due time too.
+    const short = stageLists('consult').map((p) => ({ ...p, fee: { counter: 0 }, stages: p.stages.filter((x) => !['pay', 'post', 'inspect'].includes(x.name)) }));
     const firing = fc.array(
       fc.oneof(
         { weight: 3, arbitrary: fc.record({ kind: fc.constant('act-allowed' as const), pick: fc.nat({ max: 1000 }), variant: fc.nat({ max: 3 }) }) },
-        { weight: 2, arbitrary: fc.record({ kind: fc.constant('fire' as const) }) },
+        { weight: 3, arbitrary: fc.record({ kind: fc.constant('fire' as const) }) },
       ),
-      { maxLength: 40, size: 'max' },
+      { maxLength: 60, size: 'max' },
     ) as fc.Arbitrary<Command[]>;
-    fc.assert(fc.property(stageLists('consult'), firing, (p, cmds) => void explore(p, 'counter', cmds, { reached, check })), { numRuns: 150 });
-    for (const r of ['event:request-opinions', 'event:record-opinion', 'event:opinion-overdue', 'event:opinion-reminder', 'timer:opinion-overdue', 'rule:request-opinions', 'rule:record-opinion']) {
+    fc.assert(fc.property(short, firing, (p, cmds) => void explore(p, 'counter', cmds, { reached, check })), { numRuns: 200 });
+    for (const r of ['event:request-opinions', 'event:record-opinion', 'event:opinion-overdue', 'event:opinion-reminder', 'timer:opinion-overdue', 'rule:request-opinions']) {
+      // (A disagreement without reasons, 'rule:record-opinion', is too rare here to require: test/integration/inspect-consult.test.ts has it.)
       expect(reached).toContain(r);
     }
   });

@@ -80,10 +80,11 @@ export const consult: StageKind = {
   },
   fire: {
     'opinion-reminder': (s, _t, ctx) => {
-      const due = open(s).filter((a) => !a.reminded && a.remindAt <= ctx.now);
-      if (due.length === 0) return null;
-      const asks = s.consultation!.asks.map((a) => (due.includes(a) ? { ...a, reminded: true } : a));
-      return emit(s, { ...s, consultation: { asks } }, 'opinion-reminder', SYSTEM_ACTOR, ctx.now, { agencies: due.map((a) => a.agencyCode), dueAt: Math.min(...due.map((a) => a.dueAt)) });
+      // One agency per event, so each reminder is addressed to its own agency's mailbox (integrations/messages.ts).
+      const ask = open(s).find((a) => !a.reminded && a.remindAt <= ctx.now);
+      if (!ask) return null;
+      const asks = s.consultation!.asks.map((a) => (a === ask ? { ...a, reminded: true } : a));
+      return emit(s, { ...s, consultation: { asks } }, 'opinion-reminder', SYSTEM_ACTOR, ctx.now, { agencies: [ask.agencyCode], agencyCode: ask.agencyCode, dueAt: ask.dueAt });
     },
     'opinion-overdue': (s, _t, ctx, advance) => {
       const lapsed = open(s).filter((a) => a.dueAt <= ctx.now);
