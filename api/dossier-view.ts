@@ -7,21 +7,29 @@ import type { DossierRow } from '../db/schema';
 import { getProcedure } from '../procedures';
 import { mask, maskPersonal } from '../domain/personal-data';
 import type { ProcedureVersions } from './procedure-versions';
+import { consultationView, inspectionView } from './stage-view';
 import { temporalWorkflowUrl, type TemporalUi } from './temporal-link';
 
 export { mask };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The row as an ability subject: the fields CASL conditions name (`handledBy`: every agency in its shares). */
-export const dossierSubject = (row: Pick<DossierRow, 'agencyCode' | 'receivingAgencyCode' | 'applicantUserId'> & { helperUserId?: string | null; state?: Pick<DossierRow['state'], 'shares'> }) =>
-  subject('Dossier', {
+/**
+ * The row as an ability subject: the fields CASL conditions name (`handledBy`: every agency in its
+ * shares; `consultedBy`: every agency asked for its opinion; `askedNow`: those whose answer is awaited).
+ */
+export const dossierSubject = (row: Pick<DossierRow, 'agencyCode' | 'receivingAgencyCode' | 'applicantUserId'> & { helperUserId?: string | null; state?: Pick<DossierRow['state'], 'shares' | 'consultation'> }) => {
+  const asks = row.state?.consultation?.asks ?? [];
+  return subject('Dossier', {
     agencyCode: row.agencyCode,
     receivingAgencyCode: row.receivingAgencyCode,
     applicantUserId: row.applicantUserId,
     helperUserId: row.helperUserId ?? null,
     handledBy: (row.state?.shares ?? []).map((s) => s.agencyCode),
+    consultedBy: asks.map((a) => a.agencyCode),
+    askedNow: asks.filter((a) => a.answer === null).map((a) => a.agencyCode),
   } as Record<string, unknown>);
+};
 
 /** Overdue is derived, never stored: past due while the office (not the citizen) holds it. */
 export const isOverdue = (row: DossierRow, now = Date.now()) =>
@@ -77,6 +85,8 @@ export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor, 
     timeliness: st.timeliness ?? null,
     shares: st.shares.map((x) => ({ ...x, enteredAt: new Date(x.enteredAt).toISOString(), leftAt: x.leftAt ? new Date(x.leftAt).toISOString() : null, dueAt: x.dueAt ? new Date(x.dueAt).toISOString() : null })),
     rating: st.rating,
+    inspection: inspectionView(st),
+    consultation: consultationView(st),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     allowedActions: rules && ability.can('act', s) ? allowedActions(st, rules, actor) : [],

@@ -19,6 +19,7 @@ const atOrNull = at.nullable();
 const label = z.object({ vi: z.string(), en: z.string() });
 const status = z.enum(STATUSES);
 const anyObject = z.record(z.string(), z.unknown());
+const documentRef = z.object({ id: z.string(), name: z.string(), sha256: z.string().optional() });
 
 /** GET /applicants/:idNumber: the last applicant details the desk received for this ID number. */
 export const applicantLookupResponse = z.object({
@@ -61,6 +62,29 @@ export const dossierResponse = z.object({
   timeliness: z.enum(TIMELINESS).nullable(),
   shares: z.array(z.object({ agencyCode: z.string(), enteredAt: at, leftAt: atOrNull, dueAt: atOrNull })),
   rating: z.object({ score: z.number(), comment: z.string().optional() }).nullable(),
+  /** The site visits scheduled with the applicant and their minutes (the inspect stage; api/stage-view.ts). */
+  inspection: z
+    .object({
+      visits: z.array(z.object({ at, place: z.string(), scheduledAt: at })),
+      minutes: z.object({ document: documentRef, outcome: z.enum(['conforms', 'deviates']), note: z.string().nullable(), at }).nullable(),
+    })
+    .nullable(),
+  /** The agencies asked for their opinion, by when, and what each answered (the consult stage). */
+  consultation: z
+    .object({
+      asks: z.array(
+        z.object({
+          agencyCode: z.string(),
+          question: z.string(),
+          askedAt: at,
+          dueAt: at,
+          answer: z
+            .object({ opinion: z.enum(['agree', 'disagree', 'conditions', 'no-answer']), deemedAgreed: z.boolean(), note: z.string().nullable(), document: documentRef.nullable(), at })
+            .nullable(),
+        }),
+      ),
+    })
+    .nullable(),
   createdAt: atOrNull,
   updatedAt: atOrNull,
   allowedActions: z.array(z.enum(ACTIONS)),

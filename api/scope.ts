@@ -22,6 +22,12 @@ function conditionToSql(cond: Record<string, unknown>, columns: Columns): SQL {
     // Lists stay on the indexed columns: a dossier an agency handled and passed on is opened from
     // its page or a link, not listed (the shares live in the jsonb state). Narrower is safe here.
     if (field === 'handledBy') return sql`false`;
+    // An agency asked for its opinion finds the dossier in its lists (its asks live in the jsonb state).
+    if (field === 'consultedBy' || field === 'askedNow') {
+      const list = (value as { $in: string[] }).$in;
+      const asked = list.map((code) => JSON.stringify([{ agencyCode: code, ...(field === 'askedNow' ? { answer: null } : {}) }]));
+      return asked.length ? or(...asked.map((a) => sql`${dossiers.state} -> 'consultation' -> 'asks' @> ${a}::jsonb`))! : sql`false`;
+    }
     const col = columns[field];
     if (!col) throw new Error(`no SQL mapping for condition on '${field}'`);
     if (value && typeof value === 'object' && '$in' in value) {

@@ -50,6 +50,23 @@ describe('integration subjects', () => {
     expect(ability('specialist').can('read', 'Applicant')).toBe(false);
     expect(ability('citizen', null).can('create', subject('Dossier', { agencyCode: '02650' }))).toBe(true);
   });
+
+  it('an agency asked for its opinion reads the dossier, and acts on it only while its answer is awaited', () => {
+    const dossier = (asked: string[], awaited: string[]) => subject('Dossier', { agencyCode: '02647', receivingAgencyCode: '02647', consultedBy: asked, askedNow: awaited });
+    const snnmt = ability('specialist', 'H38.SNNMT');
+    expect(snnmt.can('read', dossier(['H38.SNNMT'], ['H38.SNNMT']))).toBe(true);
+    expect(snnmt.can('act', dossier(['H38.SNNMT'], ['H38.SNNMT']))).toBe(true);
+    // Answered: it keeps reading what it was asked about, and can no longer act.
+    expect(snnmt.can('read', dossier(['H38.SNNMT'], []))).toBe(true);
+    expect(snnmt.can('act', dossier(['H38.SNNMT'], []))).toBe(false);
+    expect(ability('specialist', 'H38.STP').can('read', dossier(['H38.SNNMT'], ['H38.SNNMT']))).toBe(false);
+  });
+
+  it('officers of an agency upload the documents of their steps; the supervisor and the admin do not', () => {
+    for (const role of ['citizen', 'desk-officer', 'specialist', 'leader'] as const) expect(ability(role).can('create', 'Attachment')).toBe(true);
+    expect(ability('specialist', null).can('create', 'Attachment')).toBe(false);
+    for (const role of ['supervisor', 'admin'] as const) expect(ability(role).can('create', 'Attachment')).toBe(false);
+  });
 });
 
 /** docs/assisted-filing.md: a community helper files for citizens and reads only what they filed. */

@@ -6,9 +6,10 @@ import type { Role } from './roles';
  * agency's officers receive; `IntegrationStats`: the national-portal integration rate;
  * `Metrics`: the Prometheus exposition (read by a scraper, see defineScraperAbility); `Applicant`:
  * a returning applicant's details, looked up at the counter; `Consent`: a citizen's consent to
- * assisted filing (an SMS code sent and checked, a consent form printed).
+ * assisted filing (an SMS code sent and checked, a consent form printed); `Attachment`: an upload
+ * (a dossier's scans, a site inspection's minutes, a consulted agency's letter).
  */
-export type Subject = 'Dossier' | 'Agency' | 'User' | 'Holiday' | 'Procedure' | 'Stats' | 'Applicant' | 'Outbox' | 'Notification' | 'IntegrationStats' | 'Metrics' | 'Consent' | 'all';
+export type Subject = 'Attachment' | 'Dossier' | 'Agency' | 'User' | 'Holiday' | 'Procedure' | 'Stats' | 'Applicant' | 'Outbox' | 'Notification' | 'IntegrationStats' | 'Metrics' | 'Consent' | 'all';
 /**
  * `triage`: see a dossier in the stuck list; `repair`: retry or close its set-aside change
  * (docs/operations.md); `retry`: send an outgoing message again.
@@ -42,6 +43,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
   switch (user.role) {
     case 'citizen':
       can('create', 'Dossier');
+      can('create', 'Attachment');
       can('read', 'Dossier', { applicantUserId: user.id });
       can('act', 'Dossier', { applicantUserId: user.id });
       break;
@@ -53,12 +55,19 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
         can('create', 'Dossier', { agencyCode: { $in: own } });
         if (user.agencyCode) can('read', 'Applicant');
       }
+      // The desk uploads a counter dossier's scans; the others the documents their steps produce
+      // (a site inspection's minutes, a consulted agency's letter).
+      if (user.agencyCode) can('create', 'Attachment');
       can('read', 'Dossier', { agencyCode: { $in: own } });
       can('read', 'Dossier', { receivingAgencyCode: { $in: own } });
       // An agency keeps reading what it handled (the dossier's shares): a department that
       // returned a dossier still opens it, it just cannot act on it any more.
       can('read', 'Dossier', { handledBy: { $in: own } });
       can('act', 'Dossier', { agencyCode: { $in: own } });
+      // An agency asked for its opinion (the consult stage) reads the file, and answers while its
+      // answer is awaited; the lifecycle rules allow it nothing but the answer (record-opinion).
+      can('read', 'Dossier', { consultedBy: { $in: own } });
+      can('act', 'Dossier', { askedNow: { $in: own } });
       // Walk-ins (domain/lifecycle/walk-in.ts): the receiving desk records an applicant's withdrawal
       // or rating wherever the file is; the lifecycle rules allow it nothing else there.
       if (user.role === 'desk-officer') can('act', 'Dossier', { receivingAgencyCode: { $in: own } });
@@ -89,6 +98,8 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
       can('create', 'Dossier', { agencyCode: { $in: own } });
       can('read', 'Dossier', { helperUserId: user.id });
       can('create', 'Consent');
+      // The signed consent form, scanned or photographed.
+      can('create', 'Attachment');
       can('read', 'Agency');
       break;
     case 'admin':

@@ -22,6 +22,19 @@ export const actionBodySchemas = {
     .strict(),
   /** An objection raised during a public posting, as the office recorded it. */
   'record-objection': z.object({ note: z.string().trim().min(3, 'say what the objection is').max(2000), from: z.string().trim().min(2).max(200).optional() }).strict(),
+  /** A site visit with the applicant (thẩm định thực địa), or a new date for it: when and where. */
+  'schedule-inspection': z.object({ at: z.iso.datetime({ offset: true }), place: z.string().trim().min(3, 'say where the visit takes place').max(300), note }).strict(),
+  /** The visit's minutes (biên bản), an uploaded PDF, and what the site showed. */
+  'record-inspection': z.object({ minutes: attachmentRef, outcome: z.enum(['conforms', 'deviates']), note }).strict(),
+  /** Opinions asked of other agencies, each with its own working days (at most the stage's); none listed: the note says why none is needed. */
+  'request-opinions': z
+    .object({
+      agencies: z.array(z.object({ agencyCode: z.string().trim().min(1).max(40), days: z.number().int().min(1).max(60).optional() }).strict()).max(10),
+      note: z.string().trim().min(3, 'say what the agencies are asked').max(2000),
+    })
+    .strict(),
+  /** A consulted agency's answer: agree, disagree or agree with conditions, with its reasons and optionally its signed letter. */
+  'record-opinion': z.object({ opinion: z.enum(['agree', 'disagree', 'conditions']), note, attachment: attachmentRef.optional() }).strict(),
   supplement: z
     .object({ form: z.record(z.string(), z.unknown()).optional(), attachments: z.array(attachmentRef).optional() })
     .strict(),

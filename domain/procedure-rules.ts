@@ -14,7 +14,7 @@ export type Label = { vi: string; en: string };
  * and `approve` are optional, and `pay` may stand before `review`
  * (the fee is collected before the file is examined).
  */
-export type StageName = 'receive' | 'review' | 'verify' | 'post' | 'pay' | 'approve' | 'deliver';
+export type StageName = 'receive' | 'review' | 'verify' | 'post' | 'pay' | 'approve' | 'deliver' | 'inspect' | 'consult';
 export type Stage =
   | { name: 'receive' }
   | { name: 'review'; supplementLimitDays: number }
@@ -30,6 +30,14 @@ export type Stage =
    */
   | { name: 'post'; days: number; clock: 'runs' | 'paused' }
   | { name: 'pay'; limitDays: number }
+  /** A site inspection (thẩm định thực địa) scheduled with the applicant; the dossier moves on once its minutes are attached. */
+  | { name: 'inspect' }
+  /**
+   * Opinions asked of named agencies (xin ý kiến), in parallel: each has at most `shareWorkingDays`
+   * to answer. `silence`: what an answer missing at its due time counts as — `agrees` where the
+   * procedure's law says so (construction permits: Law on Construction art. 102), else `no-answer`.
+   */
+  | { name: 'consult'; shareWorkingDays: number; silence: 'agrees' | 'no-answer' }
   | { name: 'approve' }
   | { name: 'deliver'; ratingWindowDays: number };
 

@@ -47,6 +47,12 @@ export const verify = (o: { maxExtraDays: number; unit?: 'working-days' | 'calen
 });
 export const post = (o: { days: number; clock: 'runs' | 'paused' }): Stage => ({ name: 'post', days: o.days, clock: o.clock });
 export const pay = (o: { limitDays?: number } = {}): Stage => ({ name: 'pay', limitDays: o.limitDays ?? 5 });
+export const inspect = (): Stage => ({ name: 'inspect' });
+export const consult = (o: { shareWorkingDays: number; silence?: 'agrees' | 'no-answer' }): Stage => ({
+  name: 'consult',
+  shareWorkingDays: o.shareWorkingDays,
+  silence: o.silence ?? 'no-answer',
+});
 export const approve = (): Stage => ({ name: 'approve' });
 export const deliver = (o: { ratingWindowDays?: number } = {}): Stage => ({
   name: 'deliver',

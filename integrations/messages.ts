@@ -58,6 +58,8 @@ export function citizenTemplate(event: DossierEvent): CitizenTemplate | null {
   if (event.type === 'receive' || (event.type === 'submit' && event.toStatus !== 'SUBMITTED')) return 'received';
   if (event.type === 'request-supplement') return 'supplement-requested';
   if (event.type === 'extend') return 'extended';
+  // A visit scheduled or moved: the applicant is told when and where to be (the inspect stage).
+  if (event.type === 'schedule-inspection') return 'inspection-scheduled';
   if (event.fromStatus !== event.toStatus) {
     if (event.toStatus === 'AWAITING_PAYMENT') return 'awaiting-payment';
     if (event.toStatus === 'RESULT_READY') return 'result-ready';
@@ -66,14 +68,14 @@ export function citizenTemplate(event: DossierEvent): CitizenTemplate | null {
 }
 
 export function officerTemplate(event: DossierEvent): OfficerTemplate | null {
-  return event.type === 'reminder' || event.type === 'escalation' ? event.type : null;
+  return event.type === 'reminder' || event.type === 'escalation' || event.type === 'opinion-reminder' ? event.type : null;
 }
 
 /**
  * The messages an event produces, decided from the event alone (so a retried activity decides
  * the same): a portal status sync for every status change of a portal-integrated procedure;
- * SMS and e-mail to the citizen at reception, supplement request, fee due, result ready and
- * extension (apology); an e-mail to the agency mailbox for reminders and escalations.
+ * SMS and e-mail to the citizen at reception, supplement request, fee due, result ready,
+ * extension (apology) and a site visit scheduled; an e-mail to the agency mailbox for reminders and escalations, and to an asked agency's before its answer is due.
  */
 export function messagesFor(input: {
   event: DossierEvent;
@@ -112,6 +114,7 @@ export function messagesFor(input: {
       missing: Array.isArray(event.data.missing) ? (event.data.missing as string[]) : undefined,
       note: typeof event.data.note === 'string' ? event.data.note : undefined,
       reason: typeof event.data.reason === 'string' ? event.data.reason : undefined,
+      visit: typeof event.data.at === 'string' && typeof event.data.place === 'string' ? { at: Date.parse(event.data.at), place: event.data.place } : undefined,
     });
     if (contact.phone) add('sms', { to: contact.phone, text: msg.sms, template: citizen } satisfies SmsPayload);
     if (contact.email) add('email', { to: contact.email, subject: msg.subject, text: msg.text, template: citizen } satisfies EmailPayload);
@@ -119,15 +122,17 @@ export function messagesFor(input: {
 
   const officer = officerTemplate(event);
   if (officer) {
+    // A consulted agency's reminder goes to that agency, not to the one holding the dossier.
+    const to = officer === 'opinion-reminder' && typeof event.data.agencyCode === 'string' ? event.data.agencyCode : event.agencyCode;
     const msg = render(officer, {
       dossierCode: state.code,
       procedureName,
       // A reception escalation's deadline is the reception deadline, not the processing one.
-      dueAt: event.data.kind === 'reception' && typeof event.data.dueAt === 'number' ? event.data.dueAt : state.dueAt,
-      agencyCode: event.agencyCode,
+      dueAt: (event.data.kind === 'reception' || officer === 'opinion-reminder') && typeof event.data.dueAt === 'number' ? event.data.dueAt : state.dueAt,
+      agencyCode: to,
       reminderKind: typeof event.data.kind === 'string' ? event.data.kind : undefined,
     });
-    add('officer-email', { agencyCode: event.agencyCode, subject: msg.subject, text: msg.text, template: officer } satisfies OfficerEmailPayload);
+    add('officer-email', { agencyCode: to, subject: msg.subject, text: msg.text, template: officer } satisfies OfficerEmailPayload);
   }
   return out;
 }

@@ -4,8 +4,8 @@
  * row can be shown to a supervisor without leaking more than the (masked) recipient.
  */
 
-export type CitizenTemplate = 'received' | 'supplement-requested' | 'awaiting-payment' | 'result-ready' | 'extended';
-export type OfficerTemplate = 'reminder' | 'escalation';
+export type CitizenTemplate = 'received' | 'supplement-requested' | 'awaiting-payment' | 'result-ready' | 'extended' | 'inspection-scheduled';
+export type OfficerTemplate = 'reminder' | 'escalation' | 'opinion-reminder';
 export type TemplateName = CitizenTemplate | OfficerTemplate;
 
 export interface TemplateInput {
@@ -20,6 +20,8 @@ export interface TemplateInput {
   /** For officer notices. */
   agencyCode?: string;
   reminderKind?: string;
+  /** A site visit (inspection-scheduled): when (epoch ms) and where. */
+  visit?: { at: number; place: string };
 }
 
 export interface Message {
@@ -110,6 +112,24 @@ function renderRaw(name: TemplateName, x: TemplateInput): Message {
           `. Ngày hẹn trả kết quả mới: ${vnTime(x.dueAt)}.` +
           SIGNATURE,
         sms: `Xin loi ong/ba: ho so ${x.dossierCode} chua tra ket qua dung hen. Ngay hen moi: ${vnDate(x.dueAt)}.`,
+      };
+    case 'inspection-scheduled': {
+      const when = vnTime(x.visit?.at);
+      return {
+        subject: `Lịch kiểm tra thực địa hồ sơ ${x.dossierCode}`,
+        text:
+          `Kính gửi ông/bà,\n\nCơ quan giải quyết hồ sơ ${x.dossierCode} (${x.procedureName}) sẽ kiểm tra thực địa lúc ${when} tại ${x.visit?.place ?? ''}.` +
+          ' Đề nghị ông/bà có mặt; nếu không thể có mặt, xin liên hệ Bộ phận Một cửa để hẹn lại.' +
+          (x.note ? ` Ghi chú: ${x.note}.` : '') +
+          SIGNATURE,
+        sms: `Ho so ${x.dossierCode}: kiem tra thuc dia luc ${when} tai ${x.visit?.place ?? ''}. De nghi ong/ba co mat.`,
+      };
+    }
+    case 'opinion-reminder':
+      return {
+        subject: `[Nhắc việc] Hồ sơ ${x.dossierCode} chờ ý kiến của cơ quan`,
+        text: `Cơ quan ${x.agencyCode ?? ''} được xin ý kiến về hồ sơ ${x.dossierCode} (${x.procedureName}); hạn trả lời: ${vnTime(x.dueAt)}.\nĐề nghị trả lời kịp thời.`,
+        sms: `Nhac viec: ho so ${x.dossierCode} cho y kien, han tra loi ${vnTime(x.dueAt)}.`,
       };
     case 'reminder':
       return {

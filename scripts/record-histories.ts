@@ -234,6 +234,34 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     await d.act(citizen, { action: 'rate', body: { score: 3, comment: 'chờ niêm yết lâu' } });
     return d;
   },
+  /**
+   * Construction permit, version 2 (1.013225): examined, the site visit scheduled with the owner and
+   * moved once, its minutes recorded after it; two agencies asked for their opinion — one answers
+   * with conditions, the other stays silent and is deemed to agree at its due time (after its
+   * reminder), which ends the consultation; then approved, delivered and rated.
+   */
+  'construction-permit-inspected-consulted': async (t) => {
+    const permit = procedure('1.013225');
+    check(permit.version === 2, 'the construction permit is at version 2 (inspect and consult)');
+    const d = await t.start(permit, { by: 'counter', form: permit.example });
+    await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
+    let s = await d.act(specialist, { action: 'verify', body: {} });
+    check(s.stage?.kind === 'inspect', 'examined, the site inspection holds the dossier');
+    s = await d.act(specialist, { action: 'schedule-inspection', body: { at: new Date(s.receivedAt! + 2 * DAY).toISOString(), place: 'Tổ 5, phường Cam Đường' } });
+    s = await d.act(specialist, { action: 'schedule-inspection', body: { at: new Date(s.receivedAt! + 3 * DAY).toISOString(), place: 'Tổ 5, phường Cam Đường', note: 'chủ đầu tư xin dời lịch' } });
+    await d.sleepUntil(s.inspection!.visits.at(-1)!.at + HOUR);
+    s = await d.act(specialist, { action: 'record-inspection', body: { minutes: { id: 'minutes-1', name: 'bien-ban-kiem-tra-thuc-dia.pdf' }, outcome: 'conforms' } });
+    check(s.stage?.kind === 'consult', 'the minutes recorded, the consultation holds the dossier');
+    s = await d.act(specialist, { action: 'request-opinions', body: { agencies: [{ agencyCode: 'H38.SNNMT' }, { agencyCode: 'H38.STP', days: 3 }], note: 'xin ý kiến về quy hoạch và hành lang an toàn' } });
+    await d.act(officer('specialist', 'H38.SNNMT'), { action: 'record-opinion', body: { opinion: 'conditions', note: 'lùi công trình 2 m so với chỉ giới đường đỏ' } });
+    const silent = s.consultation!.asks.find((a) => a.agencyCode === 'H38.STP')!;
+    s = await d.sleepUntil(silent.dueAt + MINUTE);
+    check(s.status === 'AWAITING_APPROVAL' && !s.stage && s.consultation!.asks.every((a) => a.answer !== null), 'the silent agency deemed to agree; the consultation over');
+    await d.act(leader, { action: 'approve', body: {} });
+    await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
+    await d.act(citizen, { action: 'rate', body: { score: 4 } });
+    return d;
+  },
 };
 
 async function main() {

@@ -23,6 +23,8 @@ export interface MotcuaDataProvider extends DataProvider {
   act(code: string, action: string, body: Record<string, unknown>): Promise<Dossier>;
   events(code: string): Promise<DossierEvent[]>;
   attachments(code: string): Promise<Attachment[]>;
+  /** Uploads one file (POST /api/attachments): a step's own document, e.g. a site inspection's minutes. */
+  upload(file: File): Promise<Attachment>;
   stats<T>(path: 'overdue' | 'summary' | 'timeliness', query?: Record<string, string>): Promise<T>;
   /** Deactivates (every session of the user ends) or reactivates a user; answers the user. */
   setUserActive(id: string, active: boolean): Promise<RaRecord>;
@@ -94,6 +96,12 @@ export const dataProvider: MotcuaDataProvider = {
   async attachments(code) {
     const { json } = await httpClient(`${API}/dossiers/${encodeURIComponent(code)}/attachments`);
     return json as Attachment[];
+  },
+  async upload(file) {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const { json } = await httpClient(`${API}/attachments`, { method: 'POST', body: form });
+    return (json as Attachment[])[0]!;
   },
   async setUserActive(id, active) {
     const { json } = await httpClient(`${API}/users/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`, { method: 'POST' });

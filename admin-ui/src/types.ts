@@ -61,6 +61,15 @@ export interface Dossier {
   extended: boolean;
   shares: AgencyShare[];
   rating: { score: number; comment?: string } | null;
+  /** The site visits and their minutes (the inspect stage); null when the procedure has none. */
+  inspection?: {
+    visits: { at: string; place: string; scheduledAt: string }[];
+    minutes: { document: { id: string; name: string }; outcome: 'conforms' | 'deviates'; note: string | null; at: string } | null;
+  } | null;
+  /** The agencies asked for their opinion and their answers (the consult stage). */
+  consultation?: {
+    asks: { agencyCode: string; question: string; askedAt: string; dueAt: string; answer: { opinion: 'agree' | 'disagree' | 'conditions' | 'no-answer'; deemedAgreed: boolean; note: string | null; at: string } | null }[];
+  } | null;
   createdAt: string;
   updatedAt: string;
   allowedActions: Action[];

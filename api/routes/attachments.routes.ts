@@ -136,8 +136,9 @@ export function attachmentRoutes(ctx: AppContext): Router {
   const readable = (req: Request, code: string) => readableDossier(db, req, code);
 
   r.post('/attachments', requireUser, async (req, res) => {
-    // Those who submit dossiers (citizens online, desk officers at the counter) upload for them.
-    if (!req.ability!.can('create', 'Dossier')) throw forbidden('your role does not upload attachments');
+    // Those who submit dossiers upload for them (citizens online, desk officers at the counter), and
+    // officers the documents of their steps (domain/ability.ts).
+    if (!req.ability!.can('create', 'Attachment')) throw forbidden('your role does not upload attachments');
     const declaredLength = Number(req.get('content-length') ?? 0);
     if (declaredLength > MAX_ATTACHMENTS_PER_UPLOAD * (MAX_ATTACHMENT_BYTES + 64 * 1024)) {
       res.set('Connection', 'close');

@@ -16,6 +16,7 @@ import { readableDossier } from '../readable-dossier';
 import { refundDue } from '../refunds';
 import { dossierCodeKey } from '../dossier-code';
 import { actOnDossier, submitDossier } from '../dossier-commands';
+import { claimStepDocument } from '../step-documents';
 import { walkInRequest } from '../walk-in';
 import { dossierSubject, dossierView } from '../dossier-view';
 import { eventView } from '../event-view';
@@ -181,6 +182,7 @@ export function dossierRoutes(ctx: AppContext): Router {
       const docs = await claimableAttachments(db, req.user!.id, attached, 'attachments', row.code);
       request.body.attachments = docs.map((d) => ({ id: d.id, name: d.name, sha256: d.sha256 }));
     }
+    attached.push(...(await claimStepDocument(db, request, req.user!.id, row.code)));
     await actOnDossier(ctx.temporal, row.code, actorOf(req.user!), request);
     await linkAttachments(db, row.code, req.user!.id, attached);
     const fresh = await readable(req, row.code).catch(() => row);
@@ -189,6 +191,10 @@ export function dossierRoutes(ctx: AppContext): Router {
 
   /** Targets named in a body must exist: another agency to forward to, an officer to assign. */
   async function checkReferences(request: ActionRequest, agencyCode: string) {
+    if (request.action === 'request-opinions') {
+      const unknown = request.body.agencies.findIndex((a) => !ctx.agencies.get(a.agencyCode));
+      if (unknown >= 0) throw badRequest(`agency ${request.body.agencies[unknown]!.agencyCode} is not in the directory`, { errors: [{ field: `agencies.${unknown}.agencyCode`, message: 'no such agency' }] });
+    }
     if (request.action === 'forward') {
       const target = ctx.agencies.get(request.body.agencyCode);
       if (!target || target.kind !== 'department') throw badRequest(`agency ${request.body.agencyCode} is not a province department`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../actions';
 import { STATUSES } from '../status';
-import { approve, deliver, pay, post, receive, review, verify, type ProcedureRules } from '../procedure';
+import { approve, consult, deliver, inspect, pay, post, receive, review, verify, type ProcedureRules } from '../procedure';
 import { actionsByStatus, allowedActions, refusalOf } from './rules';
 import { specOf } from './stages';
 import {
@@ -25,12 +25,13 @@ import {
  * The classic stage list every procedure shared before the stage kinds (receive, review, pay,
  * approve, deliver, decided at province level), with a verification: its derived tables are the
  * ones all dossiers had, plus reception's form 02 (request-completion, complete), the
- * verification's extension and the posting's objections (offered only while posted: `actionsNow`).
+ * verification's extension and the posting's objections (offered only while posted: `actionsNow`),
+ * the site inspection's and the consultation's steps (likewise only while they hold the dossier).
  */
 const classic: ProcedureRules = {
   ...provinceProcedure,
   fee: { counter: 10_000 },
-  stages: [receive(), review(), verify({ maxExtraDays: 5 }), post({ days: 15, clock: 'paused' }), pay(), approve(), deliver()],
+  stages: [receive(), review(), verify({ maxExtraDays: 5 }), inspect(), consult({ shareWorkingDays: 7 }), post({ days: 15, clock: 'paused' }), pay(), approve(), deliver()],
 };
 const ACTIONS_BY_STATUS = actionsByStatus(classic);
 const ACTION_ROLES = Object.fromEntries(ACTIONS.map((a) => [a, specOf(classic, a)?.roles]));
@@ -42,7 +43,7 @@ describe('the allowed-actions table of the classic stage list', () => {
     expect(ACTIONS_BY_STATUS).toEqual({
       SUBMITTED: ['receive', 'request-completion', 'complete', 'not-accept', 'withdraw'],
       RECEIVED: ['assign', 'forward', 'not-accept', 'withdraw', 'extend'],
-      IN_REVIEW: ['assign', 'verify', 'require-verification', 'request-supplement', 'record-objection', 'reject', 'withdraw', 'extend'],
+      IN_REVIEW: ['assign', 'verify', 'require-verification', 'request-supplement', 'record-objection', 'schedule-inspection', 'record-inspection', 'request-opinions', 'record-opinion', 'reject', 'withdraw', 'extend'],
       NEEDS_SUPPLEMENT: ['supplement', 'withdraw'],
       AWAITING_PAYMENT: ['record-payment', 'withdraw'],
       AWAITING_APPROVAL: ['approve', 'reject', 'extend'],
@@ -63,6 +64,10 @@ describe('the allowed-actions table of the classic stage list', () => {
       'not-accept': ['desk-officer'],
       'request-supplement': ['specialist'],
       'record-objection': ['desk-officer', 'specialist'],
+      'schedule-inspection': ['specialist'],
+      'record-inspection': ['specialist'],
+      'request-opinions': ['specialist'],
+      'record-opinion': ['specialist', 'leader'],
       supplement: ['citizen', 'desk-officer'],
       assign: ['desk-officer', 'leader'],
       verify: ['specialist'],

@@ -13,7 +13,7 @@ export { actionsByStatus } from './stages';
  * Why `actor` may not take `action` now, or null when it may. The API and the workflow both ask.
  * The gates, in order: the action is a step of the procedure at all (its stage kinds, pinned in
  * `p`), it is offered in this status (and by the stage holding the dossier), the actor's role takes it, the dossier is at the actor's
- * agency, and the kind's own guard.
+ * agency (or the actor's agency is one the kind names: `by`), and the kind's own guard.
  */
 export function refusalOf(s: DossierState, p: ProcedureRules, actor: Actor, action: Action): Refusal | null {
   const spec = specOf(p, action);
@@ -27,7 +27,9 @@ export function refusalOf(s: DossierState, p: ProcedureRules, actor: Actor, acti
     return { code: 'forbidden', reason: `'${action}' is for ${spec.roles.join(' or ')}, not ${actor.role}` };
   }
   const at = actingAgencyOf(s, actor, action);
-  if (actor.role !== 'citizen' && actor.agencyCode !== at) {
+  if (spec.by) {
+    if (!spec.by(s, actor)) return { code: 'forbidden', reason: `'${action}' is not for agency ${actor.agencyCode ?? 'none'} now` };
+  } else if (actor.role !== 'citizen' && actor.agencyCode !== at) {
     return { code: 'forbidden', reason: `the dossier is at agency ${at}, not ${actor.agencyCode ?? 'none'}` };
   }
   const walkIn = walkInRefusal(s, actor, action);

@@ -80,15 +80,49 @@ export interface DossierState {
    * The stage holding the dossier when it is one whose own actions replace the status's (a public
    * posting): its index in the pinned stage list and its kind. Absent or null otherwise.
    */
-  stage?: { index: number; kind: 'post' } | null;
+  stage?: { index: number; kind: 'post' | 'inspect' | 'consult' } | null;
   /** A public posting: its days, and the objections recorded meanwhile. */
   posting?: { startedAt: number; endsAt: number; objections: { at: number; note: string; from?: string }[] } | null;
+  /** A site inspection: every visit scheduled (the last one stands), then its minutes. */
+  inspection?: Inspection | null;
+  /** Opinions asked of other agencies: who was asked, by when, and what each answered. */
+  consultation?: { asks: OpinionAsk[] } | null;
   /** The office's clock is paused by a stage since then (a posting that pauses it); due times move on by the pause. */
   pausedAt?: number | null;
   rating: { score: number; comment?: string } | null;
   finishedAt: number | null;
   /** Number of events emitted so far; the next event's sequence number is seq + 1. */
   seq: number;
+}
+
+/** An uploaded document a step refers to (api/attachment-records.ts checks it is the caller's). */
+export interface DocumentRef {
+  id: string;
+  name: string;
+  sha256?: string;
+}
+
+export interface Inspection {
+  visits: { at: number; place: string; scheduledAt: number }[];
+  minutes: { document: DocumentRef; outcome: 'conforms' | 'deviates'; note?: string; at: number } | null;
+}
+
+/**
+ * One agency asked for its opinion. `answer` is null while it is awaited; `no-answer` is recorded
+ * by the due-time timer, and `deemedAgreed` says whether the procedure's law counts silence as
+ * agreement (the stage's `silence`).
+ */
+export interface OpinionAsk {
+  agencyCode: string;
+  question: string;
+  askedAt: number;
+  dueAt: number;
+  remindAt: number;
+  reminded: boolean;
+  answer:
+    | { opinion: 'agree' | 'disagree' | 'conditions'; note?: string; document?: DocumentRef; at: number; by: string }
+    | { opinion: 'no-answer'; deemedAgreed: boolean; at: number }
+    | null;
 }
 
 export type EventType =
@@ -102,6 +136,14 @@ export type EventType =
   | 'record-objection'
   /** A public posting's days are over: the dossier moves on to its next stage. */
   | 'posting-ended'
+  | 'schedule-inspection'
+  | 'record-inspection'
+  | 'request-opinions'
+  | 'record-opinion'
+  /** A consulted agency's answer is due soon: a reminder to that agency. */
+  | 'opinion-reminder'
+  /** A consulted agency did not answer by its due time: recorded as no answer (or deemed agreement). */
+  | 'opinion-overdue'
   | 'assign'
   | 'verify'
   | 'require-verification'

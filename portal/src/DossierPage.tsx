@@ -5,6 +5,7 @@ import { PayPanel } from './PayPanel';
 import { href, onLinkClick } from './router';
 import { useSession } from './session';
 import { SignIn } from './SignIn';
+import { SiteVisit } from './SiteVisit';
 import { SupplementDeadline } from './SupplementDeadline';
 import { SupplementPanel } from './SupplementPanel';
 import { day, money, statusText } from './text';
@@ -94,6 +95,7 @@ export function DossierPage({ code }: { code: string }) {
           }}
         />
       )}
+      <SiteVisit inspection={d.inspection} />
       {d.attachments && d.attachments.length > 0 && (
         <section className="panel" aria-labelledby="attachments-title">
           <h2 id="attachments-title">{t('dossier.files')}</h2>

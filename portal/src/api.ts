@@ -93,6 +93,8 @@ export interface Dossier {
   allowedActions?: string[];
   /** Filed by a community helper for the citizen (docs/assisted-filing.md): «Nộp với sự hỗ trợ của …». */
   assistedBy?: { helperName: string; communeName: string; text: string } | null;
+  /** A site visit scheduled with the applicant (the inspect stage; api/stage-view.ts). */
+  inspection?: { visits: { at: string; place: string }[]; minutes: unknown } | null;
 }
 
 /** How the citizen consented to a helper filing for them (POST /api/dossiers `assistance.consent`). */

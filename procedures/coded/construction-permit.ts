@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
+import { approve, consult, defineProcedure, deliver, inspect, receive, review } from '../../domain/procedure';
 import {
   address,
   applicantIdNumber,
@@ -24,15 +24,36 @@ import {
  * could not be sourced for this province — so the fee is 0 here until the Lào Cai resolution is read.
  * Not full-process online: the page offers online filing, but the permit comes with the stamped paper
  * drawings; "toàn trình" status is unconfirmed.
+ *
+ * Version 2 — the shape the law describes (Law on Construction 2014 art. 102 cl. 1, as amended by
+ * Law 62/2020/QH14; Decree 175/2024/NĐ-CP restates this process for the permit — its article
+ * number was not checked against the gazette here):
+ * - receive, then review: the file is examined and, once, a supplement asked for (art. 102 cl. 1(c));
+ * - inspect: "tổ chức thẩm định hồ sơ, kiểm tra thực địa" — the authority checks the site, within 07
+ *   working days of receiving the file (art. 102 cl. 1(c)); the visit is scheduled with the owner
+ *   and its minutes attached (our reading of "kiểm tra thực địa"; no source prescribes the minutes' form);
+ * - consult: where the works need it, the authority asks the state agencies concerned (art. 102
+ *   cl. 1(d)); they answer in writing within 07 days for an individual house (12 for other works),
+ *   and an agency silent after that "được coi là đã đồng ý" — deemed to agree (art. 102 cl. 1(đ)):
+ *   `silence: 'agrees'`. The 07 days are read as working days (our reading: the law says "ngày").
+ *   Decree 61/2018 sets no silence rule of its own for consultations; the construction law's applies.
+ *   The office's clock runs throughout: the consultation is inside the 15 days (art. 102 cl. 1(e)
+ *   counts them from a complete file, and no source pauses them);
+ * - approve, deliver: the commune People's Committee decides within 15 days for an individual house
+ *   (art. 102 cl. 1(e)); counted in working days closing at 17:00 (`working-days`, docs/calendar.md),
+ *   online and by post 20 days as the DVCQG page states them (catalogue crawl, 1.013225).
+ * Version 1 ([receive, review, approve, deliver], 15 working days counted in hours) stays pinned by
+ * the dossiers submitted under it (workflows/legacy-rules.ts).
  */
 export const constructionPermit = defineProcedure({
   code: '1.013225',
-  version: 1,
+  version: 2,
   name: { vi: 'Cấp giấy phép xây dựng nhà ở riêng lẻ', en: 'Building permit for an individual house' },
   field: { vi: 'Hoạt động xây dựng', en: 'Construction' },
   level: 'commune',
   fee: { counter: 0 },
-  deadline: { workingDays: 15 },
+  deadline: { workingDays: 15, kind: 'working-days' },
+  deadlines: { online: { workingDays: 20, kind: 'working-days' }, post: { workingDays: 20, kind: 'working-days' } },
   fullProcessOnline: false,
   portalIntegrated: true,
   form: z.object({
@@ -93,7 +114,7 @@ export const constructionPermit = defineProcedure({
       en: 'Safety commitment towards neighbouring buildings, where there are any',
     },
   ],
-  stages: [receive(), review({ supplementLimitDays: 15 }), approve(), deliver()],
+  stages: [receive(), review({ supplementLimitDays: 15 }), inspect(), consult({ shareWorkingDays: 7, silence: 'agrees' }), approve(), deliver()],
   keywords: [
     'giấy phép xây dựng',
     'xin phép xây dựng',
@@ -103,5 +124,6 @@ export const constructionPermit = defineProcedure({
     'cấp phép xây dựng nhà ở',
     'building permit',
   ],
-  source: 'DVCQG page 1.013225 (third-party crawl chatbot-tthc/chatbot_tthc @7b79a320, bo-xay-dung/1.013225.json); fee not sourced for Lào Cai',
+  source:
+    'DVCQG page 1.013225 (third-party crawl chatbot-tthc/chatbot_tthc @7b79a320, bo-xay-dung/1.013225.json); Law on Construction 2014 art. 102 cl. 1 (amended by Law 62/2020/QH14) for the site check, the consultation and its 07 days; fee not sourced for Lào Cai',
 });

@@ -164,7 +164,8 @@ const MATRIX: Record<string, Row> = {
   // Uploads are for those who submit: citizens online, desk officers at the counter (any agency: the file is theirs until attached).
   'POST /attachments': {
     call: (p) => ({ path: '/api/attachments', files: [{ name: `${p}.pdf`, type: 'application/pdf', content: tinyPdf(`${runId}-${p}`) }] }),
-    expect: signedIn(403, { citizen: 201, citizen2: 201, 'laocai.desk': 201, 'batxat.desk': 201, 'snnmt.desk': 201, 'batxat.helper': 201 }),
+    // Officers upload what their steps produce too (a site inspection's minutes, an opinion letter).
+    expect: signedIn(201, { anonymous: 401, 'laocai.supervisor': 403, 'tinh.supervisor': 403, admin: 403 }),
   },
   'GET /dossiers/:code/attachments': { call: () => ({ path: `/api/dossiers/${fx.dossier}/attachments` }), expect: dossierRead },
   // The scans themselves are personal data: oversight lists them but does not download them.

@@ -147,6 +147,12 @@ describe('forms 01–06, the refusal after review, and walk-ins at the desk', ()
     const code = await atCounter('Mai Văn Lộc');
     await act('laocai.desk', code, 'assign', { assigneeId: 'u-laocai.specialist' });
     await act('laocai.specialist', code, 'verify', { note: 'Đủ điều kiện' });
+    // The permit's version 2 (procedures/coded/construction-permit.ts): the site visit and the consultation come before the decision.
+    await act('laocai.specialist', code, 'schedule-inspection', { at: new Date(Date.now() + 1000).toISOString(), place: 'Tổ 5, phường Cam Đường' });
+    await new Promise((r) => setTimeout(r, 1500));
+    const minutes = await http().post('/api/attachments').set(as('laocai.specialist')).attach('file', Buffer.from('%PDF-1.4\n% bien ban\n%%EOF\n'), { filename: 'bien-ban.pdf', contentType: 'application/pdf' });
+    expect((await act('laocai.specialist', code, 'record-inspection', { minutes: minutes.body[0], outcome: 'conforms' })).status).toBe(200);
+    expect((await act('laocai.specialist', code, 'request-opinions', { agencies: [], note: 'Phù hợp quy hoạch: không cần xin ý kiến' })).body.status).toBe('AWAITING_APPROVAL');
     await act('laocai.leader', code, 'approve', { note: 'Cấp giấy phép' });
     expect((await act('laocai.desk', code, 'deliver', { method: 'desk' })).body.status).toBe('DELIVERED');
     expect((await act('batxat.desk', code, 'rate', { score: 1 })).status).toBe(404);

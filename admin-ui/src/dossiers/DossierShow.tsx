@@ -11,6 +11,7 @@ import { Attachments } from './Attachments';
 import { Documents } from './Documents';
 import { FormDataView } from './FormDataView';
 import { Shares } from './Shares';
+import { ConsultationRecord, InspectionRecord } from './StageRecords';
 import { Timeline } from './Timeline';
 import { WorkflowLink } from './WorkflowLink';
 
@@ -136,6 +137,16 @@ function DossierDetail() {
               )}
             </Grid>
           </Section>
+          {record.inspection && (
+            <Section title="inspection">
+              <InspectionRecord />
+            </Section>
+          )}
+          {record.consultation && (
+            <Section title="consultation">
+              <ConsultationRecord />
+            </Section>
+          )}
           {record.shares.length > 0 && (
             <Section title="shares">
               <Shares />

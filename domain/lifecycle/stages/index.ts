@@ -5,8 +5,10 @@ import { startClock } from '../clock';
 import type { Ctx } from '../ctx';
 import type { DossierState } from '../state';
 import { approve } from './approve';
+import { consult } from './consult';
 import { deliver } from './deliver';
 import { handoff } from './handoff';
+import { inspect } from './inspect';
 import type { ActionSpec, Done, StageKind, Timer } from './kind';
 import { lifecycle } from './lifecycle';
 import { pay } from './pay';
@@ -19,7 +21,7 @@ export type { ActionSpec, Done, Guard, Outcome, StageKind, Step, Timer, TimerKin
 export { settle } from './pay';
 
 /** Every kind, in the order their timers are listed (ties keep this order). */
-export const KINDS = { lifecycle, receive, handoff, review, verify, post, pay, approve, deliver } as const;
+export const KINDS = { lifecycle, receive, handoff, review, verify, post, inspect, consult, pay, approve, deliver } as const;
 type KindName = keyof typeof KINDS;
 
 /**
@@ -27,7 +29,7 @@ type KindName = keyof typeof KINDS;
  * dossier on first, then the hand-offs, then the ways out (withdraw), then the apology.
  */
 const ACTION_ORDER: readonly Action[] = [
-  'receive', 'request-completion', 'complete', 'assign', 'verify', 'require-verification', 'request-supplement', 'record-objection', 'supplement', 'forward', 'not-accept',
+  'receive', 'request-completion', 'complete', 'assign', 'verify', 'require-verification', 'request-supplement', 'record-objection', 'schedule-inspection', 'record-inspection', 'request-opinions', 'record-opinion', 'supplement', 'forward', 'not-accept',
   'approve', 'reject', 'record-payment', 'return', 'deliver', 'withdraw', 'extend', 'rate',
 ];
 
@@ -93,7 +95,7 @@ export function advance(s: DossierState, from: KindName, ctx: Ctx): DossierState
     const kind: StageKind = KINDS[n];
     const entered = kind.enter?.(s, ctx);
     if (!entered) continue;
-    const held = kind.holds ? { ...entered, stage: { index: i, kind: n as 'post' } } : entered;
+    const held = kind.holds ? { ...entered, stage: { index: i, kind: n as 'post' | 'inspect' | 'consult' } } : entered;
     return kind.clockRuns && held.clockStartAt === null ? startClock(held, ctx) : held;
   }
   return { ...s, status: 'RESULT_READY' };

@@ -25,11 +25,16 @@ export interface ActionSpec<A extends Action = Action> {
   /** Who may take it (the second gate). */
   roles: readonly Role[];
   guard?: Guard;
+  /**
+   * Which officers may act, when not those of the agency holding the dossier: e.g. an agency asked
+   * for its opinion (the consult kind). Absent: the holding agency's.
+   */
+  by?: (s: DossierState, actor: Actor) => boolean;
   step: Step<A>;
 }
 export type ActionSpecs = { [A in Action]?: ActionSpec<A> };
 
-export type TimerKind = ReminderKind | 'escalation' | 'reception-overdue' | 'supplement-expired' | 'payment-expired' | 'posting-ended' | 'rating-closed';
+export type TimerKind = ReminderKind | 'escalation' | 'reception-overdue' | 'supplement-expired' | 'payment-expired' | 'posting-ended' | 'opinion-reminder' | 'opinion-overdue' | 'rating-closed';
 export interface Timer {
   kind: TimerKind;
   at: number;

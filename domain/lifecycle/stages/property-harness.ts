@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ACTIONS, actionBodySchemas, type Action, type ActionBodies, type ActionRequest } from '../../actions';
 import { SYSTEM_ACTOR, type Actor } from '../../actor';
-import { approve, deliver, pay as payStage, post, receive, review, verify, type ProcedureRules, type Stage } from '../../procedure';
+import { approve, consult, deliver, inspect, pay as payStage, post, receive, review, verify, type ProcedureRules, type Stage } from '../../procedure';
 import { isFinal } from '../../status';
 import { decide, isRefusal, pay, submit } from '../reduce';
 import { allowedActions, refusalOf } from '../rules';
@@ -26,7 +26,7 @@ export const ACTORS: Actor[] = [
 
 const GIVING_UP: ReadonlySet<Action> = new Set(['withdraw', 'not-accept', 'reject']);
 
-export type Optional = 'review' | 'verify' | 'post' | 'pay' | 'approve';
+export type Optional = 'review' | 'verify' | 'post' | 'pay' | 'approve' | 'inspect' | 'consult';
 /** A stage list as a procedure file could compose it: receive … deliver, optional middle stages, pay before or after review. */
 export const stageLists = (must: Optional | null) =>
   fc
@@ -35,6 +35,9 @@ export const stageLists = (must: Optional | null) =>
       verify: must === 'verify' ? fc.constant(true) : fc.boolean(),
       post: must === 'post' ? fc.constant(true) : fc.boolean(),
       postingPauses: fc.boolean(),
+      inspect: must === 'inspect' ? fc.constant(true) : fc.boolean(),
+      consult: must === 'consult' ? fc.constant(true) : fc.boolean(),
+      silenceAgrees: fc.boolean(),
       calendarDays: fc.boolean(),
       pay: must === 'pay' ? fc.constant(true) : fc.boolean(),
       approve: must === 'approve' ? fc.constant(true) : fc.boolean(),
@@ -48,6 +51,8 @@ export const stageLists = (must: Optional | null) =>
       if (o.review) middle.push(review({ supplementLimitDays: 5 }));
       // Verification happens while the file is examined: it comes with a review.
       if (o.review && o.verify) middle.push(o.calendarDays ? verify({ maxExtraDays: 23, unit: 'calendar-days' }) : verify({ maxExtraDays: 5 }));
+      if (o.inspect) middle.push(inspect());
+      if (o.consult) middle.push(consult({ shareWorkingDays: 5, silence: o.silenceAgrees ? 'agrees' : 'no-answer' }));
       if (o.post) middle.push(post({ days: 15, clock: o.postingPauses ? 'paused' : 'runs' }));
       if (o.pay && !o.payFirst) middle.push(payStage({ limitDays: 3 }));
       if (o.approve) middle.push(approve());
@@ -101,6 +106,17 @@ export function bodyFor(action: Action, v: number, s: DossierState, now: number)
       return v % 2 ? { note: 'đã bổ sung' } : {};
     case 'record-objection':
       return { note: `ý kiến phản ánh ${v}`, ...(v % 2 ? { from: 'Hộ liền kề' } : {}) };
+    case 'schedule-inspection':
+      return { at: new Date(now + [2 * DAY, 3 * HOUR, -HOUR, 5 * DAY][v]!).toISOString(), place: `Thửa đất số ${v}`, ...(v % 2 ? { note: 'chủ đầu tư có mặt' } : {}) };
+    case 'record-inspection':
+      return { minutes: { id: `m${v}`, name: 'bien-ban.pdf' }, outcome: v % 2 ? 'deviates' : 'conforms', ...(v > 1 ? { note: 'đã kiểm tra' } : {}) };
+    case 'request-opinions':
+      return {
+        agencies: [[{ agencyCode: DEPARTMENT }], [{ agencyCode: OTHER_COMMUNE, days: 2 }, { agencyCode: DEPARTMENT, days: 1 }], [], [{ agencyCode: DEPARTMENT, days: 30 }]][v]!,
+        note: 'xin ý kiến về quy hoạch',
+      };
+    case 'record-opinion':
+      return { opinion: (['agree', 'disagree', 'conditions', 'agree'] as const)[v]!, ...(v === 2 ? {} : { note: 'ý kiến của cơ quan' }), ...(v === 3 ? { attachment: { id: 'op', name: 'y-kien.pdf' } } : {}) };
     case 'require-verification':
       return { reason: 'cần xác minh', ...(v === 0 ? {} : { days: [0, 1, 5, 30][v] }) };
     case 'supplement':

@@ -3,11 +3,14 @@ import { useState } from 'react';
 import {
   Button,
   DateTimeInput,
+  FileField,
+  FileInput,
   Form,
   NumberInput,
   RadioButtonGroupInput,
   ReferenceInput,
   SaveButton,
+  SelectArrayInput,
   SelectInput,
   TextInput,
   maxValue,
@@ -93,6 +96,51 @@ function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
           <TextInput source="from" label={label('from')} fullWidth />
         </>
       );
+    case 'schedule-inspection':
+      return (
+        <>
+          <DateTimeInput source="at" label={label('visitAt')} validate={required()} fullWidth />
+          <TextInput source="place" label={label('place')} validate={reason} fullWidth />
+          <TextInput source="note" label={label('note')} multiline fullWidth />
+        </>
+      );
+    case 'record-inspection':
+      return (
+        <>
+          <FileInput source="minutesFile" label={label('minutes')} accept={{ 'application/pdf': ['.pdf'] }} validate={required()}>
+            <FileField source="src" title="title" />
+          </FileInput>
+          <RadioButtonGroupInput
+            source="outcome"
+            label={label('outcome')}
+            validate={required()}
+            choices={['conforms', 'deviates'].map((o) => ({ id: o, name: translate(`app.inspection.${o}`) }))}
+          />
+          <TextInput source="note" label={label('note')} multiline fullWidth />
+        </>
+      );
+    case 'request-opinions':
+      return (
+        <>
+          <ReferenceInput source="agencies" reference="agencies" perPage={200} sort={{ field: 'name', order: 'ASC' }}>
+            <SelectArrayInput optionText="name" label={label('agencies')} fullWidth />
+          </ReferenceInput>
+          <NumberInput source="days" label={label('opinionDays')} validate={minValue(1)} fullWidth />
+          <TextInput source="note" label={label('question')} validate={reason} multiline fullWidth />
+        </>
+      );
+    case 'record-opinion':
+      return (
+        <>
+          <RadioButtonGroupInput
+            source="opinion"
+            label={label('opinion')}
+            validate={required()}
+            choices={['agree', 'disagree', 'conditions'].map((o) => ({ id: o, name: translate(`app.opinion.${o}`) }))}
+          />
+          <TextInput source="note" label={label('opinionNote')} multiline fullWidth />
+        </>
+      );
     case 'require-verification':
       return (
         <>
@@ -133,7 +181,22 @@ function toBody(action: Action, values: Record<string, unknown>) {
     body.missing = body.missing.split('\n').map((s) => s.trim()).filter(Boolean);
   }
   if (action === 'extend' && body.newDueAt) body.newDueAt = new Date(body.newDueAt as string).toISOString();
+  if (action === 'schedule-inspection' && body.at) body.at = new Date(body.at as string).toISOString();
+  if (action === 'request-opinions') {
+    // One share of days for every agency chosen here (empty: the stage's own); none chosen: the note says why none is needed.
+    const days = body.days as number | undefined;
+    body.agencies = ((body.agencies as string[] | undefined) ?? []).map((agencyCode) => ({ agencyCode, ...(days ? { days } : {}) }));
+    delete body.days;
+  }
   return body;
+}
+
+/** The minutes' PDF is uploaded first (POST /api/attachments); the action names the upload. */
+async function withUploads(action: Action, body: Record<string, unknown>, dataProvider: MotcuaDataProvider) {
+  if (action !== 'record-inspection' || !body.minutesFile) return body;
+  const { minutesFile, ...rest } = body;
+  const doc = await dataProvider.upload((minutesFile as { rawFile: File }).rawFile);
+  return { ...rest, minutes: { id: doc.id, name: doc.name } };
 }
 
 /** A dialog that runs one action; a refusal is notified in Vietnamese by its code, a conflict reloads the dossier. */
@@ -148,7 +211,7 @@ export function ActionDialog({ action, record, handoff, onClose }: { action: Act
   const submit = async (values: Record<string, unknown>) => {
     setBusy(true);
     try {
-      await dataProvider.act(record.code, action, toBody(action, values));
+      await dataProvider.act(record.code, action, await withUploads(action, toBody(action, values), dataProvider));
       notify('resources.dossiers.notifications.done', { type: 'success', messageArgs: { action: name } });
       onClose();
     } catch (e) {
