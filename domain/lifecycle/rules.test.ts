@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../actions';
 import { STATUSES } from '../status';
-import { approve, deliver, pay, post, receive, review, verify, type ProcedureRules } from '../procedure';
+import { approve, deliver, pay, post, receive, review, tax, verify, type ProcedureRules } from '../procedure';
 import { actionsByStatus, allowedActions, refusalOf } from './rules';
 import { specOf } from './stages';
 import {
@@ -25,12 +25,13 @@ import {
  * The classic stage list every procedure shared before the stage kinds (receive, review, pay,
  * approve, deliver, decided at province level), with a verification: its derived tables are the
  * ones all dossiers had, plus reception's form 02 (request-completion, complete), the
- * verification's extension and the posting's objections (offered only while posted: `actionsNow`).
+ * verification's extension, the posting's objections and the tax stage's steps (offered only while
+ * the stage holds the dossier: `actionsNow`).
  */
 const classic: ProcedureRules = {
   ...provinceProcedure,
   fee: { counter: 10_000 },
-  stages: [receive(), review(), verify({ maxExtraDays: 5 }), post({ days: 15, clock: 'paused' }), pay(), approve(), deliver()],
+  stages: [receive(), review(), verify({ maxExtraDays: 5 }), post({ days: 15, clock: 'paused' }), tax(), pay(), approve(), deliver()],
 };
 const ACTIONS_BY_STATUS = actionsByStatus(classic);
 const ACTION_ROLES = Object.fromEntries(ACTIONS.map((a) => [a, specOf(classic, a)?.roles]));
@@ -42,7 +43,7 @@ describe('the allowed-actions table of the classic stage list', () => {
     expect(ACTIONS_BY_STATUS).toEqual({
       SUBMITTED: ['receive', 'request-completion', 'complete', 'not-accept', 'withdraw'],
       RECEIVED: ['assign', 'forward', 'not-accept', 'withdraw', 'extend'],
-      IN_REVIEW: ['assign', 'verify', 'require-verification', 'request-supplement', 'record-objection', 'reject', 'withdraw', 'extend'],
+      IN_REVIEW: ['assign', 'verify', 'require-verification', 'request-supplement', 'record-objection', 'send-to-tax', 'record-tax-notice', 'record-tax-payment', 'reject', 'withdraw', 'extend'],
       NEEDS_SUPPLEMENT: ['supplement', 'withdraw'],
       AWAITING_PAYMENT: ['record-payment', 'withdraw'],
       AWAITING_APPROVAL: ['approve', 'reject', 'extend'],
@@ -63,6 +64,9 @@ describe('the allowed-actions table of the classic stage list', () => {
       'not-accept': ['desk-officer'],
       'request-supplement': ['specialist'],
       'record-objection': ['desk-officer', 'specialist'],
+      'send-to-tax': ['specialist'],
+      'record-tax-notice': ['desk-officer', 'specialist'],
+      'record-tax-payment': ['desk-officer', 'specialist'],
       supplement: ['citizen', 'desk-officer'],
       assign: ['desk-officer', 'leader'],
       verify: ['specialist'],

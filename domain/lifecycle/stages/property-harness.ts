@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ACTIONS, actionBodySchemas, type Action, type ActionBodies, type ActionRequest } from '../../actions';
 import { SYSTEM_ACTOR, type Actor } from '../../actor';
-import { approve, deliver, pay as payStage, post, receive, review, verify, type ProcedureRules, type Stage } from '../../procedure';
+import { approve, deliver, pay as payStage, post, receive, review, tax, verify, type ProcedureRules, type Stage } from '../../procedure';
 import { isFinal } from '../../status';
 import { decide, isRefusal, pay, submit } from '../reduce';
 import { allowedActions, refusalOf } from '../rules';
@@ -26,7 +26,7 @@ export const ACTORS: Actor[] = [
 
 const GIVING_UP: ReadonlySet<Action> = new Set(['withdraw', 'not-accept', 'reject']);
 
-export type Optional = 'review' | 'verify' | 'post' | 'pay' | 'approve';
+export type Optional = 'review' | 'verify' | 'post' | 'tax' | 'pay' | 'approve';
 /** A stage list as a procedure file could compose it: receive … deliver, optional middle stages, pay before or after review. */
 export const stageLists = (must: Optional | null) =>
   fc
@@ -35,6 +35,7 @@ export const stageLists = (must: Optional | null) =>
       verify: must === 'verify' ? fc.constant(true) : fc.boolean(),
       post: must === 'post' ? fc.constant(true) : fc.boolean(),
       postingPauses: fc.boolean(),
+      tax: must === 'tax' ? fc.constant(true) : fc.boolean(),
       calendarDays: fc.boolean(),
       pay: must === 'pay' ? fc.constant(true) : fc.boolean(),
       approve: must === 'approve' ? fc.constant(true) : fc.boolean(),
@@ -49,6 +50,7 @@ export const stageLists = (must: Optional | null) =>
       // Verification happens while the file is examined: it comes with a review.
       if (o.review && o.verify) middle.push(o.calendarDays ? verify({ maxExtraDays: 23, unit: 'calendar-days' }) : verify({ maxExtraDays: 5 }));
       if (o.post) middle.push(post({ days: 15, clock: o.postingPauses ? 'paused' : 'runs' }));
+      if (o.tax) middle.push(tax({ unpaidReminderDays: 10 }));
       if (o.pay && !o.payFirst) middle.push(payStage({ limitDays: 3 }));
       if (o.approve) middle.push(approve());
       return {
@@ -101,6 +103,12 @@ export function bodyFor(action: Action, v: number, s: DossierState, now: number)
       return v % 2 ? { note: 'đã bổ sung' } : {};
     case 'record-objection':
       return { note: `ý kiến phản ánh ${v}`, ...(v % 2 ? { from: 'Hộ liền kề' } : {}) };
+    case 'send-to-tax':
+      return { slipNo: `PCTT-${v}`, ...(v % 2 ? { note: 'gửi qua liên thông điện tử' } : {}) };
+    case 'record-tax-notice':
+      return { noticeNo: `TB-${v}`, amount: [1_250_000, 0, 80_000_000, 500][v]! };
+    case 'record-tax-payment':
+      return v % 2 ? { exemption: 'miễn tiền sử dụng đất (hộ nghèo)' } : { receiptNo: `CT-${v}` };
     case 'require-verification':
       return { reason: 'cần xác minh', ...(v === 0 ? {} : { days: [0, 1, 5, 30][v] }) };
     case 'supplement':
