@@ -11,6 +11,7 @@ import { Attachments } from './Attachments';
 import { Documents } from './Documents';
 import { FormDataView } from './FormDataView';
 import { Shares } from './Shares';
+import { TaxStatus } from './TaxStatus';
 import { Timeline } from './Timeline';
 import { WorkflowLink } from './WorkflowLink';
 
@@ -130,6 +131,13 @@ function DossierDetail() {
                 <Grid size={12}>
                   <Labeled label="resources.dossiers.fields.missing">
                     <span>{record.missing.join('; ')}</span>
+                  </Labeled>
+                </Grid>
+              )}
+              {record.tax && (
+                <Grid size={12}>
+                  <Labeled label="resources.dossiers.fields.tax">
+                    <TaxStatus tax={record.tax} />
                   </Labeled>
                 </Grid>
               )}

@@ -22,6 +22,7 @@ import {
 import { problemOf } from '../../common/problem-text';
 import type { MotcuaDataProvider } from '../../dataProvider';
 import { AssigneeInput } from './AssigneeInput';
+import { TaxPaymentInputs, taxPaymentBody } from './TaxPaymentInputs';
 import type { Action, Dossier } from '../../types';
 
 const reason = [required(), minLength(3)];
@@ -93,6 +94,22 @@ function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
           <TextInput source="from" label={label('from')} fullWidth />
         </>
       );
+    case 'send-to-tax':
+      return (
+        <>
+          <TextInput source="slipNo" label={label('slipNo')} validate={required()} fullWidth />
+          <TextInput source="note" label={label('note')} multiline fullWidth />
+        </>
+      );
+    case 'record-tax-notice':
+      return (
+        <>
+          <TextInput source="noticeNo" label={label('noticeNo')} validate={required()} fullWidth />
+          <NumberInput source="amount" label={label('taxAmount')} validate={[required(), minValue(0)]} fullWidth />
+        </>
+      );
+    case 'record-tax-payment':
+      return <TaxPaymentInputs label={label} />;
     case 'require-verification':
       return (
         <>
@@ -120,6 +137,8 @@ const defaults = (action: Action, record: Dossier, handoff?: string | null): Rec
       return handoff ? { agencyCode: handoff } : {};
     case 'assign':
       return record.assigneeId ? { assigneeId: record.assigneeId } : {};
+    case 'record-tax-payment':
+      return { proof: 'receipt' };
     default:
       return {};
   }
@@ -133,6 +152,7 @@ function toBody(action: Action, values: Record<string, unknown>) {
     body.missing = body.missing.split('\n').map((s) => s.trim()).filter(Boolean);
   }
   if (action === 'extend' && body.newDueAt) body.newDueAt = new Date(body.newDueAt as string).toISOString();
+  if (action === 'record-tax-payment') return taxPaymentBody(body);
   return body;
 }
 
