@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dossierResponse } from '../../api/openapi-responses';
 import type { System } from '../../runtime/system';
 import { login, startTestSystem } from '../support/system';
 
@@ -76,6 +77,8 @@ describe('the tax stage driven through HTTP', () => {
     if (paid.body.tax.excludedWorkingMinutes === 0) expect(moved).toBe(0);
     else expect(moved).toBeGreaterThan(0);
     expect((await act('snnmt.desk', 'record-tax-payment', { receiptNo: 'CT-again' })).status).toBe(409);
+    // The API contract (the fuzz suite's schema) holds the tax view, waiting and settled.
+    for (const body of [examined.body, sent.body, paid.body]) expect(dossierResponse.safeParse(body).error).toBeUndefined();
 
     expect((await act('snnmt.leader', 'approve')).body.status).toBe('RESULT_READY');
     const events = await request(system.server).get(`/api/dossiers/${code}/events`).set(as('snnmt.leader'));
