@@ -64,14 +64,15 @@ export function citizenTemplate(event: DossierEvent): CitizenTemplate | null {
 }
 
 export function officerTemplate(event: DossierEvent): OfficerTemplate | null {
-  return event.type === 'reminder' || event.type === 'escalation' ? event.type : null;
+  return event.type === 'reminder' || event.type === 'escalation' || event.type === 'tax-unpaid' ? event.type : null;
 }
 
 /**
  * The messages an event produces, decided from the event alone (so a retried activity decides
  * the same): a portal status sync for every status change of a portal-integrated procedure;
  * SMS and e-mail to the citizen at reception, supplement request, fee due, result ready and
- * extension (apology); an e-mail to the agency mailbox for reminders and escalations.
+ * extension (apology); an e-mail to the agency mailbox for reminders, escalations and a tax
+ * notice left unpaid (`tax-unpaid`).
  */
 export function messagesFor(input: {
   event: DossierEvent;
@@ -124,6 +125,7 @@ export function messagesFor(input: {
       dueAt: event.data.kind === 'reception' && typeof event.data.dueAt === 'number' ? event.data.dueAt : state.dueAt,
       agencyCode: event.agencyCode,
       reminderKind: typeof event.data.kind === 'string' ? event.data.kind : undefined,
+      taxNoticeNo: typeof event.data.noticeNo === 'string' ? event.data.noticeNo : undefined,
     });
     add('officer-email', { agencyCode: event.agencyCode, subject: msg.subject, text: msg.text, template: officer } satisfies OfficerEmailPayload);
   }
