@@ -9,6 +9,7 @@ import { mask, maskPersonal } from '../domain/personal-data';
 import type { ProcedureVersions } from './procedure-versions';
 import { consultationView, inspectionView } from './stage-view';
 import { temporalWorkflowUrl, type TemporalUi } from './temporal-link';
+import { taxView } from './tax-view';
 
 export { mask };
 
@@ -83,6 +84,8 @@ export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor, 
     originalDueAt: st.originalDueAt ? new Date(st.originalDueAt).toISOString() : null,
     resultReadyAt: st.resultReadyAt ? new Date(st.resultReadyAt).toISOString() : null,
     timeliness: st.timeliness ?? null,
+    // Financial obligations (a tax stage): the slip, notice and receipt, and the working time not counted.
+    tax: taxView(st),
     shares: st.shares.map((x) => ({ ...x, enteredAt: new Date(x.enteredAt).toISOString(), leftAt: x.leftAt ? new Date(x.leftAt).toISOString() : null, dueAt: x.dueAt ? new Date(x.dueAt).toISOString() : null })),
     rating: st.rating,
     inspection: inspectionView(st),

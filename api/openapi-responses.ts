@@ -60,6 +60,14 @@ export const dossierResponse = z.object({
   originalDueAt: atOrNull,
   resultReadyAt: atOrNull,
   timeliness: z.enum(TIMELINESS).nullable(),
+  /** Financial obligations (a tax stage, api/tax-view.ts): null when the dossier has not reached one. */
+  tax: z
+    .object({
+      sentAt: atOrNull, slipNo: z.string().nullable(), noticedAt: atOrNull, noticeNo: z.string().nullable(), amount: z.number().int().nullable(),
+      settledAt: atOrNull, receiptNo: z.string().nullable(), exemption: z.string().nullable(), remindedAt: atOrNull,
+      excludedWorkingMinutes: z.number().int(), excludedWorkingDays: z.number(), pausedSince: atOrNull,
+    })
+    .nullable(),
   shares: z.array(z.object({ agencyCode: z.string(), enteredAt: at, leftAt: atOrNull, dueAt: atOrNull })),
   rating: z.object({ score: z.number(), comment: z.string().optional() }).nullable(),
   /** The site visits scheduled with the applicant and their minutes (the inspect stage; api/stage-view.ts). */

@@ -35,6 +35,15 @@ export const actionBodySchemas = {
     .strict(),
   /** A consulted agency's answer: agree, disagree or agree with conditions, with its reasons and optionally its signed letter. */
   'record-opinion': z.object({ opinion: z.enum(['agree', 'disagree', 'conditions']), note, attachment: attachmentRef.optional() }).strict(),
+  /** The transfer slip (Phiếu chuyển thông tin để xác định nghĩa vụ tài chính) sent to the tax office. */
+  'send-to-tax': z.object({ slipNo: z.string().trim().min(1).max(100), note }).strict(),
+  /** The tax office's notice of what the applicant owes. */
+  'record-tax-notice': z.object({ noticeNo: z.string().trim().min(1).max(100), amount: z.number().int().nonnegative().max(1e13) }).strict(),
+  /** The applicant's proof of payment (receipt number), or the exemption that replaces it; exactly one. */
+  'record-tax-payment': z
+    .object({ receiptNo: z.string().trim().min(1).max(100).optional(), exemption: z.string().trim().min(3).max(2000).optional(), note })
+    .strict()
+    .refine((b) => (b.receiptNo === undefined) !== (b.exemption === undefined), { message: 'give either the receipt number or the exemption, not both' }),
   supplement: z
     .object({ form: z.record(z.string(), z.unknown()).optional(), attachments: z.array(attachmentRef).optional() })
     .strict(),

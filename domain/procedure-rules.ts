@@ -14,7 +14,7 @@ export type Label = { vi: string; en: string };
  * and `approve` are optional, and `pay` may stand before `review`
  * (the fee is collected before the file is examined).
  */
-export type StageName = 'receive' | 'review' | 'verify' | 'post' | 'pay' | 'approve' | 'deliver' | 'inspect' | 'consult';
+export type StageName = 'receive' | 'review' | 'verify' | 'post' | 'tax' | 'pay' | 'approve' | 'deliver' | 'inspect' | 'consult';
 export type Stage =
   | { name: 'receive' }
   | { name: 'review'; supplementLimitDays: number }
@@ -29,6 +29,12 @@ export type Stage =
    * runs or is paused meanwhile as the procedure's rule says.
    */
   | { name: 'post'; days: number; clock: 'runs' | 'paused' }
+  /**
+   * Financial obligations (nghĩa vụ tài chính): the file goes to the tax office, the office's clock
+   * is paused until the applicant has paid (or is exempt); `unpaidReminderDays` calendar days after
+   * the tax notice, an unpaid dossier is flagged to the office (docs/procedures.md).
+   */
+  | { name: 'tax'; unpaidReminderDays: number }
   | { name: 'pay'; limitDays: number }
   /** A site inspection (thẩm định thực địa) scheduled with the applicant; the dossier moves on once its minutes are attached. */
   | { name: 'inspect' }

@@ -46,6 +46,7 @@ export const verify = (o: { maxExtraDays: number; unit?: 'working-days' | 'calen
   unit: o.unit ?? 'working-days',
 });
 export const post = (o: { days: number; clock: 'runs' | 'paused' }): Stage => ({ name: 'post', days: o.days, clock: o.clock });
+export const tax = (o: { unpaidReminderDays?: number } = {}): Stage => ({ name: 'tax', unpaidReminderDays: o.unpaidReminderDays ?? 30 });
 export const pay = (o: { limitDays?: number } = {}): Stage => ({ name: 'pay', limitDays: o.limitDays ?? 5 });
 export const inspect = (): Stage => ({ name: 'inspect' });
 export const consult = (o: { shareWorkingDays: number; silence?: 'agrees' | 'no-answer' }): Stage => ({

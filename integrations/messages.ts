@@ -68,14 +68,16 @@ export function citizenTemplate(event: DossierEvent): CitizenTemplate | null {
 }
 
 export function officerTemplate(event: DossierEvent): OfficerTemplate | null {
-  return event.type === 'reminder' || event.type === 'escalation' || event.type === 'opinion-reminder' ? event.type : null;
+  return event.type === 'reminder' || event.type === 'escalation' || event.type === 'opinion-reminder' || event.type === 'tax-unpaid' ? event.type : null;
 }
 
 /**
  * The messages an event produces, decided from the event alone (so a retried activity decides
  * the same): a portal status sync for every status change of a portal-integrated procedure;
  * SMS and e-mail to the citizen at reception, supplement request, fee due, result ready,
- * extension (apology) and a site visit scheduled; an e-mail to the agency mailbox for reminders and escalations, and to an asked agency's before its answer is due.
+ * extension (apology) and a site visit scheduled; an e-mail to the agency mailbox for reminders,
+ * escalations and a tax notice left unpaid (`tax-unpaid`), and to an asked agency's before its
+ * answer is due.
  */
 export function messagesFor(input: {
   event: DossierEvent;
@@ -131,6 +133,7 @@ export function messagesFor(input: {
       dueAt: (event.data.kind === 'reception' || officer === 'opinion-reminder') && typeof event.data.dueAt === 'number' ? event.data.dueAt : state.dueAt,
       agencyCode: to,
       reminderKind: typeof event.data.kind === 'string' ? event.data.kind : undefined,
+      taxNoticeNo: typeof event.data.noticeNo === 'string' ? event.data.noticeNo : undefined,
     });
     add('officer-email', { agencyCode: to, subject: msg.subject, text: msg.text, template: officer } satisfies OfficerEmailPayload);
   }

@@ -5,7 +5,7 @@
  */
 
 export type CitizenTemplate = 'received' | 'supplement-requested' | 'awaiting-payment' | 'result-ready' | 'extended' | 'inspection-scheduled';
-export type OfficerTemplate = 'reminder' | 'escalation' | 'opinion-reminder';
+export type OfficerTemplate = 'reminder' | 'escalation' | 'opinion-reminder' | 'tax-unpaid';
 export type TemplateName = CitizenTemplate | OfficerTemplate;
 
 export interface TemplateInput {
@@ -22,6 +22,8 @@ export interface TemplateInput {
   reminderKind?: string;
   /** A site visit (inspection-scheduled): when (epoch ms) and where. */
   visit?: { at: number; place: string };
+  /** The tax notice left unpaid (`tax-unpaid`). */
+  taxNoticeNo?: string;
 }
 
 export interface Message {
@@ -139,6 +141,15 @@ function renderRaw(name: TemplateName, x: TemplateInput): Message {
           (x.reminderKind === 'reminder-1d' ? ' (còn một ngày làm việc).' : ' (đã dùng 75% thời hạn).') +
           `\nĐề nghị xử lý kịp thời.`,
         sms: `Nhac viec: ho so ${x.dossierCode} sap den han ${vnTime(x.dueAt)}.`,
+      };
+    case 'tax-unpaid':
+      return {
+        subject: `[Nhắc việc] Hồ sơ ${x.dossierCode} chưa hoàn thành nghĩa vụ tài chính`,
+        text:
+          `Hồ sơ ${x.dossierCode} (${x.procedureName}) tại cơ quan ${x.agencyCode ?? ''}: người sử dụng đất chưa nộp theo thông báo của cơ quan thuế` +
+          (x.taxNoticeNo ? ` số ${x.taxNoticeNo}` : '') +
+          `. Thời gian chờ không tính vào thời gian giải quyết.\nĐề nghị liên hệ người nộp hồ sơ hoặc cơ quan thuế.`,
+        sms: `Nhac viec: ho so ${x.dossierCode} chua hoan thanh nghia vu tai chinh.`,
       };
     case 'escalation':
       if (x.reminderKind === 'reception') {

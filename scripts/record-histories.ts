@@ -262,6 +262,59 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     await d.act(citizen, { action: 'rate', body: { score: 4 } });
     return d;
   },
+  /**
+   * First land certificate, version 2 (1.013978): examined, posted 15 days (the clock paused), then
+   * the tax stage: the slip sent (the clock paused again), the tax office's notice, no payment for
+   * 30 days (tax-unpaid flags it), the receipt; every due time moved on by the working time waited.
+   * Approved, delivered and rated.
+   */
+  'land-first-certificate-posted-taxed': async (t) => {
+    const land = procedure('1.013978');
+    check(land.version === 2, 'the first land certificate at version 2');
+    const d = await t.start(land, { by: 'counter', form: land.example });
+    await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
+    let s = await d.act(specialist, { action: 'verify', body: {} });
+    check(s.stage?.kind === 'post' && s.pausedAt != null, 'posted, the clock paused');
+    s = await d.sleepUntil(s.posting!.endsAt + MINUTE);
+    check(s.stage?.kind === 'tax' && s.status === 'IN_REVIEW' && s.pausedAt == null, 'the posting over, at the tax stage with the clock running');
+    s = await d.act(specialist, { action: 'send-to-tax', body: { slipNo: 'PCTT-2026-000123' } });
+    const dueBefore = s.dueAt!;
+    const sentAt = s.pausedAt!;
+    await d.sleepUntil(sentAt + 3 * DAY);
+    s = await d.act(desk, { action: 'record-tax-notice', body: { noticeNo: 'TB-2026-004567', amount: 12_500_000 } });
+    s = await d.sleepUntil(s.tax!.noticedAt! + 30 * DAY + MINUTE);
+    check(s.tax!.remindedAt !== null && s.tax!.settledAt === null, 'the unpaid notice flagged');
+    s = await d.act(desk, { action: 'record-tax-payment', body: { receiptNo: 'CT-2026-008910' } });
+    check(s.status === 'AWAITING_APPROVAL' && !s.stage && s.tax!.excludedMinutes > 0 && s.dueAt! > dueBefore, 'paid: the due date moved on by the wait');
+    await d.act(leader, { action: 'approve', body: {} });
+    await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
+    await d.act(citizen, { action: 'rate', body: { score: 4 } });
+    return d;
+  },
+  /**
+   * Land transfer, version 2 (1.013831): forwarded to the land office, examined, the slip sent, an
+   * exemption recorded instead of a receipt, approved, returned, delivered at the commune, rated.
+   */
+  'land-transfer-taxed-exempt': async (t) => {
+    const transfer = procedure('1.013831');
+    check(transfer.version === 2, 'the land transfer at version 2');
+    const dept = transfer.handoff!.departmentCode;
+    const d = await t.start(transfer, { by: 'counter', form: transfer.example });
+    await d.act(desk, { action: 'forward', body: { agencyCode: dept } });
+    await d.act(officer('leader', dept), { action: 'assign', body: { assigneeId: 'specialist-dept' } });
+    let s = await d.act(officer('specialist', dept), { action: 'verify', body: {} });
+    check(s.stage?.kind === 'tax' && s.agencyCode === dept, 'at the tax stage at the land office');
+    s = await d.act(officer('specialist', dept), { action: 'send-to-tax', body: { slipNo: 'PCTT-2026-000456' } });
+    const dueBefore = s.dueAt!;
+    await d.sleepUntil(s.pausedAt! + 2 * DAY);
+    s = await d.act(officer('desk-officer', dept), { action: 'record-tax-payment', body: { exemption: 'miễn lệ phí trước bạ: thừa kế giữa cha mẹ và con' } });
+    check(s.status === 'AWAITING_APPROVAL' && s.tax!.exemption !== null && s.dueAt! >= dueBefore, 'exempt: on to the approval');
+    await d.act(officer('leader', dept), { action: 'approve', body: {} });
+    await d.act(officer('desk-officer', dept), { action: 'return', body: {} });
+    await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
+    await d.act(citizen, { action: 'rate', body: { score: 5 } });
+    return d;
+  },
 };
 
 async function main() {

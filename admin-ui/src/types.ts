@@ -59,6 +59,21 @@ export interface Dossier {
   supplementDueAt: string | null;
   paymentDueAt: string | null;
   extended: boolean;
+  /** Financial obligations of a tax stage (api/tax-view.ts); null before (or without) one. */
+  tax?: {
+    sentAt: string | null;
+    slipNo: string | null;
+    noticedAt: string | null;
+    noticeNo: string | null;
+    amount: number | null;
+    settledAt: string | null;
+    receiptNo: string | null;
+    exemption: string | null;
+    remindedAt: string | null;
+    excludedWorkingMinutes: number;
+    excludedWorkingDays: number;
+    pausedSince: string | null;
+  } | null;
   shares: AgencyShare[];
   rating: { score: number; comment?: string } | null;
   /** The site visits and their minutes (the inspect stage); null when the procedure has none. */

@@ -54,7 +54,8 @@ function outboxView(o: OutboxRow, configured: readonly string[]) {
   };
 }
 
-const NOTICE_TYPES = ['reminder', 'escalation'];
+// A tax notice left unpaid is the office's to chase, like a reminder (domain/lifecycle/stages/tax.ts).
+const NOTICE_TYPES = ['reminder', 'escalation', 'tax-unpaid'];
 
 /**
  * Integrations (README "Integrations"): the outbox for supervisors and the administrator

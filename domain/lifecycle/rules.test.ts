@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../actions';
 import { STATUSES } from '../status';
-import { approve, consult, deliver, inspect, pay, post, receive, review, verify, type ProcedureRules } from '../procedure';
+import { approve, consult, deliver, inspect, pay, post, receive, review, tax, verify, type ProcedureRules } from '../procedure';
 import { actionsByStatus, allowedActions, refusalOf } from './rules';
 import { specOf } from './stages';
 import {
@@ -25,13 +25,13 @@ import {
  * The classic stage list every procedure shared before the stage kinds (receive, review, pay,
  * approve, deliver, decided at province level), with a verification: its derived tables are the
  * ones all dossiers had, plus reception's form 02 (request-completion, complete), the
- * verification's extension and the posting's objections (offered only while posted: `actionsNow`),
- * the site inspection's and the consultation's steps (likewise only while they hold the dossier).
+ * verification's extension, the posting's objections, the tax stage's steps, the site inspection's
+ * and the consultation's steps (offered only while the stage holds the dossier: `actionsNow`).
  */
 const classic: ProcedureRules = {
   ...provinceProcedure,
   fee: { counter: 10_000 },
-  stages: [receive(), review(), verify({ maxExtraDays: 5 }), inspect(), consult({ shareWorkingDays: 7 }), post({ days: 15, clock: 'paused' }), pay(), approve(), deliver()],
+  stages: [receive(), review(), verify({ maxExtraDays: 5 }), inspect(), consult({ shareWorkingDays: 7 }), post({ days: 15, clock: 'paused' }), tax(), pay(), approve(), deliver()],
 };
 const ACTIONS_BY_STATUS = actionsByStatus(classic);
 const ACTION_ROLES = Object.fromEntries(ACTIONS.map((a) => [a, specOf(classic, a)?.roles]));
@@ -43,7 +43,7 @@ describe('the allowed-actions table of the classic stage list', () => {
     expect(ACTIONS_BY_STATUS).toEqual({
       SUBMITTED: ['receive', 'request-completion', 'complete', 'not-accept', 'withdraw'],
       RECEIVED: ['assign', 'forward', 'not-accept', 'withdraw', 'extend'],
-      IN_REVIEW: ['assign', 'verify', 'require-verification', 'request-supplement', 'record-objection', 'schedule-inspection', 'record-inspection', 'request-opinions', 'record-opinion', 'reject', 'withdraw', 'extend'],
+      IN_REVIEW: ['assign', 'verify', 'require-verification', 'request-supplement', 'record-objection', 'schedule-inspection', 'record-inspection', 'request-opinions', 'record-opinion', 'send-to-tax', 'record-tax-notice', 'record-tax-payment', 'reject', 'withdraw', 'extend'],
       NEEDS_SUPPLEMENT: ['supplement', 'withdraw'],
       AWAITING_PAYMENT: ['record-payment', 'withdraw'],
       AWAITING_APPROVAL: ['approve', 'reject', 'extend'],
@@ -68,6 +68,9 @@ describe('the allowed-actions table of the classic stage list', () => {
       'record-inspection': ['specialist'],
       'request-opinions': ['specialist'],
       'record-opinion': ['specialist', 'leader'],
+      'send-to-tax': ['specialist'],
+      'record-tax-notice': ['desk-officer', 'specialist'],
+      'record-tax-payment': ['desk-officer', 'specialist'],
       supplement: ['citizen', 'desk-officer'],
       assign: ['desk-officer', 'leader'],
       verify: ['specialist'],

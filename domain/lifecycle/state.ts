@@ -80,13 +80,31 @@ export interface DossierState {
    * The stage holding the dossier when it is one whose own actions replace the status's (a public
    * posting): its index in the pinned stage list and its kind. Absent or null otherwise.
    */
-  stage?: { index: number; kind: 'post' | 'inspect' | 'consult' } | null;
+  stage?: { index: number; kind: 'post' | 'inspect' | 'consult' | 'tax' } | null;
   /** A public posting: its days, and the objections recorded meanwhile. */
   posting?: { startedAt: number; endsAt: number; objections: { at: number; note: string; from?: string }[] } | null;
   /** A site inspection: every visit scheduled (the last one stands), then its minutes. */
   inspection?: Inspection | null;
   /** Opinions asked of other agencies: who was asked, by when, and what each answered. */
   consultation?: { asks: OpinionAsk[] } | null;
+  /**
+   * Financial obligations (the `tax` stage): the slip sent to the tax office, its notice, and the
+   * payment or exemption; `excludedMinutes` is the working time the wait took out of the
+   * processing time (from sending to settling), by which every due time moved on.
+   */
+  tax?: {
+    enteredAt: number;
+    sentAt: number | null;
+    slipNo: string | null;
+    noticedAt: number | null;
+    noticeNo: string | null;
+    amount: number | null;
+    settledAt: number | null;
+    receiptNo: string | null;
+    exemption: string | null;
+    remindedAt: number | null;
+    excludedMinutes: number;
+  } | null;
   /** The office's clock is paused by a stage since then (a posting that pauses it); due times move on by the pause. */
   pausedAt?: number | null;
   rating: { score: number; comment?: string } | null;
@@ -144,6 +162,11 @@ export type EventType =
   | 'opinion-reminder'
   /** A consulted agency did not answer by its due time: recorded as no answer (or deemed agreement). */
   | 'opinion-overdue'
+  | 'send-to-tax'
+  | 'record-tax-notice'
+  | 'record-tax-payment'
+  /** The applicant has not paid the tax notice within the stage's days: the office is told. */
+  | 'tax-unpaid'
   | 'assign'
   | 'verify'
   | 'require-verification'

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
+import { approve, defineProcedure, deliver, post, receive, review, tax } from '../../domain/procedure';
 import { address, applicantIdNumber, choice, mapSheetNumber, parcelNumber, personName, squareMetres } from './form-fields';
 
 /**
@@ -8,8 +8,24 @@ import { address, applicantIdNumber, choice, mapSheetNumber, parcelNumber, perso
  * (QĐ 3380/QĐ-BNNMT; Luật Đất đai 2024; NĐ 101/2024, NĐ 151/2025 as amended by NĐ 226/2025).
  * Commune level: the one-stop centre receives, the land registration office and the commune check
  * (with 15 days' public posting at the commune), the Chairman of the commune People's Committee signs.
- * Deadline 17 working days: the page's online figure; it shows 20 by post and 27 in person, and Đồng
- * Nai's list (reference [DN]) adds 10 more days in difficult areas. Lào Cai's own figure is unconfirmed.
+ * Version 2 runs the page's steps as stages (page, step 3.1):
+ *  - receive, review: steps 1–2 and 3.1 a–c, đ (the commune's checks, with the once-only supplement);
+ *  - post: step 3.1 d, the check's result posted (form 17 of NĐ 151/2025) at the commune People's
+ *    Committee and the residential area for 15 days, objections considered. The office's clock is
+ *    paused meanwhile: NĐ 101/2024 art. 22 lists the posting among the times not counted in the
+ *    procedure's time (as we read the article; the page itself states no exclusion);
+ *  - tax: step 3.1 đ–e, the transfer slip (form 19 of NĐ 151/2025, amended by NĐ 226/2025) sent to the
+ *    tax office, then its notice and the land user's payment, debt record or exemption. The clock is
+ *    paused from the slip to the receipt: NĐ 101/2024 art. 22 does not count the time the land user
+ *    takes to fulfil the financial obligations. A notice unpaid after 30 days is flagged to the office
+ *    (30 days is the usual term of a payment notice; the flag itself is ours);
+ *  - approve, deliver: step 3.1 e, the Chairman signs and the certificate goes back to the desk.
+ * Version 1 (receive, review, approve, deliver, 17 working days counted in hours from reception) stays
+ * with its dossiers (workflows/legacy-rules.ts).
+ * Deadline (version 2): `working-days` as the page counts them, per channel: 27 working days in person
+ * (the counter and the kiosk), 17 online, 20 by post (the page's three figures). Version 1 ran every
+ * channel on the online 17. Đồng Nai's list (reference [DN]) adds 10 more days in difficult areas;
+ * Lào Cai's own figures are unconfirmed.
  * Fee: the page says "Miễn phí". The province sets an appraisal fee (Đồng Nai: 880,000 VND) and land
  * levies are assessed separately by the tax office; Lào Cai's appraisal fee is unconfirmed, so none is
  * charged here.
@@ -18,7 +34,7 @@ import { address, applicantIdNumber, choice, mapSheetNumber, parcelNumber, perso
  */
 export const landFirstCertificate = defineProcedure({
   code: '1.013978',
-  version: 1,
+  version: 2,
   name: {
     vi: 'Đăng ký đất đai, cấp Giấy chứng nhận quyền sử dụng đất lần đầu cho hộ gia đình, cá nhân',
     en: 'First land registration and land-use-right certificate for households and individuals',
@@ -26,7 +42,8 @@ export const landFirstCertificate = defineProcedure({
   field: { vi: 'Đất đai', en: 'Land' },
   level: 'commune',
   fee: { counter: 0 },
-  deadline: { workingDays: 17 },
+  deadline: { workingDays: 27, kind: 'working-days' },
+  deadlines: { online: { workingDays: 17, kind: 'working-days' }, post: { workingDays: 20, kind: 'working-days' } },
   fullProcessOnline: false,
   portalIntegrated: true,
   form: z.object({
@@ -80,7 +97,7 @@ export const landFirstCertificate = defineProcedure({
     },
     { vi: 'Mảnh trích đo bản đồ địa chính (nếu có)', en: 'Cadastral survey extract, if any' },
   ],
-  stages: [receive(), review({ supplementLimitDays: 15 }), approve(), deliver()],
+  stages: [receive(), review({ supplementLimitDays: 15 }), post({ days: 15, clock: 'paused' }), tax({ unpaidReminderDays: 30 }), approve(), deliver()],
   keywords: [
     'sổ đỏ',
     'làm sổ đỏ',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
+import { approve, defineProcedure, deliver, receive, review, tax } from '../../domain/procedure';
 import { address, applicantIdNumber, choice, isoDate, landCertificateSerial, mapSheetNumber, parcelNumber, personName, squareMetres } from './form-fields';
 
 /**
@@ -12,7 +12,16 @@ import { address, applicantIdNumber, choice, isoDate, landCertificateSerial, map
  * which decides. That office is a unit of the Department of Agriculture and Environment, hence
  * departmentCode 'H38.SNNMT'. The commune desk delivers the new or endorsed certificate.
  * Deadline 18 working days (the page's online and in-person columns; its postal column shows 4, which
- * looks like an error). The time the applicant takes to pay taxes is not counted (Land Law rules).
+ * looks like an error). Version 2 counts them as `working-days` (the page's "Ngày làm việc"); version 1
+ * counted 18 × 8 working hours from reception and stays with its dossiers (workflows/legacy-rules.ts).
+ * Stages (version 2): receive at the desk, forward to the land registration office, review, tax,
+ * approve, return and deliver. The tax stage is the page's step: the office sends the transfer slip
+ * (form 19 of NĐ 151/2025, amended by NĐ 226/2025) to the tax office for the registration fee and
+ * personal income tax, and registers the change once the payment (or exemption) is proven. The time
+ * the land user takes to fulfil the financial obligations is not counted (NĐ 101/2024 art. 22): the
+ * office's clock is paused from the slip to the receipt and every due time, the department's share
+ * included, moves on by that wait. A notice unpaid after 30 days is flagged to the office (30 days is
+ * the usual term of a payment notice; the flag itself is ours). Version 1 had no tax stage.
  * Department share 17 working days, leaving 1 to the commune desk (our split; no source gives one).
  * Fee: the page says "Miễn phí" for the registration; the certificate fee set by the provincial
  * People's Council (unconfirmed for Lào Cai), registration tax and personal income tax are assessed
@@ -21,7 +30,7 @@ import { address, applicantIdNumber, choice, isoDate, landCertificateSerial, map
  */
 export const landTransferRegistration = defineProcedure({
   code: '1.013831',
-  version: 1,
+  version: 2,
   name: {
     vi: 'Đăng ký biến động đất đai khi chuyển nhượng, tặng cho, thừa kế quyền sử dụng đất',
     en: 'Registration of a land transfer (sale, gift or inheritance)',
@@ -29,7 +38,7 @@ export const landTransferRegistration = defineProcedure({
   field: { vi: 'Đất đai', en: 'Land' },
   level: 'province',
   fee: { counter: 0 },
-  deadline: { workingDays: 18 },
+  deadline: { workingDays: 18, kind: 'working-days' },
   handoff: { departmentCode: 'H38.SNNMT', shareWorkingDays: 17 },
   fullProcessOnline: false,
   portalIntegrated: true,
@@ -90,7 +99,7 @@ export const landTransferRegistration = defineProcedure({
       en: "The mortgagee's consent, if the land is mortgaged",
     },
   ],
-  stages: [receive(), review({ supplementLimitDays: 15 }), approve(), deliver()],
+  stages: [receive(), review({ supplementLimitDays: 15 }), tax({ unpaidReminderDays: 30 }), approve(), deliver()],
   keywords: [
     'sang tên sổ đỏ',
     'sang tên',

@@ -118,6 +118,14 @@ describe('the back office drives dossiers by clicking', () => {
     const deptSpecialist = await signIn(browser, system, 'snnmt.specialist');
     await openFromList(deptSpecialist, code);
     await act(deptSpecialist, 'verify');
+    // Version 2: the tax stage, through its dialogs — the slip, the tax office's notice, the receipt.
+    await act(deptSpecialist, 'send-to-tax', (d) => d.getByLabel(/Mẫu số 19/).fill('PCTT-2026-000123'));
+    await act(deptSpecialist, 'record-tax-notice', async (d) => {
+      await d.getByLabel('Số thông báo của cơ quan thuế').fill('TB-2026-004567');
+      await d.getByLabel('Số tiền phải nộp (đồng)').fill('12500000');
+    });
+    await act(deptSpecialist, 'record-tax-payment', (d) => d.getByLabel('Số chứng từ nộp tiền').fill('CT-2026-008910'));
+    await deptSpecialist.getByTestId('tax-status').getByText(/Không tính vào thời gian giải quyết/).waitFor();
 
     await deptLeader.reload();
     await statusIs(deptLeader, 'AWAITING_APPROVAL');

@@ -98,6 +98,9 @@ describe('each role opens on its own queue, in words', () => {
 
     await api('snnmt.leader', code, 'assign', { assigneeId: 'u-snnmt.specialist' });
     await api('snnmt.specialist', code, 'verify');
+    // Version 2 waits for the financial obligations before the decision (the tax stage).
+    await api('snnmt.specialist', code, 'send-to-tax', { slipNo: 'PCTT-Q5' });
+    await api('snnmt.specialist', code, 'record-tax-payment', { exemption: 'miễn lệ phí trước bạ (thừa kế)' });
     await api('snnmt.leader', code, 'approve');
     const dept = await signIn(browser, system, 'snnmt.leader');
     await dept.goto(`${baseUrl(system)}/admin/#/dossiers/${code}/show`);

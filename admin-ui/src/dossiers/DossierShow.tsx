@@ -12,6 +12,7 @@ import { Documents } from './Documents';
 import { FormDataView } from './FormDataView';
 import { Shares } from './Shares';
 import { ConsultationRecord, InspectionRecord } from './StageRecords';
+import { TaxStatus } from './TaxStatus';
 import { Timeline } from './Timeline';
 import { WorkflowLink } from './WorkflowLink';
 
@@ -132,6 +133,13 @@ function DossierDetail() {
                 <Grid size={12}>
                   <Labeled label="resources.dossiers.fields.missing">
                     <span>{record.missing.join('; ')}</span>
+                  </Labeled>
+                </Grid>
+              )}
+              {record.tax && (
+                <Grid size={12}>
+                  <Labeled label="resources.dossiers.fields.tax">
+                    <TaxStatus tax={record.tax} />
                   </Labeled>
                 </Grid>
               )}

@@ -15,13 +15,14 @@ import { pay } from './pay';
 import { post } from './post';
 import { receive } from './receive';
 import { review } from './review';
+import { tax } from './tax';
 import { verify } from './verify';
 
 export type { ActionSpec, Done, Guard, Outcome, StageKind, Step, Timer, TimerKind } from './kind';
 export { settle } from './pay';
 
 /** Every kind, in the order their timers are listed (ties keep this order). */
-export const KINDS = { lifecycle, receive, handoff, review, verify, post, inspect, consult, pay, approve, deliver } as const;
+export const KINDS = { lifecycle, receive, handoff, review, verify, post, inspect, consult, tax, pay, approve, deliver } as const;
 type KindName = keyof typeof KINDS;
 
 /**
@@ -29,7 +30,7 @@ type KindName = keyof typeof KINDS;
  * dossier on first, then the hand-offs, then the ways out (withdraw), then the apology.
  */
 const ACTION_ORDER: readonly Action[] = [
-  'receive', 'request-completion', 'complete', 'assign', 'verify', 'require-verification', 'request-supplement', 'record-objection', 'schedule-inspection', 'record-inspection', 'request-opinions', 'record-opinion', 'supplement', 'forward', 'not-accept',
+  'receive', 'request-completion', 'complete', 'assign', 'verify', 'require-verification', 'request-supplement', 'record-objection', 'schedule-inspection', 'record-inspection', 'request-opinions', 'record-opinion', 'send-to-tax', 'record-tax-notice', 'record-tax-payment', 'supplement', 'forward', 'not-accept',
   'approve', 'reject', 'record-payment', 'return', 'deliver', 'withdraw', 'extend', 'rate',
 ];
 

@@ -34,7 +34,7 @@ export interface ActionSpec<A extends Action = Action> {
 }
 export type ActionSpecs = { [A in Action]?: ActionSpec<A> };
 
-export type TimerKind = ReminderKind | 'escalation' | 'reception-overdue' | 'supplement-expired' | 'payment-expired' | 'posting-ended' | 'opinion-reminder' | 'opinion-overdue' | 'rating-closed';
+export type TimerKind = ReminderKind | 'escalation' | 'reception-overdue' | 'supplement-expired' | 'payment-expired' | 'posting-ended' | 'opinion-reminder' | 'opinion-overdue' | 'tax-unpaid' | 'rating-closed';
 export interface Timer {
   kind: TimerKind;
   at: number;

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ACTIONS, actionBodySchemas, type Action, type ActionBodies, type ActionRequest } from '../../actions';
 import { SYSTEM_ACTOR, type Actor } from '../../actor';
-import { approve, consult, deliver, inspect, pay as payStage, post, receive, review, verify, type ProcedureRules, type Stage } from '../../procedure';
+import { approve, consult, deliver, inspect, pay as payStage, post, receive, review, tax, verify, type ProcedureRules, type Stage } from '../../procedure';
 import { isFinal } from '../../status';
 import { decide, isRefusal, pay, submit } from '../reduce';
 import { allowedActions, refusalOf } from '../rules';
@@ -26,7 +26,7 @@ export const ACTORS: Actor[] = [
 
 const GIVING_UP: ReadonlySet<Action> = new Set(['withdraw', 'not-accept', 'reject']);
 
-export type Optional = 'review' | 'verify' | 'post' | 'pay' | 'approve' | 'inspect' | 'consult';
+export type Optional = 'review' | 'verify' | 'post' | 'tax' | 'pay' | 'approve' | 'inspect' | 'consult';
 /** A stage list as a procedure file could compose it: receive … deliver, optional middle stages, pay before or after review. */
 export const stageLists = (must: Optional | null) =>
   fc
@@ -38,6 +38,7 @@ export const stageLists = (must: Optional | null) =>
       inspect: must === 'inspect' ? fc.constant(true) : fc.boolean(),
       consult: must === 'consult' ? fc.constant(true) : fc.boolean(),
       silenceAgrees: fc.boolean(),
+      tax: must === 'tax' ? fc.constant(true) : fc.boolean(),
       calendarDays: fc.boolean(),
       pay: must === 'pay' ? fc.constant(true) : fc.boolean(),
       approve: must === 'approve' ? fc.constant(true) : fc.boolean(),
@@ -54,6 +55,7 @@ export const stageLists = (must: Optional | null) =>
       if (o.inspect) middle.push(inspect());
       if (o.consult) middle.push(consult({ shareWorkingDays: 5, silence: o.silenceAgrees ? 'agrees' : 'no-answer' }));
       if (o.post) middle.push(post({ days: 15, clock: o.postingPauses ? 'paused' : 'runs' }));
+      if (o.tax) middle.push(tax({ unpaidReminderDays: 10 }));
       if (o.pay && !o.payFirst) middle.push(payStage({ limitDays: 3 }));
       if (o.approve) middle.push(approve());
       return {
@@ -117,6 +119,12 @@ export function bodyFor(action: Action, v: number, s: DossierState, now: number)
       };
     case 'record-opinion':
       return { opinion: (['agree', 'disagree', 'conditions', 'agree'] as const)[v]!, ...(v === 2 ? {} : { note: 'ý kiến của cơ quan' }), ...(v === 3 ? { attachment: { id: 'op', name: 'y-kien.pdf' } } : {}) };
+    case 'send-to-tax':
+      return { slipNo: `PCTT-${v}`, ...(v % 2 ? { note: 'gửi qua liên thông điện tử' } : {}) };
+    case 'record-tax-notice':
+      return { noticeNo: `TB-${v}`, amount: [1_250_000, 0, 80_000_000, 500][v]! };
+    case 'record-tax-payment':
+      return v % 2 ? { exemption: 'miễn tiền sử dụng đất (hộ nghèo)' } : { receiptNo: `CT-${v}` };
     case 'require-verification':
       return { reason: 'cần xác minh', ...(v === 0 ? {} : { days: [0, 1, 5, 30][v] }) };
     case 'supplement':

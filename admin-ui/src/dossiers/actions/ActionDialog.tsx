@@ -25,6 +25,7 @@ import {
 import { problemOf } from '../../common/problem-text';
 import type { MotcuaDataProvider } from '../../dataProvider';
 import { AssigneeInput } from './AssigneeInput';
+import { TaxPaymentInputs, taxPaymentBody } from './TaxPaymentInputs';
 import type { Action, Dossier } from '../../types';
 
 const reason = [required(), minLength(3)];
@@ -141,6 +142,22 @@ function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
           <TextInput source="note" label={label('opinionNote')} multiline fullWidth />
         </>
       );
+    case 'send-to-tax':
+      return (
+        <>
+          <TextInput source="slipNo" label={label('slipNo')} validate={required()} fullWidth />
+          <TextInput source="note" label={label('note')} multiline fullWidth />
+        </>
+      );
+    case 'record-tax-notice':
+      return (
+        <>
+          <TextInput source="noticeNo" label={label('noticeNo')} validate={required()} fullWidth />
+          <NumberInput source="amount" label={label('taxAmount')} validate={[required(), minValue(0)]} fullWidth />
+        </>
+      );
+    case 'record-tax-payment':
+      return <TaxPaymentInputs label={label} />;
     case 'require-verification':
       return (
         <>
@@ -168,6 +185,8 @@ const defaults = (action: Action, record: Dossier, handoff?: string | null): Rec
       return handoff ? { agencyCode: handoff } : {};
     case 'assign':
       return record.assigneeId ? { assigneeId: record.assigneeId } : {};
+    case 'record-tax-payment':
+      return { proof: 'receipt' };
     default:
       return {};
   }
@@ -188,6 +207,7 @@ function toBody(action: Action, values: Record<string, unknown>) {
     body.agencies = ((body.agencies as string[] | undefined) ?? []).map((agencyCode) => ({ agencyCode, ...(days ? { days } : {}) }));
     delete body.days;
   }
+  if (action === 'record-tax-payment') return taxPaymentBody(body);
   return body;
 }
 
