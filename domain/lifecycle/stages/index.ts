@@ -2,11 +2,13 @@ import { ACTIONS, type Action } from '../../action-names';
 import type { ProcedureRules } from '../../procedure-rules';
 import { STATUSES, type Status } from '../../status';
 import { startClock } from '../clock';
+import { hasRoute } from '../hop-share';
 import type { Ctx } from '../ctx';
 import type { DossierState } from '../state';
 import { approve } from './approve';
 import { deliver } from './deliver';
 import { handoff } from './handoff';
+import { handoffRoute } from './handoff-route';
 import type { ActionSpec, Done, StageKind, Timer } from './kind';
 import { lifecycle } from './lifecycle';
 import { pay } from './pay';
@@ -19,7 +21,7 @@ export type { ActionSpec, Done, Guard, Outcome, StageKind, Step, Timer, TimerKin
 export { settle } from './pay';
 
 /** Every kind, in the order their timers are listed (ties keep this order). */
-export const KINDS = { lifecycle, receive, handoff, review, verify, post, pay, approve, deliver } as const;
+export const KINDS = { lifecycle, receive, handoff, handoffRoute, review, verify, post, pay, approve, deliver } as const;
 type KindName = keyof typeof KINDS;
 
 /**
@@ -33,12 +35,12 @@ const ACTION_ORDER: readonly Action[] = [
 
 /**
  * The kinds a dossier under `p` has: the lifecycle, its stage list, and the hand-off when the
- * procedure is decided at province level. Nothing else: an action of a kind not listed is never offered.
+ * procedure is decided at province level (the repeatable one when its rules give a route). Nothing else: an action of a kind not listed is never offered.
  */
 export function kindsOf(p: ProcedureRules): StageKind[] {
   const listed = p.stages.map((s) => s.name);
   return (Object.keys(KINDS) as KindName[])
-    .filter((k) => k === 'lifecycle' || (k === 'handoff' ? p.level === 'province' : listed.includes(k)))
+    .filter((k) => k === 'lifecycle' || (k === 'handoff' ? p.level === 'province' && !hasRoute(p) : k === 'handoffRoute' ? hasRoute(p) : listed.includes(k)))
     .map((k) => KINDS[k]);
 }
 
@@ -108,7 +110,7 @@ export function fire(s: DossierState, t: Timer, ctx: Ctx) {
   throw new Error(`no stage kind fires ${t.kind}`);
 }
 
-const ownerOf = (action: Action) => (Object.values(KINDS) as StageKind[]).find((k) => k.actions[action]);
+const ownerOf = (action: Action, p?: ProcedureRules) => (p ? kindsOf(p) : (Object.values(KINDS) as StageKind[])).find((k) => k.actions[action]);
 
 /**
  * The actions of the status that the stage holding the dossier leaves open: while a holding kind
@@ -117,8 +119,8 @@ const ownerOf = (action: Action) => (Object.values(KINDS) as StageKind[]).find((
 export function actionsNow(p: ProcedureRules, s: DossierState): Action[] {
   const holder = s.stage?.kind;
   return actionsByStatus(p)[s.status].filter((a) => {
-    const owner = ownerOf(a)!;
-    if (holder) return owner.name === holder || owner.name === 'lifecycle';
+    const owner = ownerOf(a, p)!;
+    if (holder) return owner.name === holder || owner.name === 'lifecycle' || owner.travels === true;
     return !owner.holds;
   });
 }
