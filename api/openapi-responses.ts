@@ -59,7 +59,15 @@ export const dossierResponse = z.object({
   originalDueAt: atOrNull,
   resultReadyAt: atOrNull,
   timeliness: z.enum(TIMELINESS).nullable(),
-  shares: z.array(z.object({ agencyCode: z.string(), enteredAt: at, leftAt: atOrNull, dueAt: atOrNull })),
+  shares: z.array(
+    z.object({
+      agencyCode: z.string(), enteredAt: at, leftAt: atOrNull, dueAt: atOrNull,
+      // A hop of the repeatable hand-off: who forwarded it, its working days, its reminder and escalation sent.
+      from: z.string().optional(), shareWorkingDays: z.number().int().nullable().optional(),
+      reminded: z.boolean().optional(), escalated: z.boolean().optional(),
+    }),
+  ),
+  nextHop: z.object({ agencyCode: z.string(), shareWorkingDays: z.number().int() }).nullable(),
   rating: z.object({ score: z.number(), comment: z.string().optional() }).nullable(),
   createdAt: atOrNull,
   updatedAt: atOrNull,

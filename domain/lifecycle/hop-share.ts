@@ -31,3 +31,13 @@ export function difficultExtraDays(s: DossierState, p: ProcedureRules): number {
   const plain = deadlineFor(p, s.channel, null);
   return plain.workingDays !== s.deadline.workingDays || plain.calendarDays !== s.deadline.calendarDays ? extra : 0;
 }
+
+/**
+ * The hop the route plans next for this dossier (its target and share), for the forwarding
+ * officer's dialog; null without a route or past its end. The officer may still choose another.
+ */
+export function plannedHop(s: DossierState, p: ProcedureRules): { agencyCode: string; shareWorkingDays: number } | null {
+  if (!hasRoute(p)) return null;
+  const next = p.handoff!.route![hopsTaken(s)];
+  return next ? { agencyCode: hopTarget(next.to, s, p), shareWorkingDays: next.shareWorkingDays } : null;
+}
