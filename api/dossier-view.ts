@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import type { AppAbility } from '../domain/ability';
 import { allowedActions } from '../domain/lifecycle';
-import { plannedHop } from '../domain/lifecycle/hop-share';
+import { hasRoute, plannedHop } from '../domain/lifecycle/hop-share';
 import type { Actor } from '../domain/roles';
 import { CLOCK_RUNNING } from '../domain/status';
 import type { DossierRow } from '../db/schema';
@@ -76,8 +76,8 @@ export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor, 
     resultReadyAt: st.resultReadyAt ? new Date(st.resultReadyAt).toISOString() : null,
     timeliness: st.timeliness ?? null,
     shares: st.shares.map((x) => ({ ...x, enteredAt: new Date(x.enteredAt).toISOString(), leftAt: x.leftAt ? new Date(x.leftAt).toISOString() : null, dueAt: x.dueAt ? new Date(x.dueAt).toISOString() : null })),
-    // The hand-off route's next hop (target and share), for the forwarding officer's dialog.
-    nextHop: rules ? plannedHop(st, rules) : null,
+    // Handed off along a route (null: a single forward, or none): its next hop (target and share), for the forwarding officer's dialog.
+    handoffRoute: rules && hasRoute(rules) ? { next: plannedHop(st, rules) } : null,
     rating: st.rating,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),

@@ -67,7 +67,7 @@ export const dossierResponse = z.object({
       reminded: z.boolean().optional(), escalated: z.boolean().optional(),
     }),
   ),
-  nextHop: z.object({ agencyCode: z.string(), shareWorkingDays: z.number().int() }).nullable(),
+  handoffRoute: z.object({ next: z.object({ agencyCode: z.string(), shareWorkingDays: z.number().int() }).nullable() }).nullable(),
   rating: z.object({ score: z.number(), comment: z.string().optional() }).nullable(),
   createdAt: atOrNull,
   updatedAt: atOrNull,

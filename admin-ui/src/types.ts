@@ -30,6 +30,9 @@ export interface AgencyShare {
   enteredAt: string;
   leftAt: string | null;
   dueAt: string | null;
+  /** A hop of the repeatable hand-off: who forwarded it and its working days (null: what remained). */
+  from?: string;
+  shareWorkingDays?: number | null;
 }
 
 export interface Dossier {
@@ -58,6 +61,8 @@ export interface Dossier {
   paymentDueAt: string | null;
   extended: boolean;
   shares: AgencyShare[];
+  /** Handed off along a route (repeatable hops): the route's next hop; null for a single forward or none. */
+  handoffRoute?: { next: { agencyCode: string; shareWorkingDays: number } | null } | null;
   rating: { score: number; comment?: string } | null;
   createdAt: string;
   updatedAt: string;

@@ -6,9 +6,7 @@ import {
   Form,
   NumberInput,
   RadioButtonGroupInput,
-  ReferenceInput,
   SaveButton,
-  SelectInput,
   TextInput,
   maxValue,
   minLength,
@@ -22,6 +20,7 @@ import {
 import { problemOf } from '../../common/problem-text';
 import type { MotcuaDataProvider } from '../../dataProvider';
 import { AssigneeInput } from './AssigneeInput';
+import { ForwardInputs } from './ForwardInputs';
 import type { Action, Dossier } from '../../types';
 
 const reason = [required(), minLength(3)];
@@ -48,14 +47,7 @@ function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
     case 'assign':
       return <AssigneeInput record={record} label={label('assigneeId')} />;
     case 'forward':
-      return (
-        <>
-          <ReferenceInput source="agencyCode" reference="agencies" filter={{ kind: 'department' }} perPage={200} sort={{ field: 'name', order: 'ASC' }}>
-            <SelectInput optionText="name" label={label('agencyCode')} validate={required()} fullWidth />
-          </ReferenceInput>
-          <TextInput source="note" label={label('note')} multiline fullWidth />
-        </>
-      );
+      return <ForwardInputs record={record} />;
     case 'extend':
       return (
         <>
@@ -116,8 +108,12 @@ const defaults = (action: Action, record: Dossier, handoff?: string | null): Rec
       return { amount: record.fee };
     case 'deliver':
       return { method: 'desk' };
-    case 'forward':
+    case 'forward': {
+      // A route proposes its next hop and that hop's share; a single forward, the rules' department.
+      const next = record.handoffRoute?.next;
+      if (record.handoffRoute) return next ? { agencyCode: next.agencyCode, shareWorkingDays: next.shareWorkingDays } : {};
       return handoff ? { agencyCode: handoff } : {};
+    }
     case 'assign':
       return record.assigneeId ? { assigneeId: record.assigneeId } : {};
     default:
