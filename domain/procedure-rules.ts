@@ -93,7 +93,7 @@ export interface ProcedureRules {
   difficultCommuneExtraDays?: number;
   /**
    * For province-level procedures: the deciding department and its share of the deadline. With a
-   * `route` (since the repeatable hand-off, docs/lifecycle.md "Hand-off"), the dossier may be
+   * `route` (since the repeatable hand-off, docs/procedures.md "Stage kinds"), the dossier may be
    * forwarded any number of times along the agency tree, each hop with its own share; without one,
    * once to the department (the rules dossiers pinned before it keep).
    */

@@ -3,7 +3,7 @@ import type { HandoffHop, ProcedureRules } from '../procedure-rules';
 import type { DossierState } from './state';
 
 /**
- * Shares of the repeatable hand-off (docs/lifecycle.md, "Hand-off"): plain arithmetic the hop kind
+ * Shares of the repeatable hand-off (docs/procedures.md, "Stage kinds"): plain arithmetic the hop kind
  * and the clock both need, kept apart from either.
  */
 
