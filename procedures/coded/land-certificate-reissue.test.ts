@@ -69,6 +69,13 @@ describe('1.012786 version 2: commune desk → land office → commune posting �
     expect(d.state.shares.at(-1)).toMatchObject({ agencyCode: 'H38', shareWorkingDays: 4, dueAt: days(NOW, 4) });
   });
 
+  it("still forwards a late dossier on the route's share, its hop due by the dossier's due date", () => {
+    const d = Dossier.start(p, 'counter');
+    const late = d.state.dueAt! + 2 * DAY;
+    d.act(desk, { action: 'forward', body: { agencyCode: LAND } }, late);
+    expect(d.state.shares.at(-1)).toMatchObject({ agencyCode: LAND, shareWorkingDays: 10, dueAt: d.state.dueAt });
+  });
+
   it('reminds and escalates on the hop share, once each, while its clock runs', () => {
     const d = Dossier.start(p, 'counter');
     d.act(desk, { action: 'forward', body: { agencyCode: LAND } }, NOW);

@@ -36,8 +36,10 @@ export const handoffRoute: StageKind = {
         const ruled = planned && hopTarget(planned.to, s, p) === b.agencyCode ? planned.shareWorkingDays : null;
         const share = b.shareWorkingDays ?? ruled;
         const start = ctx.calendar.receptionStart(ctx.now);
-        if (share !== null && s.dueAt !== null && ctx.calendar.addWorkingDays(start, share) > s.dueAt) {
-          return rule(`a share of ${share} working days does not fit in what remains before the due date (${new Date(s.dueAt).toISOString()})`);
+        // The officer's choice must fit in what remains; the route's share is only capped by the due date (a late dossier still moves on).
+        const chosen = b.shareWorkingDays;
+        if (chosen !== undefined && s.dueAt !== null && ctx.calendar.addWorkingDays(start, chosen) > s.dueAt) {
+          return rule(`a share of ${chosen} working days does not fit in what remains before the due date (${new Date(s.dueAt).toISOString()})`);
         }
         const days = share === null ? null : share + (b.agencyCode === s.receivingAgencyCode ? difficultExtraDays(s, p) : 0);
         const own = days === null ? null : ctx.calendar.addWorkingDays(start, days);
