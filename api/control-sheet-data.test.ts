@@ -52,6 +52,34 @@ describe('form 05 from the trail and the shares', () => {
   });
 });
 
+describe('form 05 of a dossier handed off along a route', () => {
+  it('lists every hop, from whichever agency forwarded it, with the hop\'s share and due date', () => {
+    const commune: [string, string, string] = ['u-spec', 'specialist', '02647'];
+    const state = {
+      agencyCode: 'H38.SNNMT', receivingAgencyCode: '02647', assigneeId: null, resultAgencyCode: null, receptionDueAt: null,
+      shares: [
+        { agencyCode: '02647', enteredAt: t('2025-12-01T08:00'), leftAt: t('2025-12-01T09:00'), dueAt: t('2025-12-01T17:00') },
+        { agencyCode: 'H38.SNNMT', enteredAt: t('2025-12-01T09:00'), leftAt: t('2025-12-03T10:00'), dueAt: t('2025-12-15T17:00'), from: '02647', shareWorkingDays: 10 },
+        { agencyCode: '02647', enteredAt: t('2025-12-03T10:00'), leftAt: t('2025-12-22T09:00'), dueAt: t('2025-12-29T17:00'), from: 'H38.SNNMT', shareWorkingDays: 3 },
+        { agencyCode: 'H38.SNNMT', enteredAt: t('2025-12-22T09:00'), leftAt: null, dueAt: t('2025-12-29T17:00'), from: '02647', shareWorkingDays: 5 },
+      ],
+    } as unknown as DossierState;
+    const row = { applicantName: 'Phan Văn Khoa', receivingAgencyCode: '02647', agencyCode: 'H38.SNNMT', state } as unknown as DossierRow;
+    const events = [
+      event('submit', '2025-12-01T08:00', desk, '02647', 'RECEIVED', { channel: 'counter' }),
+      event('forward', '2025-12-01T09:00', desk, 'H38.SNNMT', 'RECEIVED', { agencyCode: 'H38.SNNMT' }),
+      event('forward', '2025-12-03T10:00', sn, '02647', 'IN_REVIEW', { agencyCode: '02647' }),
+      event('forward', '2025-12-22T09:00', commune, 'H38.SNNMT', 'AWAITING_APPROVAL', { agencyCode: 'H38.SNNMT' }),
+    ];
+    const sheet = controlSheet({ row, events, nameOf: (id) => names[id], agencyName: (c) => agencies[c] ?? c, calendar });
+    expect(sheet.rows.slice(1).map((r) => [r.from, r.to, r.outcome ?? null, r.note])).toEqual([
+      ['Bộ phận Tiếp nhận và Trả kết quả - Phường Lào Cai', 'Sở Nông nghiệp và Môi trường', 'Đúng hạn', 'Chuyển hồ sơ liên thông (thời hạn 10 ngày làm việc, đến 15/12/2025)'],
+      ['Sở Nông nghiệp và Môi trường', 'Phường Lào Cai', 'Trước hạn', 'Chuyển hồ sơ liên thông (thời hạn 3 ngày làm việc, đến 29/12/2025)'],
+      ['Phường Lào Cai', 'Sở Nông nghiệp và Môi trường', 'Trước hạn', 'Chuyển hồ sơ liên thông (thời hạn 5 ngày làm việc, đến 29/12/2025)'],
+    ]);
+  });
+});
+
 describe('which documents a dossier offers', () => {
   const base = { status: 'SUBMITTED', receivedAt: null, dueAt: null, state: { supplementRequested: false, missing: [], extended: false } } as unknown as DossierRow;
 

@@ -2,6 +2,7 @@
 // moves the file from one holder to another is a hand-over, timed against the share of the
 // deadline the agency handing over held it under.
 import type { ControlRow, ControlSheet, HandoverOutcome } from './documents/control-sheet';
+import { formatVietnamDate } from './documents/layout.js';
 import type { DossierEventRow, DossierRow } from '../db/schema';
 import type { WorkingCalendar } from '../domain/lifecycle/calendar-port';
 import { classify, type Timeliness } from '../domain/lifecycle/timeliness';
@@ -59,9 +60,14 @@ export function controlSheet({ row, events, nameOf, agencyName, calendar }: Cont
         push(e, actor(e), to, shareDue(e.agencyCode, at), 'Trình kết quả thẩm định');
         break;
       }
-      case 'forward':
-        push(e, desk(e.actorAgencyCode ?? row.receivingAgencyCode), agencyName(e.agencyCode), shareDue(e.actorAgencyCode, at), 'Chuyển hồ sơ liên thông');
+      case 'forward': {
+        // A hop of the repeatable hand-off may leave any agency, and says its own share and due date.
+        const by = e.actorAgencyCode ?? row.receivingAgencyCode;
+        const hop = st.shares.find((s) => s.agencyCode === e.agencyCode && s.enteredAt === at && s.from !== undefined);
+        const share = hop?.shareWorkingDays != null && hop.dueAt !== null ? ` (thời hạn ${hop.shareWorkingDays} ngày làm việc, đến ${formatVietnamDate(iso(hop.dueAt))})` : '';
+        push(e, by === row.receivingAgencyCode && e.actorRole === 'desk-officer' ? desk(by) : agencyName(by), agencyName(e.agencyCode), shareDue(by, at), `Chuyển hồ sơ liên thông${share}`);
         break;
+      }
       case 'return':
         push(e, agencyName(e.actorAgencyCode ?? ''), desk(e.agencyCode), shareDue(e.actorAgencyCode, at), 'Chuyển kết quả về nơi tiếp nhận');
         break;

@@ -1,6 +1,7 @@
 import { subject } from '@casl/ability';
 import type { AppAbility } from '../domain/ability';
 import { allowedActions } from '../domain/lifecycle';
+import { hasRoute, plannedHop } from '../domain/lifecycle/hop-share';
 import type { Actor } from '../domain/roles';
 import { CLOCK_RUNNING } from '../domain/status';
 import type { DossierRow } from '../db/schema';
@@ -87,6 +88,8 @@ export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor, 
     // Financial obligations (a tax stage): the slip, notice and receipt, and the working time not counted.
     tax: taxView(st),
     shares: st.shares.map((x) => ({ ...x, enteredAt: new Date(x.enteredAt).toISOString(), leftAt: x.leftAt ? new Date(x.leftAt).toISOString() : null, dueAt: x.dueAt ? new Date(x.dueAt).toISOString() : null })),
+    // Handed off along a route (null: a single forward, or none): its next hop (target and share), for the forwarding officer's dialog.
+    handoffRoute: rules && hasRoute(rules) ? { next: plannedHop(st, rules) } : null,
     rating: st.rating,
     inspection: inspectionView(st),
     consultation: consultationView(st),

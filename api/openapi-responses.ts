@@ -68,7 +68,15 @@ export const dossierResponse = z.object({
       excludedWorkingMinutes: z.number().int(), excludedWorkingDays: z.number(), pausedSince: atOrNull,
     })
     .nullable(),
-  shares: z.array(z.object({ agencyCode: z.string(), enteredAt: at, leftAt: atOrNull, dueAt: atOrNull })),
+  shares: z.array(
+    z.object({
+      agencyCode: z.string(), enteredAt: at, leftAt: atOrNull, dueAt: atOrNull,
+      // A hop of the repeatable hand-off: who forwarded it, its working days, its reminder and escalation sent.
+      from: z.string().optional(), shareWorkingDays: z.number().int().nullable().optional(),
+      reminded: z.boolean().optional(), escalated: z.boolean().optional(),
+    }),
+  ),
+  handoffRoute: z.object({ next: z.object({ agencyCode: z.string(), shareWorkingDays: z.number().int() }).nullable() }).nullable(),
   rating: z.object({ score: z.number(), comment: z.string().optional() }).nullable(),
   /** The site visits scheduled with the applicant and their minutes (the inspect stage; api/stage-view.ts). */
   inspection: z

@@ -52,7 +52,9 @@ export function rulesWithProfile(rules: ProcedureRules, p: LaoCaiProfile): Proce
   const { handoff: _old, ...rest } = rules;
   if (p.level === 'commune' || p.departmentCode === null) return { ...rest, level: 'commune' };
   const share = rules.handoff ? rules.handoff.shareWorkingDays : departmentShare(rules.deadline.workingDays);
-  return { ...rest, level: 'province', handoff: { departmentCode: p.departmentCode, shareWorkingDays: share } };
+  // A hand-off route is kept: its `department` hops go to the new department.
+  const route = rules.handoff?.route ? { route: rules.handoff.route } : {};
+  return { ...rest, level: 'province', handoff: { departmentCode: p.departmentCode, shareWorkingDays: share, ...route } };
 }
 
 /**

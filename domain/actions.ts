@@ -51,7 +51,8 @@ export const actionBodySchemas = {
   verify: z.object({ note }).strict(),
   /** A lawful verification: the deadline grows by `days` (at most the stage's), without an apology. */
   'require-verification': z.object({ reason, days: z.number().int().min(1).max(60).optional() }).strict(),
-  forward: z.object({ agencyCode: z.string().min(1), note }).strict(),
+  /** A hop along the agency tree; `shareWorkingDays`: its time share, when the officer chooses it (repeatable hand-off only). */
+  forward: z.object({ agencyCode: z.string().min(1), shareWorkingDays: z.number().int().min(1).max(365).optional(), note }).strict(),
   return: z.object({ note }).strict(),
   approve: z.object({ note }).strict(),
   reject: z.object({ reason }).strict(),

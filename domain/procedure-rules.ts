@@ -47,6 +47,14 @@ export type Stage =
   | { name: 'approve' }
   | { name: 'deliver'; ratingWindowDays: number };
 
+/**
+ * One hop of a procedure's hand-off route, in order: where the dossier goes (`receiving`: the
+ * commune desk that received it; `department`: the rules' deciding department; else an agency
+ * code, e.g. the province People's Committee) and the working days it holds it there. The
+ * forwarding officer may choose another share within what remains of the deadline.
+ */
+export type HandoffHop = { to: 'receiving' | 'department' | (string & {}); shareWorkingDays: number };
+
 /** Who decides: a commune-level unit, or a province department after a commune hand-off. */
 export type Level = 'commune' | 'province';
 
@@ -97,8 +105,13 @@ export interface ProcedureRules {
    * by a commune with especially difficult conditions, where the procedure says so.
    */
   difficultCommuneExtraDays?: number;
-  /** For province-level procedures: the deciding department and its share of the deadline. */
-  handoff?: { departmentCode: string; shareWorkingDays: number | null };
+  /**
+   * For province-level procedures: the deciding department and its share of the deadline. With a
+   * `route` (since the repeatable hand-off, docs/procedures.md "Stage kinds"), the dossier may be
+   * forwarded any number of times along the agency tree, each hop with its own share; without one,
+   * once to the department (the rules dossiers pinned before it keep).
+   */
+  handoff?: { departmentCode: string; shareWorkingDays: number | null; route?: HandoffHop[] };
   stages: Stage[];
 }
 

@@ -134,6 +134,16 @@ function renderRaw(name: TemplateName, x: TemplateInput): Message {
         sms: `Nhac viec: ho so ${x.dossierCode} cho y kien, han tra loi ${vnTime(x.dueAt)}.`,
       };
     case 'reminder':
+      // A hop of the hand-off (domain/lifecycle/stages/handoff-route.ts): the agency's own share, not the dossier's due date.
+      if (x.reminderKind === 'hop-reminder') {
+        return {
+          subject: `[Nhắc việc] Hồ sơ ${x.dossierCode} sắp hết thời hạn của cơ quan`,
+          text:
+            `Hồ sơ ${x.dossierCode} (${x.procedureName}) được chuyển liên thông đến cơ quan ${x.agencyCode ?? ''} đã dùng 75% thời hạn của cơ quan (đến ${vnTime(x.dueAt)}).` +
+            `\nĐề nghị xử lý và chuyển tiếp kịp thời.`,
+          sms: `Nhac viec: ho so ${x.dossierCode} sap het thoi han cua co quan (${vnTime(x.dueAt)}).`,
+        };
+      }
       return {
         subject: `[Nhắc việc] Hồ sơ ${x.dossierCode} sắp đến hạn`,
         text:
@@ -152,6 +162,15 @@ function renderRaw(name: TemplateName, x: TemplateInput): Message {
         sms: `Nhac viec: ho so ${x.dossierCode} chua hoan thanh nghia vu tai chinh.`,
       };
     case 'escalation':
+      if (x.reminderKind === 'hop') {
+        return {
+          subject: `[Quá hạn bước liên thông] Hồ sơ ${x.dossierCode} quá thời hạn của cơ quan`,
+          text:
+            `Hồ sơ ${x.dossierCode} (${x.procedureName}) được chuyển liên thông đến cơ quan ${x.agencyCode ?? ''} đã quá thời hạn của cơ quan (${vnTime(x.dueAt)}) mà chưa được chuyển tiếp.` +
+            `\nĐề nghị lãnh đạo, người giám sát chỉ đạo xử lý để hồ sơ không quá hạn giải quyết.`,
+          sms: `Qua han buoc lien thong: ho so ${x.dossierCode} qua thoi han cua co quan ${vnTime(x.dueAt)}.`,
+        };
+      }
       if (x.reminderKind === 'reception') {
         return {
           subject: `[Chậm tiếp nhận] Hồ sơ trực tuyến ${x.dossierCode} chưa được tiếp nhận`,

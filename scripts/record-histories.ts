@@ -292,6 +292,43 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     return d;
   },
   /**
+   * Re-issue of a lost land certificate, version 2 (1.012786), handed off along its route: the
+   * commune desk forwards to the land registration office (10 working days; its hop reminder
+   * fires), which examines the file and sends it to the commune to post the loss for 15 days
+   * (clock paused), an objection is recorded there, the posting ends by its timer, the commune
+   * sends it back (5 working days), the land office approves and returns the result to the desk,
+   * which hands it over; rated.
+   */
+  'land-reissue-route': async (t) => {
+    const reissue = procedure('1.012786');
+    check(reissue.version === 2 && reissue.handoff?.route !== undefined, 'the lost certificate re-issue is at version 2 (the hand-off route)');
+    const land = reissue.handoff!.departmentCode;
+    const d = await t.start(reissue, { by: 'counter', form: reissue.example });
+    let s = await d.act(desk, { action: 'forward', body: { agencyCode: land } });
+    const hop = s.shares.at(-1)!;
+    check(s.agencyCode === land && hop.shareWorkingDays === 10 && hop.dueAt! < s.dueAt!, 'at the land office on a 10-working-day share');
+    const due = s.dueAt;
+    s = await d.sleepUntil(t.calendar.addWorkingHours(hop.enteredAt, (t.calendar.workingMillisBetween(hop.enteredAt, hop.dueAt!) / HOUR) * 0.75) + MINUTE);
+    check(s.shares.at(-1)!.reminded === true && s.dueAt === due, "the hop's reminder fired; the due date did not move");
+    await d.act(officer('leader', land), { action: 'assign', body: { assigneeId: 'snnmt-specialist' } });
+    s = await d.act(officer('specialist', land), { action: 'verify', body: {} });
+    check(s.stage?.kind === 'post' && s.pausedAt != null, 'posted, the clock paused');
+    s = await d.act(officer('specialist', land), { action: 'forward', body: { agencyCode: COMMUNE } });
+    check(s.agencyCode === COMMUNE && s.shares.at(-1)!.from === land, 'the commune holds the posting');
+    await d.act(desk, { action: 'record-objection', body: { note: 'không có ý kiến tranh chấp', from: 'Trưởng thôn' } });
+    s = await d.sleepUntil(s.posting!.endsAt + MINUTE);
+    check(s.status === 'AWAITING_APPROVAL' && s.agencyCode === COMMUNE && s.dueAt! > due!, 'the posting ended; the due date moved on by the pause');
+    await d.refused(leader, { action: 'approve', body: {} });
+    s = await d.act(leader, { action: 'forward', body: { agencyCode: land } });
+    check(s.shares.at(-1)!.shareWorkingDays === 5, 'back at the land office on a 5-working-day share');
+    await d.act(officer('leader', land), { action: 'approve', body: {} });
+    s = await d.act(officer('desk-officer', land), { action: 'return', body: {} });
+    check(s.status === 'RESULT_READY' && s.agencyCode === COMMUNE, 'the result is at the receiving desk');
+    await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
+    await d.act(citizen, { action: 'rate', body: { score: 4 } });
+    return d;
+  },
+  /**
    * Land transfer, version 2 (1.013831): forwarded to the land office, examined, the slip sent, an
    * exemption recorded instead of a receipt, approved, returned, delivered at the commune, rated.
    */

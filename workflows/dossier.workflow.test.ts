@@ -67,6 +67,8 @@ describe.each(procedures.map((p) => [`${p.code} ${p.name.en}`, p] as const))('%s
     s = await d.act(officer('desk-officer', agency), { action: 'assign', body: { assigneeId: 'specialist-1' } });
     expect(s).toMatchObject({ status: 'IN_REVIEW', assigneeId: 'specialist-1' });
     s = await d.act(officer('specialist', agency), { action: 'verify', body: {} });
+    // A posting (a land procedure's) ends by its timer; along a hand-off route the commune posts it.
+    s = await d.throughPosting(agency, s);
     if (s.fee > 0 && !s.paid) {
       expect(s.status).toBe('AWAITING_PAYMENT');
       s = await d.pay();
@@ -81,10 +83,17 @@ describe.each(procedures.map((p) => [`${p.code} ${p.name.en}`, p] as const))('%s
     }
     s = await d.act(desk, { action: 'deliver', body: { method: 'online' } });
     expect(s.status).toBe('DELIVERED');
-    expectDueFromReception(d, s);
+    // A posting that pauses the clock moved the due date on by its days; otherwise it is where reception put it.
+    if (p.stages.some((x) => x.name === 'post' && x.clock === 'paused')) {
+      expect(s.dueAt!).toBeGreaterThan(t.calendar.addWorkingDays(t.calendar.receptionStart(clockStartEvent(d).at), p.deadline.workingDays!));
+    }
+    else expectDueFromReception(d, s);
     expectOrderedTrail(d.events, s);
-    expect(d.events.map((e) => e.type).filter((x) => x !== 'payment-received')).toEqual([
-      'submit', 'receive', ...(p.level === 'province' ? ['forward'] : []), 'assign', 'verify', 'approve',
+    const posted = p.stages.some((x) => x.name === 'post');
+    const hops = p.handoff?.route ? ['forward', 'posting-ended', 'forward'] : posted ? ['posting-ended'] : [];
+    // A hop's own reminder and escalation may come in between (stages/handoff-route.ts): not steps of the path.
+    expect(d.events.map((e) => e.type).filter((x) => !/^(payment-received|reminder|escalation)$/.test(x))).toEqual([
+      'submit', 'receive', ...(p.level === 'province' ? ['forward'] : []), 'assign', 'verify', ...hops, 'approve',
       ...(p.level === 'province' ? ['return'] : []), 'deliver',
     ]);
     expect(d.events.filter((e) => e.type === 'payment-received')).toHaveLength(hasFee ? 1 : 0);
@@ -156,7 +165,8 @@ describe.each(procedures.map((p) => [`${p.code} ${p.name.en}`, p] as const))('%s
     expect(s.reminders).toEqual([]);
     s = await d.sleepUntil(dueAt + MINUTE);
     expect(s.escalated).toBe(true);
-    const fired = d.events.filter((e) => e.type === 'reminder' || e.type === 'escalation');
+    // The dossier's own; a hop's reminder and escalation (a hand-off route's shorter share) are its agency's.
+    const fired = d.events.filter((e) => (e.type === 'reminder' || e.type === 'escalation') && !String(e.data.kind ?? '').startsWith('hop'));
     expect(fired.map((e) => (e.type === 'reminder' ? e.data.kind : e.type))).toEqual([...expected.map((x) => x.kind), 'escalation']);
     fired.forEach((e, i) => {
       const at = i < expected.length ? expected[i]!.at : dueAt;
@@ -197,14 +207,18 @@ describe.each(procedures.map((p) => [`${p.code} ${p.name.en}`, p] as const))('%s
     // The result is ready after the original due date but before the new appointment.
     await d.sleepUntil(dueAt + HOUR);
     s = await d.process(agencyCode);
-    expect(s).toMatchObject({ status: 'RESULT_READY', dueAt: newDueAt, timeliness: 'late' });
+    // A posting that pauses the clock moves every due date on by its days, the new appointment too.
+    const paused = p.stages.some((x) => x.name === 'post' && x.clock === 'paused');
+    expect(s).toMatchObject({ status: 'RESULT_READY', timeliness: 'late' });
+    if (paused) expect(s.dueAt!).toBeGreaterThan(newDueAt);
+    else expect(s.dueAt).toBe(newDueAt);
     expect(s.resultReadyAt).toBeGreaterThan(dueAt);
     // The clock stopped: waiting for the citizen past the new appointment escalates nothing.
     const seq = s.seq;
     s = await d.sleepUntil(newDueAt + DAY);
     expect(s.seq).toBe(seq);
     expect(d.events.filter((e) => e.type === 'extend')).toHaveLength(1);
-    expect(d.events.filter((e) => e.type === 'escalation')).toHaveLength(0);
+    expect(d.events.filter((e) => e.type === 'escalation' && e.data.kind !== 'hop')).toHaveLength(0);
     expectOrderedTrail(d.events, s);
     await d.handle.terminate('test done');
   });

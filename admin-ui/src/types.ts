@@ -30,6 +30,9 @@ export interface AgencyShare {
   enteredAt: string;
   leftAt: string | null;
   dueAt: string | null;
+  /** A hop of the repeatable hand-off: who forwarded it and its working days (null: what remained). */
+  from?: string;
+  shareWorkingDays?: number | null;
 }
 
 export interface Dossier {
@@ -75,6 +78,8 @@ export interface Dossier {
     pausedSince: string | null;
   } | null;
   shares: AgencyShare[];
+  /** Handed off along a route (repeatable hops): the route's next hop; null for a single forward or none. */
+  handoffRoute?: { next: { agencyCode: string; shareWorkingDays: number } | null } | null;
   rating: { score: number; comment?: string } | null;
   /** The site visits and their minutes (the inspect stage); null when the procedure has none. */
   inspection?: {

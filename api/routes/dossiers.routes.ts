@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { dossierEvents, dossiers, submissions, users } from '../../db/schema';
+import { dossierEvents, dossiers, submissions, users, type DossierRow } from '../../db/schema';
 import { actionBodySchemas, actionSchema, type ActionRequest } from '../../domain/actions';
 import { applicantSchema } from '../../domain/applicant';
+import { hasRoute } from '../../domain/lifecycle/hop-share';
 import { channelSchema } from '../../domain/procedure';
 import { ASSIGNABLE_ROLES, SUBMISSION } from '../../domain/role-policy';
 import { CLOCK_RUNNING, STATUSES } from '../../domain/status';
@@ -171,7 +172,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     const body = actionBodySchemas[action.data].safeParse(raw ?? {});
     if (!body.success) throw fromZod(body.error);
     const request = walkInRequest(actorOf(req.user!), { action: action.data, body: body.data } as ActionRequest);
-    await checkReferences(request, row.agencyCode);
+    await checkReferences(request, row);
     if (request.action === 'supplement' && request.body.form) request.body.form = checkedSupplement(row.procedureCode, row.form, request.body.form);
     if (request.action === 'extend' && Date.parse(request.body.newDueAt) > Date.now() + EXTEND_HORIZON_MS) {
       throw badRequest('newDueAt is more than a year ahead', { errors: [{ field: 'newDueAt', message: 'at most one year ahead' }] });
@@ -190,14 +191,19 @@ export function dossierRoutes(ctx: AppContext): Router {
   });
 
   /** Targets named in a body must exist: another agency to forward to, an officer to assign. */
-  async function checkReferences(request: ActionRequest, agencyCode: string) {
+  async function checkReferences(request: ActionRequest, row: DossierRow) {
+    const agencyCode = row.agencyCode;
     if (request.action === 'request-opinions') {
       const unknown = request.body.agencies.findIndex((a) => !ctx.agencies.get(a.agencyCode));
       if (unknown >= 0) throw badRequest(`agency ${request.body.agencies[unknown]!.agencyCode} is not in the directory`, { errors: [{ field: `agencies.${unknown}.agencyCode`, message: 'no such agency' }] });
     }
     if (request.action === 'forward') {
       const target = ctx.agencies.get(request.body.agencyCode);
-      if (!target || target.kind !== 'department') throw badRequest(`agency ${request.body.agencyCode} is not a province department`);
+      // A hand-off route goes anywhere on the agency tree (a commune, a department, the province); a single forward, to a department.
+      const rules = ctx.procedures.at(row.procedureCode, row.state.procedureVersion);
+      const anywhere = rules !== undefined && hasRoute(rules);
+      if (!target) throw badRequest(`agency ${request.body.agencyCode} is not on the province's agency tree`);
+      if (!anywhere && target.kind !== 'department') throw badRequest(`agency ${request.body.agencyCode} is not a province department`);
     }
     if (request.action === 'assign') {
       const [u] = await db.select().from(users).where(eq(users.id, request.body.assigneeId));

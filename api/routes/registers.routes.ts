@@ -74,6 +74,8 @@ export function registerRoutes(ctx: AppContext): Router {
       : [];
     const first = (code: string, type: string) => events.find((e) => e.dossierCode === code && e.type === type)?.at.toISOString() ?? null;
     const last = (code: string, type: string) => events.findLast((e) => e.dossierCode === code && e.type === type)?.at.toISOString() ?? null;
+    // Who holds an open dossier now, when the register's agency does not (a hop of the hand-off took it elsewhere).
+    const holder = (row: DossierRow) => (row.finishedAt === null && row.agencyCode !== agencyCode ? `Đang ở: ${agencyName(row.agencyCode)}` : null);
     const may = (row: DossierRow, field: string) => req.ability!.can('read', dossierSubject(row), field);
     const line = (row: DossierRow): RegisterRow => {
       const contact = [may(row, 'applicant.address') ? row.applicantAddress : null, may(row, 'applicant.phone') ? row.applicantPhone : mask(row.applicantPhone)];
@@ -89,7 +91,7 @@ export function registerRoutes(ctx: AppContext): Router {
         forwardedAt,
         resultAt: forwardedAt ? last(row.code, 'return') : last(row.code, 'approve'),
         deliveredAt: last(row.code, 'deliver'),
-        note: [STATUS_TEXT[row.status], row.timeliness ? TIMELINESS_TEXT[row.timeliness] : null, row.state.extended ? 'Đã có phiếu xin lỗi, hẹn lại' : null].filter(Boolean).join('; '),
+        note: [STATUS_TEXT[row.status], holder(row), row.timeliness ? TIMELINESS_TEXT[row.timeliness] : null, row.state.extended ? 'Đã có phiếu xin lỗi, hẹn lại' : null].filter(Boolean).join('; '),
       };
     };
     return { agencyName: agencyName(agencyCode), from, to, issuedAt: new Date().toISOString(), rows: rows.map(line) };

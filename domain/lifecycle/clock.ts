@@ -1,6 +1,7 @@
 import type { Status } from '../status';
 import type { Ctx } from './ctx';
 import { dueFrom } from './deadline';
+import { difficultExtraDays, hasRoute } from './hop-share';
 import type { DossierState } from './state';
 import { stopClock } from './timeliness';
 
@@ -17,11 +18,14 @@ export function startClock(s: DossierState, { procedure, calendar, now }: Ctx): 
   // whatever the channel chose: a shorter online deadline shortens the department's stage only.
   const total = procedure.deadline.workingDays;
   // Shares of a hand-off are in working days; without a stated total the share alone bounds the stage.
-  const shareDays = !h ? null : s.forwarded ? h.shareWorkingDays : total === null || h.shareWorkingDays === null ? null : total - h.shareWorkingDays;
+  const shareDays = !h ? null : s.forwarded ? h.shareWorkingDays : total === null || h.shareWorkingDays === null ? null : total - h.shareWorkingDays + deskExtra(s, procedure);
   const stageDueAt = shareDays === null ? dueAt : Math.min(dueAt ?? Infinity, calendar.addWorkingDays(clockStartAt, Math.max(shareDays, 0)));
   const shares = s.shares.map((x) => (x.leftAt === null ? { ...x, dueAt: stageDueAt } : x));
   return { ...s, clockStartAt, dueAt, originalDueAt: dueAt, stageDueAt, shares, reminders: [], escalated: false };
 }
+
+/** With a hand-off route, the receiving commune's first share keeps an especially difficult commune's extra days (hop-share.ts). */
+const deskExtra = (s: DossierState, p: Ctx['procedure']) => (hasRoute(p) ? difficultExtraDays(s, p) : 0);
 
 /**
  * The citizen's wait (for the fee) does not count against the office: every due time moves on by

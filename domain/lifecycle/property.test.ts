@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, actionBodySchemas, type Action, type ActionRequest } from '../actions';
-import { stageOf, type ProcedureDefinition } from '../procedure';
+import { stageOf, type ProcedureDefinition, type ProcedureRules } from '../procedure';
 import { SYSTEM_ACTOR, type Actor } from '../actor';
 import { CLOCK_RUNNING, STATUSES, isFinal, type Status } from '../status';
 import { decide } from './reduce';
+import { hasRoute } from './hop-share';
 import { bodyFor } from './stages/property-harness';
 import { allowedActions } from './rules';
 import type { DossierEvent, DossierState } from './state';
@@ -62,7 +63,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 
 
 /** The body-level rules the reducer checks after the gates: the only refusals `allowedActions` cannot foresee. */
-function breaksBodyRule(s: DossierState, req: ActionRequest, now: number): boolean {
+function breaksBodyRule(s: DossierState, req: ActionRequest, now: number, p: ProcedureRules): boolean {
   switch (req.action) {
     case 'record-payment':
       return req.body.amount !== s.fee;
@@ -72,8 +73,12 @@ function breaksBodyRule(s: DossierState, req: ActionRequest, now: number): boole
       const tooLate = s.resultReadyAt != null || (due !== null && calendar.addWorkingHours(now, 8) > due);
       return tooLate || !(Date.parse(req.body.newDueAt) > (s.dueAt ?? 0));
     }
-    case 'forward':
-      return req.body.agencyCode === s.agencyCode;
+    case 'forward': {
+      // A share is the repeatable hand-off's (hop-share.ts), and must fit in what remains.
+      const share = req.body.shareWorkingDays;
+      if (req.body.agencyCode === s.agencyCode || (share !== undefined && !hasRoute(p))) return true;
+      return share !== undefined && s.dueAt !== null && calendar.addWorkingDays(calendar.receptionStart(now), share) > s.dueAt;
+    }
     default:
       return false;
   }
@@ -139,14 +144,14 @@ class Run {
       if (d.refusal.code === 'rule') {
         reached.ruleRefusals.add(action);
         expect(allowed, `a '${action}' refused on a rule passed the gates`).toBe(true);
-        expect(breaksBodyRule(prev, req, this.now), `'${action}' refused: ${d.refusal.reason}`).toBe(true);
+        expect(breaksBodyRule(prev, req, this.now, this.p), `'${action}' refused: ${d.refusal.reason}`).toBe(true);
       } else {
         expect(allowed, `'${action}' by ${actor.id} refused though allowed: ${d.refusal.reason}`).toBe(false);
       }
       return;
     }
     expect(allowed, `'${action}' by ${actor.id} accepted though not allowed in ${prev.status}`).toBe(true);
-    expect(breaksBodyRule(prev, req, this.now), `'${action}' accepted against a body rule`).toBe(false);
+    expect(breaksBodyRule(prev, req, this.now, this.p), `'${action}' accepted against a body rule`).toBe(false);
     if (isFinal(prev.status)) expect([prev.status, action]).toEqual(['DELIVERED', 'rate']);
     expect(d.event).toMatchObject({ type: action, actor, at: this.now, data: req.body });
     this.record(prev, d.state, d.event);

@@ -9,6 +9,12 @@ export interface AgencyShare {
   enteredAt: number;
   leftAt: number | null;
   dueAt: number | null;
+  /** A hop of the repeatable hand-off: the agency that forwarded it here, and the share it chose (null: what remains). */
+  from?: string;
+  shareWorkingDays?: number | null;
+  /** The hop's own reminder and escalation were sent (stages/handoff-route.ts). */
+  reminded?: boolean;
+  escalated?: boolean;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
+import { approve, defineProcedure, deliver, post, receive, review } from '../../domain/procedure';
 import { address, applicantIdNumber, isoDate, landCertificateSerial, mapSheetNumber, parcelNumber, personName } from './form-fields';
 
 /**
@@ -9,12 +9,24 @@ import { address, applicantIdNumber, isoDate, landCertificateSerial, mapSheetNum
  * centre, the land registration office or its branch; the centre forwards it to the land registration
  * office (Văn phòng đăng ký đất đai, a unit of the Department of Agriculture and Environment, hence
  * 'H38.SNNMT'), which cancels the lost certificate and issues a new one. For an individual's
- * certificate the commune People's Committee posts the loss for 15 days in between; that posting runs
- * inside the department's share here.
+ * certificate the commune People's Committee posts the loss for 15 days in between (the page's steps,
+ * after NĐ 101/2024 on re-issuing a lost certificate).
+ *
+ * Version 2 (its real shape, issue #13): receive → review → post → approve → deliver, handed off along
+ * a route: the commune desk receives (its share: 1 working day, the total less the department's 19),
+ * forwards to the land registration office (10 working days to examine the file), which sends it to
+ * the commune People's Committee to post the loss for 15 calendar days (`post`, held by the commune;
+ * 3 working days to post it and send it back, beside the posting), back to the land office (5 working
+ * days to decide), and the result returns to the commune desk. The hop shares are our split; no
+ * source gives one. The posting pauses the office's clock: the page's 20 working days (10 online)
+ * cannot hold 15 days of posting, so its time is not counted in them — our reading of NĐ 101/2024 and
+ * NĐ 151/2025, whose text on counting the posting was not at hand to quote. Version 1 (no posting,
+ * one forward, the department's 19 days covering everything) stays pinned by the dossiers filed under
+ * it (workflows/legacy-rules.ts, procedure_versions).
+ *
  * Deadline 20 working days: the page's in-person figure (a commune desk receives in person). It shows
- * 10 working days online and by post, which cannot hold the 15 days' posting, so the longer figure is
- * used; Lào Cai's own figure is unconfirmed.
- * Department share 19 working days, leaving 1 to the commune desk (our split; no source gives one).
+ * 10 working days online and by post; the longer figure is kept for every channel as in version 1;
+ * Lào Cai's own figure is unconfirmed.
  * Fee: the page says "Miễn phí"; a re-issue fee set by the provincial People's Council is unconfirmed
  * for Lào Cai, so none is charged here.
  * Not full-process online: the new certificate is a paper document collected at the desk; the page
@@ -22,13 +34,21 @@ import { address, applicantIdNumber, isoDate, landCertificateSerial, mapSheetNum
  */
 export const landCertificateReissue = defineProcedure({
   code: '1.012786',
-  version: 1,
+  version: 2,
   name: { vi: 'Cấp lại Giấy chứng nhận quyền sử dụng đất do bị mất', en: 'Re-issue of a lost land-use-right certificate' },
   field: { vi: 'Đất đai', en: 'Land' },
   level: 'province',
   fee: { counter: 0 },
   deadline: { workingDays: 20 },
-  handoff: { departmentCode: 'H38.SNNMT', shareWorkingDays: 19 },
+  handoff: {
+    departmentCode: 'H38.SNNMT',
+    shareWorkingDays: 19,
+    route: [
+      { to: 'department', shareWorkingDays: 10 },
+      { to: 'receiving', shareWorkingDays: 3 },
+      { to: 'department', shareWorkingDays: 5 },
+    ],
+  },
   fullProcessOnline: false,
   portalIntegrated: true,
   form: z.object({
@@ -71,7 +91,7 @@ export const landCertificateReissue = defineProcedure({
       en: 'Cadastral survey extract, if the parcel is to be re-measured',
     },
   ],
-  stages: [receive(), review({ supplementLimitDays: 15 }), approve(), deliver()],
+  stages: [receive(), review({ supplementLimitDays: 15 }), post({ days: 15, clock: 'paused' }), approve(), deliver()],
   keywords: [
     'mất sổ đỏ',
     'làm lại sổ đỏ',

@@ -20,6 +20,7 @@ export function Shares() {
           <TableCell>{t('enteredAt')}</TableCell>
           <TableCell>{t('leftAt')}</TableCell>
           <TableCell>{t('dueAt')}</TableCell>
+          <TableCell>{t('days')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -33,6 +34,7 @@ export function Shares() {
               <TableCell>
                 {formatDateTime(s.dueAt, locale)} {late && <Chip size="small" color="error" label={t('late')} />}
               </TableCell>
+              <TableCell>{s.shareWorkingDays ?? ''}</TableCell>
             </TableRow>
           );
         })}

@@ -19,6 +19,7 @@ export const handoff: StageKind = {
       guard: (s, p) => (s.forwarded ? 'the dossier has already been forwarded' : atReceivingDesk(s, p)),
       step: (s, b, ctx) => {
         if (b.agencyCode === s.agencyCode) return rule('forward to another agency');
+        if (b.shareWorkingDays !== undefined) return rule("this dossier's rules fix the department's share of the deadline");
         const share = ctx.procedure.handoff?.shareWorkingDays ?? (s.deadline ?? ctx.procedure.deadline).workingDays;
         const shareDue = share === null ? Infinity : ctx.calendar.addWorkingDays(ctx.calendar.receptionStart(ctx.now), share);
         const min = Math.min(shareDue, s.dueAt ?? Infinity);

@@ -2,6 +2,7 @@ import { ACTIONS, type Action } from '../../action-names';
 import type { ProcedureRules } from '../../procedure-rules';
 import { STATUSES, type Status } from '../../status';
 import { startClock } from '../clock';
+import { hasRoute } from '../hop-share';
 import type { Ctx } from '../ctx';
 import type { DossierState } from '../state';
 import { approve } from './approve';
@@ -9,6 +10,7 @@ import { consult } from './consult';
 import { deliver } from './deliver';
 import { handoff } from './handoff';
 import { inspect } from './inspect';
+import { handoffRoute } from './handoff-route';
 import type { ActionSpec, Done, StageKind, Timer } from './kind';
 import { lifecycle } from './lifecycle';
 import { pay } from './pay';
@@ -22,7 +24,7 @@ export type { ActionSpec, Done, Guard, Outcome, StageKind, Step, Timer, TimerKin
 export { settle } from './pay';
 
 /** Every kind, in the order their timers are listed (ties keep this order). */
-export const KINDS = { lifecycle, receive, handoff, review, verify, post, inspect, consult, tax, pay, approve, deliver } as const;
+export const KINDS = { lifecycle, receive, handoff, handoffRoute, review, verify, post, inspect, consult, tax, pay, approve, deliver } as const;
 type KindName = keyof typeof KINDS;
 
 /**
@@ -36,12 +38,12 @@ const ACTION_ORDER: readonly Action[] = [
 
 /**
  * The kinds a dossier under `p` has: the lifecycle, its stage list, and the hand-off when the
- * procedure is decided at province level. Nothing else: an action of a kind not listed is never offered.
+ * procedure is decided at province level (the repeatable one when its rules give a route). Nothing else: an action of a kind not listed is never offered.
  */
 export function kindsOf(p: ProcedureRules): StageKind[] {
   const listed = p.stages.map((s) => s.name);
   return (Object.keys(KINDS) as KindName[])
-    .filter((k) => k === 'lifecycle' || (k === 'handoff' ? p.level === 'province' : listed.includes(k)))
+    .filter((k) => k === 'lifecycle' || (k === 'handoff' ? p.level === 'province' && !hasRoute(p) : k === 'handoffRoute' ? hasRoute(p) : listed.includes(k)))
     .map((k) => KINDS[k]);
 }
 
@@ -111,7 +113,7 @@ export function fire(s: DossierState, t: Timer, ctx: Ctx) {
   throw new Error(`no stage kind fires ${t.kind}`);
 }
 
-const ownerOf = (action: Action) => (Object.values(KINDS) as StageKind[]).find((k) => k.actions[action]);
+const ownerOf = (action: Action, p?: ProcedureRules) => (p ? kindsOf(p) : (Object.values(KINDS) as StageKind[])).find((k) => k.actions[action]);
 
 /**
  * The actions of the status that the stage holding the dossier leaves open: while a holding kind
@@ -120,8 +122,8 @@ const ownerOf = (action: Action) => (Object.values(KINDS) as StageKind[]).find((
 export function actionsNow(p: ProcedureRules, s: DossierState): Action[] {
   const holder = s.stage?.kind;
   return actionsByStatus(p)[s.status].filter((a) => {
-    const owner = ownerOf(a)!;
-    if (holder) return owner.name === holder || owner.name === 'lifecycle';
+    const owner = ownerOf(a, p)!;
+    if (holder) return owner.name === holder || owner.name === 'lifecycle' || owner.travels === true;
     return !owner.holds;
   });
 }

@@ -34,7 +34,7 @@ export interface ActionSpec<A extends Action = Action> {
 }
 export type ActionSpecs = { [A in Action]?: ActionSpec<A> };
 
-export type TimerKind = ReminderKind | 'escalation' | 'reception-overdue' | 'supplement-expired' | 'payment-expired' | 'posting-ended' | 'opinion-reminder' | 'opinion-overdue' | 'tax-unpaid' | 'rating-closed';
+export type TimerKind = ReminderKind | 'escalation' | 'reception-overdue' | 'supplement-expired' | 'payment-expired' | 'posting-ended' | 'opinion-reminder' | 'opinion-overdue' | 'tax-unpaid' | 'rating-closed' | 'hop-reminder' | 'hop-overdue';
 export interface Timer {
   kind: TimerKind;
   at: number;
@@ -51,7 +51,12 @@ export type Fire = (s: DossierState, t: Timer, ctx: Ctx, advance: (s: DossierSta
  * in the pinned rules (stages/index.ts).
  */
 export interface StageKind {
-  name: StageName | 'lifecycle' | 'handoff';
+  name: StageName | 'lifecycle' | 'handoff' | 'handoff-route';
+  /**
+   * Its actions stay offered while a holding stage has the dossier: a hop of the hand-off carries a
+   * posting to the commune that does it (stages/handoff-route.ts).
+   */
+  travels?: boolean;
   /** The statuses a dossier is in while at this stage (for the derived table and the docs). */
   statuses: readonly Status[];
   actions: ActionSpecs;

@@ -132,7 +132,8 @@ export function bodyFor(action: Action, v: number, s: DossierState, now: number)
     case 'assign':
       return { assigneeId: `officer-${v}` };
     case 'forward':
-      return { agencyCode: [DEPARTMENT, DEPARTMENT, COMMUNE, OTHER_COMMUNE][v]! };
+      // v = 1 chooses the hop's share (the repeatable hand-off takes it, the single forward refuses it).
+      return { agencyCode: [DEPARTMENT, DEPARTMENT, COMMUNE, OTHER_COMMUNE][v]!, ...(v === 1 ? { shareWorkingDays: 2 } : {}) };
     case 'record-payment':
       return { amount: [s.fee, s.fee, s.fee + 1_000, Math.max(0, s.fee - 1)][v]!, receiptNo: `BL-${v}` };
     case 'deliver':

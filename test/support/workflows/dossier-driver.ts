@@ -87,8 +87,22 @@ export class DossierDriver {
   async process(agencyCode: string): Promise<DossierState> {
     await this.act(officer('desk-officer', agencyCode), { action: 'assign', body: { assigneeId: officer('specialist', agencyCode).id } });
     let s = await this.act(officer('specialist', agencyCode), { action: 'verify', body: {} });
+    s = await this.throughPosting(agencyCode, s);
     if (s.status === 'AWAITING_PAYMENT') s = await this.pay();
     if (s.status === 'AWAITING_APPROVAL') s = await this.act(officer('leader', agencyCode), { action: 'approve', body: {} });
+    return s;
+  }
+
+  /**
+   * A public posting, when the dossier entered one, until it ends by its timer. Handed off along a
+   * route, the deciding agency sends it to the receiving commune to post and the commune sends it back.
+   */
+  async throughPosting(agencyCode: string, s: DossierState): Promise<DossierState> {
+    if (s.stage?.kind !== 'post') return s;
+    const routed = this.procedure.handoff?.route !== undefined && agencyCode !== COMMUNE;
+    if (routed) await this.act(officer('specialist', agencyCode), { action: 'forward', body: { agencyCode: COMMUNE } });
+    s = await this.sleepUntil(s.posting!.endsAt + 60_000);
+    if (routed) s = await this.act(officer('leader', COMMUNE), { action: 'forward', body: { agencyCode } });
     return s;
   }
 

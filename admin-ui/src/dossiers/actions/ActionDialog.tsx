@@ -8,7 +8,6 @@ import {
   Form,
   NumberInput,
   RadioButtonGroupInput,
-  ReferenceInput,
   SaveButton,
   SelectArrayInput,
   SelectInput,
@@ -26,6 +25,7 @@ import { problemOf } from '../../common/problem-text';
 import type { MotcuaDataProvider } from '../../dataProvider';
 import { AssigneeInput } from './AssigneeInput';
 import { TaxPaymentInputs, taxPaymentBody } from './TaxPaymentInputs';
+import { ForwardInputs } from './ForwardInputs';
 import type { Action, Dossier } from '../../types';
 
 const reason = [required(), minLength(3)];
@@ -52,14 +52,7 @@ function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
     case 'assign':
       return <AssigneeInput record={record} label={label('assigneeId')} />;
     case 'forward':
-      return (
-        <>
-          <ReferenceInput source="agencyCode" reference="agencies" filter={{ kind: 'department' }} perPage={200} sort={{ field: 'name', order: 'ASC' }}>
-            <SelectInput optionText="name" label={label('agencyCode')} validate={required()} fullWidth />
-          </ReferenceInput>
-          <TextInput source="note" label={label('note')} multiline fullWidth />
-        </>
-      );
+      return <ForwardInputs record={record} />;
     case 'extend':
       return (
         <>
@@ -181,8 +174,12 @@ const defaults = (action: Action, record: Dossier, handoff?: string | null): Rec
       return { amount: record.fee };
     case 'deliver':
       return { method: 'desk' };
-    case 'forward':
+    case 'forward': {
+      // A route proposes its next hop and that hop's share; a single forward, the rules' department.
+      const next = record.handoffRoute?.next;
+      if (record.handoffRoute) return next ? { agencyCode: next.agencyCode, shareWorkingDays: next.shareWorkingDays } : {};
       return handoff ? { agencyCode: handoff } : {};
+    }
     case 'assign':
       return record.assigneeId ? { assigneeId: record.assigneeId } : {};
     case 'record-tax-payment':
