@@ -58,7 +58,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
       // returned a dossier still opens it, it just cannot act on it any more.
       can('read', 'Dossier', { handledBy: { $in: own } });
       can('act', 'Dossier', { agencyCode: { $in: own } });
-      // Walk-ins (domain/lifecycle/walk-in.ts): the receiving desk records an applicant's withdrawal
+      // Walk-ins (the kinds' `onBehalf`, docs/forms.md): the receiving desk records an applicant's withdrawal
       // or rating wherever the file is; the lifecycle rules allow it nothing else there.
       if (user.role === 'desk-officer') can('act', 'Dossier', { receivingAgencyCode: { $in: own } });
       can('read', ['Agency', 'Holiday']);

@@ -17,6 +17,7 @@ export const deliver: StageKind = {
     rate: {
       in: ['DELIVERED'],
       roles: ['citizen'],
+      onBehalf: ['desk-officer'],
       guard: (s) => (s.rating ? 'the service has already been rated' : null),
       step: (s, b) => ({ ...s, rating: { score: b.score, ...(b.comment ? { comment: b.comment } : {}) } }),
     },
