@@ -2,6 +2,7 @@ import { subject } from '@casl/ability';
 import type { AppAbility } from '../domain/ability';
 import { allowedActions } from '../domain/lifecycle';
 import type { Actor } from '../domain/roles';
+import { stageOf } from '../domain/procedure-rules';
 import { CLOCK_RUNNING } from '../domain/status';
 import type { DossierRow } from '../db/schema';
 import { getProcedure } from '../procedures';
@@ -76,6 +77,8 @@ export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor, 
     timeliness: st.timeliness ?? null,
     shares: st.shares.map((x) => ({ ...x, enteredAt: new Date(x.enteredAt).toISOString(), leftAt: x.leftAt ? new Date(x.leftAt).toISOString() : null, dueAt: x.dueAt ? new Date(x.dueAt).toISOString() : null })),
     rating: st.rating,
+    // How the result is handed over, by the pinned rules (rules without a result kind: electronic).
+    result: (rules && stageOf(rules, 'deliver')?.result) ?? 'electronic',
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     allowedActions: rules && ability.can('act', s) ? allowedActions(st, rules, actor) : [],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, type Label, type ProcedureRules, type Stage } from './procedure-rules';
+import { CHANNELS, type Label, type ProcedureRules, type ResultKind, type Stage } from './procedure-rules';
 
 export * from './procedure-rules';
 
@@ -48,7 +48,8 @@ export const verify = (o: { maxExtraDays: number; unit?: 'working-days' | 'calen
 export const post = (o: { days: number; clock: 'runs' | 'paused' }): Stage => ({ name: 'post', days: o.days, clock: o.clock });
 export const pay = (o: { limitDays?: number } = {}): Stage => ({ name: 'pay', limitDays: o.limitDays ?? 5 });
 export const approve = (): Stage => ({ name: 'approve' });
-export const deliver = (o: { ratingWindowDays?: number } = {}): Stage => ({
+export const deliver = (o: { ratingWindowDays?: number; result?: ResultKind } = {}): Stage => ({
   name: 'deliver',
   ratingWindowDays: o.ratingWindowDays ?? 30,
+  ...(o.result ? { result: o.result } : {}),
 });

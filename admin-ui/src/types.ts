@@ -59,6 +59,8 @@ export interface Dossier {
   extended: boolean;
   shares: AgencyShare[];
   rating: { score: number; comment?: string } | null;
+  /** How the result is handed over (domain/procedure-rules.ts `ResultKind`). */
+  result: 'electronic' | 'paper' | 'in-person-both-spouses';
   createdAt: string;
   updatedAt: string;
   allowedActions: Action[];

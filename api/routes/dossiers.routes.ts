@@ -16,6 +16,7 @@ import { refundDue } from '../refunds';
 import { dossierCodeKey } from '../dossier-code';
 import { actOnDossier, submitDossier } from '../dossier-commands';
 import { walkInRequest } from '../walk-in';
+import { checkPresence } from '../delivery-presence';
 import { dossierSubject, dossierView } from '../dossier-view';
 import { eventView } from '../event-view';
 import { parseListParams, sendList } from '../list-params';
@@ -159,6 +160,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     if (!body.success) throw fromZod(body.error);
     const request = walkInRequest(actorOf(req.user!), { action: action.data, body: body.data } as ActionRequest);
     await checkReferences(request, row.agencyCode);
+    checkPresence(request, row.form as Record<string, unknown>);
     if (request.action === 'supplement' && request.body.form) request.body.form = checkedSupplement(row.procedureCode, row.form, request.body.form);
     if (request.action === 'extend' && Date.parse(request.body.newDueAt) > Date.now() + EXTEND_HORIZON_MS) {
       throw badRequest('newDueAt is more than a year ahead', { errors: [{ field: 'newDueAt', message: 'at most one year ahead' }] });

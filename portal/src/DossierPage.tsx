@@ -7,7 +7,7 @@ import { useSession } from './session';
 import { SignIn } from './SignIn';
 import { SupplementDeadline } from './SupplementDeadline';
 import { SupplementPanel } from './SupplementPanel';
-import { day, money, STATUS_TEXT } from './text';
+import { day, money, RESULT_TEXT, STATUS_TEXT } from './text';
 
 /** The citizen's own dossier: its code, appointment, receipt, fee by QR, result and rating. */
 export function DossierPage({ code }: { code: string }) {
@@ -64,6 +64,10 @@ export function DossierPage({ code }: { code: string }) {
         <div>
           <dt>Phí, lệ phí</dt>
           <dd>{d.fee > 0 ? `${money(d.fee)} — ${d.paid ? 'đã nộp' : 'chưa nộp'}` : 'Miễn phí'}</dd>
+        </div>
+        <div>
+          <dt>Cách nhận kết quả</dt>
+          <dd data-testid="result-kind">{RESULT_TEXT[d.result ?? 'electronic']}</dd>
         </div>
       </dl>
       {d.fee > 0 && !d.paid && d.status === 'AWAITING_PAYMENT' && <PayPanel code={d.code} onPaid={() => api.dossier(code).then(setD, () => {})} />}

@@ -3,7 +3,7 @@ import { api, guideAudioUrl, type Procedure } from './api';
 import { ListenButton } from './ListenButton';
 import { isKiosk, useIdlePause } from './kiosk';
 import { href, onLinkClick } from './router';
-import { deadlineText, LEVEL_TEXT, money } from './text';
+import { deadlineText, LEVEL_TEXT, money, RESULT_TEXT, resultKindOf } from './text';
 
 /** The printable guidance sheet: checklist, fee, where and how to submit, a QR to the online form. */
 export function GuideSheet({ code }: { code: string }) {
@@ -43,6 +43,7 @@ export function GuideSheet({ code }: { code: string }) {
             <li>Phí, lệ phí: {p.fee === p.feeOnline ? money(p.fee) : `${money(p.fee)} khi nộp tại quầy; ${money(p.feeOnline)} khi nộp trực tuyến`}</li>
             <li>Thời hạn giải quyết: {deadlineText(p.deadline)} kể từ khi nhận đủ hồ sơ hợp lệ</li>
             <li>Cấp thực hiện: {LEVEL_TEXT[p.level]}</li>
+            <li>Cách nhận kết quả: {RESULT_TEXT[resultKindOf(p.stages)]}</li>
           </ul>
           <h2>Nộp ở đâu, nộp thế nào</h2>
           <ul>

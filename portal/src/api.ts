@@ -53,7 +53,7 @@ export interface Procedure {
   deadline: { workingDays: number | null; calendarDays?: number; kind?: string };
   /** The online and postal channels' own deadlines where they differ from the counter's (docs/calendar.md). */
   deadlines?: { online?: Procedure['deadline']; post?: Procedure['deadline'] } | null;
-  stages: { name: string }[];
+  stages: { name: string; result?: string }[];
   requiredDocuments: Label[];
   fullProcessOnline: boolean;
   /** Offered online at all (through the national portal); with `fullProcessOnline`, the online level. */
@@ -90,6 +90,8 @@ export interface Dossier {
   createdAt?: string | null;
   attachments?: Attachment[];
   allowedActions?: string[];
+  /** How the result is handed over: `electronic`, `paper` or `in-person-both-spouses` (RESULT_TEXT). */
+  result?: string;
 }
 
 export interface PublicDossier {

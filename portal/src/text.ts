@@ -41,3 +41,18 @@ export function deadlineText(d: { workingDays: number | null; calendarDays?: num
   if (d.calendarDays !== undefined) return `${d.calendarDays} ngày`;
   return 'không quy định';
 }
+
+/**
+ * How the result reaches the citizen, by its kind (domain/procedure-rules.ts `ResultKind`): only an
+ * electronic result may be received online; a paper original and the marriage certificate are
+ * handed over at the desk.
+ */
+export const RESULT_TEXT: Record<string, string> = {
+  electronic: 'Nhận kết quả điện tử trên trang hồ sơ (bản có chữ ký số), hoặc nhận tại Bộ phận Một cửa nơi nộp hồ sơ.',
+  paper: 'Kết quả là bản giấy (bản chính): nhận trực tiếp tại Bộ phận Một cửa nơi nộp hồ sơ, không trả qua mạng.',
+  'in-person-both-spouses':
+    'Cả hai bên nam, nữ cùng có mặt tại Bộ phận Một cửa, mang theo giấy tờ tùy thân, để ký Sổ hộ tịch và nhận Giấy chứng nhận kết hôn; không trả qua mạng.',
+};
+
+/** The result kind a procedure's stage list declares (rules without one: electronic). */
+export const resultKindOf = (stages: { name: string; result?: string }[]): string => stages.find((s) => s.name === 'deliver')?.result ?? 'electronic';

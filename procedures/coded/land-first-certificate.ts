@@ -15,10 +15,14 @@ import { address, applicantIdNumber, choice, mapSheetNumber, parcelNumber, perso
  * charged here.
  * Not full-process online: dossiers may be filed online as scans, but the originals must be handed in
  * when the certificate is collected (page, step 1).
+ * Version 2: the result is `paper` — the certificate is an original on paper (Land Law 2024, chapter
+ * on registration and certificates; its printed form: Circular 10/2024/TT-BTNMT; issue #13: "a land
+ * certificate on paper"; articles not re-checked here): handed over at the desk, never "delivered
+ * online". Version 1 dossiers keep their rules (any delivery).
  */
 export const landFirstCertificate = defineProcedure({
   code: '1.013978',
-  version: 1,
+  version: 2,
   name: {
     vi: 'Đăng ký đất đai, cấp Giấy chứng nhận quyền sử dụng đất lần đầu cho hộ gia đình, cá nhân',
     en: 'First land registration and land-use-right certificate for households and individuals',
@@ -80,7 +84,7 @@ export const landFirstCertificate = defineProcedure({
     },
     { vi: 'Mảnh trích đo bản đồ địa chính (nếu có)', en: 'Cadastral survey extract, if any' },
   ],
-  stages: [receive(), review({ supplementLimitDays: 15 }), approve(), deliver()],
+  stages: [receive(), review({ supplementLimitDays: 15 }), approve(), deliver({ result: 'paper' })],
   keywords: [
     'sổ đỏ',
     'làm sổ đỏ',
