@@ -121,6 +121,8 @@ export interface Procedure {
   fee: number;
   feeOnline: number;
   deadline: { workingDays: number | null; calendarDays?: number; kind?: string };
+  /** The online and postal channels' own deadlines, where they differ from the counter's (docs/calendar.md). */
+  deadlines?: { online?: Procedure['deadline']; post?: Procedure['deadline'] } | null;
   /** How the fee follows the form (domain/fees.ts); null: the fixed fee. */
   feeRule: FeeRule | null;
   /** Days added in communes with especially difficult conditions (docs/calendar.md). */

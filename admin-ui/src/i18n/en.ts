@@ -141,7 +141,11 @@ export const appEn: typeof appVi = {
       publish: {
         open: 'Publish a new version',
         title: 'Procedure %{code}: version %{version}',
-        workingDays: 'Processing time (working days; empty if none is stated)',
+        days_counter: 'Time at the counter (days; empty if none is stated)',
+        days_online: 'Time online (empty: as at the counter)',
+        days_post: 'Time by post (empty: as at the counter)',
+        kind: 'Counted as',
+        as_counter: 'As at the counter',
         fee: 'Fee at the counter (VND)',
         feeOnline: 'Fee online (VND)',
         extraDays: 'Extra days in especially difficult communes',
@@ -198,7 +202,18 @@ export const appEn: typeof appVi = {
     },
   },
   app: {
-    deadline: { workingDays: '%{smart_count} working day |||| %{smart_count} working days', calendarDays: '%{smart_count} day |||| %{smart_count} days', none: 'Not stated' },
+    deadline: {
+      workingDays: '%{smart_count} working day |||| %{smart_count} working days',
+      calendarDays: '%{smart_count} day |||| %{smart_count} days',
+      none: 'Not stated',
+      kind: {
+        'working-days': 'Working days (close of the N-th working day)',
+        'working-hours': 'Working hours (N × 8 hours)',
+        'calendar-days': 'Calendar days',
+        'same-day': 'Same day (after 15:00: the next working day)',
+        legacy: 'Working hours from reception (former count)',
+      },
+    },
     title: 'One-stop shop — Lao Cai',
     language: 'Language',
     status: {

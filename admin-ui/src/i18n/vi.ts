@@ -147,7 +147,11 @@ export const appVi = {
       publish: {
         open: 'Phát hành phiên bản mới',
         title: 'Thủ tục %{code}: phiên bản %{version}',
-        workingDays: 'Thời hạn giải quyết (ngày làm việc; để trống nếu không quy định)',
+        days_counter: 'Thời hạn nộp tại quầy (số ngày; để trống nếu không quy định)',
+        days_online: 'Thời hạn nộp trực tuyến (để trống: như tại quầy)',
+        days_post: 'Thời hạn nộp qua bưu chính (để trống: như tại quầy)',
+        kind: 'Cách tính',
+        as_counter: 'Như tại quầy',
         fee: 'Lệ phí tại quầy (đồng)',
         feeOnline: 'Lệ phí trực tuyến (đồng)',
         extraDays: 'Số ngày cộng thêm ở xã đặc biệt khó khăn',
@@ -204,7 +208,19 @@ export const appVi = {
     },
   },
   app: {
-    deadline: { workingDays: '%{smart_count} ngày làm việc', calendarDays: '%{smart_count} ngày', none: 'Không quy định' },
+    deadline: {
+      workingDays: '%{smart_count} ngày làm việc',
+      calendarDays: '%{smart_count} ngày',
+      none: 'Không quy định',
+      // How the time is counted (docs/calendar.md).
+      kind: {
+        'working-days': 'Ngày làm việc (hết giờ làm việc ngày thứ N)',
+        'working-hours': 'Giờ làm việc (N × 8 giờ)',
+        'calendar-days': 'Ngày theo lịch',
+        'same-day': 'Trong ngày (sau 15 giờ: ngày làm việc tiếp theo)',
+        legacy: 'Giờ làm việc từ lúc tiếp nhận (cách tính cũ)',
+      },
+    },
     title: 'Một cửa — Lào Cai',
     language: 'Ngôn ngữ',
     status: {
