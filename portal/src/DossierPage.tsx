@@ -41,7 +41,9 @@ export function DossierPage({ code }: { code: string }) {
   if (!session) return <SignIn why="Đăng nhập để xem hồ sơ của Ông/Bà." />;
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!d) return <p role="status">Đang tải…</p>;
-  const docs = [d.receivedAt ? 'receipt' : null, ['RESULT_READY', 'DELIVERED'].includes(d.status) ? 'result' : null].filter((x): x is string => !!x);
+  // A result handed over only at the desk is not downloaded (RESULT_TEXT says where to collect it).
+  const online = (d.result ?? 'electronic') === 'electronic';
+  const docs = [d.receivedAt ? 'receipt' : null, online && ['RESULT_READY', 'DELIVERED'].includes(d.status) ? 'result' : null].filter((x): x is string => !!x);
   return (
     <section aria-labelledby="dossier-title">
       {fresh && (

@@ -74,6 +74,9 @@ describe('stage kinds driven through HTTP', () => {
     expect([stranger.status, stranger.body.errors]).toEqual([422, [{ field: 'present.1.idNumber', message: 'not the personal ID number of either spouse of this dossier' }]]);
     const delivered = await act('laocai.desk', 'deliver', { method: 'desk', present: [{ ...groom, name: 'VÀNG A PÁO' }, bride] });
     expect(delivered.body.status).toBe('DELIVERED');
+    // Handed over at the desk, so not the applicant's to download; the office keeps its copy.
+    expect((await request(system.server).get(`/api/dossiers/${code}/documents/result`).set(as('citizen'))).status).toBe(404);
+    expect((await request(system.server).get(`/api/dossiers/${code}/documents/result`).set(as('laocai.desk'))).status).toBe(200);
 
     const events = await request(system.server).get(`/api/dossiers/${code}/events`).set(as('laocai.leader'));
     expect(events.body.map((e: { type: string }) => e.type)).toEqual([
