@@ -3,6 +3,7 @@ import type { AppAbility } from '../domain/ability';
 import { allowedActions } from '../domain/lifecycle';
 import { hasRoute, plannedHop } from '../domain/lifecycle/hop-share';
 import type { Actor } from '../domain/roles';
+import { stageOf } from '../domain/procedure-rules';
 import { CLOCK_RUNNING } from '../domain/status';
 import type { DossierRow } from '../db/schema';
 import { getProcedure } from '../procedures';
@@ -93,6 +94,8 @@ export function dossierView(row: DossierRow, ability: AppAbility, actor: Actor, 
     rating: st.rating,
     inspection: inspectionView(st),
     consultation: consultationView(st),
+    // How the result is handed over, by the pinned rules (rules without a result kind: electronic).
+    result: (rules && stageOf(rules, 'deliver')?.result) ?? 'electronic',
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     allowedActions: rules && ability.can('act', s) ? allowedActions(st, rules, actor) : [],

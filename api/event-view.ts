@@ -25,6 +25,8 @@ export function eventView(e: DossierEventRow, actorName: string | null, row: Dos
     const form = getProcedure(row.procedureCode)?.form;
     if ('form' in data) data.form = form ? maskPersonal(form, data.form) : null;
     delete data.applicant;
+    // Who collected the result at the desk: names stay, their ID numbers are personal.
+    if (Array.isArray(data.present)) data.present = (data.present as { name?: unknown }[]).map((p) => ({ name: p.name }));
   }
   if (ability.can('read', 'User')) return { ...e, data, actorName };
   const own = e.actorId === row.applicantUserId;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DOCUMENT_KINDS } from './documents/forms';
 import { ACTIONS } from '../domain/actions';
 import { COMMUNE_CATEGORIES } from '../domain/deadline-choice';
-import { CHANNELS as DOSSIER_CHANNELS } from '../domain/procedure';
+import { CHANNELS as DOSSIER_CHANNELS, RESULT_KINDS } from '../domain/procedure';
 import { roleSchema } from '../domain/roles';
 import { STATUSES, STUCK_KINDS } from '../domain/status';
 import { TIMELINESS } from '../domain/lifecycle/timeliness';
@@ -101,6 +101,8 @@ export const dossierResponse = z.object({
       ),
     })
     .nullable(),
+  /** How the result is handed over (domain/procedure-rules.ts `ResultKind`): online only when `electronic`. */
+  result: z.enum(RESULT_KINDS),
   createdAt: atOrNull,
   updatedAt: atOrNull,
   allowedActions: z.array(z.enum(ACTIONS)),

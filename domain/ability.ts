@@ -68,7 +68,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
       // answer is awaited; the lifecycle rules allow it nothing but the answer (record-opinion).
       can('read', 'Dossier', { consultedBy: { $in: own } });
       can('act', 'Dossier', { askedNow: { $in: own } });
-      // Walk-ins (domain/lifecycle/walk-in.ts): the receiving desk records an applicant's withdrawal
+      // Walk-ins (the kinds' `onBehalf`, docs/forms.md): the receiving desk records an applicant's withdrawal
       // or rating wherever the file is; the lifecycle rules allow it nothing else there.
       if (user.role === 'desk-officer') can('act', 'Dossier', { receivingAgencyCode: { $in: own } });
       can('read', ['Agency', 'Holiday']);

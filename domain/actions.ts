@@ -57,7 +57,16 @@ export const actionBodySchemas = {
   approve: z.object({ note }).strict(),
   reject: z.object({ reason }).strict(),
   'record-payment': z.object({ amount: z.number().int().nonnegative(), receiptNo: z.string().trim().min(1) }).strict(),
-  deliver: z.object({ method: z.enum(['online', 'desk']) }).strict(),
+  /**
+   * `present`: who collected it at the desk, as checked there (name and personal ID number); a
+   * result handed to both spouses in person needs both (stages/deliver.ts).
+   */
+  deliver: z
+    .object({
+      method: z.enum(['online', 'desk']),
+      present: z.array(z.object({ name: z.string().trim().min(2).max(100), idNumber: z.string().regex(/^\d{12}$/, 'a 12-digit personal ID number') }).strict()).min(1).max(2).optional(),
+    })
+    .strict(),
   withdraw: z.object({ reason: z.string().trim().max(2000).optional() }).strict(),
   extend: z.object({ newDueAt: z.iso.datetime({ offset: true }), reason }).strict(),
   rate: z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() }).strict(),

@@ -45,7 +45,20 @@ export type Stage =
    */
   | { name: 'consult'; shareWorkingDays: number; silence: 'agrees' | 'no-answer' }
   | { name: 'approve' }
-  | { name: 'deliver'; ratingWindowDays: number };
+  /** Handing the result over; `result` says how it may be (absent: as `electronic`, the rules before result types). */
+  | { name: 'deliver'; ratingWindowDays: number; result?: ResultKind };
+
+/**
+ * What the result is, and so how it may be delivered (the `deliver` kind's guard):
+ * - `electronic`: an electronic result the citizen may download, signed (docs/forms.md), or collect at the desk;
+ * - `paper`: an original on paper (a land certificate, Land Law 2024 art. 133–135 with the
+ *   certificate form of Decree 101/2024): handed over at the desk, never "delivered online";
+ * - `in-person-both-spouses`: the marriage certificate, handed to both spouses in person, who sign
+ *   the register and the certificate there (Luật Hộ tịch 2014 art. 18(1); Decree 123/2015 art. 18):
+ *   the desk records each spouse's name and personal ID number as checked.
+ */
+export const RESULT_KINDS = ['electronic', 'paper', 'in-person-both-spouses'] as const;
+export type ResultKind = (typeof RESULT_KINDS)[number];
 
 /**
  * One hop of a procedure's hand-off route, in order: where the dossier goes (`receiving`: the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, type Label, type ProcedureRules, type Stage } from './procedure-rules';
+import { CHANNELS, type Label, type ProcedureRules, type ResultKind, type Stage } from './procedure-rules';
 
 export * from './procedure-rules';
 
@@ -55,7 +55,8 @@ export const consult = (o: { shareWorkingDays: number; silence?: 'agrees' | 'no-
   silence: o.silence ?? 'no-answer',
 });
 export const approve = (): Stage => ({ name: 'approve' });
-export const deliver = (o: { ratingWindowDays?: number } = {}): Stage => ({
+export const deliver = (o: { ratingWindowDays?: number; result?: ResultKind } = {}): Stage => ({
   name: 'deliver',
   ratingWindowDays: o.ratingWindowDays ?? 30,
+  ...(o.result ? { result: o.result } : {}),
 });

@@ -112,8 +112,10 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
    * person) and rated.
    */
   'marriage-verified': async (t) => {
-    const marriage = procedure('1.000894');
-    check(marriage.version === 2, 'marriage is at version 2 (the verify stage)');
+    // Version 2's rules (version 3 changed only how the result is handed over).
+    const v3 = procedure('1.000894');
+    const marriage: ProcedureDefinition = { ...v3, version: 2, stages: v3.stages.map((s) => (s.name === 'deliver' ? deliver() : s)) };
+    check(v3.version >= 2 && marriage.stages.some((s) => s.name === 'verify'), 'marriage has the verify stage');
     const d = await t.start(marriage, { form: marriage.example });
     await d.receive();
     let s = await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
@@ -129,6 +131,29 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
     // Rated: the workflow ends now (an unrated one waits for its rating window, see main()).
     await d.act(citizen, { action: 'rate', body: { score: 5 } });
+    return d;
+  },
+  /**
+   * Marriage, version 3 (1.000894): the certificate is handed to both spouses in person (Luật Hộ
+   * tịch 2014 art. 18). Decided; an online delivery and a hand-over recording one spouse are
+   * refused; handed over at the desk to both, each named with their ID number; rated.
+   */
+  'marriage-delivered-in-person': async (t) => {
+    const marriage = procedure('1.000894');
+    check(marriage.version === 3 && marriage.stages.at(-1)?.name === 'deliver' && (marriage.stages.at(-1) as { result?: string }).result === 'in-person-both-spouses', 'marriage is at version 3 (handed to both spouses)');
+    const d = await t.start(marriage, { form: marriage.example });
+    await d.receive();
+    await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
+    await d.act(specialist, { action: 'verify', body: {} });
+    let s = await d.act(leader, { action: 'approve', body: {} });
+    check(s.status === 'RESULT_READY', 'the result is ready');
+    const groom = { name: marriage.example.groomName as string, idNumber: marriage.example.groomIdNumber as string };
+    const bride = { name: marriage.example.brideName as string, idNumber: marriage.example.brideIdNumber as string };
+    await d.refused(desk, { action: 'deliver', body: { method: 'online', present: [groom, bride] } });
+    await d.refused(desk, { action: 'deliver', body: { method: 'desk', present: [groom] } });
+    s = await d.act(desk, { action: 'deliver', body: { method: 'desk', present: [groom, bride] } });
+    check(s.status === 'DELIVERED', 'handed over to both spouses');
+    await d.act(citizen, { action: 'rate', body: { score: 5, comment: 'cả hai cùng nhận' } });
     return d;
   },
   /**

@@ -7,7 +7,7 @@ import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
 import { payBeforeReview, stageOf, type ProcedureDefinition } from '../domain/procedure';
 import { PROCEDURES } from '../procedures';
 import { COMMUNE, DAY, HOUR, MINUTE, citizen, officer } from '../test/support/workflows/constants';
-import type { DossierDriver } from '../test/support/workflows/dossier-driver';
+import { handOver, type DossierDriver } from '../test/support/workflows/dossier-driver';
 import { createWorkflowTestEnv, type WorkflowTestEnv } from '../test/support/workflows/workflow-test-env';
 
 let t: WorkflowTestEnv;
@@ -81,7 +81,7 @@ describe.each(procedures.map((p) => [`${p.code} ${p.name.en}`, p] as const))('%s
       s = await d.act(officer('desk-officer', agency), { action: 'return', body: {} });
       expect(s).toMatchObject({ status: 'RESULT_READY', agencyCode: COMMUNE });
     }
-    s = await d.act(desk, { action: 'deliver', body: { method: 'online' } });
+    s = await d.act(desk, { action: 'deliver', body: handOver(p) });
     expect(s.status).toBe('DELIVERED');
     // A posting that pauses the clock moved the due date on by its days; otherwise it is where reception put it.
     if (p.stages.some((x) => x.name === 'post' && x.clock === 'paused')) {

@@ -90,6 +90,8 @@ export interface Dossier {
   consultation?: {
     asks: { agencyCode: string; question: string; askedAt: string; dueAt: string; answer: { opinion: 'agree' | 'disagree' | 'conditions' | 'no-answer'; deemedAgreed: boolean; note: string | null; at: string } | null }[];
   } | null;
+  /** How the result is handed over (domain/procedure-rules.ts `ResultKind`). */
+  result: 'electronic' | 'paper' | 'in-person-both-spouses';
   createdAt: string;
   updatedAt: string;
   allowedActions: Action[];
@@ -150,6 +152,8 @@ export interface Procedure {
   fee: number;
   feeOnline: number;
   deadline: { workingDays: number | null; calendarDays?: number; kind?: string };
+  /** The online and postal channels' own deadlines, where they differ from the counter's (docs/calendar.md). */
+  deadlines?: { online?: Procedure['deadline']; post?: Procedure['deadline'] } | null;
   /** How the fee follows the form (domain/fees.ts); null: the fixed fee. */
   feeRule: FeeRule | null;
   /** Days added in communes with especially difficult conditions (docs/calendar.md). */

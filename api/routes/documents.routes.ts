@@ -6,6 +6,7 @@ import { loadCalendarOverrides } from '../../activities/calendar-overrides';
 import { createCalendar } from '../../domain/calendar';
 import { dueFrom } from '../../domain/lifecycle/deadline';
 import { documentChecklist } from '../../domain/document-checklist';
+import { stageOf } from '../../domain/procedure-rules';
 import { getProcedure } from '../../procedures';
 import { dossierAttachments } from '../attachment-records';
 import { documentSigner } from '../document-signer';
@@ -13,6 +14,7 @@ import { isSigned, issueSigned } from '../issued-documents';
 import { controlSheet } from '../control-sheet-data';
 import type { AppContext } from '../context';
 import { assistedFilingOf, assistedView } from '../assisted-filing';
+import type { ProcedureVersions } from '../procedure-versions';
 import { dossierSubject, mask } from '../dossier-view';
 import { readableDossier } from '../readable-dossier';
 import { requireUser } from '../middleware/auth';
@@ -40,6 +42,17 @@ export function availableDocuments(row: DocumentRow): DocumentKind[] {
   if (row.status === 'REJECTED') out.push('rejection');
   if (row.status === 'RESULT_READY' || row.status === 'DELIVERED') out.push('result');
   return out;
+}
+
+/**
+ * The documents the applicant may download. A result handed over only at the desk (a paper original,
+ * a marriage certificate: the pinned rules' `deliver` result, docs/procedures.md) is not theirs to
+ * download: that would be the online delivery the result's kind forbids.
+ */
+export function applicantDocuments(row: DocumentRow & Pick<DossierRow, 'procedureCode'>, versions: Pick<ProcedureVersions, 'at'>): DocumentKind[] {
+  const rules = versions.at(row.procedureCode, row.state.procedureVersion);
+  const online = ((rules && stageOf(rules, 'deliver')?.result) ?? 'electronic') === 'electronic';
+  return availableDocuments(row).filter((k) => k !== 'result' || online);
 }
 
 /** What officers see on the dossier page: the citizen's documents and form 05, kept at the desk. */
@@ -102,7 +115,7 @@ export function documentRoutes(ctx: AppContext): Router {
   }
 
   async function documentData(kind: DocumentKind, row: DossierRow, officer: boolean): Promise<DocumentData | null> {
-    if (!(officer ? officerDocuments(row) : availableDocuments(row)).includes(kind)) return null;
+    if (!(officer ? officerDocuments(row) : applicantDocuments(row, ctx.procedures)).includes(kind)) return null;
     const events = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierCode, row.code)).orderBy(asc(dossierEvents.seq));
     const procedure = getProcedure(row.procedureCode);
     const agencyName = (code: string) => ctx.agencies.get(code)?.name ?? code;

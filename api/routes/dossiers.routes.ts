@@ -19,6 +19,7 @@ import { dossierCodeKey } from '../dossier-code';
 import { actOnDossier, submitDossier } from '../dossier-commands';
 import { claimStepDocument } from '../step-documents';
 import { walkInRequest } from '../walk-in';
+import { checkPresence } from '../delivery-presence';
 import { dossierSubject, dossierView } from '../dossier-view';
 import { eventView } from '../event-view';
 import { parseListParams, sendList } from '../list-params';
@@ -173,6 +174,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     if (!body.success) throw fromZod(body.error);
     const request = walkInRequest(actorOf(req.user!), { action: action.data, body: body.data } as ActionRequest);
     await checkReferences(request, row);
+    checkPresence(request, row.form as Record<string, unknown>);
     if (request.action === 'supplement' && request.body.form) request.body.form = checkedSupplement(row.procedureCode, row.form, request.body.form);
     if (request.action === 'extend' && Date.parse(request.body.newDueAt) > Date.now() + EXTEND_HORIZON_MS) {
       throw badRequest('newDueAt is more than a year ahead', { errors: [{ field: 'newDueAt', message: 'at most one year ahead' }] });

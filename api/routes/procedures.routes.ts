@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { ProcedureDefinition, ProcedureRules } from '../../domain/procedure';
 import { getProcedure } from '../../procedures';
+import { applyChannelDeadlines, channelDeadlinesSchema, deadlineChangeSchema, deadlineOf } from '../deadline-changes';
 import { checkProfile, profileDiff, rulesWithProfile, type ProfileVersion } from '../procedure-profiles';
 import type { ProcedureVersions } from '../procedure-versions';
 import type { LaoCaiProfile } from '../../procedures/lao-cai/profile';
@@ -84,15 +85,10 @@ export const procedureListParams = { filter: listFilter, sort: ['code', 'nameVi'
 /** What an administrator may change in a new version; anything left out stays as it is. */
 export const versionChangesSchema = z
   .object({
-    deadline: z
-      .object({
-        workingDays: z.number().positive().max(365).nullable(),
-        calendarDays: z.number().int().positive().max(730).optional(),
-        /** How the time is counted (docs/calendar.md); left out, a version keeps the current way. */
-        kind: z.enum(['working-days', 'working-hours', 'calendar-days', 'same-day']).optional(),
-      })
-      .strict()
-      .optional(),
+    /** The counter's deadline (the kiosk's too), api/deadline-changes.ts. */
+    deadline: deadlineChangeSchema.optional(),
+    /** The online and postal channels' own deadlines: one sets it, null drops it (the counter's then holds). */
+    deadlines: channelDeadlinesSchema.optional(),
     fee: z.object({ counter: z.number().int().min(0).max(100_000_000), online: z.number().int().min(0).max(100_000_000).optional() }).strict().optional(),
     handoff: z.object({ shareWorkingDays: z.number().positive().max(365).nullable() }).strict().optional(),
     /** Days added in communes with especially difficult conditions, where the procedure says so (docs/calendar.md); 0 removes them. */
@@ -100,19 +96,15 @@ export const versionChangesSchema = z
     note: z.string().trim().min(1).max(500).optional(),
   })
   .strict()
-  .refine((c) => c.deadline || c.fee || c.handoff || c.difficultCommuneExtraDays !== undefined, {
-    message: 'nothing to change: give deadline, fee, handoff or difficultCommuneExtraDays',
+  .refine((c) => c.deadline || c.deadlines || c.fee || c.handoff || c.difficultCommuneExtraDays !== undefined, {
+    message: 'nothing to change: give deadline, deadlines, fee, handoff or difficultCommuneExtraDays',
   });
 
 /** The rules of a new version: the current ones with the changes applied, checked like a definition. */
 export function applyChanges(rules: ProcedureRules, c: z.infer<typeof versionChangesSchema>): ProcedureRules {
   const next: ProcedureRules = { ...rules };
-  if (c.deadline) {
-    const kind = c.deadline.kind ?? rules.deadline.kind;
-    next.deadline = { workingDays: c.deadline.workingDays, ...(c.deadline.calendarDays === undefined ? {} : { calendarDays: c.deadline.calendarDays }), ...(kind ? { kind } : {}) };
-    if (kind === 'working-days' && next.deadline.workingDays !== null && !Number.isInteger(next.deadline.workingDays)) throw unprocessable('working days are whole days; give hours with kind working-hours');
-    if (kind === 'calendar-days' && next.deadline.calendarDays === undefined) throw unprocessable('a calendar-days deadline needs calendarDays');
-  }
+  if (c.deadline) next.deadline = deadlineOf(c.deadline, rules.deadline.kind);
+  if (c.deadline || c.deadlines) applyChannelDeadlines(next, c.deadlines);
   if (c.fee) next.fee = c.fee.online === undefined ? { counter: c.fee.counter } : c.fee;
   if (c.difficultCommuneExtraDays !== undefined) {
     delete next.difficultCommuneExtraDays;

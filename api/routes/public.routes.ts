@@ -6,7 +6,7 @@ import type { AppContext } from '../context';
 import { RateLimiter, rateLimit } from '../middleware/rate-limit';
 import { paymentView } from '../payment-qr';
 import { notFound } from '../problem';
-import { availableDocuments } from './documents.routes';
+import { applicantDocuments } from './documents.routes';
 import { findIssued, verification } from '../issued-documents';
 import { STATUS_TEXT } from '../../domain/status-text';
 
@@ -68,7 +68,7 @@ export function publicRoutes(ctx: AppContext, limiter = new RateLimiter(ctx.dbh.
       missing: row.status === 'NEEDS_SUPPLEMENT' ? row.state.missing : [],
       fee: row.fee,
       paid: row.paid,
-      documents: availableDocuments(row),
+      documents: applicantDocuments(row, ctx.procedures),
       supplementDueAt: row.status === 'NEEDS_SUPPLEMENT' && row.state.supplementDueAt ? new Date(row.state.supplementDueAt).toISOString() : null,
       // The QR the next step speaks of; whoever holds the code and the phone may pay.
       payment: row.status === 'AWAITING_PAYMENT' && row.fee > 0 && !row.paid ? await paymentView(ctx.env, row) : null,

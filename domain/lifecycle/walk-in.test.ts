@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { submit } from './reduce';
 import { allowedActions, refusalOf } from './rules';
+import { KINDS } from './stages';
+import { isWalkIn } from './walk-in';
 import {
   citizen, COMMUNE, ctxAt, Dossier, desk, DEPARTMENT, HOUR, leader, NOW, otherDesk, provinceProcedure, feeProcedure, stpDesk, stpSpecialist,
 } from './test-fixtures';
@@ -46,6 +48,16 @@ describe('walk-ins: the receiving desk records for an applicant without an accou
     const d = Dossier.start(feeProcedure, 'counter');
     expect(refusalOf(d.state, feeProcedure, desk, 'withdraw')).toEqual({ code: 'forbidden', reason: expect.stringMatching(/has an account/) });
     expect(allowedActions(d.state, feeProcedure, citizen)).toEqual(['withdraw']);
+  });
+
+  it('is declared by the kinds: withdraw and rate name the desk on behalf of the applicant, nothing else does', () => {
+    const onBehalf = Object.values(KINDS).flatMap((k) =>
+      Object.entries(k.actions).flatMap(([action, spec]) => (spec.onBehalf ? [[action, spec.onBehalf]] : [])),
+    );
+    expect(onBehalf).toEqual([['withdraw', ['desk-officer']], ['rate', ['desk-officer']]]);
+    expect(isWalkIn(desk, 'withdraw')).toBe(true);
+    expect(isWalkIn(desk, 'deliver')).toBe(false);
+    expect(isWalkIn(citizen, 'withdraw')).toBe(false);
   });
 
   it('gives no other role the applicant’s actions', () => {

@@ -8,7 +8,7 @@ import { SignIn } from './SignIn';
 import { SiteVisit } from './SiteVisit';
 import { SupplementDeadline } from './SupplementDeadline';
 import { SupplementPanel } from './SupplementPanel';
-import { day, money, statusText } from './text';
+import { day, money, resultText, statusText } from './text';
 import { Rich, useT } from './i18n';
 
 /** The citizen's own dossier: its code, appointment, receipt, fee by QR, result and rating. */
@@ -44,7 +44,9 @@ export function DossierPage({ code }: { code: string }) {
   if (!session) return <SignIn why={t('dossier.signInWhy')} />;
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!d) return <p role="status">{t('common.loading')}</p>;
-  const docs = [d.receivedAt ? 'receipt' : null, ['RESULT_READY', 'DELIVERED'].includes(d.status) ? 'result' : null].filter((x): x is string => !!x);
+  // A result handed over only at the desk is not downloaded (resultText says where to collect it).
+  const online = (d.result ?? 'electronic') === 'electronic';
+  const docs = [d.receivedAt ? 'receipt' : null, online && ['RESULT_READY', 'DELIVERED'].includes(d.status) ? 'result' : null].filter((x): x is string => !!x);
   return (
     <section aria-labelledby="dossier-title">
       {fresh && (
@@ -72,6 +74,10 @@ export function DossierPage({ code }: { code: string }) {
         <div>
           <dt>{t('common.fee')}</dt>
           <dd>{d.fee > 0 ? t('common.feeState', { amount: money(d.fee), state: t(d.paid ? 'common.paid' : 'common.unpaid') }) : t('money.free')}</dd>
+        </div>
+        <div>
+          <dt>{t('result.label')}</dt>
+          <dd data-testid="result-kind">{resultText(d.result)}</dd>
         </div>
       </dl>
       {d.fee > 0 && !d.paid && d.status === 'AWAITING_PAYMENT' && <PayPanel code={d.code} onPaid={() => api.dossier(code).then(setD, () => {})} />}

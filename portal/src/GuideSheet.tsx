@@ -3,7 +3,7 @@ import { api, guideAudioUrl, type Procedure } from './api';
 import { ListenButton } from './ListenButton';
 import { isKiosk, useIdlePause } from './kiosk';
 import { href, onLinkClick } from './router';
-import { deadlineText, levelText, money } from './text';
+import { deadlineText, levelText, money, resultKindOf, resultText } from './text';
 import { pick, useT } from './i18n';
 
 /** The printable guidance sheet: checklist, fee, where and how to submit, a QR to the online form. */
@@ -45,6 +45,7 @@ export function GuideSheet({ code }: { code: string }) {
             <li>{t('sheet.feeLine', { fee: p.fee === p.feeOnline ? money(p.fee) : t('sheet.feeSplit', { counter: money(p.fee), online: money(p.feeOnline) }) })}</li>
             <li>{t('sheet.deadlineLine', { deadline: deadlineText(p.deadline) })}</li>
             <li>{t('sheet.levelLine', { level: levelText(p.level) })}</li>
+            <li>{t('sheet.resultLine', { result: resultText(resultKindOf(p.stages)) })}</li>
           </ul>
           <h2>{t('sheet.whereHow')}</h2>
           <ul>

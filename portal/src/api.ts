@@ -54,7 +54,7 @@ export interface Procedure {
   deadline: { workingDays: number | null; calendarDays?: number; kind?: string };
   /** The online and postal channels' own deadlines where they differ from the counter's (docs/calendar.md). */
   deadlines?: { online?: Procedure['deadline']; post?: Procedure['deadline'] } | null;
-  stages: { name: string }[];
+  stages: { name: string; result?: string }[];
   requiredDocuments: Label[];
   fullProcessOnline: boolean;
   /** Offered online at all (through the national portal); with `fullProcessOnline`, the online level. */
@@ -95,6 +95,8 @@ export interface Dossier {
   assistedBy?: { helperName: string; communeName: string; text: string } | null;
   /** A site visit scheduled with the applicant (the inspect stage; api/stage-view.ts). */
   inspection?: { visits: { at: string; place: string }[]; minutes: unknown } | null;
+  /** How the result is handed over: `electronic`, `paper` or `in-person-both-spouses` (RESULT_TEXT). */
+  result?: string;
 }
 
 /** How the citizen consented to a helper filing for them (POST /api/dossiers `assistance.consent`). */

@@ -33,3 +33,14 @@ export function deadlineText(d: { workingDays: number | null; calendarDays?: num
   if (d.calendarDays !== undefined) return t('deadline.calendarDays', { n: d.calendarDays });
   return t('deadline.none');
 }
+
+/**
+ * How the result reaches the citizen, by its kind (domain/procedure-rules.ts `ResultKind`): only an
+ * electronic result may be received online; a paper original and the marriage certificate are
+ * handed over at the desk.
+ */
+const RESULT_KINDS = ['electronic', 'paper', 'in-person-both-spouses'] as const;
+export const resultText = (kind: string | undefined) => t(`result.${(RESULT_KINDS as readonly string[]).includes(kind ?? '') ? (kind as (typeof RESULT_KINDS)[number]) : 'electronic'}`);
+
+/** The result kind a procedure's stage list declares (rules without one: electronic). */
+export const resultKindOf = (stages: { name: string; result?: string }[]): string => stages.find((s) => s.name === 'deliver')?.result ?? 'electronic';

@@ -31,6 +31,10 @@ import { address, applicantIdNumber, isoDate, landCertificateSerial, mapSheetNum
  * for Lào Cai, so none is charged here.
  * Not full-process online: the new certificate is a paper document collected at the desk; the page
  * offers online filing, "toàn trình" status is unconfirmed.
+ * Version 2: the result is `paper` — the certificate is an original on paper (Land Law 2024, chapter
+ * on registration and certificates; its printed form: Circular 10/2024/TT-BTNMT; issue #13: "a land
+ * certificate on paper"; articles not re-checked here): handed over at the desk, never "delivered
+ * online". Version 1 dossiers keep their rules (any delivery).
  */
 export const landCertificateReissue = defineProcedure({
   code: '1.012786',
@@ -91,7 +95,7 @@ export const landCertificateReissue = defineProcedure({
       en: 'Cadastral survey extract, if the parcel is to be re-measured',
     },
   ],
-  stages: [receive(), review({ supplementLimitDays: 15 }), post({ days: 15, clock: 'paused' }), approve(), deliver()],
+  stages: [receive(), review({ supplementLimitDays: 15 }), post({ days: 15, clock: 'paused' }), approve(), deliver({ result: 'paper' })],
   keywords: [
     'mất sổ đỏ',
     'làm lại sổ đỏ',

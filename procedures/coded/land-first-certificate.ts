@@ -31,6 +31,10 @@ import { address, applicantIdNumber, choice, mapSheetNumber, parcelNumber, perso
  * charged here.
  * Not full-process online: dossiers may be filed online as scans, but the originals must be handed in
  * when the certificate is collected (page, step 1).
+ * Version 2: the result is `paper` — the certificate is an original on paper (Land Law 2024, chapter
+ * on registration and certificates; its printed form: Circular 10/2024/TT-BTNMT; issue #13: "a land
+ * certificate on paper"; articles not re-checked here): handed over at the desk, never "delivered
+ * online". Version 1 dossiers keep their rules (any delivery).
  */
 export const landFirstCertificate = defineProcedure({
   code: '1.013978',
@@ -97,7 +101,7 @@ export const landFirstCertificate = defineProcedure({
     },
     { vi: 'Mảnh trích đo bản đồ địa chính (nếu có)', en: 'Cadastral survey extract, if any' },
   ],
-  stages: [receive(), review({ supplementLimitDays: 15 }), post({ days: 15, clock: 'paused' }), tax({ unpaidReminderDays: 30 }), approve(), deliver()],
+  stages: [receive(), review({ supplementLimitDays: 15 }), post({ days: 15, clock: 'paused' }), tax({ unpaidReminderDays: 30 }), approve(), deliver({ result: 'paper' })],
   keywords: [
     'sổ đỏ',
     'làm sổ đỏ',

@@ -27,6 +27,10 @@ import { address, applicantIdNumber, choice, isoDate, landCertificateSerial, map
  * People's Council (unconfirmed for Lào Cai), registration tax and personal income tax are assessed
  * separately and are not modelled.
  * Not full-process online: the original certificate must be surrendered.
+ * Version 2: the result is `paper` — the certificate is an original on paper (Land Law 2024, chapter
+ * on registration and certificates; its printed form: Circular 10/2024/TT-BTNMT; issue #13: "a land
+ * certificate on paper"; articles not re-checked here): handed over at the desk, never "delivered
+ * online". Version 1 dossiers keep their rules (any delivery).
  */
 export const landTransferRegistration = defineProcedure({
   code: '1.013831',
@@ -99,7 +103,7 @@ export const landTransferRegistration = defineProcedure({
       en: "The mortgagee's consent, if the land is mortgaged",
     },
   ],
-  stages: [receive(), review({ supplementLimitDays: 15 }), tax({ unpaidReminderDays: 30 }), approve(), deliver()],
+  stages: [receive(), review({ supplementLimitDays: 15 }), tax({ unpaidReminderDays: 30 }), approve(), deliver({ result: 'paper' })],
   keywords: [
     'sang tên sổ đỏ',
     'sang tên',

@@ -14,10 +14,16 @@ import { address, applicantIdNumber, isoDate, personName } from './form-fields';
  * TT 281/2016/TT-BTC and is not modelled.
  * Not full-process online: the page lets the couple file online, but both partners must appear in
  * person to sign the register and the certificate.
+ * Since version 3 the result is `in-person-both-spouses`: the certificate is handed to both spouses
+ * at the desk: both must be present, and both sign the register and the certificate there (Luật Hộ
+ * tịch 2014 art. 18(1)–(2); the page's result is the paper "Giấy chứng nhận kết hôn", and Decree
+ * 123/2015, among its legal bases, details the procedure), never "delivered online"; the desk
+ * records each spouse's name and personal ID number as checked against the dossier's form
+ * (api/delivery-presence.ts). Version 2 dossiers keep their rules (any delivery).
  */
 export const marriageRegistration = defineProcedure({
   code: '1.000894',
-  version: 2,
+  version: 3,
   name: { vi: 'Đăng ký kết hôn', en: 'Marriage registration' },
   field: { vi: 'Hộ tịch', en: 'Civil status' },
   level: 'commune',
@@ -69,7 +75,7 @@ export const marriageRegistration = defineProcedure({
       en: 'Proof of residence, only if the national population database lacks it',
     },
   ],
-  stages: [receive(), review({ supplementLimitDays: 15 }), verify({ maxExtraDays: 5 }), approve(), deliver()],
+  stages: [receive(), review({ supplementLimitDays: 15 }), verify({ maxExtraDays: 5 }), approve(), deliver({ result: 'in-person-both-spouses' })],
   keywords: ['kết hôn', 'đăng ký kết hôn', 'giấy đăng ký kết hôn', 'giấy chứng nhận kết hôn', 'làm giấy kết hôn', 'cưới', 'lấy vợ', 'lấy chồng', 'marriage'],
   source: 'DVCQG page 1.000894 (third-party crawl chatbot-tthc/chatbot_tthc @7b79a320, bo-tu-phap/1.000894.json)',
 });

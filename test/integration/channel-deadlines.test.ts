@@ -99,6 +99,41 @@ describe('the deadline follows the channel and the commune, the fee follows the 
     expect((await stateOf(res.body.code)).deadline).toEqual({ workingDays: 25, kind: 'working-days' });
   });
 
+  it('lets the administrator correct the online and postal deadlines in a new version, previewed first; dossiers in flight keep theirs', async () => {
+    const receivedOnline = async () => {
+      const res = await submit('citizen', { procedureCode: LAND, channel: 'online', form });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect((await api().post(`/api/dossiers/${res.body.code}/actions/receive`).set(as('laocai.desk')).send({})).status).toBe(200);
+      return res.body.code as string;
+    };
+    const before = await receivedOnline();
+    const current = (await api().get(`/api/procedures/${LAND}`)).body;
+    const changes = { deadlines: { online: { workingDays: null, calendarDays: 12, kind: 'calendar-days' }, post: null } };
+
+    const bad = await api().post(`/api/procedures/${LAND}/versions`).set(as('admin')).send({ deadlines: { post: { workingDays: 2.5 } } });
+    expect([bad.status, bad.headers['content-type'], bad.body.detail]).toEqual([422, expect.stringMatching(/application\/problem\+json/), 'the post deadline: working days are whole days; give hours with kind working-hours']);
+    expect((await api().post(`/api/procedures/${LAND}/versions`).set(as('laocai.desk')).send(changes)).status).toBe(403);
+
+    const preview = await api().post(`/api/procedures/${LAND}/versions`).query({ dryRun: '1' }).set(as('admin')).send(changes);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body).toMatchObject({ dryRun: true, version: current.version + 1, deadline: current.deadline, deadlines: { online: { workingDays: null, calendarDays: 12, kind: 'calendar-days' } } });
+    expect(preview.body.deadlines).not.toHaveProperty('post');
+    expect((await api().get(`/api/procedures/${LAND}`)).body.version).toBe(current.version);
+
+    const published = await api().post(`/api/procedures/${LAND}/versions`).set(as('admin')).send({ ...changes, note: 'Quyết định công bố sửa thời hạn' });
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+    expect(published.body.deadlines).toEqual({ online: { workingDays: null, calendarDays: 12, kind: 'calendar-days' } });
+    const history = (await api().get(`/api/procedures/${LAND}`)).body.history as { version: number; changes: unknown; note: string }[];
+    expect(history.find((h) => h.version === current.version + 1)).toMatchObject({ changes, note: 'Quyết định công bố sửa thời hạn' });
+
+    // New dossiers run on the new figures: online 12 calendar days, by post the counter's 20 working days.
+    expect((await stateOf(await receivedOnline())).deadline).toEqual({ workingDays: null, calendarDays: 12, kind: 'calendar-days' });
+    const byPost = await submit('laocai.desk', { procedureCode: LAND, channel: 'post', form });
+    expect(byPost.body.deadline).toEqual({ workingDays: 20, kind: 'working-days' });
+    // The dossier received before keeps the deadline it pinned.
+    expect((await stateOf(before)).deadline).toEqual({ workingDays: 17, kind: 'working-days' });
+  });
+
   it('charges a certified copy by its pages and copies (Circular 226/2016/TT-BTC art. 4)', async () => {
     const example = (await api().get('/api/procedures/2.000815')).body.example;
     const res = await submit('laocai.desk', { procedureCode: '2.000815', channel: 'counter', form: { ...example, pages: 5, copies: 2 } });

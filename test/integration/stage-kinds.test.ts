@@ -61,15 +61,31 @@ describe('stage kinds driven through HTTP', () => {
     expect((await act('laocai.specialist', 'require-verification', { reason: 'Lần hai' })).status).toBe(409);
 
     expect((await act('laocai.specialist', 'verify')).body.status).toBe('AWAITING_APPROVAL');
-    expect((await act('laocai.leader', 'approve')).body.status).toBe('RESULT_READY');
+    const ready = await act('laocai.leader', 'approve');
+    expect(ready.body).toMatchObject({ status: 'RESULT_READY', result: 'in-person-both-spouses' });
+
+    // Handed to both spouses in person (Luật Hộ tịch 2014 art. 18): never online, both named and identified as on the form.
+    const groom = { name: 'Vàng A Páo', idNumber: '010099001234' };
+    const bride = { name: 'Giàng Thị Dung', idNumber: '010301005678' };
+    const online = await act('laocai.desk', 'deliver', { method: 'online', present: [groom, bride] });
+    expect([online.status, online.body.detail]).toEqual([422, 'the marriage certificate is handed to both spouses in person, at the desk']);
+    expect((await act('laocai.desk', 'deliver', { method: 'desk', present: [groom] })).status).toBe(422);
+    const stranger = await act('laocai.desk', 'deliver', { method: 'desk', present: [groom, { name: 'Giàng Thị Dung', idNumber: '010301009999' }] });
+    expect([stranger.status, stranger.body.errors]).toEqual([422, [{ field: 'present.1.idNumber', message: 'not the personal ID number of either spouse of this dossier' }]]);
+    const delivered = await act('laocai.desk', 'deliver', { method: 'desk', present: [{ ...groom, name: 'VÀNG A PÁO' }, bride] });
+    expect(delivered.body.status).toBe('DELIVERED');
+    // Handed over at the desk, so not the applicant's to download; the office keeps its copy.
+    expect((await request(system.server).get(`/api/dossiers/${code}/documents/result`).set(as('citizen'))).status).toBe(404);
+    expect((await request(system.server).get(`/api/dossiers/${code}/documents/result`).set(as('laocai.desk'))).status).toBe(200);
 
     const events = await request(system.server).get(`/api/dossiers/${code}/events`).set(as('laocai.leader'));
     expect(events.body.map((e: { type: string }) => e.type)).toEqual([
-      'submit', 'request-completion', 'complete', 'receive', 'assign', 'require-verification', 'verify', 'approve',
+      'submit', 'request-completion', 'complete', 'receive', 'assign', 'require-verification', 'verify', 'approve', 'deliver',
     ]);
     const trail = events.body as { type: string; data: Record<string, unknown>; actorName: string | null }[];
     expect(trail.find((e) => e.type === 'request-completion')!.data).toMatchObject({ missing: ['Giấy xác nhận tình trạng hôn nhân của bên nữ'] });
     expect(trail.find((e) => e.type === 'require-verification')!.data).toMatchObject({ days: 3 });
+    expect(trail.find((e) => e.type === 'deliver')!.data).toMatchObject({ method: 'desk', present: [{ name: 'VÀNG A PÁO', idNumber: groom.idNumber }, bride] });
 
     // The citizen reads what was asked of them.
     const mine = await request(system.server).get(`/api/dossiers/${code}/events`).set(as('citizen'));

@@ -115,6 +115,9 @@ export function fire(s: DossierState, t: Timer, ctx: Ctx) {
 
 const ownerOf = (action: Action, p?: ProcedureRules) => (p ? kindsOf(p) : (Object.values(KINDS) as StageKind[])).find((k) => k.actions[action]);
 
+/** The spec of `action` in the kind that owns it, whatever the procedure (its roles do not vary by procedure). */
+export const specOfAny = <A extends Action>(action: A): ActionSpec<A> | null => (ownerOf(action)?.actions[action] as ActionSpec<A> | undefined) ?? null;
+
 /**
  * The actions of the status that the stage holding the dossier leaves open: while a holding kind
  * (a posting) has it, its own and the lifecycle's; otherwise none of a holding kind's.

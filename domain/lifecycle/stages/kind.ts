@@ -24,6 +24,12 @@ export interface ActionSpec<A extends Action = Action> {
   in: readonly Status[];
   /** Who may take it (the second gate). */
   roles: readonly Role[];
+  /**
+   * Who may also take it for an applicant without an account, at the desk that received the
+   * dossier (a walk-in, docs/forms.md): the applicant comes back where they filed, wherever the
+   * file is now. One with an account acts for themselves.
+   */
+  onBehalf?: readonly Role[];
   guard?: Guard;
   /**
    * Which officers may act, when not those of the agency holding the dossier: e.g. an agency asked

@@ -20,6 +20,7 @@ export const lifecycle: StageKind = {
     withdraw: {
       in: ['SUBMITTED', 'RECEIVED', 'IN_REVIEW', 'NEEDS_SUPPLEMENT', 'AWAITING_PAYMENT'],
       roles: ['citizen'],
+      onBehalf: ['desk-officer'],
       // Once examined and priced, the office's work is done: only a fee paid up front leaves the way out open.
       guard: (s, p) =>
         s.status === 'AWAITING_PAYMENT' && !payBeforeReview(p) ? 'the dossier has been examined; it cannot be withdrawn now' : null,

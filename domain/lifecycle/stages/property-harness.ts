@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ACTIONS, actionBodySchemas, type Action, type ActionBodies, type ActionRequest } from '../../actions';
 import { SYSTEM_ACTOR, type Actor } from '../../actor';
-import { approve, consult, deliver, inspect, pay as payStage, post, receive, review, tax, verify, type ProcedureRules, type Stage } from '../../procedure';
+import { approve, consult, deliver, inspect, pay as payStage, post, receive, RESULT_KINDS, review, tax, verify, type ProcedureRules, type Stage } from '../../procedure';
 import { isFinal } from '../../status';
 import { decide, isRefusal, pay, submit } from '../reduce';
 import { allowedActions, refusalOf } from '../rules';
@@ -23,6 +23,8 @@ export const ACTORS: Actor[] = [
     (['desk-officer', 'specialist', 'leader'] as const).map((role) => officer(role, agency)),
   ),
 ];
+
+const SPOUSES = [{ name: 'Vàng A Páo', idNumber: '010099001234' }, { name: 'Giàng Thị Dung', idNumber: '010301005678' }];
 
 const GIVING_UP: ReadonlySet<Action> = new Set(['withdraw', 'not-accept', 'reject']);
 
@@ -45,6 +47,7 @@ export const stageLists = (must: Optional | null) =>
       payFirst: fc.boolean(),
       province: fc.boolean(),
       deadline: fc.constantFrom(1, 3, 7),
+      result: fc.constantFrom(undefined, ...RESULT_KINDS),
     })
     .map((o): ProcedureRules => {
       const middle: Stage[] = [];
@@ -65,7 +68,7 @@ export const stageLists = (must: Optional | null) =>
         fee: o.pay ? { counter: 30_000, online: 20_000 } : { counter: 0 },
         deadline: { workingDays: o.deadline },
         ...(o.province ? { handoff: { departmentCode: DEPARTMENT, shareWorkingDays: Math.max(o.deadline - 1, 1) } } : {}),
-        stages: [receive(), ...middle, deliver({ ratingWindowDays: 7 })],
+        stages: [receive(), ...middle, deliver({ ratingWindowDays: 7, ...(o.result ? { result: o.result } : {}) })],
       };
     });
 
@@ -137,7 +140,8 @@ export function bodyFor(action: Action, v: number, s: DossierState, now: number)
     case 'record-payment':
       return { amount: [s.fee, s.fee, s.fee + 1_000, Math.max(0, s.fee - 1)][v]!, receiptNo: `BL-${v}` };
     case 'deliver':
-      return { method: v % 2 ? 'online' : 'desk' };
+      // Online; at the desk with both spouses, with one, or with nobody recorded.
+      return v % 2 ? { method: 'online' } : { method: 'desk', ...(v === 0 ? { present: SPOUSES } : v === 2 ? { present: SPOUSES.slice(0, 1) } : {}) };
     case 'withdraw':
       return v % 2 ? { reason: 'đổi ý' } : {};
     case 'extend':

@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { ActionRequest } from '../../../domain/actions';
+import type { ActionBodies, ActionRequest } from '../../../domain/actions';
 import type { DossierEvent, DossierState } from '../../../domain/lifecycle/state';
-import type { ProcedureDefinition } from '../../../domain/procedure';
+import { stageOf, type ProcedureDefinition } from '../../../domain/procedure';
 import type { Actor } from '../../../domain/roles';
 import type { dossierWorkflow } from '../../../workflows/dossier.workflow';
 import { actUpdate, paymentSignal, stateQuery, syncedUpdate } from '../../../workflows/messages';
@@ -130,6 +130,18 @@ export class DossierDriver {
     let s = await this.process(agencyCode);
     if (agencyCode !== COMMUNE) s = await this.act(officer('desk-officer', agencyCode), { action: 'return', body: {} });
     if (s.status !== 'RESULT_READY') throw new Error(`expected RESULT_READY, got ${s.status}`);
-    return this.act(officer('desk-officer', COMMUNE), { action: 'deliver', body: { method: 'online' } });
+    return this.act(officer('desk-officer', COMMUNE), { action: 'deliver', body: handOver(this.procedure) });
   }
+}
+
+/**
+ * The hand-over a procedure's result allows (domain/lifecycle/stages/deliver.ts): online when it is
+ * electronic, else at the desk — to both spouses of its example form for a marriage certificate.
+ */
+export function handOver(p: ProcedureDefinition): ActionBodies['deliver'] {
+  const result = stageOf(p, 'deliver')?.result ?? 'electronic';
+  if (result === 'electronic') return { method: 'online' };
+  if (result === 'paper') return { method: 'desk' };
+  const f = p.example as Record<string, string>;
+  return { method: 'desk', present: [{ name: f.groomName!, idNumber: f.groomIdNumber! }, { name: f.brideName!, idNumber: f.brideIdNumber! }] };
 }

@@ -15,6 +15,7 @@ import {
   maxValue,
   minLength,
   minValue,
+  regex,
   required,
   useDataProvider,
   useNotify,
@@ -32,7 +33,6 @@ const reason = [required(), minLength(3)];
 
 /** The inputs of each action's body (domain/actions.ts); actions without inputs just confirm. */
 function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
-  const translate = useTranslate();
   const label = (k: string) => `resources.dossiers.dialog.${k}`;
   switch (action) {
     case 'not-accept':
@@ -68,14 +68,7 @@ function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
         </>
       );
     case 'deliver':
-      return (
-        <RadioButtonGroupInput
-          source="method"
-          label={label('method')}
-          validate={required()}
-          choices={['desk', 'online'].map((m) => ({ id: m, name: translate(`app.method.${m}`) }))}
-        />
-      );
+      return <DeliverInputs record={record} />;
     case 'rate':
       return (
         <>
@@ -168,12 +161,49 @@ function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
   }
 }
 
+/**
+ * How the result may be handed over follows its kind (domain/procedure-rules.ts `ResultKind`):
+ * online only when electronic; a marriage certificate to both spouses, each identified at the desk.
+ */
+function DeliverInputs({ record }: { record: Dossier }) {
+  const translate = useTranslate();
+  const label = (k: string) => `resources.dossiers.dialog.${k}`;
+  const methods = record.result === 'electronic' ? ['desk', 'online'] : ['desk'];
+  const idNumber = [required(), regex(/^\s*(\d[\s.]*){12}$/, 'app.validation.id_number')];
+  return (
+    <>
+      {record.result === 'paper' && <Typography variant="body2">{translate(label('result_paper'))}</Typography>}
+      <RadioButtonGroupInput
+        source="method"
+        label={label('method')}
+        validate={required()}
+        choices={methods.map((m) => ({ id: m, name: translate(`app.method.${m}`) }))}
+      />
+      {record.result === 'in-person-both-spouses' && (
+        <>
+          <Typography variant="body2" sx={{ mb: 1 }}>{translate(label('result_spouses'))}</Typography>
+          {(['groom', 'bride'] as const).map((side, i) => (
+            <fieldset key={side} data-testid={`present-${side}`} style={{ border: 0, padding: 0, margin: 0 }}>
+              <Typography component="legend" variant="subtitle2">{translate(label(side))}</Typography>
+              <TextInput source={`present.${i}.name`} label={label('present_name')} validate={required()} fullWidth />
+              <TextInput source={`present.${i}.idNumber`} label={label('present_id')} validate={idNumber} fullWidth />
+            </fieldset>
+          ))}
+        </>
+      )}
+    </>
+  );
+}
+
 const defaults = (action: Action, record: Dossier, handoff?: string | null): Record<string, unknown> => {
   switch (action) {
     case 'record-payment':
       return { amount: record.fee };
     case 'deliver':
-      return { method: 'desk' };
+      // The spouses' names as the form gives them; their ID numbers are read off their papers at the desk.
+      return record.result === 'in-person-both-spouses'
+        ? { method: 'desk', present: [{ name: record.form.groomName ?? '' }, { name: record.form.brideName ?? '' }] }
+        : { method: 'desk' };
     case 'forward': {
       // A route proposes its next hop and that hop's share; a single forward, the rules' department.
       const next = record.handoffRoute?.next;
@@ -195,6 +225,10 @@ function toBody(action: Action, values: Record<string, unknown>) {
   for (const [k, v] of Object.entries(values)) if (v !== '' && v !== null && v !== undefined) body[k] = v;
   if ((action === 'request-supplement' || action === 'request-completion') && typeof body.missing === 'string') {
     body.missing = body.missing.split('\n').map((s) => s.trim()).filter(Boolean);
+  }
+  // ID numbers as typed off a card ("0101 9900 1234"): digits only.
+  if (action === 'deliver' && Array.isArray(body.present)) {
+    body.present = (body.present as { name?: string; idNumber?: string }[]).map((p) => ({ name: p.name, idNumber: (p.idNumber ?? '').replace(/\D/g, '') }));
   }
   if (action === 'extend' && body.newDueAt) body.newDueAt = new Date(body.newDueAt as string).toISOString();
   if (action === 'schedule-inspection' && body.at) body.at = new Date(body.at as string).toISOString();
