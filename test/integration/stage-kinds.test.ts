@@ -1,7 +1,6 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { System } from '../../runtime/system';
-import { login, startTestSystem } from '../support/system';
+import { describe, expect, it } from 'vitest';
+import { signedInStack } from '../support/system';
 
 const applicant = { fullName: 'Lò Thị Mai', idNumber: '010203004568', phone: '0912345679' };
 const WORKING_DAY = 8 * 3_600_000;
@@ -12,19 +11,12 @@ const WORKING_DAY = 8 * 3_600_000;
  * apology), on one dossier; and a procedure without a verification refusing it.
  */
 describe('stage kinds driven through HTTP', () => {
-  let system: System;
-  const tokens: Record<string, string> = {};
-  const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    for (const u of ['citizen', 'laocai.desk', 'laocai.specialist', 'laocai.leader']) tokens[u] = await login(system, u);
-  });
-  afterAll(async () => system?.stop());
+  const stack = signedInStack(['citizen', 'laocai.desk', 'laocai.specialist', 'laocai.leader']);
+  const as = stack.as;
 
   const file = async (procedureCode: string) => {
-    const { body: procedure } = await request(system.server).get(`/api/procedures/${procedureCode}`);
-    const created = await request(system.server)
+    const { body: procedure } = await request(stack.system.server).get(`/api/procedures/${procedureCode}`);
+    const created = await request(stack.system.server)
       .post('/api/dossiers')
       .set(as('citizen'))
       .set('Idempotency-Key', `it-${Date.now()}-${procedureCode}`)
@@ -32,7 +24,7 @@ describe('stage kinds driven through HTTP', () => {
     expect(created.status).toBe(201);
     const code = created.body.code as string;
     const act = (user: string, action: string, body: object = {}) =>
-      request(system.server).post(`/api/dossiers/${code}/actions/${action}`).set(as(user)).send(body);
+      request(stack.system.server).post(`/api/dossiers/${code}/actions/${action}`).set(as(user)).send(body);
     return { code, act };
   };
 
@@ -63,7 +55,7 @@ describe('stage kinds driven through HTTP', () => {
     expect((await act('laocai.specialist', 'verify')).body.status).toBe('AWAITING_APPROVAL');
     expect((await act('laocai.leader', 'approve')).body.status).toBe('RESULT_READY');
 
-    const events = await request(system.server).get(`/api/dossiers/${code}/events`).set(as('laocai.leader'));
+    const events = await request(stack.system.server).get(`/api/dossiers/${code}/events`).set(as('laocai.leader'));
     expect(events.body.map((e: { type: string }) => e.type)).toEqual([
       'submit', 'request-completion', 'complete', 'receive', 'assign', 'require-verification', 'verify', 'approve',
     ]);
@@ -72,7 +64,7 @@ describe('stage kinds driven through HTTP', () => {
     expect(trail.find((e) => e.type === 'require-verification')!.data).toMatchObject({ days: 3 });
 
     // The citizen reads what was asked of them.
-    const mine = await request(system.server).get(`/api/dossiers/${code}/events`).set(as('citizen'));
+    const mine = await request(stack.system.server).get(`/api/dossiers/${code}/events`).set(as('citizen'));
     expect(mine.body.find((e: { type: string }) => e.type === 'request-completion').data.note).toBe('Mẫu số 02');
   });
 
