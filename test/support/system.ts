@@ -39,7 +39,7 @@ export async function login(system: System, username: string, password = 'motcua
  * (read its fields inside tests): `as(user)` is that user's bearer header, `sql` a connection
  * straight to the database, for what a test sets up or checks behind the API's back.
  */
-export function signedInStack(users: readonly string[]): { system: System; sql: postgres.Sql; as: (user: string) => { Authorization: string } } {
+export function signedInStack(users: readonly string[], extraEnv: Record<string, string> = {}): { system: System; sql: postgres.Sql; as: (user: string) => { Authorization: string } } {
   const tokens: Record<string, string> = {};
   const stack = {
     as: (user: string) => {
@@ -48,7 +48,7 @@ export function signedInStack(users: readonly string[]): { system: System; sql: 
     },
   } as { system: System; sql: postgres.Sql; as: (user: string) => { Authorization: string } };
   beforeAll(async () => {
-    stack.system = await startTestSystem();
+    stack.system = await startTestSystem(extraEnv);
     stack.sql = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
     for (const u of users) tokens[u] = await login(stack.system, u);
   });
