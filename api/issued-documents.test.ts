@@ -1,13 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentData } from './documents/render';
 import { loadP12Signer, type DocumentSigner } from './documents/sign';
-import { openDb, type DbHandle } from '../db/client';
 import { recordedDossier } from '../test/support/recorded-dossier';
 import { issueSigned, findIssued, verification, VERIFY_CODE } from './issued-documents';
+import { scratchPglite } from '../test/support/scratch-pglite';
 
 const receipt: DocumentData = {
   kind: 'receipt',
@@ -25,42 +23,34 @@ const receipt: DocumentData = {
 
 /** Issuing and verifying on the embedded database (PGlite): the bytes come back as stored. */
 describe('issued documents', () => {
-  let dir: string;
-  let dbh: DbHandle;
+  const scratch = scratchPglite('issued');
   let signer: DocumentSigner;
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-issued-'));
-    dbh = openDb({ dataDir: dir });
-    await dbh.migrate();
     // The dossier the documents are issued for (a foreign key).
-    await recordedDossier(dbh.db, receipt.dossierCode);
+    await recordedDossier(scratch.dbh.db, receipt.dossierCode);
     const out = execFileSync('bash', [path.resolve('scripts/setup-pki.sh')], { encoding: 'utf8' });
     signer = await loadP12Signer(/SIGNING_P12_PATH=(.*)/.exec(out)![1]!, /SIGNING_P12_PASSWORD=(.*)/.exec(out)![1]!);
   });
-  afterAll(async () => {
-    await dbh?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('signs a document once for its data, a new one when the data changes', async () => {
-    const first = await issueSigned(dbh.db, signer, receipt, 'https://dichvucong.example.vn/');
+    const first = await issueSigned(scratch.dbh.db, signer, receipt, 'https://dichvucong.example.vn/');
     expect(first.code).toMatch(VERIFY_CODE);
     expect(first.pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const again = await issueSigned(dbh.db, signer, receipt, 'https://dichvucong.example.vn/');
+    const again = await issueSigned(scratch.dbh.db, signer, receipt, 'https://dichvucong.example.vn/');
     expect(again.code).toBe(first.code);
     expect(again.pdf.equals(first.pdf)).toBe(true);
-    const changed = await issueSigned(dbh.db, signer, { ...receipt, documentsMissing: ['Giấy chứng sinh'] }, 'https://dichvucong.example.vn/');
+    const changed = await issueSigned(scratch.dbh.db, signer, { ...receipt, documentsMissing: ['Giấy chứng sinh'] }, 'https://dichvucong.example.vn/');
     expect(changed.code).not.toBe(first.code);
-    expect(verification((await findIssued(dbh.db, first.code))!).valid).toBe(true);
+    expect(verification((await findIssued(scratch.dbh.db, first.code))!).valid).toBe(true);
   });
 
   it('tells the issued file from a changed copy or one signed by someone else', async () => {
-    const row = await issueSigned(dbh.db, signer, receipt, 'https://dichvucong.example.vn/');
+    const row = await issueSigned(scratch.dbh.db, signer, receipt, 'https://dichvucong.example.vn/');
     expect(verification(row)).toMatchObject({ valid: true, checks: { hash: true, signature: true, certificate: true }, document: { kind: 'receipt', dossierCode: receipt.dossierCode } });
     const copy = Buffer.from(row.pdf);
     copy[copy.indexOf('/Producer') + 1] = 'Q'.charCodeAt(0);
     expect(verification(row, copy)).toMatchObject({ valid: false, checks: { hash: false, signature: false } });
     expect(verification({ ...row, certSha256: '0'.repeat(64) })).toMatchObject({ valid: false, checks: { hash: true, signature: true, certificate: false }, problem: 'signed with another certificate' });
-    expect(await findIssued(dbh.db, 'not-a-code')).toBeUndefined();
+    expect(await findIssued(scratch.dbh.db, 'not-a-code')).toBeUndefined();
   });
 });

@@ -1,32 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type DbHandle } from '../db/client';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loginThrottle } from '../db/schema';
 import { LoginThrottle, type ThrottleLimits } from './login-throttle';
+import { scratchPglite } from '../test/support/scratch-pglite';
 
 /** The counters on the embedded database (the same SQL runs on PostgreSQL), with a clock of our own. */
 describe('LoginThrottle', () => {
-  let dir: string;
-  let dbh: DbHandle;
+  const scratch = scratchPglite('throttle');
   let t = Date.UTC(2026, 11, 1, 8, 0);
   const clock = () => new Date(t);
   const limits: ThrottleLimits = { account: 3, ip: 5, global: 8, lockSeconds: 60, maxLockSeconds: 600, windowSeconds: 900 };
   let throttle: LoginThrottle;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-throttle-'));
-    dbh = openDb({ dataDir: dir });
-    await dbh.migrate();
-    throttle = new LoginThrottle(dbh.db, limits, clock);
-  });
-  afterAll(async () => {
-    await dbh?.close();
-    rmSync(dir, { recursive: true, force: true });
+    throttle = new LoginThrottle(scratch.dbh.db, limits, clock);
   });
   beforeEach(async () => {
-    await dbh.db.delete(loginThrottle);
+    await scratch.dbh.db.delete(loginThrottle);
   });
 
   it('locks an account after its limit, then doubles the lock with each later failure', async () => {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { DOCUMENT_KINDS } from './documents/forms';
+import { DOCUMENT_KINDS } from './documents/kinds';
 import { ACTIONS } from '../domain/actions';
 import { COMMUNE_CATEGORIES } from '../domain/deadline-choice';
 import { CHANNELS as DOSSIER_CHANNELS, RESULT_KINDS } from '../domain/procedure';
 import { roleSchema } from '../domain/roles';
 import { STATUSES, STUCK_KINDS } from '../domain/status';
 import { TIMELINESS } from '../domain/lifecycle/timeliness';
-import { CHANNELS as MESSAGE_CHANNELS } from '../integrations/messages';
+import { CHANNELS as MESSAGE_CHANNELS } from '../integrations/channels';
 
 /**
  * What the API answers, as zod schemas turned into the OpenAPI document's response schemas.
@@ -178,39 +178,84 @@ export const dossierEventResponse = z.object({
   hash: z.string(),
 });
 
-export const procedureResponse = z.looseObject({
+const level = z.enum(['commune', 'province']);
+const onlineLevel = z.enum(['full', 'partial', 'counter']);
+/** domain/procedure-rules.ts `Deadline`. */
+const deadline = z.object({
+  workingDays: z.number().nullable(),
+  calendarDays: z.number().optional(),
+  kind: z.enum(['working-days', 'working-hours', 'calendar-days', 'same-day']).optional(),
+});
+/** domain/procedure-rules.ts `FeeRule`: how the fee follows the form (domain/fees.ts). */
+const feeRule = z.object({
+  perUnit: z
+    .object({
+      field: z.string(),
+      tiers: z.array(z.object({ upTo: z.number().nullable(), vnd: z.number() })),
+      capPerItem: z.number().optional(),
+      timesField: z.string().optional(),
+    })
+    .optional(),
+  exemptions: z.object({ field: z.string(), values: z.array(z.union([z.string(), z.boolean()])) }).optional(),
+  source: z.string(),
+});
+const handoff = z.object({ departmentCode: z.string(), shareWorkingDays: z.number().nullable() });
+
+/** A procedure at its current version (api/routes/procedures.routes.ts `procedureView`). */
+export const procedureResponse = z.object({
   code: z.string(),
   version: z.number().int(),
   name: label,
   field: label,
-  level: z.enum(['commune', 'province']),
+  level,
   fee: z.number(),
   feeOnline: z.number(),
-  deadline: z.looseObject({ workingDays: z.number().nullable(), calendarDays: z.number().optional() }),
+  deadline,
+  /** The online and postal channels' own deadlines, where they differ from the counter's. */
+  deadlines: z.object({ online: deadline.optional(), post: deadline.optional() }).nullable(),
+  difficultCommuneExtraDays: z.number(),
+  feeRule: feeRule.nullable(),
+  handoff: handoff.nullable(),
+  /** Stages carry their own settings (domain/procedure-rules.ts `Stage`). */
   stages: z.array(z.looseObject({ name: z.string() })),
+  requiredDocuments: z.array(label),
+  fullProcessOnline: z.boolean(),
+  portalIntegrated: z.boolean(),
+  onlineLevel,
+  /** The form as JSON Schema (zod's `toJSONSchema`, with each choice's words in `optionLabels`). */
   formSchema: anyObject,
+  formLabels: z.record(z.string(), label),
   example: anyObject,
+  keywords: z.array(z.string()),
+  source: z.string(),
+  /** GET /procedures/:code only: the published versions, newest first. */
+  history: z
+    .array(z.object({ code: z.string(), version: z.number().int(), changes: anyObject.nullable(), note: z.string().nullable(), publishedBy: z.string().nullable(), publishedAt: at }))
+    .optional(),
+  /** POST /procedures/:code/versions: what the new version changed, and whether it was only a preview. */
+  changes: anyObject.optional(),
+  dryRun: z.boolean().optional(),
 });
 
 /** One version of Lào Cai's profile of a procedure (api/procedure-profiles.ts). */
-const profileVersion = {
+export const profileVersionResponse = z.object({
   code: z.string(),
   version: z.number().int(),
-  level: z.enum(['commune', 'province']),
+  level,
   departmentCode: z.string().nullable(),
-  onlineLevel: z.enum(['full', 'partial', 'counter']),
+  onlineLevel,
   portalIntegrated: z.boolean(),
-  changes: z.record(z.string(), z.unknown()).nullable(),
+  /** Each changed field, from what to what (api/procedure-profiles.ts `profileDiff`). */
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).nullable(),
   note: z.string().nullable(),
   changedBy: z.string().nullable(),
   changedAt: atOrNull,
-};
+});
 /** GET /procedures/:code/profile: the current profile, its history and the departments that may decide; POST: the new version, and the rules version it published (null: none). */
-export const procedureProfileResponse = z.object({
-  ...profileVersion,
-  history: z.array(z.object(profileVersion)).optional(),
+export const procedureProfileResponse = profileVersionResponse.extend({
+  history: z.array(profileVersionResponse).optional(),
   departments: z.array(z.object({ code: z.string(), name: z.string() })).optional(),
-  rules: z.looseObject({ code: z.string(), version: z.number().int() }).nullable().optional(),
+  rules: z.looseObject({ code: z.string(), version: z.number().int(), level, handoff: handoff.optional() }).nullable().optional(),
   dryRun: z.boolean().optional(),
 });
 

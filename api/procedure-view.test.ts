@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { optionLabel } from '../domain/form-choices';
-import { getProcedure } from '../procedures';
+import { allProcedures, getProcedure } from '../procedures';
+import { procedureResponse } from './openapi-responses';
 import { procedureView } from './routes/procedures.routes';
 
 /** The form description the API sends the portal and the back office carries its choices' words. */
@@ -17,5 +18,25 @@ describe('a procedure’s form schema as the API sends it', () => {
   it('shows a value outside the choices as it is', () => {
     expect(optionLabel({ enum: ['nam', 'nu'], optionLabels: { nam: 'Nam', nu: 'Nữ' } }, 'khac')).toBe('khac');
     expect(optionLabel(undefined, 12)).toBe('12');
+  });
+});
+
+/** The response schema is closed (the OpenAPI document, the UIs' types): every field the view sends is in it. */
+describe('the Procedure of the API contract', () => {
+  // As closed as the document says (`additionalProperties: false`); zod's own parse would strip.
+  const closed = procedureResponse.strict();
+
+  it('describes every procedure the catalogue offers, field for field', () => {
+    const all = allProcedures();
+    expect(all.length).toBeGreaterThan(1000);
+    for (const p of all) {
+      const parsed = closed.safeParse(JSON.parse(JSON.stringify(procedureView(p))));
+      expect(parsed.error?.issues, p.code).toBeUndefined();
+    }
+  });
+
+  it('refuses a field it does not declare', () => {
+    const view = { ...JSON.parse(JSON.stringify(procedureView(getProcedure('1.001193')!))), secret: 1 };
+    expect(closed.safeParse(view).success).toBe(false);
   });
 });

@@ -1,32 +1,19 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { dossiers } from '../db/schema';
-import type { Summary } from '../domain/stats';
-import type { Status } from '../domain/status';
+import { rate, type Summary } from '../domain/stats';
 
 /** Statuses that close a dossier with a decision: the on-time rate is taken over these. */
 const DECIDED: readonly string[] = ['DELIVERED', 'REJECTED'];
 
-/** Per status sums, from which every figure of the summary follows. */
-export interface StatusSums {
-  status: Status;
-  count: number;
-  onTime: number;
-  online: number;
-  paid: number;
-  paidOnline: number;
-  /** Sum and number of (finished_at - received_at) in days, where both are known. */
-  daysSum: number;
-  daysN: number;
-  ratingSum: number;
-  ratingN: number;
-}
+/** Per status sums, from which every figure of the summary follows (the query's own row type). */
+export type StatusSums = Awaited<ReturnType<typeof getStatusSums>>[number];
 
 /**
  * One pass over the dossiers `where` selects (scope and period), grouped by status; an
  * index-only scan of dossiers_created_at_stats_idx reads every column used here.
  */
-export async function getStatusSums(db: Db, where: SQL | undefined): Promise<StatusSums[]> {
+export async function getStatusSums(db: Db, where: SQL | undefined) {
   const d = dossiers;
   const rows = await db
     .select({
@@ -38,6 +25,7 @@ export async function getStatusSums(db: Db, where: SQL | undefined): Promise<Sta
       online: sql<number>`count(*) filter (where ${d.channel} = 'online')::int`,
       paid: sql<number>`count(*) filter (where ${d.paid})::int`,
       paidOnline: sql<number>`count(*) filter (where ${d.paidOnline})::int`,
+      // Sum and number of (finished_at - received_at) in days, where both are known.
       daysSum: sql<string | null>`sum(extract(epoch from (${d.finishedAt} - ${d.receivedAt})) / 86400)`,
       daysN: sql<number>`count(${d.finishedAt} - ${d.receivedAt})::int`,
       ratingSum: sql<string | null>`sum(${d.rating})`,
@@ -55,7 +43,6 @@ export function summarise(sums: StatusSums[], asOf: Date): Summary {
     sums.filter((s) => !only || only(s)).reduce((n, s) => n + pick(s), 0);
   const decided = (s: StatusSums) => DECIDED.includes(s.status);
   const delivered = (s: StatusSums) => s.status === 'DELIVERED';
-  const rate = (n: number, d: number) => (d > 0 ? n / d : null);
   const all = total((s) => s.count);
   const finished = total((s) => s.count, decided);
   return {

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { dossierEvents, dossiers } from '../db/schema';
 import type { Timeliness } from '../domain/lifecycle/timeliness';
-import type { Indicator, Split, Summary, TimelinessStats } from '../domain/stats';
+import { rate, type Indicator, type Split, type Summary, type TimelinessStats } from '../domain/stats';
 
 export type { Indicator, Split, TimelinessStats };
 
@@ -41,8 +41,6 @@ export async function getResultDelivery(db: Db, where: SQL | undefined): Promise
     .where(and(where, eq(dossierEvents.type, 'deliver')));
   return row ?? { delivered: 0, online: 0 };
 }
-
-const rate = (n: number, d: number) => (d > 0 ? n / d : null);
 
 function split(rows: ClassCount[]): Split {
   const n = (t: Timeliness) => rows.filter((r) => r.timeliness === t).reduce((s, r) => s + r.count, 0);

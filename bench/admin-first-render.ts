@@ -12,7 +12,8 @@
  * (performance.now(), origin = navigation start), when the first My work row is in the DOM and
  * painted. Also reports the list request's time (Resource Timing, and the same request from Node)
  * and the JavaScript each screen downloads (raw and gzip-compressed bytes).
- * Prints figures only; nothing is asserted.
+ * Prints figures only; nothing is asserted. Not part of `npm run bench` (it needs chromium and a
+ * back-office build); it shares the bench's database, Temporal and HTTP helpers (bench/lib.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -23,9 +24,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import postgres from 'postgres';
 import { loadEnv } from '../config/env';
 import { startSystem, type System } from '../runtime/system';
-import { ensureTemporalTools, freePort, startDevServer, type DevServer } from '../temporal/dev-server';
+import type { DevServer } from '../temporal/dev-server';
+import { api, APPLICANT, dropDatabase, loadAvg, log, percentile, recreateDatabase, startTemporal, type Api } from './lib';
 
-const ADMIN_PG = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'motcua_render_bench';
 const DOSSIERS = Number(process.env.DOSSIERS ?? 10_000);
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -35,37 +36,23 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 const ROW = '[data-testid="my-work"] table tbody tr';
 const CONTEXT = { viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' } as const;
 
-const log = (m: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-};
+const load = () => loadAvg().join(' ');
+const pct = (xs: number[], p: number) => percentile([...xs].sort((a, b) => a - b), p);
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const kb = (x: number) => `${(x / 1024).toFixed(1)} KiB`;
 
-async function http<T>(base: string, method: string, url: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${base}/api${url}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-  const text = await res.text();
-  if (res.status >= 400) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
 /** One real dossier through the API, then DOSSIERS rows shaped like it, straight into the table. */
-async function seedDossiers(sql: postgres.Sql, base: string) {
-  const token = (await http<{ token: string }>(base, 'POST', '/auth/login', { body: { username: 'laocai.desk', password: 'motcua123' } })).body.token;
-  const { body: procedure } = await http<{ example: Record<string, unknown> }>(base, 'GET', '/procedures/1.001193', { token });
-  const created = await http<{ code: string }>(base, 'POST', '/dossiers', {
+async function seedDossiers(sql: postgres.Sql, http: Api) {
+  const token = await http.login('laocai.desk');
+  const { body: procedure } = await http.call<{ example: Record<string, unknown> }>('GET', '/procedures/1.001193', { token });
+  const created = await http.call<{ code: string }>('POST', '/dossiers', {
     token,
     headers: { 'idempotency-key': `render-bench-${randomUUID()}` },
     body: {
       procedureCode: '1.001193',
       agencyCode: '02647',
       channel: 'counter',
-      applicant: { fullName: 'Hà Văn Khánh', idNumber: '010203009876', phone: '0987654321' },
+      applicant: APPLICANT,
       form: procedure.example,
     },
   });
@@ -154,11 +141,7 @@ const WATCH = (selector: string) => `(() => {
 })();`;
 
 async function main() {
-  const admin = postgres(ADMIN_PG, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.unsafe(`create database ${DB_NAME}`);
-  const dbUrl = new URL(ADMIN_PG);
-  dbUrl.pathname = `/${DB_NAME}`;
+  const dbUrl = await recreateDatabase(DB_NAME);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-render-'));
   let devServer: DevServer | undefined;
   let system: System | undefined;
@@ -167,12 +150,11 @@ async function main() {
   try {
     if (!existsSync('admin-ui/dist/index.html')) throw new Error('build the back office first: npm run build:admin');
     log(`load average at start: ${load()}`);
-    const { cli } = ensureTemporalTools({ testServer: false });
-    devServer = await startDevServer({ cli, port: await freePort(), dbFile: path.join(dir, 'temporal.db') });
+    devServer = await startTemporal(path.join(dir, 'temporal.db'));
     const env = loadEnv({
       NODE_ENV: 'test',
       PORT: '0',
-      DATABASE_URL: dbUrl.toString(),
+      DATABASE_URL: dbUrl,
       TEMPORAL_ADDRESS: devServer.address,
       LOG_LEVEL: 'warn',
       MOTCUA_DATA_DIR: path.join(dir, 'data'),
@@ -180,8 +162,9 @@ async function main() {
     });
     system = await startSystem(env);
     const base = `http://127.0.0.1:${system.port}`;
-    sql = postgres(dbUrl.toString(), { max: 1, onnotice: () => {} });
-    const token = await seedDossiers(sql, base);
+    sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
+    const http = api(`${base}/api`);
+    const token = await seedDossiers(sql, http);
 
     // The list request My work makes (same filter, sort and page size), from Node.
     const q = `/dossiers?filter=${encodeURIComponent(JSON.stringify({ agencyCode: '02647', open: true }))}&sort=${encodeURIComponent(JSON.stringify(['dueAt', 'ASC']))}&range=${encodeURIComponent(JSON.stringify([0, 499]))}`;
@@ -189,7 +172,7 @@ async function main() {
     let rows = 0;
     for (let i = 0; i < RUNS + 1; i++) {
       const t = performance.now();
-      const r = await http<unknown[]>(base, 'GET', q, { token });
+      const r = await http.call<unknown[]>('GET', q, { token });
       if (i > 0) apiTimes.push(performance.now() - t); // the first one warms the connection pool
       rows = Array.isArray(r.body) ? r.body.length : -1;
     }
@@ -260,8 +243,7 @@ async function main() {
     await sql?.end().catch(() => {});
     await system?.stop().catch((e) => console.error(e));
     await devServer?.stop().catch(() => {});
-    await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`).catch(() => {});
-    await admin.end();
+    await dropDatabase(DB_NAME);
     rmSync(dir, { recursive: true, force: true });
   }
 }

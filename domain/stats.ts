@@ -1,5 +1,8 @@
 import type { Status } from './status';
 
+/** A share of a whole, or null when the whole is empty (no figure rather than a made-up 0 %). */
+export const rate = (n: number, d: number): number | null => (d > 0 ? n / d : null);
+
 /** GET /api/stats/summary: a supervisor's figures over their scope, as the back office reads them. */
 export interface Summary {
   total: number;

@@ -1,10 +1,19 @@
-/** Folds Vietnamese to unaccented lower case ASCII ("Đăng ký" → "dang ky"), for search keys. */
-export function foldVietnamese(s: string): string {
+/**
+ * Strips Vietnamese diacritics, keeping case ("Đăng ký" → "Dang ky"): tone and vowel marks are
+ * combining marks once decomposed, but đ/Đ are letters of their own and are mapped by hand.
+ * The one place this is done: search keys, SMS (GSM 7-bit) and bank transfer content build on it.
+ */
+export function stripDiacritics(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+    .replace(/Đ/g, 'D');
+}
+
+/** Folds Vietnamese to unaccented lower case ASCII ("Đăng ký" → "dang ky"), for search keys. */
+export function foldVietnamese(s: string): string {
+  return stripDiacritics(s)
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,6 +1,8 @@
 // VietQR: the NAPAS profile of the EMVCo merchant-presented QR, as read by every Vietnamese
 // banking app. Pure string work, so it runs in the browser, the API and inside workflows.
 
+import { stripDiacritics } from './text';
+
 export interface VietQrInput {
   /** NAPAS bank identification number, 6 digits, e.g. '970415'. */
   bankBin: string;
@@ -38,11 +40,7 @@ export function crc16ccitt(str: string): number {
 
 /** Banks accept only plain ASCII in transfer content: fold diacritics, keep a safe set. */
 export function foldToAscii(text: string, max: number): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+  return stripDiacritics(text)
     .replace(/[^A-Za-z0-9 .,-]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

@@ -2,11 +2,10 @@ import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
 import type { ProcedureDefinition } from '../domain/procedure';
 import { PORTAL_STATUS_CODE, type Status } from '../domain/status';
 import type { DirectSmsTemplate } from './sms-texts';
+import { CHANNELS, type Channel } from './channels';
 import { render, type CitizenTemplate, type OfficerTemplate } from './templates';
 
-/** Outgoing channels. `officer-email` goes to the agency mailbox (OFFICER_MAILBOX), not to a person. */
-export const CHANNELS = ['portal', 'sms', 'email', 'officer-email'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export { CHANNELS, type Channel };
 
 /** What the national portal receives for each status change (POST {PORTAL_BASE_URL}/dossier-status). */
 export interface PortalPayload {

@@ -1,6 +1,7 @@
 import { STATUS_TEXT } from '../domain/status-text';
 import type { Status } from '../domain/status';
-import { unaccent, vnDate } from './templates';
+import { stripDiacritics as unaccent } from '../domain/text';
+import { vnDate } from './templates';
 
 /**
  * SMS that answer a person rather than announce a dossier event: the consent code of assisted

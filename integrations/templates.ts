@@ -4,6 +4,8 @@
  * row can be shown to a supervisor without leaking more than the (masked) recipient.
  */
 
+import { stripDiacritics } from '../domain/text';
+
 export type CitizenTemplate = 'received' | 'supplement-requested' | 'awaiting-payment' | 'result-ready' | 'extended' | 'inspection-scheduled';
 export type OfficerTemplate = 'reminder' | 'escalation' | 'opinion-reminder' | 'tax-unpaid';
 export type TemplateName = CitizenTemplate | OfficerTemplate;
@@ -56,11 +58,9 @@ const SIGNATURE = '\n\nBộ phận Một cửa — motcua. Tra cứu hồ sơ b�
  * SMS are sent without diacritics (GSM 7-bit: 160 characters a segment instead of 70 in UCS-2),
  * as Vietnamese brand-name SMS customarily are.
  */
-export const unaccent = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-
 export function render(name: TemplateName, x: TemplateInput): Message {
   const m = renderRaw(name, x);
-  return { ...m, sms: unaccent(m.sms) };
+  return { ...m, sms: stripDiacritics(m.sms) };
 }
 
 function renderRaw(name: TemplateName, x: TemplateInput): Message {

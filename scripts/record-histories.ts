@@ -22,6 +22,13 @@ const desk = officer('desk-officer', COMMUNE);
 const specialist = officer('specialist', COMMUNE);
 const leader = officer('leader', COMMUNE);
 
+/** How the dossiers decided here end: approved by the leader, handed over, rated by the citizen. */
+async function approveDeliverRate(d: DossierDriver, rating: { score: number; comment?: string }, method: 'desk' | 'online' = 'desk'): Promise<void> {
+  await d.act(leader, { action: 'approve', body: {} });
+  await d.act(desk, { action: 'deliver', body: { method } });
+  await d.act(citizen, { action: 'rate', body: rating });
+}
+
 /** A scenario that records a shape other than the one it means to guard is worse than none. */
 function check(ok: boolean, what: string): void {
   if (!ok) throw new Error(`scenario check failed: ${what}`);
@@ -46,7 +53,7 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
   'supplement-cancelled': async (t) => {
     const d = await t.start(procedure('1.001193'), { by: 'counter', legacy: true });
     await d.act(desk, { action: 'assign', body: { assigneeId: 'specialist-1' } });
-    const s = await d.act(officer('specialist', COMMUNE), { action: 'request-supplement', body: { missing: ['birth certificate from the hospital'] } });
+    const s = await d.act(specialist, { action: 'request-supplement', body: { missing: ['birth certificate from the hospital'] } });
     await d.sleepUntil(s.supplementDueAt! + MINUTE);
     return d;
   },
@@ -59,25 +66,21 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     const d = await t.start(procedure('1.001612'), { legacy: true });
     await d.receive();
     let s = await d.act(desk, { action: 'assign', body: { assigneeId: 'specialist-1' } });
-    s = await d.act(officer('leader', COMMUNE), { action: 'extend', body: { newDueAt: new Date(s.dueAt! + 3 * DAY).toISOString(), reason: 'site visit needed' } });
+    s = await d.act(leader, { action: 'extend', body: { newDueAt: new Date(s.dueAt! + 3 * DAY).toISOString(), reason: 'site visit needed' } });
     await d.sleepUntil(s.dueAt! + MINUTE);
-    await d.act(officer('specialist', COMMUNE), { action: 'verify', body: {} });
-    await d.act(officer('leader', COMMUNE), { action: 'approve', body: {} });
-    await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
-    await d.act(citizen, { action: 'rate', body: { score: 3, comment: 'trễ hẹn' } });
+    await d.act(specialist, { action: 'verify', body: {} });
+    await approveDeliverRate(d, { score: 3, comment: 'trễ hẹn' });
     return d;
   },
   /** Submitted at the counter and recorded by the API (workflow started from that state), with a supplement loop and a fee. */
   'api-recorded-supplement-paid': async (t) => {
     const d = await t.start(procedure('1.004222'), { by: 'counter' });
     await d.act(desk, { action: 'assign', body: { assigneeId: 'specialist-1' } });
-    await d.act(officer('specialist', COMMUNE), { action: 'request-supplement', body: { missing: ['household registration extract'] } });
+    await d.act(specialist, { action: 'request-supplement', body: { missing: ['household registration extract'] } });
     await d.act(citizen, { action: 'supplement', body: { form: { note: 'đã bổ sung' } } });
-    await d.act(officer('specialist', COMMUNE), { action: 'verify', body: {} });
+    await d.act(specialist, { action: 'verify', body: {} });
     await d.pay('tx-history-1');
-    await d.act(officer('leader', COMMUNE), { action: 'approve', body: {} });
-    await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
-    await d.act(citizen, { action: 'rate', body: { score: 5 } });
+    await approveDeliverRate(d, { score: 5 });
     return d;
   },
   /** A change PostgreSQL refuses (data error): recorded as record-failed, retried by an administrator after the fix, then delivered. */
@@ -96,10 +99,8 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
       poisoned = false;
       const admin = { id: 'u-admin', role: 'admin' as const, agencyCode: 'H38' };
       await d.handle.executeUpdate(repairUpdate, { args: [{ actor: admin, mode: 'retry', reason: 'fixed the column type' }] });
-      await d.act(officer('specialist', COMMUNE), { action: 'verify', body: {} });
-      await d.act(officer('leader', COMMUNE), { action: 'approve', body: {} });
-      await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
-      await d.act(citizen, { action: 'rate', body: { score: 4 } });
+      await d.act(specialist, { action: 'verify', body: {} });
+      await approveDeliverRate(d, { score: 4 });
       return d;
     } finally {
       t.activities.recordEvent = record;
@@ -127,10 +128,8 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     s = await d.sleepUntil(Math.max(...reminderPoints(s, t.calendar).map((r) => r.at)) + MINUTE);
     check(s.reminders.includes('reminder-75') && s.reminders.includes('reminder-1d') && !s.escalated, 'the lengthened period reminds, not escalates');
     await d.act(specialist, { action: 'verify', body: {} });
-    await d.act(leader, { action: 'approve', body: {} });
-    await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
     // Rated: the workflow ends now (an unrated one waits for its rating window, see main()).
-    await d.act(citizen, { action: 'rate', body: { score: 5 } });
+    await approveDeliverRate(d, { score: 5 });
     return d;
   },
   /**
@@ -176,9 +175,7 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     s = await d.sleepUntil(s.dueAt! + MINUTE);
     check(s.escalated, 'escalated at the lengthened appointment');
     await d.act(specialist, { action: 'verify', body: {} });
-    await d.act(leader, { action: 'approve', body: {} });
-    await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
-    await d.act(citizen, { action: 'rate', body: { score: 2, comment: 'quá hạn sau khi xác minh' } });
+    await approveDeliverRate(d, { score: 2, comment: 'quá hạn sau khi xác minh' });
     return d;
   },
   /**
@@ -201,9 +198,7 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     check(s.status === 'RECEIVED' && s.clockStartAt !== null, 'received, the clock started');
     await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
     await d.act(specialist, { action: 'verify', body: {} });
-    await d.act(leader, { action: 'approve', body: {} });
-    await d.act(desk, { action: 'deliver', body: { method: 'online' } });
-    await d.act(citizen, { action: 'rate', body: { score: 4 } });
+    await approveDeliverRate(d, { score: 4 }, 'online');
     return d;
   },
   /**
@@ -222,9 +217,7 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     check(s.paid && s.status === 'RECEIVED', 'paid, then received for review');
     await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
     await d.act(specialist, { action: 'verify', body: {} });
-    await d.act(leader, { action: 'approve', body: {} });
-    await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
-    await d.act(citizen, { action: 'rate', body: { score: 5 } });
+    await approveDeliverRate(d, { score: 5 });
     return d;
   },
   /**
@@ -254,9 +247,7 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     await d.act(desk, { action: 'record-objection', body: { note: 'hộ liền kề cho rằng ranh giới phía đông chưa đúng', from: 'Hộ ông Lý A Sử' } });
     s = await d.sleepUntil(s.posting!.endsAt + MINUTE);
     check(s.status === 'AWAITING_APPROVAL' && !s.stage && s.dueAt! > dueBefore, 'the posting ended by its timer; the due date moved on');
-    await d.act(leader, { action: 'approve', body: {} });
-    await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
-    await d.act(citizen, { action: 'rate', body: { score: 3, comment: 'chờ niêm yết lâu' } });
+    await approveDeliverRate(d, { score: 3, comment: 'chờ niêm yết lâu' });
     return d;
   },
   /**

@@ -23,8 +23,9 @@ CLI_VERSION="${TEMPORAL_CLI_VERSION:-1.9.1}"
 CLI_VERSION="${CLI_VERSION#v}"
 TEST_SERVER_VERSION="${TEMPORAL_TEST_SERVER_VERSION:-1.31.0}"
 CACHE="${MOTCUA_CACHE:-$HOME/.cache/motcua}"
-# Releases after 1.5.1 have `replace` directives that `go install` refuses (DESIGN §7): without
-# the wheel, the default CLI comes from a Go build of 1.5.1 (a version asked for is built as is).
+# Releases after 1.5.1 have `replace` directives that `go install` refuses (docs/decisions.md,
+# "The Temporal tools are downloaded"): without the wheel, the default CLI comes from a Go build
+# of 1.5.1 (a version asked for is built as is).
 GO_CLI_VERSION="${TEMPORAL_CLI_VERSION:-1.5.1}"
 GO_CLI_VERSION="${GO_CLI_VERSION#v}"
 TS_DIR="$CACHE/temporal-test-server-$TEST_SERVER_VERSION"

@@ -1,10 +1,10 @@
 // The wording of forms 01–05 (Circular 01/2018/TT-VPCP, appendix), of the reasoned refusal after
 // review and of the result notice (docs/forms.md). Form 06, the register, is rendered apart (register.ts).
 import { controlSheetForm, type ControlSheet } from './control-sheet.js';
+import { DOCUMENT_KINDS, type DocumentKind } from './kinds.js';
 import { field, formatVietnamDateTime, formatVietnamLongDateTime, label, numbered, paragraph, type Pdf } from './layout.js';
 
-export const DOCUMENT_KINDS = ['receipt', 'supplement', 'refusal', 'apology', 'control', 'rejection', 'result'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export { DOCUMENT_KINDS, type DocumentKind };
 
 export interface Applicant {
   fullName: string;

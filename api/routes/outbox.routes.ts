@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizz
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { dossierEvents, dossiers, notificationReads, outbox, procedures, type OutboxRow } from '../../db/schema';
+import { rate } from '../../domain/stats';
 import { configuredChannels } from '../../integrations';
 import { CHANNELS } from '../../integrations/messages';
 import type { AppContext } from '../context';
@@ -218,7 +219,6 @@ export function outboxRoutes(ctx: AppContext): Router {
         .from(outbox)
         .where(ofDossiers(scope)),
     ]);
-    const rate = (n: number, d: number) => (d > 0 ? n / d : null);
     res.json({
       services: { integrated: svc!.integrated, total: svc!.total, rate: rate(svc!.integrated, svc!.total) },
       dossiers: {

@@ -1,6 +1,7 @@
 import type { FeeRule } from '../../domain/procedure-rules';
 import type { Status } from '../../domain/status';
 import { t } from './i18n';
+import type * as contract from '../../api/contract';
 import { isKiosk } from './kiosk';
 
 /** A field error from the API's problem+json (`errors:[{field,message}]`). */
@@ -19,137 +20,28 @@ export class ApiError extends Error {
   }
 }
 
-export interface Label {
-  vi: string;
-  en: string;
-}
-
-export interface JsonSchema {
-  type?: string;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  enum?: (string | number)[];
-  /** A choice's display words, from the form schema itself (domain/form-choices.ts). */
-  optionLabels?: Record<string, string>;
-  format?: string;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  minItems?: number;
-}
-
-export interface Procedure {
-  code: string;
-  name: Label;
-  field: Label;
-  level: 'commune' | 'province';
-  fee: number;
-  feeOnline: number;
-  /** How the fee follows the form (domain/fees.ts); null: the fixed fee of the channel. */
-  feeRule: FeeRule | null;
-  deadline: { workingDays: number | null; calendarDays?: number; kind?: string };
-  /** The online and postal channels' own deadlines where they differ from the counter's (docs/calendar.md). */
-  deadlines?: { online?: Procedure['deadline']; post?: Procedure['deadline'] } | null;
-  stages: { name: string; result?: string }[];
-  requiredDocuments: Label[];
-  fullProcessOnline: boolean;
-  /** Offered online at all (through the national portal); with `fullProcessOnline`, the online level. */
-  portalIntegrated?: boolean;
-  formSchema: JsonSchema;
-  formLabels: Record<string, Label>;
-  example: Record<string, unknown>;
-}
-
+/**
+ * The API's answers, inferred from its zod response schemas (api/contract.ts). Imported as types
+ * only: nothing of the server reaches the portal's bundle.
+ */
+export type Label = contract.Localized;
+export type JsonSchema = contract.FormJsonSchema;
 /** A file stored by POST /api/attachments, named by id in a submission or a supplement. */
-export interface Attachment {
-  id: string;
-  name: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  /** The required document it was uploaded as (its Vietnamese label); null for none. */
-  requirement?: string | null;
-}
-
-export interface Dossier {
-  code: string;
-  procedureCode: string;
-  status: Status;
-  channel: string;
-  receivedAt: string | null;
-  dueAt: string | null;
-  fee: number;
-  paid: boolean;
-  missing?: string[];
-  /** When a supplement is asked: the day it is due; the dossier is cancelled after it. */
-  supplementDueAt?: string | null;
-  procedureName?: Label | null;
-  createdAt?: string | null;
-  attachments?: Attachment[];
-  allowedActions?: string[];
-  /** Filed by a community helper for the citizen (docs/assisted-filing.md): «Nộp với sự hỗ trợ của …». */
-  assistedBy?: { helperName: string; communeName: string; text: string } | null;
-  /** A site visit scheduled with the applicant (the inspect stage; api/stage-view.ts). */
-  inspection?: { visits: { at: string; place: string }[]; minutes: unknown } | null;
-  /** How the result is handed over: `electronic`, `paper` or `in-person-both-spouses` (RESULT_TEXT). */
-  result?: string;
-}
+export type Attachment = contract.Upload;
+/** A dossier as lists and actions answer it; GET /dossiers/:code adds its files. */
+export type Dossier = contract.Dossier & Partial<Pick<contract.DossierWithAttachments, 'attachments' | 'assistedBy'>>;
+/** Who is signed in, as the sign-in answer (or the token's own claims) name them. */
+export type User = Pick<contract.SessionUser, 'id' | 'username' | 'fullName' | 'role'> & { agencyCode?: string | null };
+export type Procedure = contract.Procedure;
+export type ProcedureField = contract.ProcedureField;
+export type PublicStats = contract.PublicStats;
+export type Advice = contract.Advice;
+export type Payment = contract.Payment;
+export type PublicDossier = contract.PublicDossier;
+export type DocumentVerification = contract.DocumentVerification;
 
 /** How the citizen consented to a helper filing for them (POST /api/dossiers `assistance.consent`). */
 export type Consent = { method: 'sms-code'; codeId: string } | { method: 'signed-form'; attachmentId: string };
-
-export interface PublicDossier {
-  code: string;
-  procedureName: string;
-  status: string;
-  statusText: string;
-  receivedAt: string | null;
-  dueAt: string | null;
-  nextStep: string;
-  missing: string[];
-  fee: number;
-  paid: boolean;
-  documents: string[];
-  supplementDueAt?: string | null;
-  /** The fee's VietQR while payment is due (the lookup's code + phone is the key to it). */
-  payment?: Payment | null;
-}
-
-/** GET /api/public/verify/:code (api/openapi-responses.ts documentVerificationResponse). */
-export interface DocumentVerification {
-  code: string;
-  valid: boolean;
-  checks: { hash: boolean; signature: boolean; certificate: boolean };
-  problem?: string;
-  document: { kind: string; title: string; dossierCode: string; sha256: string };
-  signer: { subject: string; commonName: string | null; organization: string | null; issuer: string | null; certSha256: string };
-  signedAt: string;
-}
-
-export interface Payment {
-  amount: number;
-  paid: boolean;
-  qrPng: string;
-  /** The VietQR payload (EMVCo text) the PNG encodes, for copying into a banking app. */
-  vietqr?: string;
-  bankBin?: string;
-  accountNumber?: string;
-  accountName?: string;
-  description?: string;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  fullName: string;
-  role: string;
-  /** A helper's commune (the desk they file at). */
-  agencyCode?: string | null;
-}
 
 /**
  * The session: the API wants a signed-in citizen to submit. Online it lives in sessionStorage
@@ -193,7 +85,7 @@ export function adoptSessionFromAddress() {
   try {
     // base64url of UTF-8 JSON (the name is Vietnamese).
     const bytes = Uint8Array.from(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-    const claims = JSON.parse(new TextDecoder().decode(bytes)) as { sub: string; username: string; name: string; role: string };
+    const claims = JSON.parse(new TextDecoder().decode(bytes)) as { sub: string; username: string; name: string; role: User['role'] };
     setSession({ token, user: { id: claims.sub, username: claims.username, fullName: claims.name, role: claims.role } });
   } catch {
     // Not a token of ours: ignored, the citizen is simply not signed in.
@@ -251,26 +143,6 @@ async function procedurePage(p: ProcedureQuery): Promise<{ items: Procedure[]; t
   return { items: data, total: Number.isFinite(total) ? total : data.length };
 }
 
-export interface ProcedureField {
-  field: string;
-  procedures: number;
-  commune: number;
-}
-
-/** The province's headline figures (GET /api/stats/public). */
-export interface PublicStats {
-  procedures: number;
-  online: { full: number; partial: number; total: number; rate: number | null };
-  commune: { total: number; online: number; rate: number | null };
-  fullProcessByLevel: { commune: number; province: number };
-  nationalPortal: { synced: number; rate: number | null };
-}
-
-/** The kiosk advisor's answer (POST /api/advisor): candidates best first, and the next question while several are close. */
-export interface Advice {
-  candidates: { code: string; name: string; score: number }[];
-  question?: { id: string; text: string; options: { id: string; label: string; codes: string[] }[] };
-}
 export interface AdviceAnswer {
   questionId: string;
   optionId: string;
@@ -342,9 +214,9 @@ export const api = {
   advise: (query: string, answers: AdviceAnswer[]) => call<Advice>('POST', '/advisor', { query, answers }),
   /** When a dossier received now would fall due (GET /api/calendar/due), for the expected return date. */
   due: (kind: string, amount?: number) =>
-    call<{ dueAt: string }>('GET', `/calendar/due?${new URLSearchParams({ from: new Date().toISOString(), kind, ...(amount === undefined ? {} : { workingDays: String(amount) }) })}`),
+    call<contract.CalendarDue>('GET', `/calendar/due?${new URLSearchParams({ from: new Date().toISOString(), kind, ...(amount === undefined ? {} : { workingDays: String(amount) }) })}`),
   async login(username: string, password: string) {
-    const r = await call<{ token: string; user: User }>('POST', '/auth/login', { username, password });
+    const r = await call<contract.Session>('POST', '/auth/login', { username, password });
     setSession({ token: r.token, user: r.user });
     return r.user;
   },
@@ -360,7 +232,7 @@ export const api = {
   submit: (body: unknown, idempotencyKey: string) => call<Dossier>('POST', '/dossiers', body, { 'Idempotency-Key': idempotencyKey }),
   /** The signed-in citizen's own dossiers, newest first (the API scopes the list to its owner). */
   myDossiers: () => call<Dossier[]>('GET', `/dossiers?range=${encodeURIComponent('[0,49]')}&sort=${encodeURIComponent('["createdAt","DESC"]')}`),
-  dossier: (code: string) => call<Dossier>('GET', `/dossiers/${encodeURIComponent(code)}`),
+  dossier: (code: string) => call<contract.DossierWithAttachments>('GET', `/dossiers/${encodeURIComponent(code)}`),
   payment: (code: string) => call<Payment>('GET', `/dossiers/${encodeURIComponent(code)}/payment`),
   lookup: (code: string, phone: string) => call<PublicDossier>('GET', `/public/dossiers/${encodeURIComponent(code.trim())}?phone=${encodeURIComponent(phone.trim())}`),
   verify: (code: string) => call<DocumentVerification>('GET', `/public/verify/${encodeURIComponent(code)}`),

@@ -3,17 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adviceResponse } from '../../api/openapi-responses';
 import { errorHandler } from '../../api/middleware/errors';
 import { checkTextInput } from '../../api/middleware/text-input';
-import { ProcedureVersions } from '../../api/procedure-versions';
+import type { ProcedureVersions } from '../../api/procedure-versions';
 import { advisorRoutes } from '../../api/routes/advisor.routes';
 import { guideAudioRoutes, speechCacheDir } from '../../api/routes/guide-audio.routes';
 import type { Env } from '../../config/env';
-import { openDb, type DbHandle } from '../../db/client';
-import { syncProcedures } from '../../db/seed';
+import type { DbHandle } from '../../db/client';
 import { createLogger } from '../../runtime/logger';
+import { openCatalogueDb } from '../support/catalogue-db';
 
 /** The advisor and the read-aloud guidance through HTTP, as the kiosk calls them. */
 describe('POST /api/advisor and GET /api/procedures/:code/guide/audio', () => {
@@ -23,11 +23,8 @@ describe('POST /api/advisor and GET /api/procedures/:code/guide/audio', () => {
   const mute = express();
 
   beforeAll(async () => {
-    dbh = openDb({ databaseUrl: inject('databaseUrl'), max: 2 });
-    await dbh.migrate();
-    await syncProcedures(dbh.db);
-    const procedures = new ProcedureVersions(dbh.db);
-    await procedures.reload();
+    let procedures: ProcedureVersions;
+    ({ dbh, procedures } = await openCatalogueDb());
     const log = createLogger('silent');
     const env = { dataDir } as Env;
     for (const [a, command] of [[app, undefined], [mute, 'espeak-ng-not-installed']] as const) {

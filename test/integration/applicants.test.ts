@@ -1,27 +1,22 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { System } from '../../runtime/system';
-import { login, startTestSystem } from '../support/system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signedInStack } from '../support/system';
 
 /** Numbers no other suite uses, so the lookups below see only this file's dossiers. */
 const ID = '010203117788';
 const PHONE = '0912345001';
 
 describe('the counter forgives spaces and dots, and finds a returning applicant', () => {
-  let system: System;
-  const tokens: Record<string, string> = {};
-  const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
+  const stack = signedInStack(['citizen', 'laocai.desk', 'laocai.specialist', 'batxat.desk']);
+  const as = stack.as;
   let birth: Record<string, unknown>;
 
   beforeAll(async () => {
-    system = await startTestSystem();
-    for (const u of ['citizen', 'laocai.desk', 'laocai.specialist', 'batxat.desk']) tokens[u] = await login(system, u);
-    birth = (await request(system.server).get('/api/procedures/1.001193')).body.example;
+    birth = (await request(stack.system.server).get('/api/procedures/1.001193')).body.example;
   });
-  afterAll(async () => system?.stop());
 
   const submit = (user: string, body: Record<string, unknown>) =>
-    request(system.server).post('/api/dossiers').set(as(user)).send({ procedureCode: '1.001193', agencyCode: '02647', form: birth, ...body });
+    request(stack.system.server).post('/api/dossiers').set(as(user)).send({ procedureCode: '1.001193', agencyCode: '02647', form: birth, ...body });
 
   it('stores ID and phone numbers typed with spaces and dots as bare digits (counter and portal alike)', async () => {
     const counter = await submit('laocai.desk', {
@@ -50,7 +45,7 @@ describe('the counter forgives spaces and dots, and finds a returning applicant'
   });
 
   it("answers the desk's own last applicant for an ID number, however it is typed", async () => {
-    const res = await request(system.server).get(`/api/applicants/${encodeURIComponent('0102.0311 7788')}`).set(as('laocai.desk'));
+    const res = await request(stack.system.server).get(`/api/applicants/${encodeURIComponent('0102.0311 7788')}`).set(as('laocai.desk'));
     expect(res.status).toBe(200);
     // The latest dossier at this desk is the citizen's online one: its phone, not the counter's.
     expect(res.body).toMatchObject({ fullName: 'Vàng Thị Dở', idNumber: ID, phone: '+84912345001' });
@@ -58,10 +53,10 @@ describe('the counter forgives spaces and dots, and finds a returning applicant'
   });
 
   it('keeps applicants within the desk: another commune learns nothing, other roles may not ask', async () => {
-    expect((await request(system.server).get(`/api/applicants/${ID}`).set(as('batxat.desk'))).status).toBe(404);
-    expect((await request(system.server).get(`/api/applicants/${ID}`).set(as('laocai.specialist'))).status).toBe(403);
-    expect((await request(system.server).get(`/api/applicants/${ID}`).set(as('citizen'))).status).toBe(403);
-    const bad = await request(system.server).get('/api/applicants/12ab').set(as('laocai.desk'));
+    expect((await request(stack.system.server).get(`/api/applicants/${ID}`).set(as('batxat.desk'))).status).toBe(404);
+    expect((await request(stack.system.server).get(`/api/applicants/${ID}`).set(as('laocai.specialist'))).status).toBe(403);
+    expect((await request(stack.system.server).get(`/api/applicants/${ID}`).set(as('citizen'))).status).toBe(403);
+    const bad = await request(stack.system.server).get('/api/applicants/12ab').set(as('laocai.desk'));
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('idNumber');
   });

@@ -1,26 +1,18 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { System } from '../../runtime/system';
-import { login, startTestSystem } from '../support/system';
+import { describe, expect, it } from 'vitest';
+import { signedInStack } from '../support/system';
 
 const applicant = { fullName: 'Sùng Thị Dua', idNumber: '010203004567', phone: '0912345678' };
 
 describe('a birth registration driven through HTTP only', () => {
-  let system: System;
-  const tokens: Record<string, string> = {};
-  const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    for (const u of ['citizen', 'laocai.desk', 'laocai.specialist', 'laocai.leader', 'batxat.desk']) tokens[u] = await login(system, u);
-  });
-  afterAll(async () => system?.stop());
+  const stack = signedInStack(['citizen', 'laocai.desk', 'laocai.specialist', 'laocai.leader', 'batxat.desk']);
+  const as = stack.as;
 
   it('goes from online submission to delivery, with one audit event per action', async () => {
-    const { body: procedure } = await request(system.server).get('/api/procedures/1.001193');
+    const { body: procedure } = await request(stack.system.server).get('/api/procedures/1.001193');
     const key = `it-${Date.now()}-birth`;
     const submit = () =>
-      request(system.server)
+      request(stack.system.server)
         .post('/api/dossiers')
         .set(as('citizen'))
         .set('Idempotency-Key', key)
@@ -36,7 +28,7 @@ describe('a birth registration driven through HTTP only', () => {
     expect(again.body.code).toBe(code);
 
     const act = (user: string, action: string, body: object = {}) =>
-      request(system.server).post(`/api/dossiers/${code}/actions/${action}`).set(as(user)).send(body);
+      request(stack.system.server).post(`/api/dossiers/${code}/actions/${action}`).set(as(user)).send(body);
 
     const received = await act('laocai.desk', 'receive');
     expect(received.status).toBe(200);
@@ -56,16 +48,16 @@ describe('a birth registration driven through HTTP only', () => {
     const rated = await act('citizen', 'rate', { score: 5, comment: 'Nhanh' });
     expect(rated.status).toBe(200);
 
-    const events = await request(system.server).get(`/api/dossiers/${code}/events`).set(as('laocai.leader'));
+    const events = await request(stack.system.server).get(`/api/dossiers/${code}/events`).set(as('laocai.leader'));
     expect(events.body.map((e: { type: string }) => e.type)).toEqual(['submit', 'receive', 'assign', 'verify', 'approve', 'deliver', 'rate']);
     expect(events.body.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
 
-    const foreign = await request(system.server).get(`/api/dossiers/${code}`).set(as('batxat.desk'));
+    const foreign = await request(stack.system.server).get(`/api/dossiers/${code}`).set(as('batxat.desk'));
     expect(foreign.status).toBe(404);
   });
 
   it('refuses bad input with problem+json, never a 500', async () => {
-    const bad = await request(system.server)
+    const bad = await request(stack.system.server)
       .post('/api/dossiers')
       .set(as('citizen'))
       .set('content-type', 'application/json')
@@ -73,25 +65,25 @@ describe('a birth registration driven through HTTP only', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('malformed-json');
 
-    const unknown = await request(system.server)
+    const unknown = await request(stack.system.server)
       .post('/api/dossiers')
       .set(as('citizen'))
       .send({ procedureCode: '9.999999', agencyCode: '02647', channel: 'online', applicant, form: {} });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].field).toBe('procedureCode');
 
-    const wrongForm = await request(system.server)
+    const wrongForm = await request(stack.system.server)
       .post('/api/dossiers')
       .set(as('citizen'))
       .send({ procedureCode: '1.001193', agencyCode: '02647', channel: 'online', applicant, form: { childName: 1 } });
     expect(wrongForm.status).toBe(400);
     expect(wrongForm.body.errors.some((e: { field: string }) => e.field === 'form.childName')).toBe(true);
 
-    expect((await request(system.server).get('/api/dossiers')).status).toBe(401);
+    expect((await request(stack.system.server).get('/api/dossiers')).status).toBe(401);
   });
 
   it('reports Temporal and the database as up', async () => {
-    const res = await request(system.server).get('/api/health');
+    const res = await request(stack.system.server).get('/api/health');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ database: 'up', temporal: 'up', databaseKind: 'postgres' });
   });

@@ -1,13 +1,13 @@
 import express from 'express';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedureFieldResponse } from '../../api/openapi-responses';
 import { errorHandler } from '../../api/middleware/errors';
-import { ProcedureVersions } from '../../api/procedure-versions';
+import type { ProcedureVersions } from '../../api/procedure-versions';
 import { procedureRoutes } from '../../api/routes/procedures.routes';
-import { openDb, type DbHandle } from '../../db/client';
-import { syncProcedures } from '../../db/seed';
+import type { DbHandle } from '../../db/client';
 import { createLogger } from '../../runtime/logger';
+import { openCatalogueDb } from '../support/catalogue-db';
 
 /** What the portal finder asks: ranked words, filters, server pages with their total, the fields. */
 describe('the finder through GET /api/procedures', () => {
@@ -16,11 +16,8 @@ describe('the finder through GET /api/procedures', () => {
   const totalOf = (res: request.Response) => Number(String(res.headers['content-range']).split('/')[1]);
 
   beforeAll(async () => {
-    dbh = openDb({ databaseUrl: inject('databaseUrl'), max: 2 });
-    await dbh.migrate();
-    await syncProcedures(dbh.db);
-    const procedures = new ProcedureVersions(dbh.db);
-    await procedures.reload();
+    let procedures: ProcedureVersions;
+    ({ dbh, procedures } = await openCatalogueDb());
     const log = createLogger('silent');
     app.use('/api', procedureRoutes({ dbh, procedures, log }));
     app.use(errorHandler(log));

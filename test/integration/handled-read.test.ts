@@ -1,23 +1,15 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { System } from '../../runtime/system';
-import { login, startTestSystem } from '../support/system';
+import { describe, expect, it } from 'vitest';
+import { signedInStack } from '../support/system';
 
 const applicant = { fullName: 'Hà Thị Ngọc', idNumber: '010190334455', phone: '0987654333' };
 
 describe('an agency keeps reading a dossier it handled', () => {
-  let system: System;
-  const tokens: Record<string, string> = {};
-  const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    for (const u of ['batxat.desk', 'snnmt.leader', 'snnmt.specialist', 'stp.leader', 'laocai.desk']) tokens[u] = await login(system, u);
-  });
-  afterAll(async () => system?.stop());
+  const stack = signedInStack(['batxat.desk', 'snnmt.leader', 'snnmt.specialist', 'stp.leader', 'laocai.desk']);
+  const as = stack.as;
 
   it('a department that returned a dossier still opens it (read only); other agencies still get 404', async () => {
-    const http = () => request(system.server);
+    const http = () => request(stack.system.server);
     const example = (await http().get('/api/procedures/1.013831')).body.example;
     const created = await http().post('/api/dossiers').set(as('batxat.desk')).send({ procedureCode: '1.013831', agencyCode: '02683', channel: 'counter', applicant, form: example });
     expect(created.status).toBe(201);

@@ -5,7 +5,7 @@ import { recordEvent } from '../../activities/projection-store';
 import { openDb } from '../../db/client';
 import { outbox, submissions, type OutboxRow } from '../../db/schema';
 import type { DossierEvent, DossierState } from '../../domain/lifecycle/state';
-import { startHttpReceiver, startSmtpReceiver, type HttpReceiver, type SmtpReceiver } from '../../integrations/local-receiver';
+import { startHttpReceiver, startSmtpReceiver, type HttpReceiver, type SmtpReceiver } from '../support/local-receiver';
 import { allProcedures } from '../../procedures';
 import type { System } from '../../runtime/system';
 import { login, startTestSystem } from '../support/system';

@@ -1,11 +1,11 @@
 import express from 'express';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicStatsResponse } from '../../api/openapi-responses';
 import { publicStatsRoutes } from '../../api/routes/public-stats.routes';
-import { openDb, type DbHandle } from '../../db/client';
-import { syncProcedures } from '../../db/seed';
+import type { DbHandle } from '../../db/client';
 import { allProcedures } from '../../procedures';
+import { openCatalogueDb } from '../support/catalogue-db';
 
 /** The headline figures against a count made here from the definitions, not from SQL. */
 describe('GET /api/stats/public', () => {
@@ -13,9 +13,7 @@ describe('GET /api/stats/public', () => {
   const app = express();
 
   beforeAll(async () => {
-    dbh = openDb({ databaseUrl: inject('databaseUrl'), max: 2 });
-    await dbh.migrate();
-    await syncProcedures(dbh.db);
+    ({ dbh } = await openCatalogueDb());
     app.use('/api', publicStatsRoutes({ dbh }));
   });
   afterAll(async () => dbh?.close());

@@ -1,7 +1,6 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { System } from '../../runtime/system';
-import { login, startTestSystem } from '../support/system';
+import { describe, expect, it } from 'vitest';
+import { signedInStack } from '../support/system';
 
 const applicant = { fullName: 'Lò Thị Mai', idNumber: '010203004568', phone: '0912345679' };
 const WORKING_DAY = 8 * 3_600_000;
@@ -12,19 +11,12 @@ const WORKING_DAY = 8 * 3_600_000;
  * apology), on one dossier; and a procedure without a verification refusing it.
  */
 describe('stage kinds driven through HTTP', () => {
-  let system: System;
-  const tokens: Record<string, string> = {};
-  const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    for (const u of ['citizen', 'laocai.desk', 'laocai.specialist', 'laocai.leader']) tokens[u] = await login(system, u);
-  });
-  afterAll(async () => system?.stop());
+  const stack = signedInStack(['citizen', 'laocai.desk', 'laocai.specialist', 'laocai.leader']);
+  const as = stack.as;
 
   const file = async (procedureCode: string) => {
-    const { body: procedure } = await request(system.server).get(`/api/procedures/${procedureCode}`);
-    const created = await request(system.server)
+    const { body: procedure } = await request(stack.system.server).get(`/api/procedures/${procedureCode}`);
+    const created = await request(stack.system.server)
       .post('/api/dossiers')
       .set(as('citizen'))
       .set('Idempotency-Key', `it-${Date.now()}-${procedureCode}`)
@@ -32,7 +24,7 @@ describe('stage kinds driven through HTTP', () => {
     expect(created.status).toBe(201);
     const code = created.body.code as string;
     const act = (user: string, action: string, body: object = {}) =>
-      request(system.server).post(`/api/dossiers/${code}/actions/${action}`).set(as(user)).send(body);
+      request(stack.system.server).post(`/api/dossiers/${code}/actions/${action}`).set(as(user)).send(body);
     return { code, act };
   };
 
@@ -75,10 +67,10 @@ describe('stage kinds driven through HTTP', () => {
     const delivered = await act('laocai.desk', 'deliver', { method: 'desk', present: [{ ...groom, name: 'VÀNG A PÁO' }, bride] });
     expect(delivered.body.status).toBe('DELIVERED');
     // Handed over at the desk, so not the applicant's to download; the office keeps its copy.
-    expect((await request(system.server).get(`/api/dossiers/${code}/documents/result`).set(as('citizen'))).status).toBe(404);
-    expect((await request(system.server).get(`/api/dossiers/${code}/documents/result`).set(as('laocai.desk'))).status).toBe(200);
+    expect((await request(stack.system.server).get(`/api/dossiers/${code}/documents/result`).set(as('citizen'))).status).toBe(404);
+    expect((await request(stack.system.server).get(`/api/dossiers/${code}/documents/result`).set(as('laocai.desk'))).status).toBe(200);
 
-    const events = await request(system.server).get(`/api/dossiers/${code}/events`).set(as('laocai.leader'));
+    const events = await request(stack.system.server).get(`/api/dossiers/${code}/events`).set(as('laocai.leader'));
     expect(events.body.map((e: { type: string }) => e.type)).toEqual([
       'submit', 'request-completion', 'complete', 'receive', 'assign', 'require-verification', 'verify', 'approve', 'deliver',
     ]);
@@ -88,7 +80,7 @@ describe('stage kinds driven through HTTP', () => {
     expect(trail.find((e) => e.type === 'deliver')!.data).toMatchObject({ method: 'desk', present: [{ name: 'VÀNG A PÁO', idNumber: groom.idNumber }, bride] });
 
     // The citizen reads what was asked of them.
-    const mine = await request(system.server).get(`/api/dossiers/${code}/events`).set(as('citizen'));
+    const mine = await request(stack.system.server).get(`/api/dossiers/${code}/events`).set(as('citizen'));
     expect(mine.body.find((e: { type: string }) => e.type === 'request-completion').data.note).toBe('Mẫu số 02');
   });
 

@@ -1,14 +1,13 @@
 import type { Client } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { submitDossier } from '../../api/dossier-commands';
 import { dossierEvents, dossiers, holidays, submissions } from '../../db/schema';
 import type { DossierState } from '../../domain/lifecycle/state';
-import type { System } from '../../runtime/system';
 import { startPendingWorkflows } from '../../temporal/dossier-starts';
 import { stateQuery } from '../../workflows/messages';
-import { login, startTestSystem } from '../support/system';
+import { signedInStack } from '../support/system';
 
 const TEMPORAL_UI = 'http://temporal-ui.test:8080';
 const applicant = { fullName: 'Lý Seo Chu', idNumber: '010203009876', phone: '0987654321' };
@@ -22,25 +21,21 @@ const unreachableTemporal = {
 } as unknown as Client;
 
 describe('a submission is recorded by the API and continued by its workflow', () => {
-  let system: System;
-  const tokens: Record<string, string> = {};
-  const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
+  const stack = signedInStack(['citizen', 'laocai.desk'], { TEMPORAL_UI_URL: TEMPORAL_UI });
+  const as = stack.as;
   let example: Record<string, unknown>;
 
   beforeAll(async () => {
-    system = await startTestSystem({ TEMPORAL_UI_URL: TEMPORAL_UI });
-    for (const u of ['citizen', 'laocai.desk']) tokens[u] = await login(system, u);
-    example = (await request(system.server).get('/api/procedures/1.004222')).body.example;
+    example = (await request(stack.system.server).get('/api/procedures/1.004222')).body.example;
   });
-  afterAll(async () => system?.stop());
 
-  const db = () => system.dbh.db;
+  const db = () => stack.system.dbh.db;
   const eventsOf = async (code: string) => (await db().select().from(dossierEvents).where(eq(dossierEvents.dossierCode, code))).map((e) => e.type).sort();
-  const workflowState = (code: string) => system.temporal.workflow.getHandle(code).query(stateQuery);
+  const workflowState = (code: string) => stack.system.temporal.workflow.getHandle(code).query(stateQuery);
 
   it('answers with the dossier already listed, and the workflow holds the same state', async () => {
     // A counter submission is received at once: its deadline depends on the admin's calendar overrides.
-    const res = await request(system.server)
+    const res = await request(stack.system.server)
       .post('/api/dossiers')
       .set(as('laocai.desk'))
       .set('Idempotency-Key', `sub-${Date.now()}-counter`)
@@ -56,13 +51,13 @@ describe('a submission is recorded by the API and continued by its workflow', ()
     expect(await workflowState(code)).toEqual(row!.state);
 
     // The workflow continues from the recorded state: the next action is event 2, nothing doubled.
-    const assigned = await request(system.server).post(`/api/dossiers/${code}/actions/assign`).set(as('laocai.desk')).send({ assigneeId: 'u-laocai.specialist' });
+    const assigned = await request(stack.system.server).post(`/api/dossiers/${code}/actions/assign`).set(as('laocai.desk')).send({ assigneeId: 'u-laocai.specialist' });
     expect(assigned.status).toBe(200);
     expect(await eventsOf(code)).toEqual(['assign', 'submit']);
   });
 
   it('links staff, and only staff, to the dossier\'s workflow in the Temporal Web UI', async () => {
-    const res = await request(system.server)
+    const res = await request(stack.system.server)
       .post('/api/dossiers')
       .set(as('citizen'))
       .set('Idempotency-Key', `sub-${Date.now()}-link`)
@@ -70,13 +65,13 @@ describe('a submission is recorded by the API and continued by its workflow', ()
     expect(res.status).toBe(201);
     const code = res.body.code as string;
     expect(res.body.temporalUrl).toBeNull();
-    expect((await request(system.server).get(`/api/dossiers/${code}`).set(as('citizen'))).body.temporalUrl).toBeNull();
+    expect((await request(stack.system.server).get(`/api/dossiers/${code}`).set(as('citizen'))).body.temporalUrl).toBeNull();
 
-    const seen = await request(system.server).get(`/api/dossiers/${code}`).set(as('laocai.desk'));
+    const seen = await request(stack.system.server).get(`/api/dossiers/${code}`).set(as('laocai.desk'));
     expect(seen.status).toBe(200);
     expect(seen.body.temporalUrl).toBe(`${TEMPORAL_UI}/namespaces/default/workflows/${encodeURIComponent(code)}`);
     // The id in the link is the one the workflow runs under.
-    expect((await system.temporal.workflow.getHandle(code).describe()).workflowId).toBe(code);
+    expect((await stack.system.temporal.workflow.getHandle(code).describe()).workflowId).toBe(code);
   });
 
   it('computes the first deadline with the admin calendar, as the workflow would', async () => {
@@ -90,7 +85,7 @@ describe('a submission is recorded by the API and continued by its workflow', ()
     try {
       const input = { procedureCode: '1.004222', agencyCode: '02647', channel: 'counter' as const, applicant, form: example, attachments: [] };
       const by = { actor: { id: 'u-laocai.desk', role: 'desk-officer' as const, agencyCode: '02647' }, applicantUserId: null };
-      const { code, startError } = await submitDossier(db(), system.temporal, input, by, `sub-${Date.now()}-holiday`, { clock: () => receivedAt });
+      const { code, startError } = await submitDossier(db(), stack.system.temporal, input, by, `sub-${Date.now()}-holiday`, { clock: () => receivedAt });
       expect(startError).toBeUndefined();
       const [row] = await db().select().from(dossiers).where(eq(dossiers.code, code));
       expect(row?.receivedAt?.toISOString()).toBe('2027-03-11T02:00:00.000Z');
@@ -114,18 +109,18 @@ describe('a submission is recorded by the API and continued by its workflow', ()
     // The same request retried once Temporal is back starts the workflow.
     const key = `sub-${Date.now()}-down-b`;
     const retried = await submitDossier(db(), unreachableTemporal, input, by, key);
-    const again = await submitDossier(db(), system.temporal, input, by, key);
+    const again = await submitDossier(db(), stack.system.temporal, input, by, key);
     expect(again).toEqual({ code: retried.code, created: false });
     expect((await workflowState(retried.code)).seq).toBe(1);
 
     // Nobody retried the first one: the sweep starts it.
-    expect(await startPendingWorkflows(db(), system.temporal, 0)).toBeGreaterThanOrEqual(1);
+    expect(await startPendingWorkflows(db(), stack.system.temporal, 0)).toBeGreaterThanOrEqual(1);
     expect((await workflowState(first.code)).status).toBe('SUBMITTED');
-    const received = await request(system.server).post(`/api/dossiers/${first.code}/actions/receive`).set(as('laocai.desk')).send({});
+    const received = await request(stack.system.server).post(`/api/dossiers/${first.code}/actions/receive`).set(as('laocai.desk')).send({});
     expect(received.status).toBe(200);
     expect(await eventsOf(first.code)).toEqual(['receive', 'submit']);
     const [sub] = await db().select().from(submissions).where(eq(submissions.dossierCode, first.code));
     expect(sub?.workflowStartedAt).not.toBeNull();
-    expect(await startPendingWorkflows(db(), system.temporal, 0)).toBe(0);
+    expect(await startPendingWorkflows(db(), stack.system.temporal, 0)).toBe(0);
   });
 });

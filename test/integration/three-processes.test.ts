@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadEnv } from '../../config/env';
 import { outbox, submissions } from '../../db/schema';
-import { startHttpReceiver, type HttpReceiver } from '../../integrations/local-receiver';
+import { startHttpReceiver, type HttpReceiver } from '../support/local-receiver';
 import { startSystem, type System } from '../../runtime/system';
 import { startPendingWorkflows } from '../../temporal/dossier-starts';
 import { login, startTestSystem } from '../support/system';

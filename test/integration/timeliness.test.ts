@@ -4,9 +4,8 @@
  * appointment) and then finished after its original due date still counts as late — in the
  * timeliness figures and in the summary's on-time rate.
  */
-import postgres from 'postgres';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordEvent } from '../../activities/projection-store';
 import { submissions } from '../../db/schema';
 import { createCalendar } from '../../domain/calendar';
@@ -14,8 +13,7 @@ import { decide, submit, type Ctx } from '../../domain/lifecycle';
 import type { Actor } from '../../domain/actor';
 import type { ActionRequest } from '../../domain/actions';
 import { getProcedure } from '../../procedures';
-import type { System } from '../../runtime/system';
-import { login, startTestSystem } from '../support/system';
+import { signedInStack } from '../support/system';
 
 const PROCEDURE = '1.004873'; // commune level, free, 3 working days
 const AGENCY = '02683';
@@ -23,32 +21,20 @@ const applicant = { fullName: 'Sùng Thị Dế', idNumber: '012345678902', phon
 type Split = { early: number; onTime: number; late: number };
 
 describe('timeliness against the original due date', () => {
-  let system: System;
-  let sqlc: postgres.Sql;
-  const tokens: Record<string, string> = {};
-  const as = (u: string) => ({ Authorization: `Bearer ${tokens[u]}` });
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    sqlc = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
-    for (const u of ['batxat.desk', 'batxat.specialist', 'batxat.leader', 'tinh.supervisor', 'laocai.supervisor']) tokens[u] = await login(system, u);
-  });
-  afterAll(async () => {
-    await sqlc?.end();
-    await system?.stop();
-  });
+  const stack = signedInStack(['batxat.desk', 'batxat.specialist', 'batxat.leader', 'tinh.supervisor', 'laocai.supervisor']);
+  const as = stack.as;
 
   it('classifies a result ready at once as early; an apology is allowed once, ahead of the due date', async () => {
     const from = new Date(Date.now() - 1_000).toISOString();
-    const { body: p } = await request(system.server).get(`/api/procedures/${PROCEDURE}`);
-    const created = await request(system.server)
+    const { body: p } = await request(stack.system.server).get(`/api/procedures/${PROCEDURE}`);
+    const created = await request(stack.system.server)
       .post('/api/dossiers')
       .set(as('batxat.desk'))
       .send({ procedureCode: PROCEDURE, agencyCode: AGENCY, channel: 'counter', applicant, form: p.example });
     expect(created.status).toBe(201);
     const code = created.body.code as string;
     const act = (user: string, action: string, body: object = {}) =>
-      request(system.server).post(`/api/dossiers/${code}/actions/${action}`).set(as(user)).send(body);
+      request(stack.system.server).post(`/api/dossiers/${code}/actions/${action}`).set(as(user)).send(body);
 
     const dueAt = Date.parse(created.body.dueAt);
     expect(created.body.originalDueAt).toBe(created.body.dueAt);
@@ -67,17 +53,17 @@ describe('timeliness against the original due date', () => {
     expect(Date.parse(ready.body.resultReadyAt)).toBeLessThanOrEqual(Date.now());
 
     const to = new Date(Date.now() + 60_000).toISOString();
-    const stats = await request(system.server).get('/api/stats/timeliness').query({ from, to }).set(as('tinh.supervisor'));
+    const stats = await request(stack.system.server).get('/api/stats/timeliness').query({ from, to }).set(as('tinh.supervisor'));
     expect(stats.status).toBe(200);
     expect(stats.body.byProcedure.find((x: { procedureCode: string }) => x.procedureCode === PROCEDURE)).toMatchObject({ early: expect.any(Number) });
     expect(stats.body.byAgency.find((x: { agencyCode: string }) => x.agencyCode === AGENCY).early).toBeGreaterThanOrEqual(1);
-    const rows = await sqlc`select timeliness, result_agency_code from dossiers where code = ${code}`;
+    const rows = await stack.sql`select timeliness, result_agency_code from dossiers where code = ${code}`;
     expect(rows[0]).toEqual({ timeliness: 'early', result_agency_code: AGENCY });
 
     // The clock stopped at RESULT_READY: past its due date while it waits to be collected, it is not overdue.
-    await sqlc`update dossiers set due_at = now() - interval '2 hours' where code = ${code}`;
-    expect((await request(system.server).get(`/api/dossiers/${code}`).set(as('tinh.supervisor'))).body.overdue).toBe(false);
-    const overdue = await request(system.server).get('/api/dossiers').query({ filter: JSON.stringify({ overdue: true }) }).set(as('tinh.supervisor'));
+    await stack.sql`update dossiers set due_at = now() - interval '2 hours' where code = ${code}`;
+    expect((await request(stack.system.server).get(`/api/dossiers/${code}`).set(as('tinh.supervisor'))).body.overdue).toBe(false);
+    const overdue = await request(stack.system.server).get('/api/dossiers').query({ filter: JSON.stringify({ overdue: true }) }).set(as('tinh.supervisor'));
     expect(overdue.status).toBe(200);
     expect(overdue.body.map((d: { code: string }) => d.code)).not.toContain(code);
   });
@@ -98,18 +84,18 @@ describe('timeliness against the original due date', () => {
     const specialist = officer('specialist', 'u-batxat.specialist');
     const ctx = (now: number): Ctx => ({ procedure, calendar, now });
 
-    await system.dbh.db.insert(submissions).values({
+    await stack.system.dbh.db.insert(submissions).values({
       dossierCode: code, requestHash: 'test', procedureCode: PROCEDURE, agencyCode: AGENCY, channel: 'counter',
       applicant, form: {}, submittedBy: desk,
     });
     let { state, event } = submit({ code, procedure, channel: 'counter', applicantUserId: null, agencyCode: AGENCY, submittedBy: desk }, ctx(t0));
-    await recordEvent(system.dbh.db, { event, state });
+    await recordEvent(stack.system.dbh.db, { event, state });
     const originalDue = state.dueAt!;
     const step = async (actor: Actor, req: ActionRequest, at: number) => {
       const d = decide(state, actor, req, ctx(at));
       if (!d.ok) throw new Error(d.refusal.reason);
       ({ state, event } = d);
-      await recordEvent(system.dbh.db, { event, state });
+      await recordEvent(stack.system.dbh.db, { event, state });
     };
     const newDueAt = originalDue + 10 * 86_400_000;
     await step(leader, { action: 'extend', body: { newDueAt: new Date(newDueAt).toISOString(), reason: 'Cần xác minh thực địa' } }, t0 + 3_600_000);
@@ -118,25 +104,25 @@ describe('timeliness against the original due date', () => {
     await step(leader, { action: 'approve', body: {} }, originalDue + 2 * 3_600_000);
     await step(desk, { action: 'deliver', body: { method: 'desk' } }, originalDue + 3 * 3_600_000);
 
-    const view = await request(system.server).get(`/api/dossiers/${code}`).set(as('tinh.supervisor'));
+    const view = await request(stack.system.server).get(`/api/dossiers/${code}`).set(as('tinh.supervisor'));
     expect(view.body).toMatchObject({ status: 'DELIVERED', extended: true, timeliness: 'late', dueAt: new Date(newDueAt).toISOString(), originalDueAt: new Date(originalDue).toISOString() });
     // Finished before the new appointment: by dates alone it would have looked on time.
     expect(Date.parse(view.body.finishedAt)).toBeLessThan(newDueAt);
 
     const period = { from: new Date(t0 - 60_000).toISOString(), to: new Date(t0 + 60_000).toISOString() };
-    const stats = await request(system.server).get('/api/stats/timeliness').query(period).set(as('tinh.supervisor'));
+    const stats = await request(stack.system.server).get('/api/stats/timeliness').query(period).set(as('tinh.supervisor'));
     expect(stats.status).toBe(200);
     expect(stats.body.total).toEqual({ early: 0, onTime: 0, late: 1, onTimeRate: 0 } satisfies Split & { onTimeRate: number });
     expect(stats.body.byAgency).toEqual([expect.objectContaining({ agencyCode: AGENCY, late: 1, onTimeRate: 0 })]);
     expect(stats.body.byProcedure).toEqual([expect.objectContaining({ procedureCode: PROCEDURE, late: 1 })]);
     expect(stats.body.indicators.find((i: { group: string }) => i.group === 'progress').measures).toEqual([{ key: 'onTimeRate', rate: 0 }]);
-    const summary = await request(system.server).get('/api/stats/summary').query(period).set(as('tinh.supervisor'));
+    const summary = await request(stack.system.server).get('/api/stats/summary').query(period).set(as('tinh.supervisor'));
     expect(summary.body).toMatchObject({ finished: 1, onTimeRate: 0 });
 
     // Another commune's supervisor does not see it.
-    const other = await request(system.server).get('/api/stats/timeliness').query(period).set(as('laocai.supervisor'));
+    const other = await request(stack.system.server).get('/api/stats/timeliness').query(period).set(as('laocai.supervisor'));
     expect(other.body.total).toEqual({ early: 0, onTime: 0, late: 0, onTimeRate: null });
-    expect((await request(system.server).get('/api/stats/timeliness').set(as('batxat.specialist'))).status).toBe(403);
-    expect((await request(system.server).get('/api/stats/timeliness').query({ from: 'yesterday' }).set(as('tinh.supervisor'))).status).toBe(400);
+    expect((await request(stack.system.server).get('/api/stats/timeliness').set(as('batxat.specialist'))).status).toBe(403);
+    expect((await request(stack.system.server).get('/api/stats/timeliness').query({ from: 'yesterday' }).set(as('tinh.supervisor'))).status).toBe(400);
   });
 });

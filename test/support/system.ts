@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
+import postgres from 'postgres';
 import request from 'supertest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadEnv } from '../../config/env';
 import { rateLimits } from '../../db/schema';
 import { startSystem, type System } from '../../runtime/system';
@@ -31,4 +32,29 @@ export async function login(system: System, username: string, password = 'motcua
   const res = await request(system.server).post('/api/auth/login').send({ username, password });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.token as string;
+}
+
+/**
+ * A file's real stack with `users` signed in, started before its tests and stopped after them
+ * (read its fields inside tests): `as(user)` is that user's bearer header, `sql` a connection
+ * straight to the database, for what a test sets up or checks behind the API's back.
+ */
+export function signedInStack(users: readonly string[], extraEnv: Record<string, string> = {}): { system: System; sql: postgres.Sql; as: (user: string) => { Authorization: string } } {
+  const tokens: Record<string, string> = {};
+  const stack = {
+    as: (user: string) => {
+      if (!tokens[user]) throw new Error(`${user} is not among the users this file signed in`);
+      return { Authorization: `Bearer ${tokens[user]}` };
+    },
+  } as { system: System; sql: postgres.Sql; as: (user: string) => { Authorization: string } };
+  beforeAll(async () => {
+    stack.system = await startTestSystem(extraEnv);
+    stack.sql = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
+    for (const u of users) tokens[u] = await login(stack.system, u);
+  });
+  afterAll(async () => {
+    await stack.sql?.end();
+    await stack.system?.stop();
+  });
+  return stack;
 }

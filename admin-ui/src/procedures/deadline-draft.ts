@@ -26,7 +26,9 @@ export function deadlineDraft(p: Procedure): DeadlineDraft {
 const num = (s: string) => (s.trim() === '' ? null : Number(s.replace(',', '.')));
 
 /** A typed row as the API takes a deadline: calendar days for `calendar-days`, else working days. */
-function deadlineBody(days: number | null, kind: string): Deadline {
+function deadlineBody(days: number | null, typed: string): Deadline {
+  // The select offers only the API's kinds (or none: the former count).
+  const kind = typed as NonNullable<Deadline['kind']>;
   if (kind === 'calendar-days') return { workingDays: null, ...(days === null ? {} : { calendarDays: days }), kind };
   if (kind === 'same-day') return { workingDays: null, kind };
   return { workingDays: days, ...(kind ? { kind } : {}) };

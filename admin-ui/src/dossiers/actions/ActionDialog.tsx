@@ -8,6 +8,7 @@ import {
   Form,
   NumberInput,
   RadioButtonGroupInput,
+  ReferenceInput,
   SaveButton,
   SelectArrayInput,
   SelectInput,
@@ -33,6 +34,7 @@ const reason = [required(), minLength(3)];
 
 /** The inputs of each action's body (domain/actions.ts); actions without inputs just confirm. */
 function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
+  const translate = useTranslate();
   const label = (k: string) => `resources.dossiers.dialog.${k}`;
   switch (action) {
     case 'not-accept':

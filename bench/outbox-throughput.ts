@@ -1,10 +1,10 @@
 /**
- * One-off measurement of the outbox dispatcher's throughput: inserts N pending messages, runs
- * the dispatcher against a local HTTP receiver (integrations/local-receiver.ts) and times the
+ * One-off measurement (not part of `npm run bench`) of the outbox dispatcher's throughput: inserts N pending messages, runs
+ * the dispatcher against a local HTTP receiver (test/support/local-receiver.ts) and times the
  * delivery. Two shapes: N dossiers with one message each (parallel within a batch), and a few
  * dossiers with many messages each (order per dossier serialises them).
  *
- *   npx tsx integrations/measure-throughput.ts [N] [batch]
+ *   npx tsx bench/outbox-throughput.ts [N] [batch]
  *
  * Uses PostgreSQL at DATABASE_URL (a scratch database is created and dropped) or, unset, an
  * embedded PGlite database in a temporary directory.
@@ -17,9 +17,9 @@ import pino from 'pino';
 import postgres from 'postgres';
 import { openDb, type DbHandle } from '../db/client';
 import { outbox } from '../db/schema';
-import { Dispatcher } from './dispatcher';
-import { startHttpReceiver } from './local-receiver';
-import { portalAdapter } from './portal-adapter';
+import { Dispatcher } from '../integrations/dispatcher';
+import { portalAdapter } from '../integrations/portal-adapter';
+import { startHttpReceiver } from '../test/support/local-receiver';
 
 const N = Number(process.argv[2] ?? 2000);
 const BATCH = Number(process.argv[3] ?? 50);

@@ -1,0 +1,7 @@
+/**
+ * The documents a dossier can print. A list of its own, apart from their wording (forms.ts), so the
+ * API's response schemas — and the UIs' types inferred from them — name the kinds without pulling
+ * the PDF layout code in.
+ */
+export const DOCUMENT_KINDS = ['receipt', 'supplement', 'refusal', 'apology', 'control', 'rejection', 'result'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
