@@ -91,7 +91,10 @@ export interface Dossier {
   createdAt?: string | null;
   attachments?: Attachment[];
   allowedActions?: string[];
-  /** Filed by a community helper for the citizen (docs/assisted-filing.md): «Nộp với sự hỗ trợ của …». */
+  /**
+   * Filed by a community helper for the citizen (docs/assisted-filing.md). `text` is the API's
+   * Vietnamese line; the portal words it itself from the names (`dossier.assistedBy`).
+   */
   assistedBy?: { helperName: string; communeName: string; text: string } | null;
 }
 
@@ -350,7 +353,7 @@ export const api = {
   /** The printable consent form (PDF) with the citizen's details, opened in a new tab to print. */
   async printConsentForm(query: Record<string, string>) {
     const res = await fetch(`/api/consent-form?${new URLSearchParams(query)}`, { headers: session ? { authorization: `Bearer ${session.token}` } : {} });
-    if (!res.ok) throw new ApiError(res.status, `Không tải được giấy đồng ý (lỗi ${res.status}).`);
+    if (!res.ok) throw new ApiError(res.status, t('api.consentFormFailed', { status: res.status }));
     window.open(URL.createObjectURL(await res.blob()), '_blank');
   },
   submit: (body: unknown, idempotencyKey: string) => call<Dossier>('POST', '/dossiers', body, { 'Idempotency-Key': idempotencyKey }),
