@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, ApiError, uploadProblem, type Consent } from './api';
+import { useT } from './i18n';
 
 /**
  * «Nộp hộ», the consent step (docs/assisted-filing.md): before a helper files for a citizen, the
@@ -13,6 +14,7 @@ export function AssistedConsent(props: {
   onConsent: (c: Consent | null) => void;
 }) {
   const { citizen, consent, onConsent } = props;
+  const t = useT();
   const [method, setMethod] = useState<'sms' | 'form'>('sms');
   const [sent, setSent] = useState<{ id: string; phone: string } | null>(null);
   const [code, setCode] = useState('');
@@ -33,23 +35,23 @@ export function AssistedConsent(props: {
   if (consent) {
     return (
       <p className="panel ok" role="status" data-testid="consent-given">
-        {consent.method === 'sms-code' ? 'Công dân đã đồng ý bằng mã xác nhận qua tin nhắn.' : 'Đã tải lên giấy đồng ý có chữ ký của công dân.'}{' '}
+        {t(consent.method === 'sms-code' ? 'consent.givenBySms' : 'consent.givenByForm')}{' '}
         <button type="button" className="link" onClick={() => onConsent(null)}>
-          Làm lại
+          {t('consent.redo')}
         </button>
       </p>
     );
   }
   return (
     <fieldset className="panel" data-testid="consent-step">
-      <legend>Sự đồng ý của công dân</legend>
-      <p>Trước khi nộp hộ, công dân {citizen.fullName} cần đồng ý. Chọn một cách:</p>
+      <legend>{t('consent.legend')}</legend>
+      <p>{t('consent.intro', { name: citizen.fullName })}</p>
       <div className="field">
         <label>
-          <input type="radio" name="consent-method" checked={method === 'sms'} onChange={() => setMethod('sms')} /> Mã xác nhận gửi qua tin nhắn đến số {citizen.phone}
+          <input type="radio" name="consent-method" checked={method === 'sms'} onChange={() => setMethod('sms')} /> {t('consent.bySms', { phone: citizen.phone })}
         </label>
         <label>
-          <input type="radio" name="consent-method" checked={method === 'form'} onChange={() => setMethod('form')} /> Giấy đồng ý có chữ ký
+          <input type="radio" name="consent-method" checked={method === 'form'} onChange={() => setMethod('form')} /> {t('consent.byForm')}
         </label>
       </div>
       {message && (
@@ -61,7 +63,7 @@ export function AssistedConsent(props: {
         <>
           <p className="actions">
             <button type="button" disabled={busy} onClick={() => run(async () => setSent(await api.sendConsentCode({ idNumber: citizen.idNumber, phone: citizen.phone })))}>
-              {sent ? 'Gửi lại mã' : 'Gửi mã xác nhận'}
+              {t(sent ? 'consent.resend' : 'consent.send')}
             </button>
           </p>
           {sent && (
@@ -74,14 +76,14 @@ export function AssistedConsent(props: {
                 });
               }}
             >
-              <p className="note">Đã gửi mã đến số {sent.phone}. Mã có hiệu lực 10 phút. Mời công dân đọc mã trong tin nhắn.</p>
+              <p className="note">{t('consent.sent', { phone: sent.phone })}</p>
               <div className="field">
-                <label htmlFor="consent-code">Mã xác nhận (6 chữ số)</label>
+                <label htmlFor="consent-code">{t('consent.code')}</label>
                 <input id="consent-code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required value={code} onChange={(e) => setCode(e.target.value)} />
               </div>
               <p className="actions">
                 <button type="submit" disabled={busy}>
-                  Xác nhận
+                  {t('consent.confirm')}
                 </button>
               </p>
             </form>
@@ -95,11 +97,11 @@ export function AssistedConsent(props: {
               disabled={busy}
               onClick={() => run(() => api.printConsentForm({ fullName: citizen.fullName, idNumber: citizen.idNumber, phone: citizen.phone, procedureCode: props.procedureCode }))}
             >
-              In giấy đồng ý
+              {t('consent.print')}
             </button>
           </p>
           <div className="field">
-            <label htmlFor="consent-file">Tải lên giấy đồng ý đã ký (ảnh hoặc PDF)</label>
+            <label htmlFor="consent-file">{t('consent.upload')}</label>
             <input
               id="consent-file"
               type="file"

@@ -59,7 +59,7 @@ export function DossierPage({ code }: { code: string }) {
       </h1>
       {d.assistedBy && (
         <p className="note" data-testid="assisted-by">
-          {d.assistedBy.text}
+          {t('dossier.assistedBy', { helper: d.assistedBy.helperName, commune: d.assistedBy.communeName })}
         </p>
       )}
       <dl className="facts big">

@@ -340,6 +340,7 @@ function HelperIntake(props: {
   onBack: () => void;
   onDone: () => void;
 }) {
+  const t = useT();
   const a = props.applicant;
   if (props.stage === 'citizen') {
     return (
@@ -352,12 +353,12 @@ function HelperIntake(props: {
       >
         {props.message && <p role="alert" className="error">{props.message}</p>}
         <fieldset className="panel" data-testid="assisted-citizen-step">
-          <legend>Công dân được hỗ trợ nộp hồ sơ</legend>
-          <p className="note">Hồ sơ đứng tên công dân: công dân xem và theo dõi hồ sơ khi đăng nhập bằng số định danh của mình.</p>
+          <legend>{t('submit.assistedCitizenLegend')}</legend>
+          <p className="note">{t('submit.assistedCitizenNote')}</p>
           <SchemaForm schema={APPLICANT} value={a} onChange={props.onApplicant} labelOf={applicantLabel} errors={props.errors} prefix="applicant." />
         </fieldset>
         <p className="actions">
-          <button type="submit">Tiếp tục: xin sự đồng ý</button>
+          <button type="submit">{t('submit.toConsent')}</button>
         </p>
       </form>
     );
@@ -372,10 +373,10 @@ function HelperIntake(props: {
       />
       <p className="actions">
         <button type="button" className="secondary" onClick={props.onBack}>
-          Quay lại
+          {t('submit.back')}
         </button>{' '}
         <button type="button" disabled={!props.consent} onClick={props.onDone}>
-          Tiếp tục: điền tờ khai
+          {t('submit.toForm')}
         </button>
       </p>
     </div>

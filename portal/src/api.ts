@@ -226,7 +226,7 @@ export const api = {
   /** The printable consent form (PDF) with the citizen's details, opened in a new tab to print. */
   async printConsentForm(query: Record<string, string>) {
     const res = await fetch(`/api/consent-form?${new URLSearchParams(query)}`, { headers: session ? { authorization: `Bearer ${session.token}` } : {} });
-    if (!res.ok) throw new ApiError(res.status, `Không tải được giấy đồng ý (lỗi ${res.status}).`);
+    if (!res.ok) throw new ApiError(res.status, t('api.consentFormFailed', { status: res.status }));
     window.open(URL.createObjectURL(await res.blob()), '_blank');
   },
   submit: (body: unknown, idempotencyKey: string) => call<Dossier>('POST', '/dossiers', body, { 'Idempotency-Key': idempotencyKey }),

@@ -1,7 +1,10 @@
 import { gzipSync } from 'node:zlib';
+import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { outbox } from '../../db/schema';
+import type { SmsPayload } from '../../integrations/messages';
 import { login } from '../support/system';
 import { axeViolations, blocking, describeViolations } from './axe';
 import { baseUrl, browserStack, screenshot } from './support';
@@ -148,6 +151,47 @@ describe('the portal in two languages, with large text and high contrast', () =>
     await page.getByRole('button', { name: 'High contrast' }).click();
     await page.getByRole('button', { name: 'Large text' }).click();
     expect(await root()).toEqual({ classes: '', size: '17px' });
+    await page.context().close();
+  });
+
+  it('walks a helper\'s «Nộp hộ» in English: the citizen\'s details, the consent by SMS code, then the form', async () => {
+    const citizen = { fullName: 'Sùng Thị Dua', idNumber: '010203000516', phone: '0912000516' };
+    const page = await visitor();
+    await go(page, '/');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Find an administrative procedure' }).waitFor();
+    await go(page, '/nop-ho-so/1.001193');
+    await page.locator('#username').fill('batxat.helper');
+    await page.locator('#password').fill('motcua123');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+
+    const step = page.getByTestId('assisted-citizen-step');
+    await step.waitFor();
+    expect(await step.locator('legend').textContent()).toBe('The citizen you are helping to file');
+    await page.locator('#applicant-fullName').fill(citizen.fullName);
+    await page.locator('#applicant-idNumber').fill(citizen.idNumber);
+    await page.locator('#applicant-phone').fill(citizen.phone);
+    await page.getByRole('button', { name: "Continue: ask for the citizen's consent" }).click();
+
+    const consent = page.getByTestId('consent-step');
+    await consent.waitFor();
+    expect(await consent.locator('legend').textContent()).toBe("The citizen's consent");
+    expect(await consent.textContent()).toContain(`Before you file on their behalf, ${citizen.fullName} must consent. Choose one way:`);
+    expect(await page.getByRole('radio', { name: `A confirmation code sent by text message to ${citizen.phone}` }).isChecked()).toBe(true);
+    await screenshot(page, 'lang-en-assisted-consent');
+    await page.getByRole('button', { name: 'Send the confirmation code' }).click();
+    await page.getByLabel('Confirmation code (6 digits)').waitFor();
+    // The API answers the number masked (all but its last three digits).
+    expect(await consent.textContent()).toMatch(/A code has been sent to \*+516\. It is valid for 10 minutes\. Ask the citizen to read out the code in the message\./);
+    expect(await page.getByRole('button', { name: 'Send the code again' }).count()).toBe(1);
+    const sms = await stack.system.dbh.db.select().from(outbox).where(eq(outbox.channel, 'sms'));
+    const text = sms.map((r) => r.payload as SmsPayload).find((m) => m.to === citizen.phone && m.template === 'consent-code')!.text;
+    await page.locator('#consent-code').fill(/Ma xac nhan (\d{6})/.exec(text)![1]!);
+    await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await expect.poll(() => page.getByTestId('consent-given').textContent()).toBe('The citizen has consented with a confirmation code sent by text message. Start again');
+    await page.getByRole('button', { name: 'Continue: fill in the form' }).click();
+    await page.getByTestId('assisted-citizen').waitFor();
+    expect(await lang(page)).toBe('en');
     await page.context().close();
   });
 
