@@ -11,6 +11,7 @@ const production = {
   JWT_SECRET: 'a-real-secret-of-enough-length',
   PAYMENT_WEBHOOK_SECRET: 'another-real-secret-long-enough',
   MOTCUA_ADMIN_PASSWORD: 'not the default',
+  SMS_INBOUND_SECRET: 'a-real-inbound-sms-secret',
 };
 
 describe('the document signer', () => {

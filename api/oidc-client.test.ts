@@ -7,6 +7,7 @@ const PRODUCTION = {
   JWT_SECRET: 'a-real-secret-of-the-province',
   PAYMENT_WEBHOOK_SECRET: 'another-real-secret-here',
   MOTCUA_ADMIN_PASSWORD: 'a-long-admin-password',
+  SMS_INBOUND_SECRET: 'a-real-inbound-sms-secret',
   DATABASE_URL: 'postgres://motcua@db/motcua',
   SIGNING_P12_PATH: '/run/secrets/signing.p12',
   TEMPORAL_ADDRESS: 'temporal:7233',

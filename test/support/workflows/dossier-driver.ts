@@ -87,9 +87,35 @@ export class DossierDriver {
   async process(agencyCode: string): Promise<DossierState> {
     await this.act(officer('desk-officer', agencyCode), { action: 'assign', body: { assigneeId: officer('specialist', agencyCode).id } });
     let s = await this.act(officer('specialist', agencyCode), { action: 'verify', body: {} });
-    s = await this.throughPosting(agencyCode, s);
+    s = await this.throughHeldStages(agencyCode, s);
     if (s.status === 'AWAITING_PAYMENT') s = await this.pay();
     if (s.status === 'AWAITING_APPROVAL') s = await this.act(officer('leader', agencyCode), { action: 'approve', body: {} });
+    return s;
+  }
+
+  /**
+   * Every stage that holds the dossier after its review, in the order its list has them: the
+   * posting (its timer), the site visit (scheduled, then its minutes), the consultation (nobody to
+   * ask, which ends it at once) and the financial obligations (slip, notice, receipt).
+   */
+  async throughHeldStages(agencyCode: string, s: DossierState): Promise<DossierState> {
+    const specialist = officer('specialist', agencyCode);
+    for (let guard = 0; s.stage && guard < 10; guard++) {
+      const kind = s.stage.kind;
+      if (kind === 'post') s = await this.throughPosting(agencyCode, s);
+      else if (kind === 'inspect') {
+        const at = (await this.t.now()) + 60 * 60_000;
+        s = await this.act(specialist, { action: 'schedule-inspection', body: { at: new Date(at).toISOString(), place: 'Thửa đất số 12, tờ bản đồ số 3' } });
+        await this.sleepUntil(at + 60_000);
+        s = await this.act(specialist, { action: 'record-inspection', body: { minutes: { id: 'minutes', name: 'bien-ban.pdf' }, outcome: 'conforms' } });
+      } else if (kind === 'consult') {
+        s = await this.act(specialist, { action: 'request-opinions', body: { agencies: [], note: 'không cần xin ý kiến: công trình phù hợp quy hoạch' } });
+      } else if (kind === 'tax') {
+        await this.act(specialist, { action: 'send-to-tax', body: { slipNo: 'PCTT-1' } });
+        await this.act(specialist, { action: 'record-tax-notice', body: { noticeNo: 'TB-1', amount: 1_000_000 } });
+        s = await this.act(specialist, { action: 'record-tax-payment', body: { receiptNo: 'CT-1' } });
+      }
+    }
     return s;
   }
 
