@@ -2,8 +2,8 @@
  * Generated from the registry: for every procedure in PROCEDURES, its happy path and every timer
  * branch it has, on the time-skipping test server with fake activities (workflows/README.md, 'Tests').
  */
-import { dueFrom } from '../domain/lifecycle/deadline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dueFrom } from '../domain/lifecycle/deadline';
 import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
 import { payBeforeReview, stageOf, type ProcedureDefinition } from '../domain/procedure';
 import { PROCEDURES } from '../procedures';

@@ -1,5 +1,3 @@
-import type { FeeRule } from '../../domain/procedure-rules';
-import type { Status } from '../../domain/status';
 import { t } from './i18n';
 import type * as contract from '../../api/contract';
 import { isKiosk } from './kiosk';

@@ -105,7 +105,7 @@ export class DossierDriver {
       if (kind === 'post') s = await this.throughPosting(agencyCode, s);
       else if (kind === 'inspect') {
         const at = (await this.t.now()) + 60 * 60_000;
-        s = await this.act(specialist, { action: 'schedule-inspection', body: { at: new Date(at).toISOString(), place: 'Thửa đất số 12, tờ bản đồ số 3' } });
+        await this.act(specialist, { action: 'schedule-inspection', body: { at: new Date(at).toISOString(), place: 'Thửa đất số 12, tờ bản đồ số 3' } });
         await this.sleepUntil(at + 60_000);
         s = await this.act(specialist, { action: 'record-inspection', body: { minutes: { id: 'minutes', name: 'bien-ban.pdf' }, outcome: 'conforms' } });
       } else if (kind === 'consult') {

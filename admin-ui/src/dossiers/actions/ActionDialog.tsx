@@ -11,7 +11,6 @@ import {
   ReferenceInput,
   SaveButton,
   SelectArrayInput,
-  SelectInput,
   TextInput,
   maxValue,
   minLength,
