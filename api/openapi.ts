@@ -15,6 +15,7 @@ import { outboxListParams } from './routes/outbox.routes';
 import { paymentCallbackSchema } from './routes/payments.routes';
 import { procedureListParams, profileChangesSchema, versionChangesSchema } from './routes/procedures.routes';
 import { repairBodySchema, stuckListParams } from './routes/stuck.routes';
+import { totpCodeSchema } from './routes/totp.routes';
 import { userCreateSchema, userListParams, userUpdateSchema } from './routes/users.routes';
 
 /**
@@ -46,6 +47,10 @@ const RESPONSES = {
   CalendarDue: out.calendarDueResponse,
   Session: out.loginResponse,
   LoggedOut: out.logoutResponse,
+  TotpStatus: out.totpStatusResponse,
+  TotpEnrolment: out.totpEnrolmentResponse,
+  TotpActivated: out.totpActivatedResponse,
+  TotpDisabled: out.totpDisabledResponse,
   Me: out.meResponse,
   Health: out.healthResponse,
   Payment: out.paymentResponse,
@@ -159,7 +164,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'post', path: '/procedures/:code/versions', tag: 'procedure-versions', summary: 'Publish a new version of a procedure’s rules (deadline, fee, hand-off share); ?dryRun=1 previews it; dossiers in flight keep theirs (administrators)', access: 'signed-in', body: versionChangesSchema, example: { deadline: { workingDays: 5 }, note: 'Quyết định công bố mới' }, success: 201, response: 'Procedure', errors: [400, 403, 404, 422] },
   { method: 'get', path: '/procedures/:code/profile', tag: 'procedure-versions', summary: 'Lào Cai’s profile of a procedure (who receives and decides it, its online level, synced with the national portal): the current version, its history and the departments that may decide (administrators)', access: 'signed-in', success: 200, response: 'ProcedureProfile', errors: [403, 404] },
   { method: 'post', path: '/procedures/:code/profile', tag: 'procedure-versions', summary: 'Correct a procedure’s profile: a new version; when who decides changes, a new version of its rules for new dossiers (dossiers in flight keep theirs); ?dryRun=1 previews it; 422 for an agency that does not exist or cannot decide at that level (administrators)', access: 'signed-in', body: profileChangesSchema, example: { onlineLevel: 'full', note: 'Đã tích hợp thanh toán trực tuyến' }, success: 201, response: 'ProcedureProfile', errors: [400, 403, 404, 422] },
-  { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in: a bearer token, the user and the CASL packed rules', access: 'public', body: loginSchema, success: 200, response: 'Session', errors: [400, 401, 429], example: { username: 'citizen', password: 'motcua123' } },
+  { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in: a bearer token, the user and the CASL packed rules; an officer with TOTP on also sends `code` (401 totp-required without it, totp-invalid when wrong)', access: 'public', body: loginSchema, success: 200, response: 'Session', errors: [400, 401, 429], example: { username: 'citizen', password: 'motcua123' } },
+  { method: 'get', path: '/auth/totp', tag: 'session', summary: 'The caller’s TOTP: on, waiting for its first code, recovery codes left (officers)', access: 'signed-in', success: 200, response: 'TotpStatus', errors: [403] },
+  { method: 'post', path: '/auth/totp/enrol', tag: 'session', summary: 'A new TOTP secret for the caller, as base32, otpauth:// URI and QR (shown this once; replaces one not yet confirmed); 409 totp-enabled when on (officers; audited)', access: 'signed-in', success: 200, response: 'TotpEnrolment', errors: [403, 409] },
+  { method: 'post', path: '/auth/totp/activate', tag: 'session', summary: 'Confirm the enrolment with a first code: TOTP is on, and the 10 recovery codes are answered this once (officers; audited; codes rate-limited)', access: 'signed-in', body: totpCodeSchema, example: { code: '123456' }, success: 200, response: 'TotpActivated', errors: [403, 409, 429] },
+  { method: 'post', path: '/auth/totp/disable', tag: 'session', summary: 'Turn TOTP off with a code from the app or a recovery code (officers; audited; codes rate-limited)', access: 'signed-in', body: totpCodeSchema, example: { code: '123456' }, success: 200, response: 'TotpDisabled', errors: [403, 409, 429] },
   // Tagged apart: a caller that signs out loses its token (the fuzzing suite runs it as a caller of its own).
   { method: 'post', path: '/auth/logout', tag: 'session', summary: 'Sign out everywhere: every token of the caller stops working', access: 'signed-in', success: 200, response: 'LoggedOut', errors: [] },
   { method: 'get', path: '/auth/oidc/login', tag: 'auth', summary: 'Citizen sign-in through the identity issuer (OpenID Connect, code flow with PKCE): redirects to the issuer, with the state, nonce and PKCE verifier in a signed 10-minute cookie; when sign-in through the issuer is not available, back to the portal sign-in page with ?loi=', access: 'public', query: [{ name: 'tiep', description: 'the portal page to land on after sign-in (e.g. a kiosk’s /nop-ho-so/<code>?kiosk=1); default «Hồ sơ của tôi»; anything but a path of this site is ignored' }], success: 303, errors: [] },
@@ -208,6 +217,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'put', path: '/users/:id', tag: 'users', summary: 'Edit a user (admin); a password given replaces the old one; a new role, agency or password revokes the user’s tokens', access: 'signed-in', body: userUpdateSchema, success: 200, response: 'User', errors: [400, 403, 404, 409] },
   { method: 'post', path: '/users/:id/deactivate', tag: 'users', summary: 'Deactivate a user (admin): no more sign-in, every token revoked; not one’s own account (409)', access: 'signed-in', success: 200, response: 'User', errors: [403, 404, 409] },
   { method: 'post', path: '/users/:id/reactivate', tag: 'users', summary: 'Let a deactivated user sign in again (admin)', access: 'signed-in', success: 200, response: 'User', errors: [403, 404] },
+  { method: 'delete', path: '/users/:id/totp', tag: 'users', summary: 'Reset a user’s TOTP (admin; audited): for an officer who lost the app and the recovery codes; they sign in with the password alone until they enrol again', access: 'signed-in', success: 200, response: 'TotpDisabled', errors: [403, 404] },
   {
     method: 'get',
     path: '/calendar/due',

@@ -11,3 +11,4 @@ export * from './login-throttle';
 export * from './issued-documents';
 export * from './commune-categories';
 export * from './rate-limits';
+export * from './user-totp';
