@@ -329,6 +329,11 @@ export const appEn: typeof appVi = {
       prefilled: 'Filled in from dossier %{code} (%{at}); check against the papers',
     },
     problem: {
+      'totp-required': 'This account signs in with a code: enter the 6 digits from your authenticator app (or a recovery code)',
+      'totp-invalid': 'The code is wrong, expired or already used',
+      'totp-enabled': 'Two-step verification is on: turn it off (with a code) before enrolling again',
+      'totp-not-enrolled': 'No key is waiting for confirmation: enrol first',
+      'totp-not-enabled': 'Two-step verification is not on',
       'not-awaiting-payment': 'The dossier is not waiting for a payment: nothing is due now',
       'upload-quota': 'Upload quota reached: attach the files already uploaded to a dossier, or try again later',
       'still-retrying': 'Recording is being retried; it clears by itself once the cause is fixed',

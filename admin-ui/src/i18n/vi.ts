@@ -335,6 +335,11 @@ export const appVi = {
       prefilled: 'Đã điền theo hồ sơ %{code} (%{at}); kiểm tra lại với giấy tờ',
     },
     problem: {
+      'totp-required': 'Tài khoản này đăng nhập kèm mã xác thực: nhập mã 6 số trên ứng dụng xác thực (hoặc một mã dự phòng)',
+      'totp-invalid': 'Mã xác thực không đúng, đã hết hạn hoặc đã dùng rồi',
+      'totp-enabled': 'Xác thực hai lớp đang bật: hãy tắt (bằng một mã) trước khi đăng ký lại',
+      'totp-not-enrolled': 'Chưa có khóa chờ xác nhận: hãy bấm đăng ký trước',
+      'totp-not-enabled': 'Xác thực hai lớp chưa bật',
       'not-awaiting-payment': 'Hồ sơ không ở bước chờ nộp phí: không có khoản nào phải thanh toán lúc này',
       'upload-quota': 'Đã vượt hạn mức tải tệp trong ngày; hãy gắn các tệp đã tải vào hồ sơ hoặc thử lại sau',
       'still-retrying': 'Hệ thống đang tự thử lưu lại; hồ sơ sẽ tự hết kẹt khi nguyên nhân được khắc phục',
