@@ -111,6 +111,8 @@ const MATRIX: Record<string, Row> = {
   // the reason; test/integration/oidc-sign-in.test.ts follows the real flow).
   'GET /auth/oidc/login': { call: () => ({ path: '/api/auth/oidc/login' }), expect: all(303) },
   'GET /auth/oidc/callback': { call: () => ({ path: '/api/auth/oidc/callback?code=abc&state=xyz' }), expect: all(303) },
+  'GET /auth/oidc/logout': { call: () => ({ path: '/api/auth/oidc/logout?tiep=/ho-so-cua-toi' }), expect: all(303) },
+  'GET /auth/oidc/logged-out': { call: () => ({ path: '/api/auth/oidc/logged-out?state=/' }), expect: all(303) },
   'GET /me': { call: () => ({ path: '/api/me' }), expect: signedIn(200) },
   // Revokes the caller's tokens: run after every other row, then everyone signs in again.
   // Officers' own TOTP (citizens sign in at the identity issuer). Enrolment leaves a secret
