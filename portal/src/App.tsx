@@ -80,7 +80,7 @@ export function App() {
               <a href={href('/ho-so-cua-toi')} onClick={onLinkClick}>
                 Hồ sơ của tôi
               </a>
-              <button type="button" className="link" onClick={logOut}>
+              <button type="button" className="link" onClick={() => logOut()}>
                 Đăng xuất ({session.user.fullName})
               </button>
             </>
