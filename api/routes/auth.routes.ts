@@ -9,10 +9,10 @@ import { LoginThrottle, DEFAULT_LIMITS } from '../login-throttle';
 import { abilityUser, issueToken, requireUser, type SessionUser } from '../middleware/auth';
 import { tooMany } from '../middleware/rate-limit';
 import { dummyHash, verifyPassword } from '../password-verify';
-import { fromZod, HttpProblem, unauthorized } from '../problem';
+import { fromZod, unauthorized } from '../problem';
 import { sessionsOf } from '../sessions';
 import { totpOf } from '../totp/totp-context';
-import { totpInvalid } from './totp.routes';
+import { totpInvalid, totpRequired } from '../totp/totp-problems';
 
 export const loginSchema = z.object({
   username: z.string().trim().min(1).max(100),
@@ -63,7 +63,7 @@ export function authRoutes(ctx: AppContext): Router {
       throw unauthorized('wrong username or password');
     }
     if (await totp.store.isEnabled(row.id)) {
-      if (!body.data.code) throw new HttpProblem(401, 'totp-required', 'Code required', 'this account signs in with a code from its authenticator app');
+      if (!body.data.code) throw totpRequired();
       const wait = await totp.attempts.hit(row.id);
       if (wait > 0) throw refuse(wait);
       const check = await totp.store.check(row.id, body.data.code);

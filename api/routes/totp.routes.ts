@@ -6,8 +6,9 @@ import { users } from '../../db/schema';
 import type { AppContext } from '../context';
 import { requireUser } from '../middleware/auth';
 import { tooMany } from '../middleware/rate-limit';
-import { conflict, forbidden, fromZod, HttpProblem, notFound } from '../problem';
+import { conflict, forbidden, fromZod, notFound } from '../problem';
 import { totpOf } from '../totp/totp-context';
+import { totpInvalid } from '../totp/totp-problems';
 import { base32Encode, otpauthUri } from '../totp/totp';
 
 /** A code from the authenticator app (6 digits) or a recovery code (XXXXX-XXXXX). */
@@ -15,9 +16,6 @@ export const totpCodeSchema = z.object({ code: z.string().trim().min(6).max(20) 
 
 /** The name authenticator apps list the account under. */
 export const TOTP_ISSUER = 'Một cửa';
-
-/** 400, not 401: a wrong code while signed in must not read as a lost session to the back office. */
-export const totpInvalid = (status: 400 | 401 = 400) => new HttpProblem(status, 'totp-invalid', 'Wrong code', 'the code is wrong, expired or already used');
 
 /**
  * Officers' optional second factor (issue 15 §3; docs/security.md, "Officer sign-in"): enrol
