@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, totp } from '../../api/totp/totp';
 import type { System } from '../../runtime/system';
 import { login, startTestSystem } from '../support/system';
-import { baseUrl, launch, screenshot, signIn } from './support';
+import { launch, screenshot, signIn } from './support';
 
 const ADMIN_PASSWORD = process.env.MOTCUA_ADMIN_PASSWORD ?? 'admin';
 const PASSWORD = 'Sông Hồng chảy mãi';
