@@ -30,6 +30,7 @@ import { stuckRoutes } from './routes/stuck.routes';
 import { publicRoutes } from './routes/public.routes';
 import { publicStatsRoutes } from './routes/public-stats.routes';
 import { statusAudioRoutes } from './routes/status-audio.routes';
+import { totpRoutes } from './routes/totp.routes';
 import { userRoutes } from './routes/users.routes';
 import { checkTextInput } from './middleware/text-input';
 import { securityHeaders } from './middleware/security-headers';
@@ -66,6 +67,7 @@ export function createApp(ctx: AppContext): express.Express {
   api.use(smsInboundRoutes(ctx));
   api.use(authenticate(ctx));
   api.use(authRoutes(ctx));
+  api.use(totpRoutes(ctx));
   api.use(oidcRoutes(ctx));
   api.use(procedureVersionRoutes(ctx));
   // Before the dossier routes: `/dossiers/stuck` would otherwise be read as a dossier code.

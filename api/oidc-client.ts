@@ -27,6 +27,8 @@ export interface IssuerIdentity {
   sub: string;
   personalId: string;
   name: string;
+  /** The ID token as issued: the hint of the logout at the issuer (RP-initiated logout). */
+  idToken?: string;
 }
 
 /** A failure with the code the portal words for the citizen (portal/src/oidc-errors.ts). */
@@ -40,6 +42,10 @@ export class OidcFailure extends Error {
 }
 
 export const FLOW_COOKIE = 'motcua_oidc_flow';
+/** The ID token of the citizen's sign-in, kept HttpOnly for the logout at the issuer. */
+export const ID_TOKEN_COOKIE = 'motcua_oidc_id';
+/** Where the issuer sends the browser back after its logout. */
+export const POST_LOGOUT_PATH = '/api/auth/oidc/logged-out';
 export const FLOW_TTL_S = 600;
 const FLOW_AUDIENCE = 'motcua:oidc-flow';
 const PERSONAL_ID = /^\d{12}$/;
@@ -48,11 +54,14 @@ export class OidcClient {
   private config?: Promise<oidc.Configuration>;
   private readonly flowKey: Uint8Array;
   readonly redirectUri: string;
+  /** Registered at the issuer as the client's post_logout_redirect_uri. */
+  readonly postLogoutRedirectUri: string;
 
   constructor(private readonly s: OidcSettings) {
     // Its own key, derived from the session secret: a flow cookie can never pass for a session token.
     this.flowKey = new TextEncoder().encode(`${s.JWT_SECRET}:oidc-flow`);
     this.redirectUri = s.OIDC_REDIRECT_URI ?? `${s.publicBaseUrl}/api/auth/oidc/callback`;
+    this.postLogoutRedirectUri = `${s.publicBaseUrl}${POST_LOGOUT_PATH}`;
   }
 
   get configured(): boolean {
@@ -115,7 +124,23 @@ export class OidcClient {
     const personalId = String(claims[this.s.OIDC_PERSONAL_ID_CLAIM] ?? '');
     if (!PERSONAL_ID.test(personalId)) throw new OidcFailure('no-personal-id', `claim ${this.s.OIDC_PERSONAL_ID_CLAIM} is missing or not 12 digits`);
     const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().normalize('NFC').slice(0, 200) : `Công dân ${personalId.slice(-4)}`;
-    return { sub: idClaims.sub, personalId, name };
+    return { sub: idClaims.sub, personalId, name, ...(tokens.id_token ? { idToken: tokens.id_token } : {}) };
+  }
+
+  /**
+   * Where to send the browser to end the citizen's session at the issuer too (OpenID Connect
+   * RP-Initiated Logout 1.0): its end_session_endpoint with the ID token as hint, and the page
+   * the issuer sends them back to, registered there. Null when the issuer has no such endpoint or
+   * cannot be reached: the sign-out at motcua stands on its own.
+   */
+  async endSessionUrl(idToken: string, state: string): Promise<string | null> {
+    try {
+      const config = await this.configuration();
+      if (!config.serverMetadata().end_session_endpoint) return null;
+      return oidc.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: this.postLogoutRedirectUri, state }).href;
+    } catch {
+      return null;
+    }
   }
 
   /** The checks as a signed cookie value (HS256, 10 minutes). */

@@ -311,6 +311,16 @@ export const meResponse = z.object({ user: sessionUser, rules: packedRules });
 export const loginResponse = meResponse.extend({ token: z.string() });
 export const logoutResponse = z.object({ loggedOut: z.literal(true) });
 
+/** An officer's TOTP (api/routes/totp.routes.ts): the secret only ever leaves in the enrolment answer. */
+export const totpStatusResponse = z.object({ enabled: z.boolean(), pending: z.boolean(), recoveryCodesLeft: z.number().int().min(0) });
+export const totpEnrolmentResponse = z.object({
+  secret: z.string().describe('base32, for typing into the app by hand'),
+  uri: z.string().describe('otpauth://totp/… key URI'),
+  qrPng: z.string().describe('the key URI as a QR code, a data: URL of a PNG'),
+});
+export const totpActivatedResponse = z.object({ enabled: z.literal(true), recoveryCodes: z.array(z.string()).describe('shown this once; each signs in once without the app') });
+export const totpDisabledResponse = z.object({ enabled: z.literal(false) });
+
 export const healthResponse = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.enum(['up', 'down']),

@@ -46,6 +46,8 @@ const envObject = z.object({
   LOGIN_MAX_FAILURES_GLOBAL: z.coerce.number().int().min(1).default(500),
   /** Key of the dossier codes' scattered NNNN suffix (api/dossier-code.ts); unset: derived from JWT_SECRET. */
   DOSSIER_CODE_KEY: z.string().min(16).optional(),
+  /** Key that seals officers' TOTP secrets in the database (api/totp/secret-box.ts); unset: derived from JWT_SECRET. */
+  TOTP_KEY: z.string().min(16).optional(),
   /** Bearer token that GET /metrics and /api/metrics require when set; unset: open (internal network only). */
   METRICS_TOKEN: z.string().min(16).optional(),
   /**

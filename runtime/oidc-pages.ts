@@ -46,3 +46,22 @@ export function consentPage(uid: string, clientName: string, name: string): stri
 export function errorPage(message: string): string {
   return page('Có lỗi khi đăng nhập', `<h1>Có lỗi khi đăng nhập</h1><p>${esc(message)}</p>`);
 }
+
+/**
+ * The provider's question before ending its session (RP-initiated logout). `form` is the
+ * provider's own hidden form (id `op.logoutForm`, its CSRF field); the buttons submit it.
+ */
+export function logoutPage(form: string): string {
+  return page(
+    'Đăng xuất',
+    `<h1>Đăng xuất khỏi định danh điện tử?</h1>
+<p>Ông/Bà đã đăng xuất khỏi Cổng dịch vụ công. Đăng xuất cả ở đây để lần sau phải nhập lại số định danh và mật khẩu (nên làm trên máy dùng chung).</p>
+${form}
+<button autofocus type="submit" form="op.logoutForm" name="logout" value="yes">Đăng xuất</button>
+<button type="submit" form="op.logoutForm" class="secondary">Giữ đăng nhập</button>`,
+  );
+}
+
+export function loggedOutPage(): string {
+  return page('Đã đăng xuất', '<h1>Đã đăng xuất</h1><p>Ông/Bà đã đăng xuất khỏi định danh điện tử.</p>');
+}

@@ -3,9 +3,10 @@ import { createServer } from 'node:http';
 import express from 'express';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
+import { POST_LOGOUT_PATH } from '../api/oidc-client';
 import type { Env } from '../config/env';
 import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed';
-import { consentPage, errorPage, loginPage } from './oidc-pages';
+import { consentPage, errorPage, loggedOutPage, loginPage, logoutPage } from './oidc-pages';
 
 /**
  * A local OpenID Connect provider standing in for the national identity issuer in development and
@@ -31,6 +32,8 @@ export interface DevOidcOptions {
   clientId: string;
   clientSecret: string;
   redirectUris: string[];
+  /** Where the logout at the provider may send the browser back; default: each redirect URI's `…/logged-out` sibling. */
+  postLogoutRedirectUris?: string[];
   identities?: DevIdentity[];
 }
 
@@ -64,6 +67,7 @@ export async function startDevOidcProvider(opts: DevOidcOptions): Promise<DevOid
         client_secret: opts.clientSecret,
         client_name: 'Dịch vụ công Lào Cai (motcua)',
         redirect_uris: opts.redirectUris,
+        post_logout_redirect_uris: opts.postLogoutRedirectUris ?? opts.redirectUris.map((u) => u.replace(/\/callback$/, '/logged-out')),
         response_types: ['code'],
         grant_types: ['authorization_code'],
         token_endpoint_auth_method: 'client_secret_post',
@@ -76,7 +80,21 @@ export async function startDevOidcProvider(opts: DevOidcOptions): Promise<DevOid
     scopes: ['openid', 'profile', 'personal_id'],
     jwks: { keys: [jwk] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      // RP-initiated logout: motcua's portal sends a citizen who signs out here, to end this session too.
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx: { body: string; type: string }, form: string) => {
+          ctx.type = 'html';
+          ctx.body = logoutPage(form);
+        },
+        postLogoutSuccessSource: async (ctx: { body: string; type: string }) => {
+          ctx.type = 'html';
+          ctx.body = loggedOutPage();
+        },
+      },
+    },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     findAccount: async (_ctx: unknown, sub: string) => {
       const who = bySub.get(sub);
@@ -151,7 +169,8 @@ export const DEV_CLIENT_SECRET = 'motcua-dev-oidc-client-secret';
 export async function startDevIssuerFor(env: Env): Promise<{ provider: DevOidcProvider; env: Env }> {
   const clientSecret = env.OIDC_CLIENT_SECRET ?? DEV_CLIENT_SECRET;
   const redirectUris = [env.OIDC_REDIRECT_URI ?? `${env.publicBaseUrl}/api/auth/oidc/callback`];
-  const start = (port: number) => startDevOidcProvider({ port, clientId: env.OIDC_CLIENT_ID, clientSecret, redirectUris });
+  const postLogoutRedirectUris = [`${env.publicBaseUrl}${POST_LOGOUT_PATH}`];
+  const start = (port: number) => startDevOidcProvider({ port, clientId: env.OIDC_CLIENT_ID, clientSecret, redirectUris, postLogoutRedirectUris });
   const provider = await start(env.OIDC_DEV_PORT).catch((err: NodeJS.ErrnoException) => {
     if (err.code !== 'EADDRINUSE') throw err;
     return start(0);

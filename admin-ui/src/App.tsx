@@ -14,6 +14,7 @@ import { i18nProvider } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
 import procedures from './procedures';
+import { TotpPage } from './security/TotpPage';
 import { StatsDashboard } from './stats';
 import stuck from './stuck';
 import users from './users';
@@ -75,6 +76,7 @@ export function App() {
         <CustomRoutes>
           <Route path="/stats" element={<StatsDashboard />} />
           <Route path="/my-work" element={<MyWork />} />
+          <Route path="/security" element={<TotpPage />} />
         </CustomRoutes>
       </Admin>
     </AbilityProvider>

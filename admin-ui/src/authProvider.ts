@@ -1,6 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 import { canAccess, loadRules } from './ability';
 import { API, httpClient } from './http';
+import { totpPrompt } from './layout/totp-prompt';
 import { session, type Session } from './session';
 
 loadRules(session.get()?.rules);
@@ -8,15 +9,21 @@ let refreshed = false;
 
 /** Sign-in against /api/auth/login; the rules come back with the token and drive canAccess. */
 export const authProvider: AuthProvider = {
-  async login({ username, password }: { username: string; password: string }) {
+  async login({ username, password, code }: { username: string; password: string; code?: string }) {
     const res = await fetch(`${API}/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ username, password }),
+      body: JSON.stringify({ username, password, ...(code?.trim() ? { code: code.trim() } : {}) }),
     });
-    const body = (await res.json().catch(() => ({}))) as Partial<Session> & { detail?: string };
+    const body = (await res.json().catch(() => ({}))) as Partial<Session> & { detail?: string; code?: string };
     // Locked after repeated failures (the right password is refused too until the lock ends).
     if (res.status === 429) throw new Error('app.auth.locked');
+    // Two-step verification: the form shows the code field and the officer signs in again with it.
+    if (body.code === 'totp-required') {
+      totpPrompt.ask();
+      throw new Error('app.auth.totp_required');
+    }
+    if (body.code === 'totp-invalid') throw new Error('app.auth.totp_invalid');
     if (!res.ok || !body.token || !body.user) throw new Error(res.status === 401 ? 'app.auth.wrong_credentials' : (body.detail ?? 'ra.auth.sign_in_error'));
     if (body.user.role === 'citizen') throw new Error('app.auth.citizen_not_allowed');
     session.set({ token: body.token, user: body.user, rules: body.rules ?? [] });

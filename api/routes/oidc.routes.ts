@@ -2,10 +2,16 @@ import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context';
 import { linkCitizen } from '../citizen-accounts';
 import { issueToken } from '../middleware/auth';
-import { FLOW_COOKIE, FLOW_TTL_S, isPortalPath, OidcClient, OidcFailure } from '../oidc-client';
+import { FLOW_COOKIE, FLOW_TTL_S, ID_TOKEN_COOKIE, isPortalPath, OidcClient, OidcFailure } from '../oidc-client';
 
 /** Where the portal says, in Vietnamese, why a sign-in through the issuer did not happen (portal/src/SignIn.tsx). */
 const portalError = (code: string) => `/dang-nhap?loi=oidc-${code}`;
+
+/** As long as the session it came with (api/middleware/auth.ts): past that, nothing is left to end at motcua. */
+const ID_TOKEN_TTL_MS = 8 * 3600_000;
+
+/** The portal page a `tiep` (or the logout's round-tripped state) names, else the home page. */
+const portalPage = (v: unknown) => (typeof v === 'string' && isPortalPath(v) ? v : '/');
 
 function readCookie(req: Request, name: string): string | undefined {
   for (const part of (req.get('cookie') ?? '').split(';')) {
@@ -54,6 +60,8 @@ export function oidcRoutes(ctx: AppContext): Router {
         return void seeOther(res, portalError(link.reason));
       }
       const u = link.user;
+      // Kept for the logout at the issuer; HttpOnly, so no script of the page can read it.
+      if (who.idToken) res.cookie(ID_TOKEN_COOKIE, who.idToken, { ...cookieOptions, maxAge: ID_TOKEN_TTL_MS });
       const token = await issueToken(ctx, { id: u.id, username: u.username, fullName: u.fullName, role: u.role, agencyCode: u.agencyCode }, u.tokenVersion);
       ctx.log.info({ audit: 'session.oidc', actor: u.id, created: link.created, issuerSub: who.sub }, 'citizen signed in through the identity issuer');
       // The token rides in the fragment, which browsers never send to a server; the portal takes it
@@ -64,6 +72,26 @@ export function oidcRoutes(ctx: AppContext): Router {
       ctx.log.warn({ err, reason }, 'oidc: sign-in refused');
       seeOther(res, portalError(reason));
     }
+  });
+
+  /**
+   * The portal's sign-out, second half (the first revokes motcua's tokens, POST /auth/logout): a
+   * citizen who signed in through the issuer is sent to its end_session_endpoint with the ID token
+   * as hint, so that the next sign-in there asks for their credentials again — on a shared
+   * computer above all. Anyone else, or an issuer without the endpoint, goes straight to the page.
+   */
+  r.get('/auth/oidc/logout', async (req, res) => {
+    const next = portalPage(req.query.tiep);
+    const idToken = readCookie(req, ID_TOKEN_COOKIE);
+    res.clearCookie(ID_TOKEN_COOKIE, cookieOptions);
+    const atIssuer = idToken && client.configured ? await client.endSessionUrl(idToken, next) : null;
+    if (atIssuer) ctx.log.info({ audit: 'session.oidc-logout' }, 'citizen sent to the identity issuer to sign out there too');
+    seeOther(res, atIssuer ?? next);
+  });
+
+  /** Back from the issuer's logout: on to the portal page the state names (only a page of this portal). */
+  r.get('/auth/oidc/logged-out', (req, res) => {
+    seeOther(res, portalPage(req.query.state));
   });
   return r;
 }

@@ -12,3 +12,4 @@ export * from './issued-documents';
 export * from './commune-categories';
 export * from './rate-limits';
 export * from './assisted-filings';
+export * from './user-totp';

@@ -83,7 +83,7 @@ export function App() {
               <a href={href('/ho-so-cua-toi')} onClick={onLinkClick}>
                 {t('nav.mine')}
               </a>
-              <button type="button" className="link" onClick={logOut}>
+              <button type="button" className="link" onClick={() => logOut()}>
                 {t('nav.signOut', { name: session.user.fullName })}
               </button>
             </>

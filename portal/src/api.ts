@@ -45,7 +45,8 @@ export type Consent = { method: 'sms-code'; codeId: string } | { method: 'signed
  * The session: the API wants a signed-in citizen to submit. Online it lives in sessionStorage
  * (gone with the tab); at a kiosk only in memory, and the idle reset reloads the page.
  */
-let session: { token: string; user: User } | null = (() => {
+/** `viaIssuer`: signed in through the identity issuer, where signing out must end the session too. */
+let session: { token: string; user: User; viaIssuer?: boolean } | null = (() => {
   if (isKiosk()) return null;
   try {
     return JSON.parse(sessionStorage.getItem('motcua.portal.session') ?? 'null');
@@ -84,7 +85,7 @@ export function adoptSessionFromAddress() {
     // base64url of UTF-8 JSON (the name is Vietnamese).
     const bytes = Uint8Array.from(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
     const claims = JSON.parse(new TextDecoder().decode(bytes)) as { sub: string; username: string; name: string; role: User['role'] };
-    setSession({ token, user: { id: claims.sub, username: claims.username, fullName: claims.name, role: claims.role } });
+    setSession({ token, user: { id: claims.sub, username: claims.username, fullName: claims.name, role: claims.role }, viaIssuer: true });
   } catch {
     // Not a token of ours: ignored, the citizen is simply not signed in.
   }
@@ -92,12 +93,18 @@ export function adoptSessionFromAddress() {
 /**
  * Signs out on the server as well: every token of the citizen stops working, wherever a copy of it
  * is (a shared kiosk above all). `keepalive` lets the request finish while the page goes away.
+ * A citizen who signed in through the identity issuer then goes there to sign out too
+ * (`/api/auth/oidc/logout`, which comes back to the home page), so that the next sign-in on this
+ * computer asks for the credentials again. Not at a kiosk: its idle reset reloads the kiosk at once
+ * and cannot wait on the issuer's question.
  */
 export function logOut() {
+  const atIssuer = session?.viaIssuer && !isKiosk();
   if (session) {
     void fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${session.token}` }, keepalive: true }).catch(() => undefined);
   }
   signOut();
+  if (atIssuer) location.assign('/api/auth/oidc/logout?tiep=%2F');
 }
 
 async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {

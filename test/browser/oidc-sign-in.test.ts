@@ -90,6 +90,36 @@ describe('citizen sign-in through the identity issuer, in Chromium', () => {
     await context.close();
   });
 
+  it('signs out at the provider too: the next sign-in asks for the personal ID number and password again', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const signInThroughIssuer = async () => {
+      await page.goto(`${base}/dang-nhap`);
+      await page.getByRole('link', { name: 'Đăng nhập bằng định danh điện tử' }).click();
+    };
+    await signInThroughIssuer();
+    await page.getByLabel('Số định danh cá nhân (12 chữ số)').fill('010186000123');
+    await page.getByLabel('Mật khẩu').fill('motcua123');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đồng ý' }).click();
+    await page.waitForURL((u) => u.origin === base && u.pathname === '/ho-so-cua-toi');
+
+    await page.getByRole('button', { name: /Đăng xuất/ }).click();
+    await page.waitForURL((u) => u.origin === idp.issuer);
+    await page.getByRole('heading', { name: 'Đăng xuất khỏi định danh điện tử?' }).waitFor();
+    await screenshot(page, 'oidc-provider-logout');
+    await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+    await page.waitForURL((u) => u.origin === base && u.pathname === '/');
+    expect(await page.evaluate(() => sessionStorage.getItem('motcua.portal.session'))).toBeNull();
+
+    // The provider's session ended with it: its sign-in page asks again.
+    await signInThroughIssuer();
+    await page.waitForURL((u) => u.origin === idp.issuer);
+    await page.getByLabel('Số định danh cá nhân (12 chữ số)').waitFor();
+    await context.close();
+  });
+
   it('says in Vietnamese why, when the citizen refuses consent', async () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();

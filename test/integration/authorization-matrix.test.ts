@@ -118,8 +118,16 @@ const MATRIX: Record<string, Row> = {
   // the reason; test/integration/oidc-sign-in.test.ts follows the real flow).
   'GET /auth/oidc/login': { call: () => ({ path: '/api/auth/oidc/login' }), expect: all(303) },
   'GET /auth/oidc/callback': { call: () => ({ path: '/api/auth/oidc/callback?code=abc&state=xyz' }), expect: all(303) },
+  'GET /auth/oidc/logout': { call: () => ({ path: '/api/auth/oidc/logout?tiep=/ho-so-cua-toi' }), expect: all(303) },
+  'GET /auth/oidc/logged-out': { call: () => ({ path: '/api/auth/oidc/logged-out?state=/' }), expect: all(303) },
   'GET /me': { call: () => ({ path: '/api/me' }), expect: signedIn(200) },
   // Revokes the caller's tokens: run after every other row, then everyone signs in again.
+  // Officers' own TOTP (citizens sign in at the identity issuer). Enrolment leaves a secret
+  // waiting for its first code, which changes nothing at sign-in; a 7-digit code is never right.
+  'GET /auth/totp': { call: () => ({ path: '/api/auth/totp' }), expect: signedIn(200, CITIZENS) },
+  'POST /auth/totp/enrol': { call: () => ({ path: '/api/auth/totp/enrol' }), expect: signedIn(200, CITIZENS) },
+  'POST /auth/totp/activate': { call: () => ({ path: '/api/auth/totp/activate', body: { code: '0000000' } }), expect: signedIn(400, CITIZENS) },
+  'POST /auth/totp/disable': { call: () => ({ path: '/api/auth/totp/disable', body: { code: '0000000' } }), expect: signedIn(409, CITIZENS) },
   'POST /auth/logout': { call: () => ({ path: '/api/auth/logout' }), expect: signedIn(200) },
   'POST /dossiers': {
     // Everyone tries to submit at 02647; desk officers at the counter, others online.
@@ -224,6 +232,7 @@ const MATRIX: Record<string, Row> = {
   // Deactivation runs before reactivation (API_ROUTES order); each answers the user either way.
   'POST /users/:id/deactivate': { call: () => ({ path: `/api/users/${fx.userId}/deactivate` }), expect: adminWrites(200) },
   'POST /users/:id/reactivate': { call: () => ({ path: `/api/users/${fx.userId}/reactivate` }), expect: adminWrites(200) },
+  'DELETE /users/:id/totp': { call: () => ({ path: `/api/users/${fx.userId}/totp` }), expect: adminWrites(200) },
   'GET /holidays': { call: () => ({ path: '/api/holidays?filter={"year":2099}' }), expect: officersRead },
   'POST /holidays': { call: () => ({ path: '/api/holidays', body: { date: '2099-02-03', kind: 'off', note: 'thử' } }), expect: adminWrites(201) },
   'DELETE /holidays/:date': { call: () => ({ path: `/api/holidays/${fx.holiday}` }), expect: adminWrites(200) },

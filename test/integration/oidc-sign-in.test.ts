@@ -139,6 +139,46 @@ describe('citizen sign-in through the identity issuer', () => {
     expect((await holders(OFFICER_ID.personalId)).map((u) => u.id)).toEqual(['u-laocai.desk']);
   });
 
+  it('signs out at the issuer too: after the portal’s sign-out, the next sign-in asks for the credentials again', async () => {
+    const b = browser();
+    tokenOf(await signIn(DUA.personalId, '', b));
+    // Still signed in at the issuer: a new sign-in in this browser comes straight back, asking nothing.
+    tokenOf(await b.open(`${base}/api/auth/oidc/login`));
+
+    // The portal's sign-out goes to the issuer's end_session_endpoint with the ID token as hint.
+    const portalPage = b.stopAt;
+    b.stopAt = (u) => u.origin === idp.issuer;
+    const toIssuer = (await b.open(`${base}/api/auth/oidc/logout?tiep=${encodeURIComponent('/dang-nhap')}`)).location!;
+    b.stopAt = portalPage;
+    expect(toIssuer.searchParams.get('post_logout_redirect_uri')).toBe(`${base}/api/auth/oidc/logged-out`);
+    expect(toIssuer.searchParams.get('id_token_hint')?.split('.')).toHaveLength(3);
+    expect(toIssuer.searchParams.get('state')).toBe('/dang-nhap');
+    const question = await b.open(toIssuer);
+    expect(question.status).toBe(200);
+    expect(question.html).toContain('Đăng xuất khỏi định danh điện tử');
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(question.html)?.[1];
+    expect(xsrf).toBeTruthy();
+    const back = await b.submit(question, '/session/end/confirm', { xsrf: xsrf!, logout: 'yes' });
+    expect(back.location?.origin).toBe(base);
+    expect(back.location?.pathname).toBe('/dang-nhap');
+
+    // The issuer asks for the personal ID number and password again.
+    await toLoginPage(b);
+    // The ID token cookie went with the sign-out: another sign-out goes straight to the page.
+    const again = await request(system.server).get('/api/auth/oidc/logout?tiep=%2Fdang-nhap');
+    expect(again.status).toBe(303);
+    expect(again.headers.location).toBe('/dang-nhap');
+  });
+
+  it('keeps the return from the issuer’s logout on the portal', async () => {
+    for (const [state, to] of [['/ho-so-cua-toi', '/ho-so-cua-toi'], ['//evil.example/x', '/'], ['https://evil.example/', '/'], ['/api/me', '/']]) {
+      const res = await request(system.server).get(`/api/auth/oidc/logged-out?state=${encodeURIComponent(state!)}`);
+      expect(res.status).toBe(303);
+      expect(res.headers.location, state).toBe(to);
+    }
+    expect((await request(system.server).get('/api/auth/oidc/logout?tiep=%2F%2Fevil.example')).headers.location).toBe('/');
+  });
+
   it('answers an issuer that cannot be reached with a redirect to the sign-in page, never a 500', async () => {
     const down = new OidcClient({ ...loadEnv({ NODE_ENV: 'test' }), OIDC_ISSUER: `http://127.0.0.1:${await freePort()}`, OIDC_CLIENT_SECRET: SECRET });
     await expect(down.start()).rejects.toSatisfy((e) => e instanceof OidcFailure && e.code === 'unavailable');

@@ -1,6 +1,8 @@
-import { Box, Typography } from '@mui/material';
+import SecurityIcon from '@mui/icons-material/Security';
+import { Box, ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { AppBar, Layout, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import { AppBar, Layout, Logout, TitlePortal, UserMenu, useGetIdentity, useTranslate, useUserMenu } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { AppMenu } from './AppMenu';
 
 /** Who is signed in, as what, where: officers switch accounts often at a shared desk. */
@@ -28,7 +30,26 @@ function WhoAmI() {
 function AccountMenu() {
   const { identity } = useGetIdentity();
   const translate = useTranslate();
-  return <UserMenu label={identity?.fullName ? `${identity.fullName} — ${translate('ra.auth.user_menu')}` : 'ra.auth.user_menu'} />;
+  return (
+    <UserMenu label={identity?.fullName ? `${identity.fullName} — ${translate('ra.auth.user_menu')}` : 'ra.auth.user_menu'}>
+      <SecurityMenuItem />
+      <Logout />
+    </UserMenu>
+  );
+}
+
+/** The officer's own two-step verification page (security/TotpPage.tsx). */
+function SecurityMenuItem() {
+  const translate = useTranslate();
+  const menu = useUserMenu();
+  return (
+    <MenuItem component={Link} to="/security" onClick={() => menu?.onClose()} data-testid="menu-security">
+      <ListItemIcon>
+        <SecurityIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate('app.totp.title')}</ListItemText>
+    </MenuItem>
+  );
 }
 
 const MyAppBar = () => (

@@ -1,6 +1,7 @@
 import { AutocompleteInput, Create, Edit, Labeled, PasswordInput, ReferenceInput, SaveButton, SimpleForm, TextInput, Toolbar, TopToolbar, minLength, required } from 'react-admin';
 import { RoleInput } from './UserList';
 import { UserActiveButton, UserStatusField } from './UserStatus';
+import { UserTotpResetButton } from './UserTotpReset';
 import { BY_NAME } from '../common/fields';
 
 function UserInputs({ create }: { create?: boolean }) {
@@ -31,6 +32,7 @@ export const UserEdit = () => (
     transform={transform}
     actions={
       <TopToolbar>
+        <UserTotpResetButton />
         <UserActiveButton />
       </TopToolbar>
     }
