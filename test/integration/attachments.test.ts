@@ -145,8 +145,8 @@ describe('attachments: upload, attach at submission and supplement, read back', 
     const none = await http().post('/api/attachments').set(as('citizen')).field('note', 'không có tệp');
     expect(none.status).toBe(400);
     expect((await http().post('/api/attachments').set(as('citizen')).send({ file: 'x' })).status).toBe(400);
-    // Not for roles that never submit.
-    expect((await upload('laocai.specialist', [{ name: 'a.pdf', type: 'application/pdf', content: pdf() }])).status).toBe(403);
+    // Not for oversight, which never submits nor produces a step's document (specialists upload a site visit's minutes).
+    expect((await upload('laocai.supervisor', [{ name: 'a.pdf', type: 'application/pdf', content: pdf() }])).status).toBe(403);
     expect(tmpLeft()).toEqual([]);
   });
 

@@ -132,6 +132,11 @@ describe('the deadline follows the channel and the commune, the fee follows the 
     expect(byPost.body.deadline).toEqual({ workingDays: 20, kind: 'working-days' });
     // The dossier received before keeps the deadline it pinned.
     expect((await stateOf(before)).deadline).toEqual({ workingDays: 17, kind: 'working-days' });
+
+    // Put the catalogue's figures back in one more version: other suites of the run count on them.
+    const restored = await api().post(`/api/procedures/${LAND}/versions`).set(as('admin')).send({ deadlines: { online: current.deadlines.online, post: current.deadlines.post }, note: 'trả lại thời hạn công bố' });
+    expect(restored.status, JSON.stringify(restored.body)).toBe(201);
+    expect(restored.body.deadlines).toEqual(current.deadlines);
   });
 
   it('charges a certified copy by its pages and copies (Circular 226/2016/TT-BTC art. 4)', async () => {

@@ -14,7 +14,7 @@ import { openDb, type DbHandle } from '../../db/client';
 import { unvalidatedForeignKeys } from '../../db/foreign-keys';
 import { payments, users } from '../../db/schema';
 import { createLogger } from '../../runtime/logger';
-import { recordedDossier } from '../support/recorded-dossier';
+import { seedReferences } from '../support/recorded-dossier';
 
 const MIGRATION = '0017_foreign_keys';
 
@@ -79,7 +79,10 @@ describe.each(['pglite', 'postgres'] as const)('foreign keys on %s, added to a d
     dbh = 'dbh' in k ? k.dbh : await k.handle();
     // Before the migration: a dossier with its payment, and two rows that refer to nothing.
     await env.migrateTo(migrationsBeforeForeignKeys(env.dir));
-    await recordedDossier(dbh.db, '02647-261123-0001');
+    // The dossier row as the database of before has its columns (today's projection writes newer ones).
+    await seedReferences(dbh.db);
+    await dbh.db.execute(sql`insert into dossiers (code, procedure_code, status, channel, applicant_name, applicant_id_number, applicant_phone, form, receiving_agency_code, agency_code, fee, state, last_seq, search_text)
+      values ('02647-261123-0001', '1.001193', 'SUBMITTED', 'online', 'Lù Thị Hoa', '010203004567', '0912345678', '{}'::jsonb, '02647', '02647', 0, '{}'::jsonb, 1, '02647-261123-0001 lu thi hoa')`);
     await dbh.db.insert(payments).values([payment('GW-1', '02647-261123-0001'), payment('GW-ORPHAN', '02647-000000-9999')]);
     // Named columns only: the schema of today has columns the database of before does not.
     await dbh.db.execute(sql`insert into users (id, username, password_hash, full_name, role, agency_code)
@@ -126,7 +129,7 @@ describe.each(['pglite', 'postgres'] as const)('foreign keys on %s, added to a d
     expect(await unvalidatedForeignKeys(dbh.db)).toEqual([]);
     await dbh.migrate();
     const keys = await dbh.db.execute(sql`select count(*)::int as n from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace`);
-    // The nine of this migration, and the one commune_categories was created with (0015).
-    expect((Array.isArray(keys) ? keys : (keys as unknown as { rows: { n: number }[] }).rows)[0]).toEqual({ n: 10 });
+    // The nine of this migration, the one commune_categories was created with (0015) and user_totp's (0020).
+    expect((Array.isArray(keys) ? keys : (keys as unknown as { rows: { n: number }[] }).rows)[0]).toEqual({ n: 11 });
   });
 });

@@ -22,6 +22,9 @@ describe('an agency keeps reading a dossier it handled', () => {
     await act('batxat.desk', 'forward', { agencyCode: 'H38.SNNMT' });
     await act('snnmt.leader', 'assign', { assigneeId: 'u-snnmt.specialist' });
     await act('snnmt.specialist', 'verify');
+    // The transfer's financial obligations (the tax stage, since version 2): settled by an exemption.
+    await act('snnmt.specialist', 'send-to-tax', { slipNo: 'PCTT-1' });
+    await act('snnmt.specialist', 'record-tax-payment', { exemption: 'miễn lệ phí trước bạ: thừa kế giữa cha mẹ và con' });
     await act('snnmt.leader', 'approve');
     // The answer to the return itself is the dossier as the department may now see it, not a 404.
     const returned = await act('snnmt.leader', 'return');

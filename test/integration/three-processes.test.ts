@@ -74,6 +74,8 @@ describe('three API processes on one database', () => {
     // As if their API process had died between commit and start: recorded 10 s ago, never started.
     // (The background sweeps wait 30 s, so only the three sweeps below see them.)
     const db = systems[0]!.dbh.db;
+    // The database is the whole run's: start whatever other suites left pending first, so the count below is ours.
+    await startPendingWorkflows(db, systems[0]!.temporal, 0);
     await db.update(submissions).set({ workflowStartedAt: null, createdAt: sql`now() - interval '10 seconds'` }).where(inArray(submissions.dossierCode, codes));
     const started = await Promise.all(systems.map((s) => startPendingWorkflows(s.dbh.db, s.temporal, 5_000)));
     expect(started.reduce((a, b) => a + b, 0)).toBe(codes.length);
