@@ -199,7 +199,12 @@ const feeRule = z.object({
   exemptions: z.object({ field: z.string(), values: z.array(z.union([z.string(), z.boolean()])) }).optional(),
   source: z.string(),
 });
-const handoff = z.object({ departmentCode: z.string(), shareWorkingDays: z.number().nullable() });
+const handoff = z.object({
+  departmentCode: z.string(),
+  shareWorkingDays: z.number().nullable(),
+  /** A hand-off route (domain/lifecycle/stages/handoff-route.ts): each hop's agency and working days. */
+  route: z.array(z.object({ to: z.string(), shareWorkingDays: z.number() })).optional(),
+});
 
 /** A procedure at its current version (api/routes/procedures.routes.ts `procedureView`). */
 export const procedureResponse = z.object({
