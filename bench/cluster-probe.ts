@@ -7,26 +7,15 @@
  * `tsx bench/cluster-probe.ts [seconds per phase, default 20]`; writes bench/results/cluster-probe.json.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { startCluster } from '../test/support/cluster';
 import { lifecycleScenario } from './scenarios/lifecycle';
-import { ADMIN_PG, api, APPLICANT, citizenTokens, closedLoop, loadAvg, log, root, type StackChild } from './lib';
+import { ADMIN_PG, api, APPLICANT, citizenTokens, closedLoop, cpuMs, loadAvg, log, root, type StackChild } from './lib';
 
 const seconds = Number(process.argv[2] ?? 20);
-const TICK_MS = 1000 / 100; // USER_HZ
-
-function cpuMs(pid: number): number {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(f[11]) + Number(f[12])) * TICK_MS; // utime + stime
-  } catch {
-    return 0;
-  }
-}
-
 const cluster = await startCluster(ADMIN_PG, ['--api', '1', '--workers', '1']);
 const out = cluster.output();
 const pidOf = (re: RegExp) => Number(re.exec(out)?.[1]);

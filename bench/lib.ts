@@ -85,6 +85,16 @@ export async function spawnStack(env: Record<string, string>, opts: { worker: bo
   };
 }
 
+/** CPU time a process (all its threads) has used, utime + stime in ms, from /proc (Linux); 0 once it is gone. */
+export function cpuMs(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10; // USER_HZ = 100
+  } catch {
+    return 0;
+  }
+}
+
 /** Resident set size of a process in MiB, from /proc (Linux). */
 export function rssMiB(pid: number): number {
   try {

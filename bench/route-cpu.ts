@@ -8,23 +8,17 @@
  * (open it in Chrome's DevTools, Performance tab). Writes bench/results/route-cpu-<date>.json.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { installRuntime } from '../temporal/connect';
-import { api, APPLICANT, citizenTokens, closedLoop, dropDatabase, fmt, loadAvg, log, root, table } from './lib';
+import { api, APPLICANT, citizenTokens, closedLoop, cpuMs, dropDatabase, fmt, loadAvg, log, root, table } from './lib';
 import { devTarget } from './targets';
 
 installRuntime();
 const arg = (name: string, dflt: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
 const REQUESTS = arg('requests', 1500);
 const CLIENTS = 4;
-
-/** utime + stime of a process (all its threads), in ms. */
-export function cpuMs(pid: number): number {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10; // USER_HZ = 100
-}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-route-cpu-'));
 const t = await devTarget(dir, 'motcua_route_cpu');
