@@ -1,6 +1,6 @@
 import { STATUS_TEXT } from '../domain/status-text';
 import type { Status } from '../domain/status';
-import { stripDiacritics as unaccent } from '../domain/text';
+import { stripDiacritics } from '../domain/text';
 import { vnDate } from './templates';
 
 /**
@@ -14,7 +14,7 @@ export type DirectSmsTemplate = 'consent-code' | 'status-reply' | 'status-unknow
 export const LOOKUP_KEYWORD = 'TRACUU';
 
 export function consentCodeSms(x: { code: string; helperName: string; communeName: string; minutes: number }): string {
-  return unaccent(
+  return stripDiacritics(
     `Ma xac nhan ${x.code}. ${x.helperName} (To cong nghe so cong dong ${x.communeName}) de nghi nop ho so thu tuc hanh chinh thay ong/ba. ` +
       `Chi doc ma nay cho nguoi ho tro neu ong/ba dong y. Ma co hieu luc ${x.minutes} phut.`,
   );
@@ -23,15 +23,15 @@ export function consentCodeSms(x: { code: string; helperName: string; communeNam
 /** The status of a dossier, and its due date when it has one (dd/MM/yyyy, Vietnam time). */
 export function statusReplySms(x: { code: string; status: Status; dueAt: number | null; finished: boolean }): string {
   const due = !x.finished && x.dueAt !== null ? ` Hen tra ket qua: ${vnDate(x.dueAt)}.` : '';
-  return unaccent(`Ho so ${x.code}: ${STATUS_TEXT[x.status]}.${due}`);
+  return stripDiacritics(`Ho so ${x.code}: ${STATUS_TEXT[x.status]}.${due}`);
 }
 
 export function statusUnknownSms(code: string): string {
-  return unaccent(
+  return stripDiacritics(
     `Khong tim thay ho so ${code}. Vui long kiem tra lai ma ho so tren giay tiep nhan va soan: ${LOOKUP_KEYWORD} <ma ho so>, vi du ${LOOKUP_KEYWORD} 02647-261123-0001.`,
   );
 }
 
 export function statusHelpSms(): string {
-  return unaccent(`De tra cuu ho so, soan: ${LOOKUP_KEYWORD} <ma ho so>, vi du ${LOOKUP_KEYWORD} 02647-261123-0001. Ma ho so in tren giay tiep nhan.`);
+  return stripDiacritics(`De tra cuu ho so, soan: ${LOOKUP_KEYWORD} <ma ho so>, vi du ${LOOKUP_KEYWORD} 02647-261123-0001. Ma ho so in tren giay tiep nhan.`);
 }

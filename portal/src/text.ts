@@ -1,4 +1,5 @@
 /** Amounts, deadlines and dates in the portal's current language (words in i18n/). */
+import { RESULT_KINDS, type ResultKind } from '../../domain/procedure-rules';
 import type { Status } from '../../domain/status';
 import { num, t } from './i18n';
 
@@ -39,8 +40,7 @@ export function deadlineText(d: { workingDays: number | null; calendarDays?: num
  * electronic result may be received online; a paper original and the marriage certificate are
  * handed over at the desk.
  */
-const RESULT_KINDS = ['electronic', 'paper', 'in-person-both-spouses'] as const;
-export const resultText = (kind: string | undefined) => t(`result.${(RESULT_KINDS as readonly string[]).includes(kind ?? '') ? (kind as (typeof RESULT_KINDS)[number]) : 'electronic'}`);
+export const resultText = (kind: string | undefined) => t(`result.${(RESULT_KINDS as readonly string[]).includes(kind ?? '') ? (kind as ResultKind) : 'electronic'}`);
 
 /** The result kind a procedure's stage list declares (rules without one: electronic). */
 export const resultKindOf = (stages: { name: string; result?: string }[]): string => stages.find((s) => s.name === 'deliver')?.result ?? 'electronic';
