@@ -1,8 +1,7 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { System } from '../../runtime/system';
+import { describe, expect, it } from 'vitest';
 import { extractText, inflatePdf } from '../support/pdf-text';
-import { login, startTestSystem } from '../support/system';
+import { signedInStack } from '../support/system';
 
 /**
  * The repeatable hand-off through the API (domain/lifecycle/stages/handoff-route.ts): 1.012786 at
@@ -10,10 +9,9 @@ import { login, startTestSystem } from '../support/system';
  * targets are checked against the agency tree; form 05 and the register show the hops.
  */
 describe('forwarding along a hand-off route', () => {
-  let system: System;
-  const tokens: Record<string, string> = {};
-  const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
-  const http = () => request(system.server);
+  const stack = signedInStack(['laocai.desk', 'laocai.leader', 'snnmt.desk']);
+  const as = stack.as;
+  const http = () => request(stack.system.server);
   const act = (user: string, code: string, action: string, body: object = {}) =>
     http().post(`/api/dossiers/${code}/actions/${action}`).set(as(user)).send(body);
   const atCounter = async (fullName: string) => {
@@ -23,12 +21,6 @@ describe('forwarding along a hand-off route', () => {
     expect(res.status).toBe(201);
     return res.body as { code: string; dueAt: string; procedureVersion: number; handoffRoute: unknown };
   };
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    for (const u of ['laocai.desk', 'laocai.leader', 'snnmt.desk']) tokens[u] = await login(system, u);
-  });
-  afterAll(async () => system?.stop());
 
   it('hops commune → land office → commune → land office with the route\'s shares, never moving the due date', async () => {
     const created = await atCounter('Nông Văn Khánh');
