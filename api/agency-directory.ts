@@ -44,6 +44,11 @@ export class AgencyDirectory {
     return [...this.byCode.values()];
   }
 
+  /** The agencies directly under `code`. */
+  childrenOf(code: string): AgencyRow[] {
+    return (this.children.get(code) ?? []).map((c) => this.byCode.get(c)!);
+  }
+
   /** The agency and all its descendants. */
   subtree(code: string | null): string[] {
     if (!code || !this.byCode.has(code)) return [];

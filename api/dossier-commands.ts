@@ -53,6 +53,12 @@ export async function submitDossier(
     clock?: () => number;
     /** Scatters the code's NNNN (api/dossier-code.ts); without it the suffix is the plain sequence. */
     codeKey?: Buffer;
+    /**
+     * The agency that receives and decides the dossier when the rules give it to another body than
+     * the commune filed at (api/deciding-agency.ts): the dossier's code, fee and commune category
+     * stay the commune's.
+     */
+    decidingAgency?: string;
     /** Also recorded in the submission's transaction, for a new dossier only (an assisted filing's consent). */
     alsoRecord?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], code: string) => Promise<void>;
   } = {},
@@ -61,6 +67,8 @@ export async function submitDossier(
   if (!definition) throw badRequest(`unknown procedure ${input.procedureCode}`);
   const procedure = opts.rules ?? rulesOf(definition);
   const clock = opts.clock ?? Date.now;
+  if (procedure.decidedBy && !opts.decidingAgency) throw new Error(`procedure ${procedure.code}@${procedure.version} is decided by the ${procedure.decidedBy}: give the deciding agency`);
+  const holder = opts.decidingAgency ?? input.agencyCode;
   const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
   const first = await db.transaction(async (tx) => {
     if (idempotencyKey) {
@@ -96,7 +104,7 @@ export async function submitDossier(
       code,
       procedureCode: input.procedureCode,
       channel: input.channel,
-      agencyCode: input.agencyCode,
+      agencyCode: holder,
       applicantUserId: by.applicantUserId,
       submittedBy: by.actor,
       rules: procedure,

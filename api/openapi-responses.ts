@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGENCY_KINDS } from '../db/schema/agencies';
 import { DOCUMENT_KINDS } from './documents/kinds';
 import { ACTIONS } from '../domain/actions';
 import { COMMUNE_CATEGORIES } from '../domain/deadline-choice';
@@ -269,7 +270,7 @@ export const agencyResponse = z.object({
   code: z.string(),
   name: z.string(),
   nameEn: z.string().nullable(),
-  kind: z.enum(['province', 'department', 'commune']),
+  kind: z.enum(AGENCY_KINDS),
   parentCode: z.string().nullable(),
 });
 

@@ -1,6 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { procedureProfiles, procedures } from '../db/schema';
+import { procedureProfiles, procedures, type AgencyKind } from '../db/schema';
 import type { ProcedureRules } from '../domain/procedure';
 import { getProcedure } from '../procedures';
 import { departmentShare } from '../procedures/generic';
@@ -30,7 +30,7 @@ export function profileDiff(from: LaoCaiProfile, to: LaoCaiProfile): Record<stri
  * Refuses a profile no agency can carry out (422): a province-level procedure is decided by an
  * existing department, a commune-level one by the commune People's Committee that receives it.
  */
-export function checkProfile(p: LaoCaiProfile, kindOf: (code: string) => 'province' | 'department' | 'commune' | undefined): void {
+export function checkProfile(p: LaoCaiProfile, kindOf: (code: string) => AgencyKind | undefined): void {
   if (p.level === 'commune') {
     if (p.departmentCode !== null) throw unprocessable('a commune-level procedure is decided by the commune People’s Committee that receives it: give no departmentCode, or level province');
     return;

@@ -13,7 +13,7 @@ describe('PGlite, the embedded database', () => {
   const scratch = scratchPglite('pglite');
 
   it('migrates, seeds the province and searches without diacritics', async () => {
-    expect(await seedAgencies(scratch.dbh.db)).toBe(113);
+    expect(await seedAgencies(scratch.dbh.db)).toBe(212);
     expect(await syncProcedures(scratch.dbh.db)).toBeGreaterThanOrEqual(8);
     const rows = await scratch.dbh.db.execute(sql`select unaccent('Đăng ký khai sinh') as v`);
     const first = (Array.isArray(rows) ? rows[0] : (rows as unknown as { rows: { v: string }[] }).rows[0]) as { v: string };

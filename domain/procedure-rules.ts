@@ -71,6 +71,10 @@ export type HandoffHop = { to: 'receiving' | 'department' | (string & {}); share
 /** Who decides: a commune-level unit, or a province department after a commune hand-off. */
 export type Level = 'commune' | 'province';
 
+/** A commune-level decider other than the commune People's Committee (`ProcedureRules.decidedBy`). */
+export const DECIDERS = ['commune-police'] as const;
+export type DecidedBy = (typeof DECIDERS)[number];
+
 /**
  * How a dossier came in: online, at the counter, at the one-stop shop's kiosk, or by post (the
  * desk records a dossier received by post; docs/calendar.md).
@@ -99,6 +103,14 @@ export interface ProcedureRules {
   /** Each published change is a new version; dossiers keep the one they were submitted under. */
   version: number;
   level: Level;
+  /**
+   * Who receives and decides a commune-level procedure when it is not the commune People's
+   * Committee. `commune-police`: the police of the commune the dossier is filed at (Công an cấp xã;
+   * residence, Law on Residence 2020 art. 22): the dossier is held from filing by the commune's
+   * police unit, the agency of kind `police` under it (api/deciding-agency.ts, docs/procedures.md).
+   * Absent: the commune itself.
+   */
+  decidedBy?: DecidedBy;
   /** Fee in VND at the counter, and online where the rate differs. */
   fee: { counter: number; online?: number };
   /**
@@ -152,6 +164,7 @@ export function rulesOf(p: ProcedureRules): ProcedureRules {
     ...(p.feeRule ? { feeRule: p.feeRule } : {}),
     ...(p.deadlines ? { deadlines: p.deadlines } : {}),
     ...(p.difficultCommuneExtraDays ? { difficultCommuneExtraDays: p.difficultCommuneExtraDays } : {}),
+    ...(p.decidedBy ? { decidedBy: p.decidedBy } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Regenerates db/seed/lao-cai-agencies.json from the sourced reference file in ../shared/data
- * (province, departments, 99 commune-level units with their 2025 GSO codes). Run it when the
+ * (province, departments, 99 commune-level units with their 2025 GSO codes, and each one's police unit). Run it when the
  * reference changes; the generated file is committed so a fresh clone seeds without ../shared.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,9 @@ const DEPARTMENT_CODES: Record<string, string> = {
   'Trung tâm Phục vụ hành chính công tỉnh': 'TTPVHCC',
 };
 
+/** "xã Bát Xát", "phường Lào Cai": the commune's name as it follows an agency's title. */
+const communeName = (c: Ref['communes'][number]) => c.fullName.replace(/^Xã/, 'xã').replace(/^Phường/, 'phường');
+
 const src = process.argv[2] ?? '../shared/data/lao-cai-agencies.json';
 const ref = JSON.parse(readFileSync(src, 'utf8')) as Ref;
 const root = ref.province.agencyCodeLevel1;
@@ -32,7 +35,10 @@ const out = {
     ...ref.departments
       .filter((d) => DEPARTMENT_CODES[d.name])
       .map((d) => ({ code: `${root}.${DEPARTMENT_CODES[d.name]}`, name: d.name, nameEn: d.nameEn, kind: 'department', parentCode: root })),
-    ...ref.communes.map((c) => ({ code: c.code, name: `Ủy ban nhân dân ${c.fullName.replace(/^Xã/, 'xã').replace(/^Phường/, 'phường')}`, nameEn: c.nameEn, kind: 'commune', parentCode: root })),
+    ...ref.communes.map((c) => ({ code: c.code, name: `Ủy ban nhân dân ${communeName(c)}`, nameEn: c.nameEn, kind: 'commune', parentCode: root })),
+    // Each commune's police unit (Công an cấp xã), under it: residence is decided there (Law on
+    // Residence 2020 art. 22; ProcedureRules.decidedBy). Our codes: the commune's, suffixed -CA.
+    ...ref.communes.map((c) => ({ code: `${c.code}-CA`, name: `Công an ${communeName(c)}`, nameEn: `${c.nameEn} Police`, kind: 'police', parentCode: c.code })),
   ],
 };
 writeFileSync('db/seed/lao-cai-agencies.json', JSON.stringify(out, null, 1) + '\n');

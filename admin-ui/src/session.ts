@@ -7,7 +7,7 @@ export interface SessionUser {
   fullName: string;
   role: 'citizen' | 'desk-officer' | 'specialist' | 'leader' | 'supervisor' | 'admin' | 'helper';
   agencyCode: string | null;
-  agency: { code: string; name: string; kind: 'province' | 'department' | 'commune' } | null;
+  agency: { code: string; name: string; kind: 'province' | 'department' | 'commune' | 'police' } | null;
 }
 
 const KEY = 'motcua.session';

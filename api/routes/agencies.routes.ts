@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { agencies, type AgencyRow } from '../../db/schema';
+import { AGENCY_KINDS, agencies, type AgencyRow } from '../../db/schema';
 import { foldVietnamese } from '../../domain/text';
 import type { AppContext } from '../context';
 import { parseListParams, sendList } from '../list-params';
 import { requireUser } from '../middleware/auth';
 import { badRequest, conflict, forbidden, fromZod, notFound } from '../problem';
 
-export const agencyKindSchema = z.enum(['province', 'department', 'commune']);
+export const agencyKindSchema = z.enum(AGENCY_KINDS);
 
 /** An agency as the admin writes it (POST; PUT takes the same, `code` optional and unchangeable). */
 export const agencyBodySchema = z.object({
@@ -113,16 +113,20 @@ export function agencyRoutes(ctx: AppContext): Router {
   return r;
 }
 
-/** The agency tree (domain/ability.ts scopes by it): a province at the root, departments and communes directly under it. */
+/**
+ * The agency tree (domain/ability.ts scopes by it): a province at the root, departments and
+ * communes directly under it, a commune's police unit under its commune.
+ */
 function checkPlacement(ctx: AppContext, a: AgencyBody) {
   const fail = (message: string) => badRequest(`parentCode: ${message}`, { errors: [{ field: 'parentCode', message }] });
   if (a.kind === 'province') {
     if (a.parentCode !== null) throw fail('a province has no parent');
     return;
   }
-  if (a.parentCode === null) throw fail(`a ${a.kind} needs a parent province`);
+  const parentKind = a.kind === 'police' ? 'commune' : 'province';
+  if (a.parentCode === null) throw fail(`a ${a.kind} needs a parent ${parentKind}`);
   const parent = ctx.agencies.get(a.parentCode);
   if (!parent) throw fail(`agency ${a.parentCode} does not exist`);
-  if (parent.kind !== 'province') throw fail(`agency ${a.parentCode} is not a province`);
+  if (parent.kind !== parentKind) throw fail(`agency ${a.parentCode} is not a ${parentKind}`);
   if (ctx.agencies.subtree(a.code).includes(a.parentCode)) throw fail('an agency cannot sit under itself');
 }

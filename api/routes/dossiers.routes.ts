@@ -5,7 +5,7 @@ import { dossierEvents, dossiers, submissions, users, type DossierRow } from '..
 import { actionBodySchemas, actionSchema, type ActionRequest } from '../../domain/actions';
 import { applicantSchema } from '../../domain/applicant';
 import { hasRoute } from '../../domain/lifecycle/hop-share';
-import { channelSchema } from '../../domain/procedure';
+import { channelSchema, rulesOf } from '../../domain/procedure';
 import { ASSIGNABLE_ROLES, SUBMISSION } from '../../domain/role-policy';
 import { CLOCK_RUNNING, STATUSES } from '../../domain/status';
 import { foldVietnamese } from '../../domain/text';
@@ -17,6 +17,7 @@ import { readableDossier } from '../readable-dossier';
 import { refundDue } from '../refunds';
 import { dossierCodeKey } from '../dossier-code';
 import { actOnDossier, submitDossier } from '../dossier-commands';
+import { decidingAgency } from '../deciding-agency';
 import { claimStepDocument } from '../step-documents';
 import { walkInRequest } from '../walk-in';
 import { checkPresence } from '../delivery-presence';
@@ -89,8 +90,13 @@ export function dossierRoutes(ctx: AppContext): Router {
     if (!agency || agency.kind !== 'commune') {
       throw badRequest(`agency ${input.agencyCode} is not a commune-level one-stop desk`, { errors: [{ field: 'agencyCode', message: 'not a receiving desk' }] });
     }
-    // Jurisdiction (domain/ability.ts): a desk officer receives for their own agency only.
-    if (!req.ability!.can('create', dossierSubject({ agencyCode: input.agencyCode, receivingAgencyCode: input.agencyCode, applicantUserId: null }))) throw forbidden('a desk officer or a helper submits at their own agency');
+    // The commune filed at, or the body its rules give the decision to (its police unit for residence).
+    const rules = ctx.procedures.current(input.procedureCode) ?? rulesOf(procedure);
+    const holder = decidingAgency(rules, agency, ctx.agencies);
+    // Jurisdiction (domain/ability.ts): a desk officer receives for their own agency only — the
+    // commune's one-stop desk, or the body that decides; a helper files at their own commune.
+    const at = (code: string) => req.ability!.can('create', dossierSubject({ agencyCode: code, receivingAgencyCode: code, applicantUserId: null }));
+    if (!at(input.agencyCode) && !at(holder)) throw forbidden('a desk officer or a helper submits at their own agency');
     // A helper files for a citizen, with the citizen's consent; no one else does (docs/assisted-filing.md).
     if ((user.role === 'helper') !== (assistance !== undefined)) {
       throw badRequest(user.role === 'helper' ? 'a helper files with the citizen\'s consent: send `assistance`' : 'only a helper files with `assistance`', { errors: [{ field: 'assistance', message: user.role === 'helper' ? 'required' : 'not allowed' }] });
@@ -122,7 +128,7 @@ export function dossierRoutes(ctx: AppContext): Router {
       { ...input, attachments, channel, form: form.data as Record<string, unknown> },
       { actor: actorOf(user), applicantUserId: policy?.ownDossier ? user.id : (assisted?.applicantUserId ?? null) },
       idempotencyKey,
-      { rules: ctx.procedures.current(input.procedureCode), codeKey, alsoRecord: assisted?.record },
+      { rules, decidingAgency: holder, codeKey, alsoRecord: assisted?.record },
     );
     if (startError) ctx.log.warn({ code, err: startError }, 'dossier recorded; its workflow start is left to the sweep');
     if (assisted && created) ctx.log.info({ audit: 'dossier.assisted-filing', actor: user.id, target: code, consent: assistance!.consent.method }, `helper ${user.username} filed ${code} for a citizen`);

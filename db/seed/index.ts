@@ -3,20 +3,20 @@ import { createHash } from 'node:crypto';
 import * as argon2 from '@node-rs/argon2';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { agencies, procedureProfiles, procedures, procedureVersions, seedMarks, users } from '../schema';
+import { agencies, type AgencyKind, procedureProfiles, procedures, procedureVersions, seedMarks, users } from '../schema';
 import { rulesOf, type ProcedureDefinition } from '../../domain/procedure';
 import type { Role } from '../../domain/roles';
 import { foldVietnamese } from '../../domain/text';
 import { allProcedures, isCoded } from '../../procedures';
 import { profileOfDefinition } from '../../procedures/lao-cai/profile';
 
-type AgencySeed = { code: string; name: string; nameEn: string; kind: 'province' | 'department' | 'commune'; parentCode: string | null };
+type AgencySeed = { code: string; name: string; nameEn: string; kind: AgencyKind; parentCode: string | null };
 const agencyFile = new URL('./lao-cai-agencies.json', import.meta.url);
 
 /** Password of the demonstration users; they are created only outside production. */
 export const DEMO_PASSWORD = 'motcua123';
 
-/** One user per role per agency kind, in two communes and two departments (see README). */
+/** One user per role per agency kind, in two communes, their police units and two departments (see README). */
 export const DEMO_USERS: { username: string; fullName: string; role: Role; agencyCode: string | null; personalId?: string }[] = [
   { username: 'laocai.desk', fullName: 'Nguyễn Thị Lan', role: 'desk-officer', agencyCode: '02647' },
   { username: 'laocai.specialist', fullName: 'Trần Văn Minh', role: 'specialist', agencyCode: '02647' },
@@ -25,6 +25,13 @@ export const DEMO_USERS: { username: string; fullName: string; role: Role; agenc
   { username: 'batxat.desk', fullName: 'Lò Thị Mai', role: 'desk-officer', agencyCode: '02683' },
   { username: 'batxat.specialist', fullName: 'Giàng A Páo', role: 'specialist', agencyCode: '02683' },
   { username: 'batxat.leader', fullName: 'Vàng Văn Sử', role: 'leader', agencyCode: '02683' },
+  // The two communes' police units, which decide residence (1.004222 from version 3; api/deciding-agency.ts).
+  { username: 'laocai.ca.desk', fullName: 'Hoàng Văn Dũng', role: 'desk-officer', agencyCode: '02647-CA' },
+  { username: 'laocai.ca.specialist', fullName: 'Nguyễn Thị Thảo', role: 'specialist', agencyCode: '02647-CA' },
+  { username: 'laocai.ca.leader', fullName: 'Trần Quang Khải', role: 'leader', agencyCode: '02647-CA' },
+  { username: 'batxat.ca.desk', fullName: 'Sùng A Lử', role: 'desk-officer', agencyCode: '02683-CA' },
+  { username: 'batxat.ca.specialist', fullName: 'Lý Thị Sen', role: 'specialist', agencyCode: '02683-CA' },
+  { username: 'batxat.ca.leader', fullName: 'Hầu A Chính', role: 'leader', agencyCode: '02683-CA' },
   { username: 'snnmt.desk', fullName: 'Đỗ Thị Thu', role: 'desk-officer', agencyCode: 'H38.SNNMT' },
   { username: 'snnmt.specialist', fullName: 'Hoàng Văn Nam', role: 'specialist', agencyCode: 'H38.SNNMT' },
   { username: 'snnmt.leader', fullName: 'Vũ Đức Thắng', role: 'leader', agencyCode: 'H38.SNNMT' },

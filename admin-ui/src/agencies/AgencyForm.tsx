@@ -8,7 +8,7 @@ function AgencyInputs({ create }: { create?: boolean }) {
       <TextInput source="code" validate={required()} disabled={!create} />
       <TextInput source="name" validate={required()} fullWidth />
       <TextInput source="nameEn" fullWidth />
-      <SelectInput source="kind" validate={required()} choices={['province', 'department', 'commune'].map((k) => ({ id: k, name: translate(`app.kind.${k}`) }))} />
+      <SelectInput source="kind" validate={required()} choices={['province', 'department', 'commune', 'police'].map((k) => ({ id: k, name: translate(`app.kind.${k}`) }))} />
       <ReferenceInput source="parentCode" reference="agencies" sort={BY_NAME} filter={{ kind: 'province' }}>
         <AutocompleteInput optionText="name" />
       </ReferenceInput>

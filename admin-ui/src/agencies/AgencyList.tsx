@@ -1,7 +1,7 @@
 import { CreateButton, List, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
 import { AgencyTree } from './AgencyTree';
 
-const KINDS = ['province', 'department', 'commune'];
+const KINDS = ['province', 'department', 'commune', 'police'];
 
 function KindInput({ source }: { source: string; alwaysOn?: boolean }) {
   const translate = useTranslate();

@@ -289,7 +289,7 @@ export const appEn: typeof appVi = {
       admin: 'Administrator',
       helper: 'Community digital technology team',
     },
-    kind: { province: 'Province', department: 'Department', commune: 'Commune / ward' },
+    kind: { province: 'Province', department: 'Department', commune: 'Commune / ward', police: 'Commune / ward police' },
     level: { commune: 'Commune', province: 'Province' },
     holiday_kind: { off: 'Day off', working: 'Working day' },
     method: { online: 'Online', desk: 'At the desk' },

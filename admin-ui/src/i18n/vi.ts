@@ -296,7 +296,7 @@ export const appVi = {
       admin: 'Quản trị',
       helper: 'Tổ công nghệ số cộng đồng',
     },
-    kind: { province: 'Tỉnh', department: 'Sở, ngành', commune: 'Xã, phường' },
+    kind: { province: 'Tỉnh', department: 'Sở, ngành', commune: 'Xã, phường', police: 'Công an xã, phường' },
     level: { commune: 'Cấp xã', province: 'Cấp tỉnh' },
     holiday_kind: { off: 'Ngày nghỉ', working: 'Ngày làm bù' },
     method: { online: 'Trực tuyến', desk: 'Tại quầy' },
