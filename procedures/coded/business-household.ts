@@ -14,15 +14,22 @@ import { address, applicantIdNumber, businessLines, personName, phoneNumber, vnd
  * Full-process online: yes, with an electronic ID and electronic authentication / a digital signature
  * (as the page and the reference describe).
  * Paid at filing, so payment stands before review.
+ * Version 2: the 3 days counted as `working-days` (17:00 of the 3rd working day after the day of
+ * reception; issue #13): "within 3 working days of receiving a valid file" — NĐ 01/2021/NĐ-CP art. 88,
+ * as we recall it; NĐ 168/2025/NĐ-CP, which replaced it and is among the page's legal bases, keeps 3
+ * working days per the page's steps (its article not re-checked here).
+ * The crawl states no time on any channel ("not-stated", procedures/catalogue/catalogue.jsonl): the
+ * figure is the page's procedure steps and the decree's. Version 1 (3 × 8 working hours from
+ * reception) stays pinned by its dossiers (workflows/legacy-rules.ts).
  */
 export const businessHousehold = defineProcedure({
   code: '1.001612',
-  version: 1,
+  version: 2,
   name: { vi: 'Đăng ký thành lập hộ kinh doanh', en: 'Business household registration' },
   field: { vi: 'Thành lập và hoạt động của hộ kinh doanh', en: 'Business households' },
   level: 'commune',
   fee: { counter: 50000, online: 150000 },
-  deadline: { workingDays: 3 },
+  deadline: { workingDays: 3, kind: 'working-days' },
   fullProcessOnline: true,
   portalIntegrated: true,
   form: z.object({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineFor } from '../../domain/deadline-choice';
+import { dueFrom } from '../../domain/lifecycle/deadline';
 import type { ProcedureDefinition } from '../../domain/procedure';
 import { submit } from '../../domain/lifecycle/reduce';
 import { COMMUNE, DAY, Dossier, HOUR, NOW, calendar, ctxAt, desk, leader, officer, specialist } from '../../domain/lifecycle/test-fixtures';
@@ -11,20 +12,32 @@ const LAND = 'H38.SNNMT';
 const landDesk = officer('desk-officer', LAND);
 const landSpecialist = officer('specialist', LAND);
 const landLeader = officer('leader', LAND);
-/** 17:00 of the N-th working day after `from`'s day (the rules' 20 working days count 8 hours a day from reception). */
+/** N working days from `from`, as a hop's share counts them (8 working hours a day from its start). */
 const days = (from: number, n: number) => calendar.addWorkingDays(calendar.receptionStart(from), n);
+/** The dossier's due date: 17:00 of the N-th working day after the day of reception (`working-days`, version 3). */
+const dueIn = (from: number, n: number) => dueFrom({ workingDays: n, kind: 'working-days' }, from, calendar)!;
 
-describe('1.012786 version 2: commune desk → land office → commune posting → land office → commune desk', () => {
+describe('1.012786 version 3: commune desk → land office → commune posting → land office → commune desk', () => {
+  it('runs on the page\'s working days per channel, and its route\'s shares fit the shortest', () => {
+    expect(p.version).toBe(3);
+    expect(Dossier.start(p, 'counter').state.dueAt).toBe(dueIn(NOW, 20));
+    for (const channel of ['online', 'post'] as const) expect(deadlineFor(p, channel, null), channel).toEqual({ workingDays: 10, kind: 'working-days' });
+    expect(deadlineFor(p, 'kiosk', null)).toEqual({ workingDays: 20, kind: 'working-days' });
+    const desk = p.deadline.workingDays! - p.handoff!.shareWorkingDays!;
+    const route = p.handoff!.route!.reduce((n, h) => n + h.shareWorkingDays, 0);
+    for (const d of [p.deadline, p.deadlines!.online!, p.deadlines!.post!]) expect(desk + route).toBeLessThanOrEqual(d.workingDays!);
+  });
+
   it('hops along its route with each share, posts at the commune with the clock paused, and returns the result to the desk', () => {
     const d = Dossier.start(p, 'counter');
     const due = d.state.dueAt!;
-    expect(due).toBe(days(NOW, 20));
+    expect(due).toBe(dueIn(NOW, 20));
     // The desk keeps 1 working day (20 less the department's 19).
     expect(d.state.shares[0]!.dueAt).toBe(days(NOW, 1));
 
     let now = NOW + HOUR;
     d.act(desk, { action: 'forward', body: { agencyCode: LAND } }, now);
-    expect(d.state.shares.at(-1)).toMatchObject({ agencyCode: LAND, from: COMMUNE, shareWorkingDays: 10, dueAt: days(now, 10) });
+    expect(d.state.shares.at(-1)).toMatchObject({ agencyCode: LAND, from: COMMUNE, shareWorkingDays: 5, dueAt: days(now, 5) });
     expect(d.state.dueAt).toBe(due);
 
     now += HOUR;
@@ -34,7 +47,7 @@ describe('1.012786 version 2: commune desk → land office → commune posting �
     expect(d.state.stage).toEqual({ index: 2, kind: 'post' });
     expect(d.state.pausedAt).toBe(now);
     d.act(landSpecialist, { action: 'forward', body: { agencyCode: COMMUNE } }, now);
-    expect(d.state.shares.at(-1)).toMatchObject({ agencyCode: COMMUNE, from: LAND, shareWorkingDays: 3 });
+    expect(d.state.shares.at(-1)).toMatchObject({ agencyCode: COMMUNE, from: LAND, shareWorkingDays: 2 });
     d.act(specialist, { action: 'record-objection', body: { note: 'Không có ai tranh chấp' } }, now + DAY);
 
     // 15 days on, the posting ends: every due date moves on by the paused working time, the commune holds the approval step.
@@ -47,7 +60,7 @@ describe('1.012786 version 2: commune desk → land office → commune posting �
     expect(d.refuse(leader, { action: 'approve', body: {} }, ended).reason).toMatch(/province level/);
     const moved = d.state.dueAt;
     d.act(leader, { action: 'forward', body: { agencyCode: LAND } }, ended + HOUR);
-    expect(d.state.shares.at(-1)).toMatchObject({ agencyCode: LAND, from: COMMUNE, shareWorkingDays: 5, dueAt: days(ended + HOUR, 5) });
+    expect(d.state.shares.at(-1)).toMatchObject({ agencyCode: LAND, from: COMMUNE, shareWorkingDays: 2, dueAt: days(ended + HOUR, 2) });
     expect(d.state.dueAt).toBe(moved);
 
     d.act(landLeader, { action: 'approve', body: {} }, ended + 2 * HOUR);
@@ -73,7 +86,7 @@ describe('1.012786 version 2: commune desk → land office → commune posting �
     const d = Dossier.start(p, 'counter');
     const late = d.state.dueAt! + 2 * DAY;
     d.act(desk, { action: 'forward', body: { agencyCode: LAND } }, late);
-    expect(d.state.shares.at(-1)).toMatchObject({ agencyCode: LAND, shareWorkingDays: 10, dueAt: d.state.dueAt });
+    expect(d.state.shares.at(-1)).toMatchObject({ agencyCode: LAND, shareWorkingDays: 5, dueAt: d.state.dueAt });
   });
 
   it('reminds and escalates on the hop share, once each, while its clock runs', () => {
@@ -96,14 +109,14 @@ describe('1.012786 version 2: commune desk → land office → commune posting �
     const deadline = deadlineFor(hard, 'counter', 'especially-difficult');
     const first = submit({ code: 'D-1', procedure: hard, channel: 'counter', applicantUserId: null, agencyCode: COMMUNE, submittedBy: desk, deadline }, ctxAt(hard, NOW));
     const d = new Dossier(hard, first.state, first.event);
-    expect(d.state.dueAt).toBe(days(NOW, 30));
+    expect(d.state.dueAt).toBe(dueIn(NOW, 30));
     // The desk's first share: 1 day + 10.
     expect(d.state.shares[0]!.dueAt).toBe(days(NOW, 11));
     d.act(desk, { action: 'forward', body: { agencyCode: LAND } }, NOW);
-    expect(d.state.shares.at(-1)!.shareWorkingDays).toBe(10);
+    expect(d.state.shares.at(-1)!.shareWorkingDays).toBe(5);
     d.act(officer('desk-officer', LAND), { action: 'forward', body: { agencyCode: COMMUNE } }, NOW + HOUR);
-    expect(d.state.shares.at(-1)).toMatchObject({ shareWorkingDays: 13, dueAt: days(NOW + HOUR, 13) });
-    expect(d.state.dueAt).toBe(days(NOW, 30));
+    expect(d.state.shares.at(-1)).toMatchObject({ shareWorkingDays: 12, dueAt: days(NOW + HOUR, 12) });
+    expect(d.state.dueAt).toBe(dueIn(NOW, 30));
   });
 
   it('keeps a dossier pinned to version 1 on its single forward', async () => {

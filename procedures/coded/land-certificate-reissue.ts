@@ -25,8 +25,20 @@ import { address, applicantIdNumber, isoDate, landCertificateSerial, mapSheetNum
  * it (workflows/legacy-rules.ts, procedure_versions).
  *
  * Deadline 20 working days: the page's in-person figure (a commune desk receives in person). It shows
- * 10 working days online and by post; the longer figure is kept for every channel as in version 1;
+ * 10 working days online and by post; versions 1–2 kept the longer figure for every channel;
  * Lào Cai's own figure is unconfirmed.
+ *
+ * Version 3: the page's figures per channel, counted as `working-days` (17:00 of the N-th working day
+ * after the day of reception; issue #13): 20 at the counter (and the kiosk), 10 online and 10 by post
+ * (the crawl, procedures/catalogue/catalogue.jsonl, gives these three; the page cites NĐ 101/2024 and
+ * NĐ 151/2025, whose own articles were not re-checked here). The route's shares are working days and
+ * now fit the shortest channel: the commune desk keeps 1 working day (20 less the 19 handed off), the
+ * land registration office 5 to examine the file, the commune 2 to post the loss and send it back
+ * (the 15 days of posting pause the clock and are not counted), the office 2 to decide: 1 + 5 + 2 + 2
+ * = 10 working days, within every channel's deadline. Our split, as before; at the counter the other
+ * 10 days are left to the officers, who may choose a longer share within what remains. Version 2
+ * (shares 10, 3, 5 on the counter's 20 days for every channel, counted in hours) stays pinned by
+ * its dossiers (procedure_versions).
  * Fee: the page says "Miễn phí"; a re-issue fee set by the provincial People's Council is unconfirmed
  * for Lào Cai, so none is charged here.
  * Not full-process online: the new certificate is a paper document collected at the desk; the page
@@ -38,19 +50,20 @@ import { address, applicantIdNumber, isoDate, landCertificateSerial, mapSheetNum
  */
 export const landCertificateReissue = defineProcedure({
   code: '1.012786',
-  version: 2,
+  version: 3,
   name: { vi: 'Cấp lại Giấy chứng nhận quyền sử dụng đất do bị mất', en: 'Re-issue of a lost land-use-right certificate' },
   field: { vi: 'Đất đai', en: 'Land' },
   level: 'province',
   fee: { counter: 0 },
-  deadline: { workingDays: 20 },
+  deadline: { workingDays: 20, kind: 'working-days' },
+  deadlines: { online: { workingDays: 10, kind: 'working-days' }, post: { workingDays: 10, kind: 'working-days' } },
   handoff: {
     departmentCode: 'H38.SNNMT',
     shareWorkingDays: 19,
     route: [
-      { to: 'department', shareWorkingDays: 10 },
-      { to: 'receiving', shareWorkingDays: 3 },
       { to: 'department', shareWorkingDays: 5 },
+      { to: 'receiving', shareWorkingDays: 2 },
+      { to: 'department', shareWorkingDays: 2 },
     ],
   },
   fullProcessOnline: false,

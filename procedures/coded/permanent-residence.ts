@@ -18,7 +18,8 @@ export const FEE_EXEMPTIONS = Object.keys(FEE_EXEMPTION_LABELS) as (keyof typeof
 
 /**
  * Đăng ký thường trú — 1.004222 (QĐ 1523/QĐ-BCA-C06; Luật Cư trú 2020 art. 20–22; form CT01 of
- * TT 53/2025/TT-BCA). Commune level: the commune police (Công an cấp xã) receive and decide.
+ * TT 53/2025/TT-BCA). Commune level: the commune police (Công an cấp xã) receive and decide (from
+ * version 3).
  * Deadline 7 working days (page; reference [fs:69695295956] agrees).
  * Fee (national rate, TT 75/2022/TT-BTC as amended by TT 71/2025/TT-BTC, shown on the page):
  * 20,000 VND per registration at the counter (and by post), 10,000 VND online.
@@ -33,20 +34,37 @@ export const FEE_EXEMPTIONS = Object.keys(FEE_EXEMPTION_LABELS) as (keyof typeof
  * which may rename island districts after the 2025 reform.
  * Full-process online: filed on DVCQG / the Ministry of Public Security portal, result is an update of
  * the population and residence databases plus a notice.
+ *
+ * Version 3 (its real shape, issue #13):
+ * - decided by the commune police (`decidedBy: 'commune-police'`): Law on Residence 2020 art. 22 makes
+ *   the registration authority — the commune police, Công an cấp xã (art. 2(4), and Decree 154/2024
+ *   on its procedures) — receive the file and decide; the crawl names "Công an cấp Xã" as both the
+ *   competent and the implementing agency. A dossier filed at a commune is held by that commune's
+ *   police unit from filing (api/deciding-agency.ts); versions 1–2 stay with the commune's committee;
+ * - the fee is paid at filing: `pay` before `review` (issue #13; online it is paid with the submission
+ *   on the portal, at the counter when the file is lodged — our reading of the page's fee line; the
+ *   articles of Circular 75/2022 on collecting the fee were not at hand to quote), with the exemptions
+ *   of art. 4 as in version 2, which owe nothing and so skip the payment;
+ * - deadline `working-days` 7: "within 7 working days of receiving a complete and valid file"
+ *   (Law on Residence 2020 art. 22(3)); the crawl gives 7 working days at the counter and online alike
+ *   (procedures/catalogue/catalogue.jsonl). Versions 1–2 counted 7 × 8 working hours from reception.
+ * Version 2 (commune committee; receive, review, pay, approve, deliver; the v1 count) and version 1
+ * (without the exemptions) stay pinned by their dossiers (workflows/legacy-rules.ts, procedure_versions).
  */
 export const permanentResidence = defineProcedure({
   code: '1.004222',
-  version: 2,
+  version: 3,
   name: { vi: 'Đăng ký thường trú', en: 'Permanent residence registration' },
   field: { vi: 'Đăng ký, quản lý cư trú', en: 'Residence' },
   level: 'commune',
+  decidedBy: 'commune-police',
   fee: { counter: 20000, online: 10000 },
   feeRule: {
     // Circular 75/2022/TT-BTC art. 4: the cases exempt from the residence registration fee.
     exemptions: { field: 'feeExemption', values: [...FEE_EXEMPTIONS] },
     source: 'Circular 75/2022/TT-BTC art. 4',
   },
-  deadline: { workingDays: 7 },
+  deadline: { workingDays: 7, kind: 'working-days' },
   fullProcessOnline: true,
   portalIntegrated: true,
   form: z
@@ -102,7 +120,7 @@ export const permanentResidence = defineProcedure({
       en: 'Proof of the fee exemption claimed, unless a database already holds it',
     },
   ],
-  stages: [receive(), review({ supplementLimitDays: 15 }), pay(), approve(), deliver()],
+  stages: [receive(), pay(), review({ supplementLimitDays: 15 }), approve(), deliver()],
   keywords: ['thường trú', 'đăng ký thường trú', 'nhập hộ khẩu', 'chuyển hộ khẩu', 'hộ khẩu', 'nhập khẩu về nhà', 'đăng ký hộ khẩu', 'residence'],
   source: 'DVCQG page 1.004222 (third-party crawl chatbot-tthc/chatbot_tthc @7b79a320, bo-cong-an/1.004222.json)',
 });

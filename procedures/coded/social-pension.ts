@@ -16,10 +16,18 @@ import { address, applicantIdNumber, bankAccountNumber, choice, isoDate, personN
  * (assumption, unconfirmed).
  * Full-process online: the national page accepts online filing (third-party portal automation,
  * reference [fs:69617585809]); "toàn trình" status is unconfirmed.
+ *
+ * Version 2: the same 10 days counted as `working-days` (17:00 of the 10th working day after the day
+ * of reception; issue #13), not 10 × 8 working hours from reception as version 1, which stays pinned
+ * by its dossiers (workflows/legacy-rules.ts). Sources: the crawl holds no page for 1.014027
+ * (procedures/catalogue/catalogue.jsonl); the figure is the Ninh Bình page's, citing NĐ 176/2025.
+ * Decree 20/2021/NĐ-CP as amended by Decree 76/2024/NĐ-CP governs the monthly social allowance that
+ * people aged 75+ without a pension received before the social pension; its time limits were not
+ * checked here against the 10 days, so where it differs is not known.
  */
 export const socialPension = defineProcedure({
   code: '1.014027',
-  version: 1,
+  version: 2,
   name: {
     vi: 'Thực hiện, điều chỉnh, thôi hưởng trợ cấp hưu trí xã hội',
     en: 'Social pension: start, change or stop the allowance',
@@ -27,7 +35,7 @@ export const socialPension = defineProcedure({
   field: { vi: 'Bảo trợ xã hội', en: 'Social protection' },
   level: 'commune',
   fee: { counter: 0 },
-  deadline: { workingDays: 10 },
+  deadline: { workingDays: 10, kind: 'working-days' },
   fullProcessOnline: true,
   portalIntegrated: true,
   form: z.object({
