@@ -44,13 +44,13 @@ try {
   const http = api(base);
   const citizens = await citizenTokens(400, cluster.databaseUrl);
   const desk = await http.login('laocai.desk');
-  const { body: procedure } = await http.call<{ example: Record<string, unknown> }>('GET', '/procedures/1.004222');
+  const { body: procedure } = await http.call<{ example: Record<string, unknown> }>('GET', '/procedures/1.001612');
   const codes: string[] = [];
   const submit = async (_c: number, i: number) => {
     const r = await http.call<{ code: string }>('POST', '/dossiers', {
       token: citizens[i % citizens.length],
       headers: { 'idempotency-key': `probe-${randomUUID()}` },
-      body: { procedureCode: '1.004222', agencyCode: '02647', channel: 'online', applicant: APPLICANT, form: procedure.example },
+      body: { procedureCode: '1.001612', agencyCode: '02647', channel: 'online', applicant: APPLICANT, form: procedure.example },
     });
     codes.push(r.body.code);
   };

@@ -64,7 +64,7 @@ function detailsOf(r: Section, out: string[]) {
   const l = r.lifecycle;
   if (l) {
     out.push('');
-    out.push(`lifecycle: ${l.submitted} submitted in ${l.arrivalSeconds} s by ${l.submitters} citizens, ${l.completed} delivered by ${l.officers} officers in ${l.seconds} s; ${l.retries409} approve retries (payment not yet applied)`);
+    out.push(`lifecycle: ${l.submitted} submitted in ${l.arrivalSeconds} s by ${l.submitters} citizens, ${l.completed} delivered by ${l.officers} officers in ${l.seconds} s; ${l.retries409} assignment retries (payment not yet applied)`);
     const step = Math.max(1, Math.floor(l.backlog.length / 12));
     out.push(`backlog (open dossiers) over time: ${l.backlog.filter((_, i) => i % step === 0 || i === l.backlog.length - 1).map((b) => `${b.t}s:${b.open}`).join('  ')}`);
   }

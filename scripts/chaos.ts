@@ -63,8 +63,9 @@ const temporal = await connectClient(temporalAddress);
 const http = api(rig.base);
 const tokens: Record<string, string> = {};
 for (const u of ['citizen', 'laocai.desk', 'laocai.specialist', 'laocai.leader', 'batxat.desk', 'batxat.specialist', 'batxat.leader']) tokens[u] = await http.login(u);
-// Half the dossiers are free (birth registration), half pay a fee after review (permanent residence).
-const PROCEDURES = ['1.001193', '1.004222'];
+// Half the dossiers are free (birth registration), half pay a fee at filing (business household;
+// permanent residence went to the commune police's officers with its version 3).
+const PROCEDURES = ['1.001193', '1.001612'];
 const examples = new Map<string, Record<string, unknown>>();
 for (const code of PROCEDURES) examples.set(code, (await http.call<{ example: Record<string, unknown> }>('GET', `/procedures/${code}`)).body.example);
 const webhookSecret = loadEnv().PAYMENT_WEBHOOK_SECRET;

@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nonRetryableIfDataError } from '../activities/data-errors';
-import { approve, deliver, post, receive, review, type ProcedureDefinition } from '../domain/procedure';
+import { approve, deliver, pay, payBeforeReview, post, receive, review, type ProcedureDefinition } from '../domain/procedure';
+import { dueFrom } from '../domain/lifecycle/deadline';
 import { reminderPoints } from '../domain/lifecycle/reminders';
 import { getProcedure } from '../procedures';
 import { repairUpdate } from '../workflows/messages';
@@ -18,9 +19,31 @@ import { createWorkflowTestEnv, type WorkflowTestEnv } from '../test/support/wor
 
 const outDir = fileURLToPath(new URL('../test/histories/', import.meta.url));
 const procedure = (code: string) => getProcedure(code) as ProcedureDefinition;
+
+/**
+ * Permanent residence at version 2 (1.004222), as its scenario recorded it: decided at the commune,
+ * the fee after review, 7 working days counted in hours (version 3 changed all three).
+ */
+function residenceV2(): ProcedureDefinition {
+  const current = procedure('1.004222');
+  const { decidedBy: _police, ...rest } = current;
+  return { ...rest, version: 2, deadline: { workingDays: 7 }, stages: [receive(), review({ supplementLimitDays: 15 }), pay(), approve(), deliver()] };
+}
+
+/**
+ * Re-issue of a lost land certificate at version 2 (1.012786), as its scenario recorded it: 20
+ * working days counted in hours on every channel, route shares 10, 3 and 5 (version 3 changed both).
+ */
+function reissueV2(): ProcedureDefinition {
+  const { deadlines: _channels, ...current } = procedure('1.012786');
+  const route = [{ to: 'department', shareWorkingDays: 10 }, { to: 'receiving', shareWorkingDays: 3 }, { to: 'department', shareWorkingDays: 5 }];
+  return { ...current, version: 2, deadline: { workingDays: 20 }, handoff: { ...current.handoff!, route } };
+}
 const desk = officer('desk-officer', COMMUNE);
 const specialist = officer('specialist', COMMUNE);
 const leader = officer('leader', COMMUNE);
+/** The commune's police unit (db/seed: `<commune>-CA`), which decides residence from version 3. */
+const POLICE = `${COMMUNE}-CA`;
 
 /** How the dossiers decided here end: approved by the leader, handed over, rated by the citizen. */
 async function approveDeliverRate(d: DossierDriver, rating: { score: number; comment?: string }, method: 'desk' | 'online' = 'desk'): Promise<void> {
@@ -74,7 +97,7 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
   },
   /** Submitted at the counter and recorded by the API (workflow started from that state), with a supplement loop and a fee. */
   'api-recorded-supplement-paid': async (t) => {
-    const d = await t.start(procedure('1.004222'), { by: 'counter' });
+    const d = await t.start(residenceV2(), { by: 'counter' });
     await d.act(desk, { action: 'assign', body: { assigneeId: 'specialist-1' } });
     await d.act(specialist, { action: 'request-supplement', body: { missing: ['household registration extract'] } });
     await d.act(citizen, { action: 'supplement', body: { form: { note: 'đã bổ sung' } } });
@@ -316,8 +339,8 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
    * which hands it over; rated.
    */
   'land-reissue-route': async (t) => {
-    const reissue = procedure('1.012786');
-    check(reissue.version === 2 && reissue.handoff?.route !== undefined, 'the lost certificate re-issue is at version 2 (the hand-off route)');
+    const reissue = reissueV2();
+    check(reissue.handoff?.route !== undefined, 'the lost certificate re-issue has the hand-off route');
     const land = reissue.handoff!.departmentCode;
     const d = await t.start(reissue, { by: 'counter', form: reissue.example });
     let s = await d.act(desk, { action: 'forward', body: { agencyCode: land } });
@@ -342,6 +365,31 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     check(s.status === 'RESULT_READY' && s.agencyCode === COMMUNE, 'the result is at the receiving desk');
     await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
     await d.act(citizen, { action: 'rate', body: { score: 4 } });
+    return d;
+  },
+  /**
+   * Permanent residence, version 3 (1.004222): filed online at the commune and held from filing by
+   * its police unit (the API places it there: api/deciding-agency.ts); received by the police desk,
+   * the online fee (10,000 VND) paid before review, so the 7 working days run from the payment;
+   * examined, decided by the police leader, delivered online, rated.
+   */
+  'residence-police-paid-at-filing': async (t) => {
+    const residence = procedure('1.004222');
+    check(residence.version === 3 && residence.decidedBy === 'commune-police' && payBeforeReview(residence), 'residence is at version 3 (commune police, fee at filing)');
+    const d = await t.start(residence, { agencyCode: POLICE, form: residence.example });
+    let s = await d.act(officer('desk-officer', POLICE), { action: 'receive', body: {} });
+    check(s.status === 'AWAITING_PAYMENT' && s.dueAt === null && s.fee === 10_000, 'received by the police, the online fee due before review');
+    await d.refused(officer('desk-officer', POLICE), { action: 'assign', body: { assigneeId: 'police-specialist' } });
+    s = await d.pay('tx-residence-1');
+    const paidAt = d.events.find((e) => e.type === 'payment-received')!.at;
+    check(s.status === 'RECEIVED' && s.dueAt === dueFrom(s.deadline!, paidAt, t.calendar) && s.deadline?.kind === 'working-days', 'paid: 7 working days from the payment');
+    await d.act(officer('leader', POLICE), { action: 'assign', body: { assigneeId: 'police-specialist' } });
+    await d.act(officer('specialist', POLICE), { action: 'verify', body: {} });
+    await d.refused(leader, { action: 'approve', body: {} });
+    await d.act(officer('leader', POLICE), { action: 'approve', body: {} });
+    s = await d.act(officer('desk-officer', POLICE), { action: 'deliver', body: { method: 'online' } });
+    check(s.status === 'DELIVERED' && s.timeliness === 'early', 'delivered online, early');
+    await d.act(citizen, { action: 'rate', body: { score: 5 } });
     return d;
   },
   /**

@@ -1,15 +1,17 @@
 /**
- * Scenario 2 — lifecycle throughput: citizens submit a fee procedure (1.004222, permanent
- * residence, 10,000 VND online) for a while; simulated officers of ward 02647 take every dossier
- * through receive → assign → verify → (signed payment callback) → approve → deliver over the
- * HTTP API. Reports completed dossiers/s, per-action latency and the backlog over time.
+ * Scenario 2 — lifecycle throughput: citizens submit a fee procedure (1.001612, business
+ * household, 150,000 VND online, paid at filing) for a while; simulated officers of ward 02647 take
+ * every dossier through receive → (signed payment callback) → assign → verify → approve → deliver
+ * over the HTTP API. Reports completed dossiers/s, per-action latency and the backlog over time.
+ * (Until permanent residence went to the commune police, its version 2 — 10,000 VND after review —
+ * was the procedure here: results recorded before then ran receive → assign → verify → pay.)
  */
 import { randomUUID } from 'node:crypto';
 import { signPaymentBody } from '../../api/routes/payments.routes';
 import { api, APPLICANT, citizenTokens, HttpError, log, now, sleep, summarize, type Stats, type StackChild } from '../lib';
 
 type Step = 'receive' | 'assign' | 'verify' | 'pay' | 'approve' | 'deliver';
-const STEPS: Step[] = ['receive', 'assign', 'verify', 'pay', 'approve', 'deliver'];
+const STEPS: Step[] = ['receive', 'pay', 'assign', 'verify', 'approve', 'deliver'];
 
 export interface LifecycleResult {
   submitters: number;
@@ -35,7 +37,7 @@ export async function lifecycleScenario(o: { stack: StackChild; submitters: numb
   const citizens = await citizenTokens(100, o.databaseUrl);
   let nth = 0;
   for (const u of ['laocai.desk', 'laocai.specialist', 'laocai.leader']) tok[u] = await http.login(u);
-  const { body: procedure } = await http.call<{ example: Record<string, unknown> }>('GET', '/procedures/1.004222');
+  const { body: procedure } = await http.call<{ example: Record<string, unknown> }>('GET', '/procedures/1.001612');
 
   const queues: Record<Step, string[]> = { receive: [], assign: [], verify: [], pay: [], approve: [], deliver: [] };
   const lat: Record<Step | 'submit', number[]> = { submit: [], receive: [], assign: [], verify: [], pay: [], approve: [], deliver: [] };
@@ -69,7 +71,7 @@ export async function lifecycleScenario(o: { stack: StackChild; submitters: numb
       case 'verify':
         return void (await act(code, 'laocai.specialist', 'verify', { note: 'đủ điều kiện' }));
       case 'pay': {
-        const raw = JSON.stringify({ dossierCode: code, amount: 10_000, transactionId: `BENCH-${randomUUID()}`, paidAt: new Date().toISOString() });
+        const raw = JSON.stringify({ dossierCode: code, amount: 150_000, transactionId: `BENCH-${randomUUID()}`, paidAt: new Date().toISOString() });
         const r = await http.call<{ status: string }>('POST', '/payments/callback', { raw, headers: { 'x-signature': signPaymentBody(o.webhookSecret, raw) } });
         if (r.body.status !== 'accepted') throw new Error(`payment ${r.body.status}`);
         return;
@@ -91,7 +93,7 @@ export async function lifecycleScenario(o: { stack: StackChild; submitters: numb
         const r = await http.call<{ code: string }>('POST', '/dossiers', {
           token: citizens[nth++ % citizens.length],
           headers: { 'idempotency-key': `bench-${randomUUID()}` },
-          body: { procedureCode: '1.004222', agencyCode: '02647', channel: 'online', applicant: APPLICANT, form: procedure.example },
+          body: { procedureCode: '1.001612', agencyCode: '02647', channel: 'online', applicant: APPLICANT, form: procedure.example },
         });
         lat.submit.push(now() - t);
         submitted++;
@@ -125,10 +127,10 @@ export async function lifecycleScenario(o: { stack: StackChild; submitters: numb
           lastDelivery = now();
         }
       } catch (e) {
-        // The payment signal is applied asynchronously: approve may come before it. Try again.
-        if (e instanceof HttpError && e.status === 409 && step === 'approve') {
+        // The payment signal is applied asynchronously: the assignment may come before it. Try again.
+        if (e instanceof HttpError && e.status === 409 && step === 'assign') {
           retries409++;
-          setTimeout(() => queues.approve.push(code), 100);
+          setTimeout(() => queues.assign.push(code), 100);
         } else err(e);
       }
     }

@@ -86,10 +86,9 @@ describe('the citizen on a phone, and the kiosk', () => {
   });
 
   it('tracking shows the fee QR while payment is due, names the bank, and lets the phone save, copy or share it', async () => {
-    const code = await submit('1.004222', 'fee');
-    await act('laocai.desk', code, 'receive');
-    await act('laocai.desk', code, 'assign', { assigneeId: 'u-laocai.specialist' });
-    expect((await act('laocai.specialist', code, 'verify')).status).toBe('AWAITING_PAYMENT');
+    // Business household: the fee is paid at filing, so reception asks for it.
+    const code = await submit('1.001612', 'fee');
+    expect((await act('laocai.desk', code, 'receive')).status).toBe('AWAITING_PAYMENT');
     const { body: pay } = await request(system.server).get(`/api/dossiers/${code}/payment`).set(as('citizen'));
     const bank = (banks.banks as Record<string, { short: string; name: string }>)[system.env.PAYMENT_BANK_BIN]!;
     expect(bank, `the test's bank BIN ${system.env.PAYMENT_BANK_BIN} is in the map`).toBeDefined();

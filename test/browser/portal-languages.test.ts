@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { signPaymentBody } from '../../api/routes/payments.routes';
 import { outbox } from '../../db/schema';
 import type { SmsPayload } from '../../integrations/messages';
 import { login } from '../support/system';
@@ -48,19 +49,25 @@ describe('the portal in two languages, with large text and high contrast', () =>
     expect.soft(found, `${name}:\n${describeViolations(found)}`).toEqual([]);
   };
 
-  it('sets up a citizen\'s dossier with a fee, received (so it has a due date)', async () => {
+  it('sets up a citizen\'s dossier with a fee paid at filing, received (so it has a due date)', async () => {
     const { system } = stack;
     const [citizen, desk] = [await login(system, 'citizen'), await login(system, 'laocai.desk')];
-    const { body: residence } = await request(system.server).get('/api/procedures/1.004222');
+    // Business household: the fee (150,000 VND online) is paid at filing, before review.
+    const { body: household } = await request(system.server).get('/api/procedures/1.001612');
     const created = await request(system.server)
       .post('/api/dossiers')
       .set('Authorization', `Bearer ${citizen}`)
       .set('Idempotency-Key', `lang-${Date.now()}`)
-      .send({ procedureCode: '1.004222', agencyCode: '02647', channel: 'online', applicant: { fullName: 'Lý Láo Mẩy', idNumber: '010203000515', phone: PHONE }, form: residence.example });
+      .send({ procedureCode: '1.001612', agencyCode: '02647', channel: 'online', applicant: { fullName: 'Lý Láo Mẩy', idNumber: '010203000515', phone: PHONE }, form: household.example });
     expect(created.status).toBe(201);
     code = created.body.code;
     const received = await request(system.server).post(`/api/dossiers/${code}/actions/receive`).set('Authorization', `Bearer ${desk}`).send({});
-    expect(received.status, JSON.stringify(received.body)).toBe(200);
+    expect(received.body.status, JSON.stringify(received.body)).toBe('AWAITING_PAYMENT');
+    // The gateway's signed notice, as scripts/pay.ts sends it; the clock starts with the payment.
+    const raw = JSON.stringify({ dossierCode: code, amount: 150_000, transactionId: `TX-lang-${code}`, paidAt: new Date().toISOString() });
+    const paid = await request(system.server).post('/api/payments/callback').set('content-type', 'application/json').set('x-signature', signPaymentBody(system.env.PAYMENT_WEBHOOK_SECRET, raw)).send(raw);
+    expect(paid.status).toBe(200);
+    await expect.poll(async () => (await request(system.server).get(`/api/dossiers/${code}`).set('Authorization', `Bearer ${desk}`)).body.status).toBe('RECEIVED');
   });
 
   it('loads only Vietnamese on the first page, within its 100 KB of gzipped JavaScript', async () => {
@@ -108,7 +115,7 @@ describe('the portal in two languages, with large text and high contrast', () =>
     await page.getByRole('button', { name: /Sign out/ }).waitFor();
     await page.getByRole('heading', { name: `Dossier ${code}` }).waitFor();
     await expect.poll(() => page.getByTestId('status').textContent()).toBe('Received, waiting to be processed');
-    expect(await page.getByText('VND 10,000 — not paid yet').count()).toBe(1);
+    expect(await page.getByText('VND 150,000 — paid').count()).toBe(1);
     expect(await page.getByTestId('due').textContent()).toMatch(/^\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/);
     await screenshot(page, 'lang-en-dossier');
 
@@ -116,7 +123,7 @@ describe('the portal in two languages, with large text and high contrast', () =>
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await page.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor();
     expect(await lang(page)).toBe('vi');
-    expect(await page.getByText('10.000 đồng — chưa nộp').count()).toBe(1);
+    expect(await page.getByText('150.000 đồng — đã nộp').count()).toBe(1);
     await page.context().close();
   });
 

@@ -148,17 +148,16 @@ describe('the citizen portal and kiosk', () => {
   });
 
   it('shows the fee as a VietQR and notices the payment from the local gateway, at 360 px', async () => {
-    const { body: residence } = await request(system.server).get('/api/procedures/1.004222');
+    // Business household: the fee (150,000 VND online) is paid at filing, so reception asks for it.
+    const { body: household } = await request(system.server).get('/api/procedures/1.001612');
     const created = await request(system.server)
       .post('/api/dossiers')
       .set(as('citizen'))
       .set('Idempotency-Key', `portal-test-${Date.now()}-fee`)
-      .send({ procedureCode: '1.004222', agencyCode: '02647', channel: 'online', applicant: { fullName: 'Sùng Thị Dua', idNumber: '010203004567', phone: PHONE }, form: residence.example });
+      .send({ procedureCode: '1.001612', agencyCode: '02647', channel: 'online', applicant: { fullName: 'Sùng Thị Dua', idNumber: '010203004567', phone: PHONE }, form: household.example });
     expect(created.status).toBe(201);
     const code = created.body.code as string;
-    await act('laocai.desk', code, 'receive');
-    await act('laocai.desk', code, 'assign', { assigneeId: 'u-laocai.specialist' });
-    expect((await act('laocai.specialist', code, 'verify')).status).toBe('AWAITING_PAYMENT');
+    expect((await act('laocai.desk', code, 'receive')).status).toBe('AWAITING_PAYMENT');
 
     const page = await pageAt(360, '/');
     await screenshot(page, 'portal-360-finder');
@@ -166,13 +165,13 @@ describe('the citizen portal and kiosk', () => {
     await signInOnPage(page);
     const qr = page.getByRole('img', { name: /Mã VietQR/ });
     await qr.waitFor();
-    expect(await page.locator('.amount').textContent()).toBe('10.000 đồng');
+    expect(await page.locator('.amount').textContent()).toBe('150.000 đồng');
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     await screenshot(page, 'portal-360-pay-qr');
 
     // The local gateway (async: the API answering it runs in this very process).
     await promisify(execFile)('npx', ['tsx', 'scripts/pay.ts', code, '--url', baseUrl(system), '--phone', PHONE], { env: { ...process.env, PAYMENT_WEBHOOK_SECRET: system.env.PAYMENT_WEBHOOK_SECRET } });
-    await page.getByText(/10\.000 đồng — đã nộp/).waitFor();
+    await page.getByText(/150\.000 đồng — đã nộp/).waitFor();
     await screenshot(page, 'portal-360-paid');
     await page.context().close();
   });

@@ -5,7 +5,7 @@ import { signedInStack } from '../support/system';
 
 /**
  * The repeatable hand-off through the API (domain/lifecycle/stages/handoff-route.ts): 1.012786 at
- * version 2 hops commune desk → land office → commune → land office, each hop with its share; the
+ * version 3 hops commune desk → land office → commune → land office, each hop with its share; the
  * targets are checked against the agency tree; form 05 and the register show the hops.
  */
 describe('forwarding along a hand-off route', () => {
@@ -25,13 +25,13 @@ describe('forwarding along a hand-off route', () => {
   it('hops commune → land office → commune → land office with the route\'s shares, never moving the due date', async () => {
     const created = await atCounter('Nông Văn Khánh');
     const { code, dueAt } = created;
-    expect(created.procedureVersion).toBe(2);
-    expect(created.handoffRoute).toEqual({ next: { agencyCode: 'H38.SNNMT', shareWorkingDays: 10 } });
+    expect(created.procedureVersion).toBe(3);
+    expect(created.handoffRoute).toEqual({ next: { agencyCode: 'H38.SNNMT', shareWorkingDays: 5 } });
 
     const first = await act('laocai.desk', code, 'forward', { agencyCode: 'H38.SNNMT' });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ agencyCode: 'H38.SNNMT', dueAt, handoffRoute: { next: { agencyCode: '02647', shareWorkingDays: 3 } } });
-    expect(first.body.shares.at(-1)).toMatchObject({ agencyCode: 'H38.SNNMT', from: '02647', shareWorkingDays: 10, leftAt: null });
+    expect(first.body).toMatchObject({ agencyCode: 'H38.SNNMT', dueAt, handoffRoute: { next: { agencyCode: '02647', shareWorkingDays: 2 } } });
+    expect(first.body.shares.at(-1)).toMatchObject({ agencyCode: 'H38.SNNMT', from: '02647', shareWorkingDays: 5, leftAt: null });
 
     // Off the tree: 400; the holder itself, or a share past what remains: 422 (the rules refuse it).
     const unknown = await act('snnmt.desk', code, 'forward', { agencyCode: 'H38.KHONGCO' });
@@ -45,11 +45,11 @@ describe('forwarding along a hand-off route', () => {
 
     const back = await act('snnmt.desk', code, 'forward', { agencyCode: '02647' });
     expect(back.body).toMatchObject({ agencyCode: '02647', dueAt });
-    expect(back.body.shares.at(-1)).toMatchObject({ from: 'H38.SNNMT', shareWorkingDays: 3 });
+    expect(back.body.shares.at(-1)).toMatchObject({ from: 'H38.SNNMT', shareWorkingDays: 2 });
     const again = await act('laocai.leader', code, 'forward', { agencyCode: 'H38.SNNMT' });
     expect(again.body).toMatchObject({ agencyCode: 'H38.SNNMT', dueAt, handoffRoute: { next: null } });
     expect(again.body.shares.map((s: { agencyCode: string; shareWorkingDays?: number }) => [s.agencyCode, s.shareWorkingDays ?? null])).toEqual([
-      ['02647', null], ['H38.SNNMT', 10], ['02647', 3], ['H38.SNNMT', 5],
+      ['02647', null], ['H38.SNNMT', 5], ['02647', 2], ['H38.SNNMT', 2],
     ]);
     expect((await http().get(`/api/dossiers/${code}/events`).set(as('laocai.desk'))).body.filter((e: { type: string }) => e.type === 'forward')).toHaveLength(3);
 
@@ -57,7 +57,7 @@ describe('forwarding along a hand-off route', () => {
     const pdf = await http().get(`/api/dossiers/${code}/documents/control`).set(as('laocai.desk')).buffer(true).parse(binary);
     expect(pdf.status).toBe(200);
     const control = extractText(inflatePdf(pdf.body as Buffer)).replace(/\s+/g, ' ');
-    for (const days of [10, 3, 5]) expect(control).toContain(`thời hạn ${days} ngày làm việc`);
+    for (const days of [5, 2]) expect(control).toContain(`thời hạn ${days} ngày làm việc`);
     const from = new Date(Date.now() - 86_400_000).toISOString();
     const to = new Date(Date.now() + 60_000).toISOString();
     const csv = await http().get('/api/registers/dossiers/csv').query({ from, to }).set(as('laocai.leader'));

@@ -43,45 +43,34 @@ describe('fees, signed payment callbacks, documents, public lookup and the audit
   afterAll(async () => system?.stop());
 
   it('takes a fee procedure from online submission through a signed payment to delivery', async () => {
-    const { body: procedure } = await http().get('/api/procedures/1.004222');
+    // A fee procedure (business household), the fee paid at filing: fees in general are under test here.
+    const { body: procedure } = await http().get('/api/procedures/1.001612');
     const created = await http()
       .post('/api/dossiers')
       .set(as('citizen2'))
-      .set('Idempotency-Key', `it-${Date.now()}-residence`)
-      .send({ procedureCode: '1.004222', agencyCode: '02647', channel: 'online', applicant, form: procedure.example });
+      .set('Idempotency-Key', `it-${Date.now()}-household`)
+      .send({ procedureCode: '1.001612', agencyCode: '02647', channel: 'online', applicant, form: procedure.example });
     expect(created.status).toBe(201);
     code = created.body.code;
-    expect(created.body.fee).toBe(10_000);
+    expect(created.body.fee).toBe(150_000);
 
     // Nothing to pay yet is still a fee: the QR may be shown early; no documents before reception.
     const early = await http().get(`/api/public/dossiers/${code}`).query({ phone: applicant.phone });
     expect(early.status).toBe(200);
-    expect(early.body).toMatchObject({ code, status: 'SUBMITTED', fee: 10_000, paid: false, documents: [] });
+    expect(early.body).toMatchObject({ code, status: 'SUBMITTED', fee: 150_000, paid: false, documents: [] });
     expect(early.body.statusText).toMatch(/chờ tiếp nhận/);
     expect((await http().get(`/api/dossiers/${code}/documents/receipt`).set(as('citizen2'))).status).toBe(404);
 
-    expect((await act('laocai.desk', 'receive')).body.status).toBe('RECEIVED');
-    expect((await act('laocai.desk', 'assign', { assigneeId: 'u-laocai.specialist' })).body.status).toBe('IN_REVIEW');
-    const missing = ['Giấy tờ chứng minh chỗ ở hợp pháp'];
-    expect((await act('laocai.specialist', 'request-supplement', { missing, note: 'Thiếu giấy tờ chỗ ở' })).body.status).toBe('NEEDS_SUPPLEMENT');
-    const waiting = await http().get(`/api/public/dossiers/${code}`).query({ phone: applicant.phone });
-    expect(waiting.body).toMatchObject({ status: 'NEEDS_SUPPLEMENT', missing, documents: ['receipt', 'supplement'], payment: null });
-    // The deadline the citizen must be told (past it the dossier is cancelled).
-    expect(Date.parse(waiting.body.supplementDueAt)).toBeGreaterThan(Date.now());
-    expect((await act('citizen2', 'supplement', {})).body.status).toBe('IN_REVIEW');
-    const dueAt = (await getDossier()).body.dueAt as string;
-    const newDueAt = new Date(Date.parse(dueAt) + 5 * 86_400_000).toISOString();
-    const extended = await act('laocai.leader', 'extend', { newDueAt, reason: 'Cần xác minh thêm với chủ hộ' });
-    expect(extended.status).toBe(200);
-    expect((await act('laocai.specialist', 'verify', { note: 'đủ điều kiện' })).body.status).toBe('AWAITING_PAYMENT');
+    // The fee is paid at filing (business household: pay stands before review).
+    expect((await act('laocai.desk', 'receive')).body.status).toBe('AWAITING_PAYMENT');
 
     // The fee as VietQR: CRC verifies, amount and transfer content are the dossier's.
     const pay = await http().get(`/api/dossiers/${code}/payment`).set(as('citizen2'));
     expect(pay.status).toBe(200);
-    expect(pay.body).toMatchObject({ amount: 10_000, paid: false });
+    expect(pay.body).toMatchObject({ amount: 150_000, paid: false });
     expect(verifyEmvCrc(pay.body.vietqr)).toBe(true);
     const qr = readVietQr(pay.body.vietqr);
-    expect(qr).toMatchObject({ amount: 10_000, bankBin: system.env.PAYMENT_BANK_BIN, accountNumber: system.env.PAYMENT_ACCOUNT_NUMBER, description: code });
+    expect(qr).toMatchObject({ amount: 150_000, bankBin: system.env.PAYMENT_BANK_BIN, accountNumber: system.env.PAYMENT_ACCOUNT_NUMBER, description: code });
     expect(pay.body.qrPng).toMatch(/^data:image\/png;base64,/);
     expect(Buffer.from(pay.body.qrPng.split(',')[1], 'base64').subarray(1, 4).toString()).toBe('PNG');
     expect((await http().get(`/api/dossiers/${code}/payment`).set(as('laocai.desk'))).status).toBe(200);
@@ -90,11 +79,11 @@ describe('fees, signed payment callbacks, documents, public lookup and the audit
     expect((await http().get(`/api/dossiers/${code}/payment`)).status).toBe(401);
     // The public lookup (code + phone) carries the same QR while the fee is due.
     const due = await http().get(`/api/public/dossiers/${code}`).query({ phone: applicant.phone });
-    expect(due.body.payment).toMatchObject({ amount: 10_000, paid: false, vietqr: pay.body.vietqr, bankBin: system.env.PAYMENT_BANK_BIN });
+    expect(due.body.payment).toMatchObject({ amount: 150_000, paid: false, vietqr: pay.body.vietqr, bankBin: system.env.PAYMENT_BANK_BIN });
     expect(due.body.payment.qrPng).toMatch(/^data:image\/png;base64,/);
 
     // Forged, missing, or re-used signatures change nothing.
-    const notice = { dossierCode: code, amount: 10_000, transactionId: `TX-${code}`, paidAt: new Date().toISOString() };
+    const notice = { dossierCode: code, amount: 150_000, transactionId: `TX-${code}`, paidAt: new Date().toISOString() };
     const raw = JSON.stringify(notice);
     const forged = await callback(raw, `sha256=${'0'.repeat(64)}`);
     expect(forged.status).toBe(401);
@@ -119,7 +108,8 @@ describe('fees, signed payment callbacks, documents, public lookup and the audit
       await new Promise((r) => setTimeout(r, 200));
       status = (await getDossier()).body.status;
     }
-    expect(status).toBe('AWAITING_APPROVAL');
+    // Paid at filing: the file is examined now, the clock started by the payment.
+    expect(status).toBe('RECEIVED');
     expect((await getDossier()).body.paid).toBe(true);
 
     // The same callback again: accepted as a duplicate, recorded once.
@@ -130,7 +120,21 @@ describe('fees, signed payment callbacks, documents, public lookup and the audit
     expect(await paymentRows()).toHaveLength(1);
     expect((await eventRows()).filter((e) => e.type === 'payment-received')).toHaveLength(1);
 
-    expect((await act('laocai.leader', 'approve', { note: 'Đã đăng ký thường trú vào sổ' })).body.status).toBe('RESULT_READY');
+    expect((await act('laocai.desk', 'assign', { assigneeId: 'u-laocai.specialist' })).body.status).toBe('IN_REVIEW');
+    const missing = ['Văn bản ủy quyền của các thành viên hộ gia đình'];
+    expect((await act('laocai.specialist', 'request-supplement', { missing, note: 'Thiếu văn bản ủy quyền' })).body.status).toBe('NEEDS_SUPPLEMENT');
+    const waiting = await http().get(`/api/public/dossiers/${code}`).query({ phone: applicant.phone });
+    expect(waiting.body).toMatchObject({ status: 'NEEDS_SUPPLEMENT', missing, documents: ['receipt', 'supplement'], payment: null });
+    // The deadline the citizen must be told (past it the dossier is cancelled).
+    expect(Date.parse(waiting.body.supplementDueAt)).toBeGreaterThan(Date.now());
+    expect((await act('citizen2', 'supplement', {})).body.status).toBe('IN_REVIEW');
+    const dueAt = (await getDossier()).body.dueAt as string;
+    const newDueAt = new Date(Date.parse(dueAt) + 5 * 86_400_000).toISOString();
+    const extended = await act('laocai.leader', 'extend', { newDueAt, reason: 'Cần xác minh thêm địa điểm kinh doanh' });
+    expect(extended.status).toBe(200);
+    expect((await act('laocai.specialist', 'verify', { note: 'đủ điều kiện' })).body.status).toBe('AWAITING_APPROVAL');
+
+    expect((await act('laocai.leader', 'approve', { note: 'Đã cấp Giấy chứng nhận đăng ký hộ kinh doanh' })).body.status).toBe('RESULT_READY');
     expect((await act('laocai.desk', 'deliver', { method: 'online' })).body.status).toBe('DELIVERED');
   });
 
@@ -232,7 +236,7 @@ describe('fees, signed payment callbacks, documents, public lookup and the audit
     );
     // Paid and delivered: no QR, no supplement deadline.
     expect(res.body).toMatchObject({ supplementDueAt: null, payment: null });
-    expect(res.body).toMatchObject({ code, procedureName: 'Đăng ký thường trú', status: 'DELIVERED', paid: true, fee: 10_000 });
+    expect(res.body).toMatchObject({ code, procedureName: 'Đăng ký thành lập hộ kinh doanh', status: 'DELIVERED', paid: true, fee: 150_000 });
     expect(res.body.documents).toEqual(['receipt', 'supplement', 'apology', 'result']);
     expect(JSON.stringify(res.body)).not.toContain(applicant.idNumber);
     expect(JSON.stringify(res.body)).not.toContain(applicant.fullName);
@@ -254,7 +258,7 @@ describe('fees, signed payment callbacks, documents, public lookup and the audit
       ['--import', 'tsx', 'scripts/pay.ts', code, '--url', `http://127.0.0.1:${system.port}`, '--phone', applicant.phone, '--transaction', `TX-${code}`],
       { env: { ...process.env, PAYMENT_WEBHOOK_SECRET: system.env.PAYMENT_WEBHOOK_SECRET }, timeout: 60_000 },
     );
-    expect(stdout).toContain('"amount":10000');
+    expect(stdout).toContain('"amount":150000');
     expect(stdout).toContain('200 {"status":"duplicate"}');
     expect(await paymentRows()).toHaveLength(1);
   });

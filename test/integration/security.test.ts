@@ -34,7 +34,10 @@ describe('security (issue 17 §5–§9)', () => {
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   const http = () => request(system.server);
   const run = `${Date.now()}`;
+  // Permanent residence (1.004222 from version 3): held by the commune police (laocai.ca.*), the fee
+  // paid at filing; `exempt` (Circular 75/2022 art. 4) owes none, so its file is examined at once.
   let example: Record<string, unknown> = {};
+  let exempt: Record<string, unknown> = {};
   const act = (code: string, user: string, action: string, body: object = {}) => http().post(`/api/dossiers/${code}/actions/${action}`).set(as(user)).send(body);
   const submit = (user: string, form: Record<string, unknown>, extra: object = {}) =>
     http().post('/api/dossiers').set(as(user)).send({ procedureCode: '1.004222', agencyCode: '02647', channel: 'online', applicant, form, ...extra });
@@ -45,8 +48,9 @@ describe('security (issue 17 §5–§9)', () => {
 
   beforeAll(async () => {
     system = await startTestSystem({ UPLOAD_QUOTA_FILES: '3', METRICS_TOKEN: METRICS_TOKEN });
-    for (const u of ['citizen', 'citizen2', 'batxat.desk', 'laocai.desk', 'laocai.specialist', 'laocai.leader', 'laocai.supervisor']) tokens[u] = await login(system, u);
+    for (const u of ['citizen', 'citizen2', 'batxat.desk', 'laocai.desk', 'laocai.ca.desk', 'laocai.ca.specialist', 'laocai.ca.leader', 'laocai.supervisor']) tokens[u] = await login(system, u);
     example = (await http().get('/api/procedures/1.004222')).body.example;
+    exempt = { ...example, feeExemption: 'nguoi-cao-tuoi' };
   });
   afterAll(async () => system?.stop());
 
@@ -57,19 +61,19 @@ describe('security (issue 17 §5–§9)', () => {
       const upload = await http().post('/api/attachments').set(as('citizen')).attach('file', tinyPdf(run), { filename: 'cccd.pdf', contentType: 'application/pdf' });
       expect(upload.status).toBe(201);
       attachment = upload.body[0].id;
-      const created = await submit('citizen', example, { attachments: [attachment] });
+      const created = await submit('citizen', exempt, { attachments: [attachment] });
       expect(created.status).toBe(201);
       code = created.body.code;
-      expect((await act(code, 'laocai.desk', 'receive')).status).toBe(200);
-      expect((await act(code, 'laocai.desk', 'assign', { assigneeId: 'u-laocai.specialist' })).status).toBe(200);
-      expect((await act(code, 'laocai.specialist', 'request-supplement', { missing: ['Giấy tờ chỗ ở'], note: 'Bổ sung giấy tờ chỗ ở' })).status).toBe(200);
+      expect((await act(code, 'laocai.ca.desk', 'receive')).status).toBe(200);
+      expect((await act(code, 'laocai.ca.desk', 'assign', { assigneeId: 'u-laocai.ca.specialist' })).status).toBe(200);
+      expect((await act(code, 'laocai.ca.specialist', 'request-supplement', { missing: ['Giấy tờ chỗ ở'], note: 'Bổ sung giấy tờ chỗ ở' })).status).toBe(200);
       const supplemented = await act(code, 'citizen', 'supplement', { form: { previousResidence: 'Thôn Nậm Cang, xã Sa Pa, tỉnh Lào Cai' } });
       expect(supplemented.status).toBe(200);
-      expect((await act(code, 'laocai.specialist', 'verify', { note: 'Đã gọi xác minh với chủ hộ' })).status).toBe(200);
+      expect((await act(code, 'laocai.ca.specialist', 'verify', { note: 'Đã gọi xác minh với chủ hộ' })).status).toBe(200);
     });
 
     it("masks the form's personal fields for a supervisor, in the dossier and in the list, not for the office", async () => {
-      const desk = await http().get(`/api/dossiers/${code}`).set(as('laocai.desk'));
+      const desk = await http().get(`/api/dossiers/${code}`).set(as('laocai.ca.desk'));
       expect(desk.body.form).toMatchObject({ householdHeadIdNumber: example.householdHeadIdNumber, newResidence: example.newResidence });
       const sup = await http().get(`/api/dossiers/${code}`).set(as('laocai.supervisor'));
       expect(sup.status).toBe(200);
@@ -86,7 +90,7 @@ describe('security (issue 17 §5–§9)', () => {
       const sup = await http().get(`/api/dossiers/${code}/events`).set(as('laocai.supervisor'));
       const supplement = sup.body.find((e: { type: string }) => e.type === 'supplement');
       expect(supplement.data.form.previousResidence).toMatch(/^\*+Cai$/);
-      const desk = await http().get(`/api/dossiers/${code}/events`).set(as('laocai.desk'));
+      const desk = await http().get(`/api/dossiers/${code}/events`).set(as('laocai.ca.desk'));
       expect(desk.body.find((e: { type: string }) => e.type === 'supplement').data.form.previousResidence).toBe('Thôn Nậm Cang, xã Sa Pa, tỉnh Lào Cai');
     });
 
@@ -95,7 +99,7 @@ describe('security (issue 17 §5–§9)', () => {
       const denied = await http().get(`/api/dossiers/${code}/attachments/${attachment}`).set(as('laocai.supervisor'));
       expect(denied.status).toBe(403);
       expect(denied.headers['content-type']).toMatch(/problem\+json/);
-      expect((await http().get(`/api/dossiers/${code}/attachments/${attachment}`).set(as('laocai.desk'))).status).toBe(200);
+      expect((await http().get(`/api/dossiers/${code}/attachments/${attachment}`).set(as('laocai.ca.desk'))).status).toBe(200);
     });
 
     it("shows a citizen the trail without officer ids or the office's internal notes", async () => {
@@ -111,7 +115,7 @@ describe('security (issue 17 §5–§9)', () => {
       expect(trail.find((e) => e.type === 'request-supplement')!.data.note).toBe('Bổ sung giấy tờ chỗ ở');
       expect(JSON.stringify(trail)).not.toContain('u-laocai');
       // The office still reads its own notes.
-      const desk = (await http().get(`/api/dossiers/${code}/events`).set(as('laocai.desk'))).body as { type: string; data: Record<string, unknown> }[];
+      const desk = (await http().get(`/api/dossiers/${code}/events`).set(as('laocai.ca.desk'))).body as { type: string; data: Record<string, unknown> }[];
       expect(desk.find((e) => e.type === 'verify')!.data.note).toBe('Đã gọi xác minh với chủ hộ');
     });
   });
@@ -123,9 +127,8 @@ describe('security (issue 17 §5–§9)', () => {
       expect(created.body.fee).toBeGreaterThan(0);
       const early = await http().get(`/api/dossiers/${code}/payment`).set(as('citizen'));
       expect(early.status).toBe(409);
-      await act(code, 'laocai.desk', 'receive');
-      await act(code, 'laocai.desk', 'assign', { assigneeId: 'u-laocai.specialist' });
-      expect((await act(code, 'laocai.specialist', 'verify')).body.status).toBe('AWAITING_PAYMENT');
+      // The fee is due at filing: on reception, before the file is examined.
+      expect((await act(code, 'laocai.ca.desk', 'receive')).body.status).toBe('AWAITING_PAYMENT');
       expect((await http().get(`/api/dossiers/${code}/payment`).set(as('citizen'))).status).toBe(200);
     });
 
@@ -137,12 +140,12 @@ describe('security (issue 17 §5–§9)', () => {
       expect(ack.status).toBe(200);
       expect(ack.body).toEqual({ status: 'refund-due', refundDue: fee });
       const seen = await until('refundDue on the dossier', async () => {
-        const d = await http().get(`/api/dossiers/${code}`).set(as('laocai.desk'));
+        const d = await http().get(`/api/dossiers/${code}`).set(as('laocai.ca.desk'));
         return d.body.refundDue > 0 && d.body;
       });
       expect(seen).toMatchObject({ refundDue: fee, paid: false, status: 'SUBMITTED' });
       // The trail keeps it as money not taken.
-      const trail = (await http().get(`/api/dossiers/${code}/events`).set(as('laocai.desk'))).body as { type: string; data: { ignored?: string } }[];
+      const trail = (await http().get(`/api/dossiers/${code}/events`).set(as('laocai.ca.desk'))).body as { type: string; data: { ignored?: string } }[];
       expect(trail.find((e) => e.type === 'payment-received')!.data.ignored).toMatch(/not awaiting payment/);
     });
 
@@ -170,13 +173,13 @@ describe('security (issue 17 §5–§9)', () => {
   describe('§7 supplements are validated against the form', () => {
     let code = '';
     beforeAll(async () => {
-      const own = { newResidence: 'Số 3 đường Nguyễn Huệ, phường Lào Cai', basis: 'nha-so-huu', membersMoving: 0 };
+      const own = { newResidence: 'Số 3 đường Nguyễn Huệ, phường Lào Cai', basis: 'nha-so-huu', membersMoving: 0, feeExemption: 'nguoi-cao-tuoi' };
       const created = await submit('citizen', own);
       expect(created.status).toBe(201);
       code = created.body.code;
-      await act(code, 'laocai.desk', 'receive');
-      await act(code, 'laocai.desk', 'assign', { assigneeId: 'u-laocai.specialist' });
-      expect((await act(code, 'laocai.specialist', 'request-supplement', { missing: ['Tờ khai CT01'] })).body.status).toBe('NEEDS_SUPPLEMENT');
+      await act(code, 'laocai.ca.desk', 'receive');
+      await act(code, 'laocai.ca.desk', 'assign', { assigneeId: 'u-laocai.ca.specialist' });
+      expect((await act(code, 'laocai.ca.specialist', 'request-supplement', { missing: ['Tờ khai CT01'] })).body.status).toBe('NEEDS_SUPPLEMENT');
     });
 
     it('refuses a supplemented field its schema refuses', async () => {
@@ -197,10 +200,10 @@ describe('security (issue 17 §5–§9)', () => {
 
   describe('§9 bounds', () => {
     it('refuses an extension more than a year ahead', async () => {
-      const created = await submit('citizen', example);
+      const created = await submit('citizen', exempt);
       const code = created.body.code as string;
-      await act(code, 'laocai.desk', 'receive');
-      const res = await act(code, 'laocai.leader', 'extend', { newDueAt: new Date(Date.now() + 2 * 365 * DAY).toISOString(), reason: 'Cần thêm thời gian' });
+      await act(code, 'laocai.ca.desk', 'receive');
+      const res = await act(code, 'laocai.ca.leader', 'extend', { newDueAt: new Date(Date.now() + 2 * 365 * DAY).toISOString(), reason: 'Cần thêm thời gian' });
       expect(res.status).toBe(400);
     });
   });

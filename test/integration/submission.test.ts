@@ -11,6 +11,8 @@ import { signedInStack } from '../support/system';
 
 const TEMPORAL_UI = 'http://temporal-ui.test:8080';
 const applicant = { fullName: 'Lý Seo Chu', idNumber: '010203009876', phone: '0987654321' };
+/** A free commune procedure received at the counter (social pension): the submission, not a fee, is under test. */
+const PROCEDURE = '1.014027';
 /** A Temporal that refuses every start, as when the server is down between commit and start. */
 const unreachableTemporal = {
   workflow: {
@@ -26,7 +28,7 @@ describe('a submission is recorded by the API and continued by its workflow', ()
   let example: Record<string, unknown>;
 
   beforeAll(async () => {
-    example = (await request(stack.system.server).get('/api/procedures/1.004222')).body.example;
+    example = (await request(stack.system.server).get('/api/procedures/1.014027')).body.example;
   });
 
   const db = () => stack.system.dbh.db;
@@ -39,7 +41,7 @@ describe('a submission is recorded by the API and continued by its workflow', ()
       .post('/api/dossiers')
       .set(as('laocai.desk'))
       .set('Idempotency-Key', `sub-${Date.now()}-counter`)
-      .send({ procedureCode: '1.004222', agencyCode: '02647', channel: 'counter', applicant, form: example });
+      .send({ procedureCode: PROCEDURE, agencyCode: '02647', channel: 'counter', applicant, form: example });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('RECEIVED');
     const code = res.body.code as string;
@@ -61,7 +63,7 @@ describe('a submission is recorded by the API and continued by its workflow', ()
       .post('/api/dossiers')
       .set(as('citizen'))
       .set('Idempotency-Key', `sub-${Date.now()}-link`)
-      .send({ procedureCode: '1.004222', agencyCode: '02647', channel: 'online', applicant, form: example });
+      .send({ procedureCode: PROCEDURE, agencyCode: '02647', channel: 'online', applicant, form: example });
     expect(res.status).toBe(201);
     const code = res.body.code as string;
     expect(res.body.temporalUrl).toBeNull();
@@ -76,29 +78,30 @@ describe('a submission is recorded by the API and continued by its workflow', ()
 
   it('computes the first deadline with the admin calendar, as the workflow would', async () => {
     // A fixed instant, so the answer does not depend on the hour the suite runs at: a counter
-    // dossier (7 working days) received Thursday 11/03/2027 at 09:00, with Friday 12/03/2027 made a
-    // day off by the administrator. By hand: Thursday gives 6 working hours, Friday none, then
-    // Mon 15 … Mon 22 give 6 × 8 = 48, and the last 2 hours end Tuesday 23/03/2027 at 09:00.
-    // Without the day off it would be Monday 22/03/2027 at 09:00.
+    // dossier (10 working days, counted as the law counts them) received Thursday 11/03/2027 at
+    // 09:00, with Friday 12/03/2027 made a day off by the administrator. By hand: Thursday is the
+    // day of reception and does not count, Friday is off, then Mon 15 … Fri 19 and Mon 22 … Fri 26
+    // are the 10 working days: due at office close, 17:00 on Friday 26/03/2027. Without the day off
+    // it would be Thursday 25/03/2027 at 17:00.
     const receivedAt = Date.parse('2027-03-11T09:00:00+07:00');
     await db().insert(holidays).values({ date: '2027-03-12', kind: 'off', note: 'submission test' }).onConflictDoNothing();
     try {
-      const input = { procedureCode: '1.004222', agencyCode: '02647', channel: 'counter' as const, applicant, form: example, attachments: [] };
+      const input = { procedureCode: PROCEDURE, agencyCode: '02647', channel: 'counter' as const, applicant, form: example, attachments: [] };
       const by = { actor: { id: 'u-laocai.desk', role: 'desk-officer' as const, agencyCode: '02647' }, applicantUserId: null };
       const { code, startError } = await submitDossier(db(), stack.system.temporal, input, by, `sub-${Date.now()}-holiday`, { clock: () => receivedAt });
       expect(startError).toBeUndefined();
       const [row] = await db().select().from(dossiers).where(eq(dossiers.code, code));
       expect(row?.receivedAt?.toISOString()).toBe('2027-03-11T02:00:00.000Z');
-      expect(row?.dueAt?.toISOString()).toBe('2027-03-23T02:00:00.000Z');
+      expect(row?.dueAt?.toISOString()).toBe('2027-03-26T10:00:00.000Z');
       // The workflow continues from exactly that state.
-      expect(((await workflowState(code)) as DossierState).dueAt).toBe(Date.parse('2027-03-23T09:00:00+07:00'));
+      expect(((await workflowState(code)) as DossierState).dueAt).toBe(Date.parse('2027-03-26T17:00:00+07:00'));
     } finally {
       await db().delete(holidays).where(eq(holidays.date, '2027-03-12'));
     }
   });
 
   it('keeps a submission whose workflow start failed, and starts it on retry or by the sweep', async () => {
-    const input = { procedureCode: '1.004222', agencyCode: '02647', channel: 'online' as const, applicant, form: example, attachments: [] };
+    const input = { procedureCode: PROCEDURE, agencyCode: '02647', channel: 'online' as const, applicant, form: example, attachments: [] };
     const by = { actor: { id: 'u-citizen', role: 'citizen' as const, agencyCode: null }, applicantUserId: 'u-citizen' };
 
     const first = await submitDossier(db(), unreachableTemporal, input, by, `sub-${Date.now()}-down-a`);

@@ -46,11 +46,12 @@ describe('two starts from two data directories', () => {
     const codes: string[] = [];
     for (const [i, s] of systems.entries()) {
       const token = await login(s, 'laocai.desk');
-      const example = (await request(s.server).get('/api/procedures/1.004222')).body.example as Record<string, unknown>;
+      // A free commune procedure (social pension), received at once at the counter.
+      const example = (await request(s.server).get('/api/procedures/1.014027')).body.example as Record<string, unknown>;
       const res = await request(s.server)
         .post('/api/dossiers')
         .set('Authorization', `Bearer ${token}`)
-        .send({ procedureCode: '1.004222', agencyCode: '02647', channel: 'counter', applicant: { fullName: i === 0 ? 'Lý Seo Chu' : 'Thào A Dình', idNumber: '010203009876', phone: '0987654321' }, form: example });
+        .send({ procedureCode: '1.014027', agencyCode: '02647', channel: 'counter', applicant: { fullName: i === 0 ? 'Lý Seo Chu' : 'Thào A Dình', idNumber: '010203009876', phone: '0987654321' }, form: example });
       expect(res.status).toBe(201);
       expect(res.body.status).toBe('RECEIVED');
       codes.push(res.body.code as string);
