@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, type Label, type ProcedureRules, type ResultKind, type Stage } from './procedure-rules';
+import { CHANNELS, type Deadline, type Label, type ProcedureRules, type ResultKind, type Stage } from './procedure-rules';
 
 export * from './procedure-rules';
 
@@ -33,6 +33,12 @@ export function defineProcedure<F extends z.ZodObject>(def: ProcedureDefinition<
 }
 
 export const channelSchema = z.enum(CHANNELS);
+
+/**
+ * A deadline of N working days counted as the law counts them (`working-days`: 17:00 of the N-th
+ * working day after the day of reception; domain/calendar/deadline.ts), as procedure files state it.
+ */
+export const inWorkingDays = (n: number): Deadline => ({ workingDays: n, kind: 'working-days' });
 
 /** Stage builders: the vocabulary a procedure file composes (defaults from practice). */
 export const receive = (): Stage => ({ name: 'receive' });

@@ -93,10 +93,13 @@ export function dossierRoutes(ctx: AppContext): Router {
     // The commune filed at, or the body its rules give the decision to (its police unit for residence).
     const rules = ctx.procedures.current(input.procedureCode) ?? rulesOf(procedure);
     const holder = decidingAgency(rules, agency, ctx.agencies);
-    // Jurisdiction (domain/ability.ts): a desk officer receives for their own agency only — the
-    // commune's one-stop desk, or the body that decides; a helper files at their own commune.
-    const at = (code: string) => req.ability!.can('create', dossierSubject({ agencyCode: code, receivingAgencyCode: code, applicantUserId: null }));
-    if (!at(input.agencyCode) && !at(holder)) throw forbidden('a desk officer or a helper submits at their own agency');
+    // Jurisdiction (domain/ability.ts): a desk officer receives for their own agency only, the one
+    // that will hold the dossier (for residence, the commune's police desk, not its one-stop desk);
+    // a helper files at their own commune, for the citizen.
+    const at = user.role === 'helper' ? input.agencyCode : holder;
+    if (!req.ability!.can('create', dossierSubject({ agencyCode: at, receivingAgencyCode: at, applicantUserId: null }))) {
+      throw forbidden(at === input.agencyCode ? 'a desk officer or a helper submits at their own agency' : `this procedure is received and decided by ${at}: its desk officers submit it`);
+    }
     // A helper files for a citizen, with the citizen's consent; no one else does (docs/assisted-filing.md).
     if ((user.role === 'helper') !== (assistance !== undefined)) {
       throw badRequest(user.role === 'helper' ? 'a helper files with the citizen\'s consent: send `assistance`' : 'only a helper files with `assistance`', { errors: [{ field: 'assistance', message: user.role === 'helper' ? 'required' : 'not allowed' }] });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approve, defineProcedure, deliver, pay, receive, review } from '../../domain/procedure';
+import { approve, defineProcedure, deliver, inWorkingDays, pay, receive, review } from '../../domain/procedure';
 import { address, applicantIdNumber, businessLines, personName, phoneNumber, vndAmount } from './form-fields';
 
 /**
@@ -29,7 +29,7 @@ export const businessHousehold = defineProcedure({
   field: { vi: 'Thành lập và hoạt động của hộ kinh doanh', en: 'Business households' },
   level: 'commune',
   fee: { counter: 50000, online: 150000 },
-  deadline: { workingDays: 3, kind: 'working-days' },
+  deadline: inWorkingDays(3),
   fullProcessOnline: true,
   portalIntegrated: true,
   form: z.object({

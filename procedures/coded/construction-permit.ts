@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approve, consult, defineProcedure, deliver, inspect, receive, review } from '../../domain/procedure';
+import { approve, consult, defineProcedure, deliver, inspect, inWorkingDays, receive, review } from '../../domain/procedure';
 import {
   address,
   applicantIdNumber,
@@ -52,8 +52,8 @@ export const constructionPermit = defineProcedure({
   field: { vi: 'Hoạt động xây dựng', en: 'Construction' },
   level: 'commune',
   fee: { counter: 0 },
-  deadline: { workingDays: 15, kind: 'working-days' },
-  deadlines: { online: { workingDays: 20, kind: 'working-days' }, post: { workingDays: 20, kind: 'working-days' } },
+  deadline: inWorkingDays(15),
+  deadlines: { online: inWorkingDays(20), post: inWorkingDays(20) },
   fullProcessOnline: false,
   portalIntegrated: true,
   form: z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approve, defineProcedure, deliver, post, receive, review } from '../../domain/procedure';
+import { approve, defineProcedure, deliver, inWorkingDays, post, receive, review } from '../../domain/procedure';
 import { address, applicantIdNumber, isoDate, landCertificateSerial, mapSheetNumber, parcelNumber, personName } from './form-fields';
 
 /**
@@ -55,8 +55,8 @@ export const landCertificateReissue = defineProcedure({
   field: { vi: 'Đất đai', en: 'Land' },
   level: 'province',
   fee: { counter: 0 },
-  deadline: { workingDays: 20, kind: 'working-days' },
-  deadlines: { online: { workingDays: 10, kind: 'working-days' }, post: { workingDays: 10, kind: 'working-days' } },
+  deadline: inWorkingDays(20),
+  deadlines: { online: inWorkingDays(10), post: inWorkingDays(10) },
   handoff: {
     departmentCode: 'H38.SNNMT',
     shareWorkingDays: 19,

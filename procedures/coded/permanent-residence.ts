@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approve, defineProcedure, deliver, pay, receive, review } from '../../domain/procedure';
+import { approve, defineProcedure, deliver, inWorkingDays, pay, receive, review } from '../../domain/procedure';
 import { address, applicantIdNumber, choice, personName } from './form-fields';
 
 /** The exemptions of Circular 75/2022/TT-BTC art. 4, one choice each, with the words the forms show. */
@@ -64,7 +64,7 @@ export const permanentResidence = defineProcedure({
     exemptions: { field: 'feeExemption', values: [...FEE_EXEMPTIONS] },
     source: 'Circular 75/2022/TT-BTC art. 4',
   },
-  deadline: { workingDays: 7, kind: 'working-days' },
+  deadline: inWorkingDays(7),
   fullProcessOnline: true,
   portalIntegrated: true,
   form: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
+import { approve, defineProcedure, deliver, inWorkingDays, receive, review } from '../../domain/procedure';
 import { address, applicantIdNumber, bankAccountNumber, choice, isoDate, personName } from './form-fields';
 
 /**
@@ -35,7 +35,7 @@ export const socialPension = defineProcedure({
   field: { vi: 'Bảo trợ xã hội', en: 'Social protection' },
   level: 'commune',
   fee: { counter: 0 },
-  deadline: { workingDays: 10, kind: 'working-days' },
+  deadline: inWorkingDays(10),
   fullProcessOnline: true,
   portalIntegrated: true,
   form: z.object({

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { loadCalendarOverrides } from '../../activities/calendar-overrides';
 import { createCalendar, dueAt } from '../../domain/calendar';
-import { signedInStack } from '../support/system';
+import { login, signedInStack } from '../support/system';
 
 /**
  * Permanent residence (1.004222) from version 3 is decided by the commune police (Law on Residence
@@ -10,7 +10,7 @@ import { signedInStack } from '../support/system';
  * filing, before review), decided and handed over by that commune's police unit, `<commune>-CA`.
  */
 describe('permanent residence at the commune police', () => {
-  const stack = signedInStack(['citizen', 'laocai.desk', 'batxat.desk', 'laocai.ca.desk', 'laocai.ca.specialist', 'laocai.ca.leader', 'laocai.supervisor', 'admin']);
+  const stack = signedInStack(['citizen', 'laocai.desk', 'batxat.desk', 'laocai.ca.desk', 'laocai.ca.specialist', 'laocai.ca.leader', 'laocai.supervisor']);
   const as = stack.as;
   const http = () => request(stack.system.server);
   const applicant = { fullName: 'Vàng Thị Mỷ', idNumber: '010203006677', phone: '0915123456' };
@@ -60,17 +60,18 @@ describe('permanent residence at the commune police', () => {
     expect((await act('laocai.ca.desk', code, 'deliver', { method: 'desk' })).body).toMatchObject({ status: 'DELIVERED', timeliness: 'early' });
   });
 
-  it("lets the commune's own desk take a residence file at the counter for its police, and no other commune's", async () => {
-    const created = await file('laocai.desk');
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body).toMatchObject({ channel: 'counter', agencyCode: '02647-CA', receivingAgencyCode: '02647-CA' });
+  it("leaves the counter to the police desk: not the commune's one-stop desk, nor another commune's", async () => {
+    const own = await file('laocai.desk');
+    expect(own.status).toBe(403);
+    expect(own.body.detail).toMatch(/02647-CA/);
     expect((await file('batxat.desk')).status).toBe(403);
   });
 
   it('keeps a police unit under its commune in the agency tree', async () => {
-    const listed = await http().get('/api/agencies/02683-CA').set(as('admin'));
+    const admin = { Authorization: `Bearer ${await login(stack.system, 'admin', process.env.MOTCUA_ADMIN_PASSWORD ?? 'admin')}` };
+    const listed = await http().get('/api/agencies/02683-CA').set(admin);
     expect(listed.body).toMatchObject({ kind: 'police', parentCode: '02683', name: 'Công an xã Bát Xát' });
-    const misplaced = await http().post('/api/agencies').set(as('admin')).send({ code: 'H38-CA-TEST', name: 'Công an thử', kind: 'police', parentCode: 'H38' });
+    const misplaced = await http().post('/api/agencies').set(admin).send({ code: 'H38-CA-TEST', name: 'Công an thử', kind: 'police', parentCode: 'H38' });
     expect(misplaced.status).toBe(400);
     expect(misplaced.body.detail).toMatch(/not a commune/);
   });

@@ -48,7 +48,7 @@ describe('security (issue 17 §5–§9)', () => {
 
   beforeAll(async () => {
     system = await startTestSystem({ UPLOAD_QUOTA_FILES: '3', METRICS_TOKEN: METRICS_TOKEN });
-    for (const u of ['citizen', 'citizen2', 'batxat.desk', 'laocai.desk', 'laocai.ca.desk', 'laocai.ca.specialist', 'laocai.ca.leader', 'laocai.supervisor']) tokens[u] = await login(system, u);
+    for (const u of ['citizen', 'citizen2', 'batxat.desk', 'laocai.ca.desk', 'laocai.ca.specialist', 'laocai.ca.leader', 'laocai.supervisor']) tokens[u] = await login(system, u);
     example = (await http().get('/api/procedures/1.004222')).body.example;
     exempt = { ...example, feeExemption: 'nguoi-cao-tuoi' };
   });
@@ -164,7 +164,7 @@ describe('security (issue 17 §5–§9)', () => {
       const online = await http().post('/api/dossiers').set(as('citizen')).send({ procedureCode: '1.004222', agencyCode: '02647', applicant, form: example });
       expect(online.status).toBe(201);
       expect(online.body).toMatchObject({ channel: 'online', fee: 10_000 });
-      const counter = await http().post('/api/dossiers').set(as('laocai.desk')).send({ procedureCode: '1.004222', agencyCode: '02647', applicant, form: example });
+      const counter = await http().post('/api/dossiers').set(as('laocai.ca.desk')).send({ procedureCode: '1.004222', agencyCode: '02647', applicant, form: example });
       expect(counter.status).toBe(201);
       expect(counter.body).toMatchObject({ channel: 'counter', fee: 20_000 });
     });
