@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useCanAccess, useListContext, useRedirect, useTranslate } from 'react-admin';
 import type { Agency } from '../types';
 
-/** The agency list as a tree by parentCode (province → departments and communes). */
+/** The agency list as a tree by parentCode (province → departments and communes → their police units). */
 export function AgencyTree() {
   const { data = [], isPending } = useListContext<Agency>();
   if (isPending) return null;

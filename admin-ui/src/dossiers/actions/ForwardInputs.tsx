@@ -3,7 +3,7 @@ import { NumberInput, ReferenceInput, SelectInput, TextInput, minValue, required
 import { formatDateTime } from '../../common/format';
 import type { Agency, Dossier } from '../../types';
 
-const ORDER: Record<Agency['kind'], number> = { province: 0, department: 1, commune: 2 };
+const ORDER: Record<Agency['kind'], number> = { province: 0, department: 1, commune: 2, police: 3 };
 
 /**
  * The forward dialog's inputs. A single forward goes to a department; a dossier handed off along a
@@ -26,7 +26,7 @@ export function ForwardInputs({ record }: { record: Dossier }) {
       </>
     );
   }
-  // The tree's levels in order (province, departments, communes), the holder left out: a hop goes elsewhere.
+  // The tree's levels in order (province, departments, communes, their police), the holder left out: a hop goes elsewhere.
   const choices = agencies
     .filter((a) => a.code !== record.agencyCode)
     .sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.name.localeCompare(b.name, 'vi'))
