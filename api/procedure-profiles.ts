@@ -54,7 +54,9 @@ export function rulesWithProfile(rules: ProcedureRules, p: LaoCaiProfile): Proce
   const share = rules.handoff ? rules.handoff.shareWorkingDays : departmentShare(rules.deadline.workingDays);
   // A hand-off route is kept: its `department` hops go to the new department.
   const route = rules.handoff?.route ? { route: rules.handoff.route } : {};
-  return { ...rest, level: 'province', handoff: { departmentCode: p.departmentCode, shareWorkingDays: share, ...route } };
+  // A department decides now, not a commune-level body (the commune police: `decidedBy`).
+  const { decidedBy: _decider, ...provincial } = rest;
+  return { ...provincial, level: 'province', handoff: { departmentCode: p.departmentCode, shareWorkingDays: share, ...route } };
 }
 
 /**
