@@ -47,7 +47,8 @@ export const FEE_EXEMPTIONS = Object.keys(FEE_EXEMPTION_LABELS) as (keyof typeof
  *   of art. 4 as in version 2, which owe nothing and so skip the payment;
  * - deadline `working-days` 7: "within 7 working days of receiving a complete and valid file"
  *   (Law on Residence 2020 art. 22(3)); the crawl gives 7 working days at the counter and online alike
- *   (procedures/catalogue/catalogue.jsonl). Versions 1–2 counted 7 × 8 working hours from reception.
+ *   (procedures/catalogue/catalogue.jsonl): the law and the crawl agree. Versions 1–2 counted 7 × 8
+ *   working hours from reception.
  * Version 2 (commune committee; receive, review, pay, approve, deliver; the v1 count) and version 1
  * (without the exemptions) stay pinned by their dossiers (workflows/legacy-rules.ts, procedure_versions).
  */
