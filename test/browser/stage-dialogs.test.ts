@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { extractText, inflatePdf } from '../support/pdf-text';
 import { login } from '../support/system';
-import { act, baseUrl, browserStack, screenshot, signIn, statusIs } from './support';
+import { act as click, baseUrl, browserStack, screenshot, signIn, statusIs } from './support';
 
 /** A one-page PDF, as a scanner hands it over; the tag keeps each file's hash its own. */
 const pdf = (tag: string) =>
@@ -12,11 +13,22 @@ const pdf = (tag: string) =>
       `3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n% ${tag} ${Date.now().toString(36)}\n%%EOF\n`,
   );
 
-/** "YYYY-MM-DDTHH:mm:ss" in Vietnam time, what a datetime-local input of the back office takes. */
-const localInput = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 19);
+/** "YYYY-MM-DDTHH:mm" in Vietnam time, what a datetime-local input of the back office takes. */
+const localInput = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16);
 
 /** The rows of a table on the dossier page, cell by cell, as the officer reads them. */
 const rows = (table: Locator) => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent?.trim() ?? '')));
+
+/** The support's act, saying what the back office notified when a dialog stays open (a refusal). */
+async function act(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>) {
+  try {
+    await click(page, action, fill);
+  } catch (e) {
+    const said = await page.locator('.MuiSnackbarContent-message, .MuiFormHelperText-root.Mui-error').allTextContents();
+    await screenshot(page, `stage-dialogs-failed-${action}`);
+    throw new Error(`${action}: ${said.join(' | ') || 'nothing notified'} — ${(e as Error).message}`, { cause: e });
+  }
+}
 
 /** Reads back a PDF behind the page's own token (the same call the document button makes). */
 async function pdfText(page: Page, path: string) {
@@ -69,22 +81,21 @@ describe('the stage dialogs of the back office', () => {
     const land = await signIn(stack.browser, stack.system, 'snnmt.desk');
     await open(land, code);
     await act(land, 'forward', async (d) => {
-      await d.getByText('Phường Lào Cai (Xã, phường)').waitFor();
+      await d.getByText('Ủy ban nhân dân phường Lào Cai (Xã, phường)').waitFor();
       expect(await d.locator('input[name="shareWorkingDays"]').inputValue()).toBe('3');
     });
 
     const leader = await signIn(stack.browser, stack.system, 'laocai.leader');
     await open(leader, code);
-    // The route's last hop: no share proposed, the remaining time is the hop's.
+    // The route's last hop: back to the land office for its last 5 days.
     await act(leader, 'forward', async (d) => {
-      expect(await d.locator('input[name="shareWorkingDays"]').inputValue()).toBe('');
-      await d.getByRole('combobox').first().click();
-      await leader.getByRole('option', { name: 'Sở Nông nghiệp và Môi trường (Sở, ngành)' }).click();
+      await d.getByText('Sở Nông nghiệp và Môi trường (Sở, ngành)').waitFor();
+      expect(await d.locator('input[name="shareWorkingDays"]').inputValue()).toBe('5');
     });
     await leader.getByTestId('shares').locator('tbody tr').nth(3).waitFor();
     const hops = await rows(leader.getByTestId('shares'));
     expect(hops.map((r) => [r[0], r[4]])).toEqual([
-      ['Phường Lào Cai', ''], ['Sở Nông nghiệp và Môi trường', '10'], ['Phường Lào Cai', '3'], ['Sở Nông nghiệp và Môi trường', '5'],
+      ['Ủy ban nhân dân phường Lào Cai', ''], ['Sở Nông nghiệp và Môi trường', '10'], ['Ủy ban nhân dân phường Lào Cai', '3'], ['Sở Nông nghiệp và Môi trường', '5'],
     ]);
     const after = (await http().get(`/api/dossiers/${code}`).set(await as('laocai.leader'))).body;
     expect(after).toMatchObject({ agencyCode: 'H38.SNNMT', dueAt, handoffRoute: { next: null } });
@@ -147,8 +158,11 @@ describe('the stage dialogs of the back office', () => {
 
     const specialist = await signIn(stack.browser, stack.system, 'laocai.specialist');
     await open(specialist, code);
-    const visitAt = Date.now() + 25_000;
+    let visitAt = 0;
     await act(specialist, 'schedule-inspection', async (d) => {
+      // Soon, so the test can record the minutes after it: a visit must be in the future when set,
+      // and the input takes whole minutes (the browser refuses seconds), so the next one 10 s away.
+      visitAt = Math.ceil((Date.now() + 10_000) / 60_000) * 60_000;
       await d.locator('input[type="datetime-local"]').fill(localInput(visitAt));
       await d.getByLabel('Địa điểm').fill('Thửa 278, tờ bản đồ 34, tổ 5, phường Cam Đường');
     });
@@ -165,10 +179,13 @@ describe('the stage dialogs of the back office', () => {
     await inspection.getByText('Biên bản: bien-ban-kiem-tra.pdf — Phù hợp hồ sơ (Hiện trạng phù hợp bản vẽ)').waitFor();
 
     await act(specialist, 'request-opinions', async (d) => {
-      await d.getByRole('combobox').first().click();
-      await specialist.getByRole('option', { name: 'Sở Nông nghiệp và Môi trường' }).click();
-      await specialist.getByRole('option', { name: 'Sở Tư pháp' }).click();
-      await specialist.keyboard.press('Escape');
+      for (const agency of ['Sở Nông nghiệp và Môi trường', 'Sở Tư pháp']) {
+        await d.getByRole('combobox').first().click();
+        await specialist.getByRole('option', { name: agency, exact: true }).click();
+        // The list reads the chosen agencies back and closes; whatever stays open is closed.
+        await d.getByRole('button', { name: agency }).or(d.getByText(agency, { exact: true })).first().waitFor();
+        if (await specialist.getByRole('listbox').isVisible()) await specialist.keyboard.press('Escape');
+      }
       await d.getByLabel(/Nội dung xin ý kiến/).fill('Xin ý kiến về quy hoạch và hành lang an toàn');
     });
     const asked = specialist.getByTestId('consultation');
@@ -215,9 +232,12 @@ describe('the stage dialogs of the back office', () => {
     expect(Buffer.concat(chunks).equals(letter)).toBe(true);
 
     // The trail keeps who answered, with the letter as the store knows it.
-    const trail = (await http().get(`/api/dossiers/${code}/events`).set(await as('laocai.specialist'))).body as { type: string; actorAgencyCode: string; data: { attachment?: { name: string } } }[];
+    const trail = (await http().get(`/api/dossiers/${code}/events`).set(await as('laocai.specialist'))).body as { type: string; actorId: string; actorAgencyCode: string; data: { attachment?: { name: string; sha256?: string } } }[];
     const opinions = trail.filter((e) => e.type === 'record-opinion');
-    expect(opinions.map((e) => [e.actorAgencyCode, e.data.attachment?.name ?? null])).toEqual([['H38.SNNMT', 'cong-van-tra-loi.pdf'], ['H38.STP', null]]);
+    expect(opinions.map((e) => [e.actorId, e.actorAgencyCode, e.data.attachment?.name ?? null])).toEqual([
+      ['u-snnmt.specialist', 'H38.SNNMT', 'cong-van-tra-loi.pdf'], ['u-stp.leader', 'H38.STP', null],
+    ]);
+    expect(opinions[0]!.data.attachment!.sha256).toBe(createHash('sha256').update(letter).digest('hex'));
     await screenshot(specialist, 'stage-dialogs-3-opinions');
   });
 });

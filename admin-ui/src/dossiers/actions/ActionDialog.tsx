@@ -8,7 +8,7 @@ import {
   Form,
   NumberInput,
   RadioButtonGroupInput,
-  ReferenceInput,
+  ReferenceArrayInput,
   SaveButton,
   SelectArrayInput,
   TextInput,
@@ -110,9 +110,10 @@ function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
     case 'request-opinions':
       return (
         <>
-          <ReferenceInput source="agencies" reference="agencies" perPage={200} sort={{ field: 'name', order: 'ASC' }}>
+          {/* A list of agencies: ReferenceArrayInput, which reads the chosen ones back by their ids (ReferenceInput asked for the list as one id). */}
+          <ReferenceArrayInput source="agencies" reference="agencies" perPage={200} sort={{ field: 'name', order: 'ASC' }}>
             <SelectArrayInput optionText="name" label={label('agencies')} fullWidth />
-          </ReferenceInput>
+          </ReferenceArrayInput>
           <NumberInput source="days" label={label('opinionDays')} validate={minValue(1)} fullWidth />
           <TextInput source="note" label={label('question')} validate={reason} multiline fullWidth />
         </>
