@@ -231,6 +231,10 @@ describe('the stage dialogs of the back office', () => {
     for await (const c of saved) chunks.push(c as Buffer);
     expect(Buffer.concat(chunks).equals(letter)).toBe(true);
 
+    // The page's trail says who answered from which agency (not the one holding the dossier).
+    const trailAnswers = specialist.getByTestId('timeline').locator('[data-event="record-opinion"]');
+    expect(await trailAnswers.nth(0).textContent()).toContain('Hoàng Văn Nam (Chuyên viên) · Sở Nông nghiệp và Môi trường');
+    expect(await trailAnswers.nth(1).textContent()).toContain('· Sở Tư pháp');
     // The trail keeps who answered, with the letter as the store knows it.
     const trail = (await http().get(`/api/dossiers/${code}/events`).set(await as('laocai.specialist'))).body as { type: string; actorId: string; actorAgencyCode: string; data: { attachment?: { name: string; sha256?: string } } }[];
     const opinions = trail.filter((e) => e.type === 'record-opinion');
