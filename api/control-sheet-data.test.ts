@@ -95,4 +95,12 @@ describe('which documents a dossier offers', () => {
     expect(officerDocuments(received)).toEqual(['receipt', 'control', 'rejection']);
     expect(availableDocuments({ ...base, status: 'NOT_ACCEPTED' } as DossierRow)).toEqual(['refusal']);
   });
+
+  it('offers form 19 to officers once the slip went to the tax office, after form 05, never to the applicant', () => {
+    const inTax = { ...base, status: 'IN_REVIEW', receivedAt: new Date(), dueAt: new Date(), state: { ...base.state, tax: { sentAt: null } } } as unknown as DossierRow;
+    expect(officerDocuments(inTax)).toEqual(['receipt', 'control']);
+    const sent = { ...inTax, status: 'RESULT_READY', state: { ...inTax.state, tax: { sentAt: Date.now() } } } as unknown as DossierRow;
+    expect(officerDocuments(sent)).toEqual(['receipt', 'control', 'tax-transfer', 'result']);
+    expect(availableDocuments(sent)).toEqual(['receipt', 'result']);
+  });
 });

@@ -1,7 +1,9 @@
 // The wording of forms 01–05 (Circular 01/2018/TT-VPCP, appendix), of the reasoned refusal after
-// review and of the result notice (docs/forms.md). Form 06, the register, is rendered apart (register.ts).
+// review and of the result notice (docs/forms.md); form 19 of Decree 151/2025 in tax-transfer.ts.
+// Form 06, the register, is rendered apart (register.ts).
 import { controlSheetForm, type ControlSheet } from './control-sheet.js';
 import { DOCUMENT_KINDS, type DocumentKind } from './kinds.js';
+import { taxTransferForm, type TaxTransfer } from './tax-transfer.js';
 import { field, formatVietnamDateTime, formatVietnamLongDateTime, label, numbered, paragraph, type Pdf } from './layout.js';
 
 export { DOCUMENT_KINDS, type DocumentKind };
@@ -30,6 +32,8 @@ export interface DocumentData {
   stage?: 'reception' | 'review';
   /** Form 05: the hand-overs between agencies and officers. */
   control?: ControlSheet;
+  /** Form 19 (Decree 151/2025): the information sent to the tax office (tax-transfer.ts). */
+  taxTransfer?: TaxTransfer;
   /** The leader who refused the dossier after review, who signs the notice. */
   decidedBy?: string;
   newDueAt?: string;
@@ -155,6 +159,7 @@ export const FORMS = {
     },
   },
   control: controlSheetForm,
+  'tax-transfer': taxTransferForm,
   rejection: {
     // Not one of the Circular's forms: Decree 61/2018 (art. 19) wants a refusal after review in
     // writing, with its reasons; this notice is that writing (docs/forms.md).

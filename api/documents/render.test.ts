@@ -38,6 +38,19 @@ const samples: Record<DocumentKind, DocumentData> = {
       ],
     },
   },
+  'tax-transfer': {
+    ...base,
+    kind: 'tax-transfer',
+    taxTransfer: {
+      slipNo: 'PCTT-2025-000045',
+      sections: [
+        { title: 'I. Người sử dụng đất, chủ sở hữu tài sản gắn liền với đất', lines: [{ label: 'Họ tên người sử dụng đất', value: 'Trần Thị Diệp' }] },
+        { title: 'II. Thửa đất', lines: [{ label: 'Thửa đất số', value: '145' }, { label: 'Diện tích (m²)', value: '312,5' }] },
+      ],
+      note: 'Hồ sơ cấp Giấy chứng nhận lần đầu',
+      sentBy: 'Hoàng Văn Nam',
+    },
+  },
   rejection: { ...base, kind: 'rejection', reason: 'Thửa đất đang có tranh chấp', decidedBy: 'Phạm Văn Hùng' },
   result: { ...base, kind: 'result', note: 'Đã đăng ký thường trú', approvedBy: 'Phạm Văn Hùng' },
 };
@@ -55,6 +68,9 @@ const expected: Record<DocumentKind, string[]> = {
     'Thời hạn trả kết quả mới: 1 giờ 00 phút, ngày 08 tháng 7 năm 2025', 'Cần xác minh thêm thông tin', 'THỦ TRƯỞNG CƠ QUAN'],
   control: ['PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', '(Mẫu số 05)', 'Cơ quan (bộ phận) giải quyết hồ sơ: Sở Nông nghiệp và Môi trường',
     'Cơ quan phối hợp giải quyết hồ sơ: Ủy ban nhân dân phường Cam Đường', 'Bên giao', 'Bên nhận', 'Đúng hạn', 'Quá hạn', 'Liên thông'],
+  'tax-transfer': ['PHIẾU CHUYỂN THÔNG TIN ĐỂ XÁC ĐỊNH NGHĨA VỤ TÀI CHÍNH VỀ', 'ĐẤT ĐAI', '(Mẫu số 19)', 'Số phiếu: PCTT-2025-000045',
+    'Kính gửi: Cơ quan thuế quản lý nơi có đất', 'I. Người sử dụng đất, chủ sở hữu tài sản gắn liền với đất:', 'II. Thửa đất:',
+    'Thửa đất số: 145', 'Diện tích (m²): 312,5', 'Ghi chú: Hồ sơ cấp Giấy chứng nhận lần đầu', 'NGƯỜI LẬP PHIẾU', 'Hoàng Văn Nam'],
   rejection: ['THÔNG BÁO TỪ CHỐI GIẢI QUYẾT HỒ SƠ', 'Thửa đất đang có tranh chấp', 'Ngày từ chối: 9 giờ 31 phút, ngày 01 tháng 7 năm 2025',
     'khiếu nại, khởi kiện', 'Phạm Văn Hùng'],
   result: ['THÔNG BÁO KẾT QUẢ GIẢI QUYẾT HỒ SƠ', 'Đã đăng ký thường trú', 'Phạm Văn Hùng'],
@@ -119,6 +135,7 @@ describe('renderDocument', () => {
     await expect(renderDocument('receipt', samples.result)).rejects.toThrow();
     await expect(renderDocument('rejection', { ...samples.rejection, reason: undefined })).rejects.toThrow(/reason/);
     await expect(renderDocument('control', { ...samples.control, control: undefined })).rejects.toThrow(/control/);
+    await expect(renderDocument('tax-transfer', { ...samples['tax-transfer'], taxTransfer: undefined })).rejects.toThrow(/taxTransfer/);
   });
 
   it('reads the same text back from the compressed PDF production serves', async () => {

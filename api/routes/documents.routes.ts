@@ -6,6 +6,7 @@ import { loadCalendarOverrides } from '../../activities/calendar-overrides';
 import { createCalendar } from '../../domain/calendar';
 import { dueFrom } from '../../domain/lifecycle/deadline';
 import { documentChecklist } from '../../domain/document-checklist';
+import { maskPersonal } from '../../domain/personal-data';
 import { stageOf } from '../../domain/procedure-rules';
 import { getProcedure } from '../../procedures';
 import { dossierAttachments } from '../attachment-records';
@@ -19,6 +20,7 @@ import { dossierSubject, mask } from '../dossier-view';
 import { readableDossier } from '../readable-dossier';
 import { requireUser } from '../middleware/auth';
 import { notFound } from '../problem';
+import { taxTransferData } from '../tax-transfer-data';
 
 const isKind = (k: string): k is DocumentKind => (DOCUMENT_KINDS as readonly string[]).includes(k);
 
@@ -55,13 +57,18 @@ export function applicantDocuments(row: DocumentRow & Pick<DossierRow, 'procedur
   return availableDocuments(row).filter((k) => k !== 'result' || online);
 }
 
-/** What officers see on the dossier page: the citizen's documents and form 05, kept at the desk. */
+/**
+ * What officers see on the dossier page: the citizen's documents, form 05 kept at the desk, and
+ * form 19 once the slip went to the tax office (the office's letter to the tax office, not the
+ * applicant's).
+ */
 export function officerDocuments(row: DocumentRow): DocumentKind[] {
   const out = availableDocuments(row);
   if (!row.receivedAt) return out;
+  const office: DocumentKind[] = ['control', ...(row.state.tax?.sentAt != null ? ['tax-transfer' as const] : [])];
   // In form order: after 01–04, before the decision.
   const decision = out.findIndex((k) => k === 'rejection' || k === 'result');
-  out.splice(decision === -1 ? out.length : decision, 0, 'control');
+  out.splice(decision === -1 ? out.length : decision, 0, ...office);
   return out;
 }
 
@@ -114,7 +121,8 @@ export function documentRoutes(ctx: AppContext): Router {
     return due === null ? undefined : iso(due);
   }
 
-  async function documentData(kind: DocumentKind, row: DossierRow, officer: boolean): Promise<DocumentData | null> {
+  /** `form`: the dossier's form as this reader may see it (masked for oversight). */
+  async function documentData(kind: DocumentKind, row: DossierRow, officer: boolean, form: unknown): Promise<DocumentData | null> {
     if (!(officer ? officerDocuments(row) : applicantDocuments(row, ctx.procedures)).includes(kind)) return null;
     const events = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierCode, row.code)).orderBy(asc(dossierEvents.seq));
     const procedure = getProcedure(row.procedureCode);
@@ -179,6 +187,14 @@ export function documentRoutes(ctx: AppContext): Router {
         const control = controlSheet({ row, events, nameOf: (id) => names.get(id), agencyName, calendar });
         return { ...base, control, issuedAt: new Date().toISOString() };
       }
+      case 'tax-transfer': {
+        const e = lastOf(events, 'send-to-tax');
+        if (!e) return null;
+        const d = e.data as { slipNo?: unknown; note?: unknown };
+        const sentBy = await fullNameOf(e.actorId);
+        const sent = { slipNo: str(d.slipNo) ?? row.state.tax?.slipNo ?? '', ...(str(d.note) ? { note: str(d.note)! } : {}), ...(sentBy ? { sentBy } : {}) };
+        return { ...base, agencyName: agencyName(e.agencyCode), taxTransfer: taxTransferData(procedure, form, sent), issuedAt: e.at.toISOString() };
+      }
       case 'apology': {
         const e = lastOf(events, 'extend');
         if (!e) return null;
@@ -211,11 +227,13 @@ export function documentRoutes(ctx: AppContext): Router {
     const kind = String(req.params.kind);
     if (!isKind(kind)) throw notFound(`document kind ${kind}`);
     const row = await readable(req, String(req.params.code));
-    // Form 05 is the office's own record, kept at the desk: never the citizen's to download.
-    const data = await documentData(kind, row, req.user!.role !== 'citizen');
-    if (!data) throw notFound(`${kind} document of dossier ${row.code}`);
     // The same field rules as the JSON view: a supervisor's copy carries no personal numbers.
     const may = (field: string) => req.ability!.can('read', dossierSubject(row), field);
+    const procedure = getProcedure(row.procedureCode);
+    const form = may('form.personal') ? row.form : procedure ? maskPersonal(procedure.form, row.form) : null;
+    // Forms 05 and 19 are the office's own records: never the citizen's to download.
+    const data = await documentData(kind, row, req.user!.role !== 'citizen', form);
+    if (!data) throw notFound(`${kind} document of dossier ${row.code}`);
     const personal = ['applicant.idNumber', 'applicant.phone', 'applicant.address'];
     let pdf: Buffer;
     if (isSigned(kind) && personal.every(may)) {

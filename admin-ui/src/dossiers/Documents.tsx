@@ -4,7 +4,7 @@ import { useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { openDocument } from '../http';
 import type { Dossier } from '../types';
 
-type Kind = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control' | 'rejection' | 'result';
+type Kind = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control' | 'tax-transfer' | 'rejection' | 'result';
 
 /** The documents an officer sees for a dossier in its state (mirrors api/routes/documents.routes officerDocuments). */
 export function documentKinds(d: Dossier): Kind[] {
@@ -15,6 +15,8 @@ export function documentKinds(d: Dossier): Kind[] {
   if (d.extended) out.push('apology');
   // Form 05, the control sheet, from reception on (the office's own record).
   if (d.receivedAt) out.push('control');
+  // Form 19, the slip to the tax office, once it was sent (the office's letter, not the applicant's).
+  if (d.receivedAt && d.tax?.sentAt) out.push('tax-transfer');
   if (d.status === 'REJECTED') out.push('rejection');
   if (d.status === 'RESULT_READY' || d.status === 'DELIVERED') out.push('result');
   return out;

@@ -1,4 +1,4 @@
-import { Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useGetMany, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/format';
 import type { Agency, Dossier } from '../types';
@@ -12,33 +12,36 @@ export function Shares() {
   const { data: agencies = [] } = useGetMany<Agency>('agencies', { ids: codes }, { enabled: codes.length > 0 });
   if (!record || record.shares.length === 0) return null;
   const t = (k: string) => translate(`resources.dossiers.share.${k}`);
+  // Five columns in the page's narrow side column: it scrolls sideways rather than cut the last one off.
   return (
-    <Table size="small" data-testid="shares">
-      <TableHead>
-        <TableRow>
-          <TableCell>{t('agency')}</TableCell>
-          <TableCell>{t('enteredAt')}</TableCell>
-          <TableCell>{t('leftAt')}</TableCell>
-          <TableCell>{t('dueAt')}</TableCell>
-          <TableCell>{t('days')}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {record.shares.map((s, i) => {
-          const late = s.dueAt !== null && Date.parse(s.leftAt ?? new Date().toISOString()) > Date.parse(s.dueAt);
-          return (
-            <TableRow key={i}>
-              <TableCell>{agencies.find((a) => a.code === s.agencyCode)?.name ?? s.agencyCode}</TableCell>
-              <TableCell>{formatDateTime(s.enteredAt, locale)}</TableCell>
-              <TableCell>{formatDateTime(s.leftAt, locale)}</TableCell>
-              <TableCell>
-                {formatDateTime(s.dueAt, locale)} {late && <Chip size="small" color="error" label={t('late')} />}
-              </TableCell>
-              <TableCell>{s.shareWorkingDays ?? ''}</TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" data-testid="shares">
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('agency')}</TableCell>
+            <TableCell>{t('enteredAt')}</TableCell>
+            <TableCell>{t('leftAt')}</TableCell>
+            <TableCell>{t('dueAt')}</TableCell>
+            <TableCell>{t('days')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {record.shares.map((s, i) => {
+            const late = s.dueAt !== null && Date.parse(s.leftAt ?? new Date().toISOString()) > Date.parse(s.dueAt);
+            return (
+              <TableRow key={i}>
+                <TableCell>{agencies.find((a) => a.code === s.agencyCode)?.name ?? s.agencyCode}</TableCell>
+                <TableCell>{formatDateTime(s.enteredAt, locale)}</TableCell>
+                <TableCell>{formatDateTime(s.leftAt, locale)}</TableCell>
+                <TableCell>
+                  {formatDateTime(s.dueAt, locale)} {late && <Chip size="small" color="error" label={t('late')} />}
+                </TableCell>
+                <TableCell>{s.shareWorkingDays ?? ''}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </Box>
   );
 }

@@ -1,7 +1,8 @@
-import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useGetMany, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/format';
 import type { Agency, Dossier } from '../types';
+import { StepDocument } from './StepDocument';
 
 /** The site visits scheduled with the applicant (the last one stands) and the minutes (the inspect stage). */
 export function InspectionRecord() {
@@ -24,6 +25,9 @@ export function InspectionRecord() {
           {t('minutes')}: {i.minutes.document.name} — {translate(`app.inspection.${i.minutes.outcome}`)}
           {i.minutes.note ? ` (${i.minutes.note})` : ''}
         </Typography>
+      )}
+      {i.minutes && (
+        <StepDocument code={record.code} document={i.minutes.document} kind="minutes" />
       )}
     </div>
   );
@@ -58,7 +62,14 @@ export function ConsultationRecord() {
           <TableRow key={n}>
             <TableCell>{agencies.find((x) => x.code === a.agencyCode)?.name ?? a.agencyCode}</TableCell>
             <TableCell>{formatDateTime(a.dueAt, locale)}</TableCell>
-            <TableCell>{answerText(a)}</TableCell>
+            <TableCell>
+              {answerText(a)}
+              {a.answer?.document && (
+                <Box sx={{ mt: 0.5 }}>
+                  {t('letter')}: <StepDocument code={record.code} document={a.answer.document} kind="letter" />
+                </Box>
+              )}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

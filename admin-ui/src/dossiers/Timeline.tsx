@@ -48,7 +48,8 @@ export function Timeline() {
             </Typography>
             <Typography variant="caption" color="text.secondary" component="div">
               {formatDateTime(e.at, locale)} · {userName(e)}
-              {e.actorId !== 'system' && ` (${translate(`app.role.${e.actorRole}`, { _: e.actorRole })})`} · {agencyName(e.agencyCode)}
+              {/* The actor's own agency: an asked agency answers from its office, not the one holding the dossier. */}
+              {e.actorId !== 'system' && ` (${translate(`app.role.${e.actorRole}`, { _: e.actorRole })})`} · {agencyName(e.actorAgencyCode ?? e.agencyCode)}
             </Typography>
             {detail && <Typography variant="body2">{detail}</Typography>}
           </Box>

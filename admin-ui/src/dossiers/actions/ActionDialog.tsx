@@ -8,7 +8,7 @@ import {
   Form,
   NumberInput,
   RadioButtonGroupInput,
-  ReferenceInput,
+  ReferenceArrayInput,
   SaveButton,
   SelectArrayInput,
   TextInput,
@@ -110,9 +110,10 @@ function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
     case 'request-opinions':
       return (
         <>
-          <ReferenceInput source="agencies" reference="agencies" perPage={200} sort={{ field: 'name', order: 'ASC' }}>
+          {/* A list of agencies: ReferenceArrayInput, which reads the chosen ones back by their ids (ReferenceInput asked for the list as one id). */}
+          <ReferenceArrayInput source="agencies" reference="agencies" perPage={200} sort={{ field: 'name', order: 'ASC' }}>
             <SelectArrayInput optionText="name" label={label('agencies')} fullWidth />
-          </ReferenceInput>
+          </ReferenceArrayInput>
           <NumberInput source="days" label={label('opinionDays')} validate={minValue(1)} fullWidth />
           <TextInput source="note" label={label('question')} validate={reason} multiline fullWidth />
         </>
@@ -127,6 +128,9 @@ function ActionInputs({ action, record }: { action: Action; record: Dossier }) {
             choices={['agree', 'disagree', 'conditions'].map((o) => ({ id: o, name: translate(`app.opinion.${o}`) }))}
           />
           <TextInput source="note" label={label('opinionNote')} multiline fullWidth />
+          <FileInput source="letterFile" label={label('letter')} accept={{ 'application/pdf': ['.pdf'] }}>
+            <FileField source="src" title="title" />
+          </FileInput>
         </>
       );
     case 'send-to-tax':
@@ -243,12 +247,21 @@ function toBody(action: Action, values: Record<string, unknown>) {
   return body;
 }
 
-/** The minutes' PDF is uploaded first (POST /api/attachments); the action names the upload. */
+/**
+ * The document a step produces is uploaded first (POST /api/attachments) and the action names the
+ * upload: a site inspection's minutes (required), a consulted agency's signed letter (optional).
+ */
+const STEP_FILES: Partial<Record<Action, { input: string; body: string }>> = {
+  'record-inspection': { input: 'minutesFile', body: 'minutes' },
+  'record-opinion': { input: 'letterFile', body: 'attachment' },
+};
+
 async function withUploads(action: Action, body: Record<string, unknown>, dataProvider: MotcuaDataProvider) {
-  if (action !== 'record-inspection' || !body.minutesFile) return body;
-  const { minutesFile, ...rest } = body;
-  const doc = await dataProvider.upload((minutesFile as { rawFile: File }).rawFile);
-  return { ...rest, minutes: { id: doc.id, name: doc.name } };
+  const step = STEP_FILES[action];
+  if (!step || !body[step.input]) return body;
+  const { [step.input]: file, ...rest } = body;
+  const doc = await dataProvider.upload((file as { rawFile: File }).rawFile);
+  return { ...rest, [step.body]: { id: doc.id, name: doc.name } };
 }
 
 /** A dialog that runs one action; a refusal is notified in Vietnamese by its code, a conflict reloads the dossier. */
