@@ -6,7 +6,8 @@
 // dossier is written").
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { dossierEvents, dossiers, outbox, submissions } from '../db/schema';
+import { prepared } from '../db/prepared';
+import { dossierEvents, dossiers, outbox, submissions, type DossierRow } from '../db/schema';
 import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
 import { foldVietnamese } from '../domain/text';
 import { messagesFor, needsContact } from '../integrations/messages';
@@ -66,51 +67,74 @@ export async function recordEvent(db: Db, input: { event: DossierEvent; state: D
   await db.transaction((tx) => recordEventIn(tx, input));
 }
 
-/** recordEvent inside a transaction the caller owns (the API records a submission's first event with it). */
+/** recordEvent inside a transaction the caller owns. */
 export async function recordEventIn(tx: Tx, input: { event: DossierEvent; state: DossierState }): Promise<void> {
   const { event, state } = input;
-  const seen = await tx
-    .select({ seq: dossierEvents.seq })
-    .from(dossierEvents)
-    .where(and(eq(dossierEvents.dossierCode, state.code), eq(dossierEvents.seq, event.seq)));
+  const seen = await prepared(
+    tx.select({ seq: dossierEvents.seq }).from(dossierEvents).where(and(eq(dossierEvents.dossierCode, state.code), eq(dossierEvents.seq, event.seq))),
+    'dossier_event_seen',
+  );
   if (seen.length > 0) return;
 
   let prevHash = GENESIS_HASH;
   if (event.seq > 1) {
-    const prev = await tx
-      .select({ hash: dossierEvents.hash })
-      .from(dossierEvents)
-      .where(and(eq(dossierEvents.dossierCode, state.code), eq(dossierEvents.seq, event.seq - 1)));
+    const prev = await prepared(
+      tx.select({ hash: dossierEvents.hash }).from(dossierEvents).where(and(eq(dossierEvents.dossierCode, state.code), eq(dossierEvents.seq, event.seq - 1))),
+      'dossier_event_prev_hash',
+    );
     if (!prev[0]) throw new Error(`event ${event.seq - 1} of ${state.code} is not recorded yet`);
     prevHash = prev[0].hash;
   }
-  const fields: ChainedFields = {
-    dossierCode: state.code,
-    seq: event.seq,
-    type: event.type,
-    actorId: event.actor.id,
-    actorRole: event.actor.role,
-    actorAgencyCode: event.actor.agencyCode,
-    agencyCode: event.agencyCode,
-    fromStatus: event.fromStatus,
-    toStatus: event.toStatus,
-    data: event.data,
-    at: new Date(event.at).toISOString(),
-  };
-  const appendEvent = () =>
-    tx.insert(dossierEvents).values({
-      ...fields,
-      id: `${state.code}#${event.seq}`,
-      at: new Date(event.at),
-      prevHash,
-      hash: chainHash(prevHash, fields),
-    });
-
   if (event.type === 'submit') {
-    // The dossier row first: its events refer to it (foreign key, db/schema/dossier-events.ts).
     const [sub] = await tx.select().from(submissions).where(eq(submissions.dossierCode, state.code));
     if (!sub) throw new Error(`no submission stored for ${state.code}`);
-    await tx
+    await insertSubmitted(tx, input, sub, prevHash);
+    return;
+  }
+  await appendEvent(tx, input, prevHash);
+  const extra: Record<string, unknown> = {};
+  if (event.type === 'supplement' && event.data.form) extra.form = sql`${dossiers.form} || ${JSON.stringify(event.data.form)}::jsonb`;
+  if (event.type === 'payment-received' && state.paid && !event.data.ignored) extra.paidOnline = true;
+  // A handful of shapes (the stuck mark's three, the two extras): fine to prepare.
+  await prepared(
+    tx
+      .update(dossiers)
+      .set({ ...projected(state, event), ...extra, ...stuckMark(event) })
+      .where(and(eq(dossiers.code, state.code), lt(dossiers.lastSeq, event.seq))),
+    'dossier_project',
+  );
+  let contact: { phone: string | null; email: string | null } | null = null;
+  if (needsContact(event)) {
+    const [row] = await tx
+      .select({ phone: dossiers.applicantPhone, email: dossiers.applicantEmail })
+      .from(dossiers)
+      .where(eq(dossiers.code, state.code));
+    contact = row ?? null;
+  }
+  await writeOutbox(tx, event, state, contact);
+}
+
+/**
+ * The API's submission, in the transaction that has just claimed the dossier's code and inserted
+ * its submission row: nothing of this dossier can be stored yet, and the submission is the one in
+ * hand, so neither is read back (two statements fewer than recordEventIn). Returns the dossier row.
+ */
+export async function recordSubmissionIn(tx: Tx, input: { event: DossierEvent; state: DossierState }, sub: SubmissionFields): Promise<DossierRow> {
+  if (input.event.type !== 'submit' || input.event.seq !== 1) throw new Error(`recordSubmissionIn takes a first 'submit' event, not ${input.event.type} #${input.event.seq}`);
+  const row = await insertSubmitted(tx, input, sub, GENESIS_HASH);
+  if (!row) throw new Error(`dossier ${input.state.code} was already recorded`);
+  return row;
+}
+
+/** What the dossier row takes from its submission. */
+type SubmissionFields = Pick<typeof submissions.$inferSelect, 'applicant' | 'applicantUserId' | 'submittedBy' | 'form'>;
+
+/** The dossier row, then its first event and messages; the row, or undefined when it was there already. */
+async function insertSubmitted(tx: Tx, input: { event: DossierEvent; state: DossierState }, sub: SubmissionFields, prevHash: string): Promise<DossierRow | undefined> {
+  const { event, state } = input;
+  // The dossier row first: its events refer to it (foreign key, db/schema/dossier-events.ts).
+  const [row] = await prepared(
+    tx
       .insert(dossiers)
       .values({
         code: state.code,
@@ -130,28 +154,34 @@ export async function recordEventIn(tx: Tx, input: { event: DossierEvent; state:
         createdAt: new Date(state.submittedAt),
         ...projected(state, event),
       })
-      .onConflictDoNothing();
-    await appendEvent();
-    await writeOutbox(tx, event, state, { phone: sub.applicant.phone, email: sub.applicant.email ?? null });
-    return;
-  }
-  await appendEvent();
-  const extra: Record<string, unknown> = {};
-  if (event.type === 'supplement' && event.data.form) extra.form = sql`${dossiers.form} || ${JSON.stringify(event.data.form)}::jsonb`;
-  if (event.type === 'payment-received' && state.paid && !event.data.ignored) extra.paidOnline = true;
-  await tx
-    .update(dossiers)
-    .set({ ...projected(state, event), ...extra, ...stuckMark(event) })
-    .where(and(eq(dossiers.code, state.code), lt(dossiers.lastSeq, event.seq)));
-  let contact: { phone: string | null; email: string | null } | null = null;
-  if (needsContact(event)) {
-    const [row] = await tx
-      .select({ phone: dossiers.applicantPhone, email: dossiers.applicantEmail })
-      .from(dossiers)
-      .where(eq(dossiers.code, state.code));
-    contact = row ?? null;
-  }
-  await writeOutbox(tx, event, state, contact);
+      .onConflictDoNothing()
+      .returning(),
+    'dossier_insert',
+  );
+  await appendEvent(tx, input, prevHash);
+  await writeOutbox(tx, event, state, { phone: sub.applicant.phone, email: sub.applicant.email ?? null });
+  return row;
+}
+
+/** Appends the event to the dossier's hash chain. */
+async function appendEvent(tx: Tx, { event, state }: { event: DossierEvent; state: DossierState }, prevHash: string) {
+  const fields: ChainedFields = {
+    dossierCode: state.code,
+    seq: event.seq,
+    type: event.type,
+    actorId: event.actor.id,
+    actorRole: event.actor.role,
+    actorAgencyCode: event.actor.agencyCode,
+    agencyCode: event.agencyCode,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    data: event.data,
+    at: new Date(event.at).toISOString(),
+  };
+  await prepared(
+    tx.insert(dossierEvents).values({ ...fields, id: `${state.code}#${event.seq}`, at: new Date(event.at), prevHash, hash: chainHash(prevHash, fields) }),
+    'dossier_event_append',
+  );
 }
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -160,8 +190,6 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 async function writeOutbox(tx: Tx, event: DossierEvent, state: DossierState, contact: { phone: string | null; email: string | null } | null) {
   const rows = messagesFor({ event, state, procedure: getProcedure(state.procedureCode), contact });
   if (rows.length === 0) return;
-  await tx
-    .insert(outbox)
-    .values(rows)
-    .onConflictDoNothing({ target: [outbox.dossierCode, outbox.eventSeq, outbox.channel] });
+  // One shape per number of rows, at most one row per channel: fine to prepare.
+  await prepared(tx.insert(outbox).values(rows).onConflictDoNothing({ target: [outbox.dossierCode, outbox.eventSeq, outbox.channel] }), 'outbox_write');
 }

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { prepared } from '../db/prepared';
 import { communeCategories } from '../db/schema';
 import type { CommuneCategory } from '../domain/deadline-choice';
 
@@ -11,6 +12,6 @@ type Reader = Pick<Db, 'select'>;
  * calculator; never cached, so a change applies to the next submission at once.
  */
 export async function communeCategoryOf(db: Reader, agencyCode: string): Promise<CommuneCategory | null> {
-  const [row] = await db.select({ category: communeCategories.category }).from(communeCategories).where(eq(communeCategories.agencyCode, agencyCode));
+  const [row] = await prepared(db.select({ category: communeCategories.category }).from(communeCategories).where(eq(communeCategories.agencyCode, agencyCode)), 'commune_category_of');
   return row?.category ?? null;
 }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { prepared } from '../db/prepared';
 import { dossierSequences, submissions } from '../db/schema';
 
 const VN_OFFSET_MS = 7 * 3_600_000;
@@ -47,19 +48,31 @@ export function suffixOf(key: Buffer, agencyCode: string, day: string, n: number
  * daily sequence (atomically), its NNNN scattered by `suffixOf` when a key is given.
  */
 export async function nextDossierCode(db: Pick<Db, 'insert' | 'select'>, agencyCode: string, now: number, key?: Buffer): Promise<string> {
+  return claimDossierCode(db, agencyCode, now, key, async (code) => {
+    const [taken] = await db.select({ code: submissions.dossierCode }).from(submissions).where(eq(submissions.dossierCode, code));
+    return !taken;
+  });
+}
+
+/**
+ * As nextDossierCode, with `take` claiming the code: it answers false when the code is already
+ * someone's, and the next number is tried. The submission claims its code by inserting its row
+ * (ON CONFLICT DO NOTHING), so the check and the write are one statement.
+ */
+export async function claimDossierCode(db: Pick<Db, 'insert'>, agencyCode: string, now: number, key: Buffer | undefined, take: (code: string) => Promise<boolean>): Promise<string> {
   const day = vnDay(now);
   for (;;) {
-    const [row] = await db
+    const next = db
       .insert(dossierSequences)
       .values({ agencyCode, day, last: 1 })
       .onConflictDoUpdate({ target: [dossierSequences.agencyCode, dossierSequences.day], set: { last: sql`${dossierSequences.last} + 1` } })
       .returning({ last: dossierSequences.last });
+    const [row] = await prepared(next, 'dossier_sequence_next');
     if (row!.last > 9999) throw new Error(`agency ${agencyCode} passed 9999 dossiers on ${day}`);
     const n = key ? suffixOf(key, agencyCode, day, row!.last) : row!.last;
     const code = `${agencyCode}-${day}-${String(n).padStart(4, '0')}`;
     // On the day scattering is switched on (or its key changes), a number may land on a code the
     // plain sequence already gave out: take the next one.
-    const [taken] = await db.select({ code: submissions.dossierCode }).from(submissions).where(eq(submissions.dossierCode, code));
-    if (!taken) return code;
+    if (await take(code)) return code;
   }
 }

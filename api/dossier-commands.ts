@@ -4,9 +4,10 @@ import { ApplicationFailure } from '@temporalio/common';
 import { eq } from 'drizzle-orm';
 import { canonicalJson } from '../activities/audit/chain';
 import { loadCalendarOverrides } from '../activities/calendar-overrides';
-import { recordEventIn } from '../activities/projection-store';
+import { recordSubmissionIn } from '../activities/projection-store';
 import type { Db } from '../db/client';
-import { submissions } from '../db/schema';
+import { prepared } from '../db/prepared';
+import { submissions, type DossierRow } from '../db/schema';
 import type { ActionRequest } from '../domain/actions';
 import type { Applicant } from '../domain/applicant';
 import { createCalendar } from '../domain/calendar';
@@ -20,7 +21,7 @@ import { ensureDossierWorkflow, startDossierWorkflow } from '../temporal/dossier
 import { getProcedure } from '../procedures';
 import { actUpdate, type DossierWorkflowInput } from '../workflows/messages';
 import { communeCategoryOf } from './commune-categories';
-import { nextDossierCode } from './dossier-code';
+import { claimDossierCode } from './dossier-code';
 import { badRequest, conflict, forbidden, HttpProblem, unprocessable } from './problem';
 
 export interface SubmitInput {
@@ -62,7 +63,7 @@ export async function submitDossier(
     /** Also recorded in the submission's transaction, for a new dossier only (an assisted filing's consent). */
     alsoRecord?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], code: string) => Promise<void>;
   } = {},
-): Promise<{ code: string; created: boolean; startError?: unknown }> {
+): Promise<{ code: string; created: boolean; /** The dossier as just recorded, when this call created it. */ row?: DossierRow; startError?: unknown }> {
   const definition = getProcedure(input.procedureCode);
   if (!definition) throw badRequest(`unknown procedure ${input.procedureCode}`);
   const procedure = opts.rules ?? rulesOf(definition);
@@ -72,7 +73,7 @@ export async function submitDossier(
   const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
   const first = await db.transaction(async (tx) => {
     if (idempotencyKey) {
-      const [seen] = await tx.select().from(submissions).where(eq(submissions.idempotencyKey, idempotencyKey));
+      const [seen] = await prepared(tx.select().from(submissions).where(eq(submissions.idempotencyKey, idempotencyKey)), 'submission_by_key');
       if (seen) {
         if (seen.requestHash !== requestHash) {
           throw conflict('idempotency-key-reused', 'this Idempotency-Key was used for a different request');
@@ -81,19 +82,21 @@ export async function submitDossier(
       }
     }
     const now = clock();
-    const code = await nextDossierCode(tx, input.agencyCode, now, opts.codeKey);
-    await tx.insert(submissions).values({
-      dossierCode: code,
-      idempotencyKey: idempotencyKey ?? null,
-      requestHash,
-      procedureCode: input.procedureCode,
-      agencyCode: input.agencyCode,
-      channel: input.channel,
-      applicant: input.applicant,
-      applicantUserId: by.applicantUserId,
-      form: input.form,
-      attachments: input.attachments,
-      submittedBy: by.actor,
+    const sub = { applicant: input.applicant, applicantUserId: by.applicantUserId, form: input.form, submittedBy: by.actor };
+    // The submission row claims the code: a code already given out inserts nothing and the next is tried.
+    const code = await claimDossierCode(tx, input.agencyCode, now, opts.codeKey, async (candidate) => {
+      const row = {
+        ...sub,
+        dossierCode: candidate,
+        idempotencyKey: idempotencyKey ?? null,
+        requestHash,
+        procedureCode: input.procedureCode,
+        agencyCode: input.agencyCode,
+        channel: input.channel,
+        attachments: input.attachments,
+      };
+      const claimed = await prepared(tx.insert(submissions).values(row).onConflictDoNothing({ target: submissions.dossierCode }).returning({ code: submissions.dossierCode }), 'submission_insert');
+      return claimed.length > 0;
     });
     await opts.alsoRecord?.(tx, code);
     const calendarOverrides = await loadCalendarOverrides(tx);
@@ -111,17 +114,17 @@ export async function submitDossier(
       calendarOverrides,
     };
     const submitted = submit({ ...workflowInput, procedure, fee, deadline }, { procedure, calendar: createCalendar(calendarOverrides), now });
-    await recordEventIn(tx, submitted);
-    return { code, created: true as const, workflowInput: { ...workflowInput, state: submitted.state } };
+    const row = await recordSubmissionIn(tx, submitted, sub);
+    return { code, created: true as const, row, workflowInput: { ...workflowInput, state: submitted.state } };
   });
   try {
     if (first.created) await startDossierWorkflow(db, temporal, first.workflowInput);
     else await ensureDossierWorkflow(db, temporal, first.code);
   } catch (startError) {
     // The dossier is recorded and will be started by the sweep: the citizen's submission stands.
-    return { code: first.code, created: first.created, startError };
+    return { code: first.code, created: first.created, ...(first.created ? { row: first.row } : {}), startError };
   }
-  return { code: first.code, created: first.created };
+  return { code: first.code, created: first.created, ...(first.created ? { row: first.row } : {}) };
 }
 
 const REFUSAL_STATUS: Record<string, number> = { 'illegal-transition': 409, 'not-recorded': 409, forbidden: 403, rule: 422, 'invalid-body': 400 };

@@ -3,6 +3,7 @@ import { fmt, machine, table } from './lib';
 import type { FinderResult } from './scenarios/finder';
 import type { FootprintResult } from './scenarios/footprint';
 import type { LifecycleResult } from './scenarios/lifecycle';
+import type { LifecycleBaselineResult } from './scenarios/lifecycle-baseline';
 import type { ListsResult } from './scenarios/lists';
 import type { SubmissionResult } from './scenarios/submission';
 
@@ -11,6 +12,7 @@ export interface Section {
   shape?: string;
   submission?: SubmissionResult;
   lifecycle?: LifecycleResult;
+  lifecycleBaseline?: LifecycleBaselineResult;
   lists?: ListsResult;
   footprint?: FootprintResult;
   finder?: FinderResult;
@@ -40,6 +42,14 @@ function rowsOf(r: Section): (string | number)[][] {
   const l = r.lifecycle;
   if (l) {
     rows.push([`2 lifecycle: completed dossiers`, fmt(l.completedPerSecond, 2), '', '', '', l.errors, s ? `${fmt(l.completedPerSecond / s.api.perSecond, 2)} × submit/s` : '']);
+    const b = r.lifecycleBaseline;
+    if (l.completedPerCoreSecond !== undefined) {
+      rows.push(['  per core-second of the stack', fmt(l.completedPerCoreSecond, 2), '', '', '', '', b ? `${fmt(l.completedPerCoreSecond / b.completedPerCoreSecond, 2)} × (c)` : '']);
+    }
+    if (b) {
+      rows.push(['  (c) no-op lifecycle: start, 5 updates, 1 signal', fmt(b.lifecycle.perSecond, 2), fmt(b.lifecycle.p50), fmt(b.lifecycle.p95), fmt(b.lifecycle.p99), b.lifecycle.errors, `${fmt(l.completedPerSecond / b.lifecycle.perSecond, 2)} × (c)`]);
+      rows.push(['  (c) per core-second of the stack', fmt(b.completedPerCoreSecond, 2), '', '', '', '', 'baseline']);
+    }
     for (const [k, v] of Object.entries(l.actions)) rows.push([`  ${k}`, fmt(v.perSecond), fmt(v.p50), fmt(v.p95), fmt(v.p99), v.errors, s ? `p50 ${fmt(v.p50 / s.noopStart.p50, 1)} × (a)` : '']);
   }
   const li = r.lists;
@@ -65,6 +75,10 @@ function detailsOf(r: Section, out: string[]) {
   if (l) {
     out.push('');
     out.push(`lifecycle: ${l.submitted} submitted in ${l.arrivalSeconds} s by ${l.submitters} citizens, ${l.completed} delivered by ${l.officers} officers in ${l.seconds} s; ${l.retries409} assignment retries (payment not yet applied)`);
+    const b = r.lifecycleBaseline;
+    if (l.cpuMs !== undefined) {
+      out.push(`lifecycle CPU of the stack (its processes and PostgreSQL backends, not the bench's clients): ${fmt(l.cpuMs / Math.max(1, l.completed))} ms per delivered dossier${b ? `; bare Temporal (c) ${fmt(b.cpuMs / Math.max(1, b.lifecycle.n))} ms per no-op lifecycle (${b.lifecycle.n} by ${b.clients} clients)` : ''}`);
+    }
     const step = Math.max(1, Math.floor(l.backlog.length / 12));
     out.push(`backlog (open dossiers) over time: ${l.backlog.filter((_, i) => i % step === 0 || i === l.backlog.length - 1).map((b) => `${b.t}s:${b.open}`).join('  ')}`);
   }
@@ -110,6 +124,8 @@ function sideBySide(dev: Section, cluster: Section): string {
   pair('bare workflow.start per second', (s) => s.submission?.noopStart.perSecond);
   pair('submission p95 ms', (s) => s.submission?.api.p95);
   pair('full lifecycles per second', (s) => s.lifecycle?.completedPerSecond, 2);
+  pair('full lifecycles per core-second', (s) => s.lifecycle?.completedPerCoreSecond, 2);
+  pair('bare no-op lifecycles per core-second', (s) => s.lifecycleBaseline?.completedPerCoreSecond, 2);
   for (const q of dev.lists?.queries ?? []) pair(`${q.name} p95 ms`, (s) => s.lists?.queries.find((x) => x.name === q.name)?.stats.p95);
   return table(['from the same run', 'dev server', 'cluster'], rows);
 }

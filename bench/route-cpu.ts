@@ -5,7 +5,8 @@
  * server and database, submits and receives a few hundred dossiers, then calls each route in turn
  * from 4 clients and divides the process's CPU time, less what it spends idle, by the requests. With
  * BENCH_STACK_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' the stack also writes a V8 CPU profile
- * (open it in Chrome's DevTools, Performance tab). Writes bench/results/route-cpu-<date>.json.
+ * (open it in Chrome's DevTools, Performance tab); `--only=POST` measures (and profiles) only the
+ * routes whose name contains that text. Writes bench/results/route-cpu-<date>.json.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ installRuntime();
 const arg = (name: string, dflt: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
 const REQUESTS = arg('requests', 1500);
 const CLIENTS = 4;
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-route-cpu-'));
 const t = await devTarget(dir, 'motcua_route_cpu');
@@ -56,7 +58,7 @@ try {
   await new Promise((r) => setTimeout(r, 5000));
   backgroundMsPerSecond = (cpuMs(pid) - idle0) / 5;
   log(`idle: ${fmt(backgroundMsPerSecond, 1)} CPU ms per second`);
-  for (const [route, call] of routes) {
+  for (const [route, call] of routes.filter(([name]) => !ONLY || name.includes(ONLY))) {
     await closedLoop(CLIENTS, 600, async (_c, i) => void (await call(i)), 100); // warm-up: JIT, caches, pools
     const before = cpuMs(pid);
     const t0 = Date.now();

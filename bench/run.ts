@@ -21,7 +21,9 @@ import { dropDatabase, erroredStats, loadAvg, log, machine, now, root, waitForQu
 import { render, type BenchResults, type Section } from './report';
 import { finderScenario } from './scenarios/finder';
 import { footprintScenario } from './scenarios/footprint';
+import { cpuMeter } from './cpu-meter';
 import { lifecycleScenario } from './scenarios/lifecycle';
+import { lifecycleBaseline } from './scenarios/lifecycle-baseline';
 import { listsScenario } from './scenarios/lists';
 import { submissionScenario } from './scenarios/submission';
 import { clusterTarget, devTarget, type Target } from './targets';
@@ -67,8 +69,11 @@ async function measure(t: Target, into: Section, devOnly: boolean) {
     into.submission = await submissionScenario({ stack: t.stack, temporal: t.temporal, databaseUrl: t.databaseUrl, clients: cfg.clients, seconds: cfg.seconds, rounds: cfg.rounds });
   }
   if (only.includes('lifecycle')) {
-    into.lifecycle = await lifecycleScenario({ stack: t.stack, submitters: 4, officers: 8, databaseUrl: t.databaseUrl, arrivalSeconds: cfg.lifecycleArrival, drainSeconds: quick ? 60 : 180, webhookSecret: env.PAYMENT_WEBHOOK_SECRET });
+    const meter = () => cpuMeter(t.processRoots, t.databases);
+    into.lifecycle = await lifecycleScenario({ stack: t.stack, submitters: 4, officers: 8, databaseUrl: t.databaseUrl, arrivalSeconds: cfg.lifecycleArrival, drainSeconds: quick ? 60 : 180, webhookSecret: env.PAYMENT_WEBHOOK_SECRET, meter });
     if (!into.lifecycle.drained) failures('lifecycle: not drained');
+    // The same 12 actors (4 citizens, 8 officers) send the same messages to no-op workflows.
+    into.lifecycleBaseline = await lifecycleBaseline({ temporal: t.temporal, clients: 12, seconds: cfg.lifecycleArrival, meter });
   }
   if (only.includes('lists')) {
     into.lists = await listsScenario({ stack: t.stack, temporal: t.temporal, env, databaseUrl: t.databaseUrl, dossiers: cfg.listDossiers, clients: cfg.clients, seconds: cfg.listSeconds });

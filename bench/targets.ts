@@ -18,6 +18,9 @@ export interface Target {
   temporal: Client;
   temporalAddress: string;
   databaseUrl: string;
+  /** The processes of the stack under test and the databases it uses, for bench/cpu-meter.ts. */
+  processRoots: number[];
+  databases: string[];
   stop(): Promise<void>;
 }
 
@@ -33,6 +36,8 @@ export async function devTarget(dir: string, dbName: string): Promise<Target> {
     temporal,
     temporalAddress: server.address,
     databaseUrl,
+    processRoots: [stack.child.pid!, server.process.pid!],
+    databases: [dbName],
     async stop() {
       await temporal.connection.close();
       await stack.stop();
@@ -47,6 +52,7 @@ export async function clusterTarget(apis: number, workers: number): Promise<Targ
     if (!cluster.temporalAddress) throw new Error(`the cluster did not say where its Temporal is:\n${cluster.output().slice(-2000)}`);
     const noop = await spawnStack({ DATABASE_URL: cluster.databaseUrl, TEMPORAL_ADDRESS: cluster.temporalAddress, BENCH_API: '0' }, { worker: false, noopWorker: true });
     const temporal = await connectClient(cluster.temporalAddress);
+    const dbName = new URL(cluster.databaseUrl).pathname.slice(1);
     const port = Number(new URL(cluster.baseUrl).port);
     return {
       label: 'cluster',
@@ -55,6 +61,9 @@ export async function clusterTarget(apis: number, workers: number): Promise<Targ
       temporal,
       temporalAddress: cluster.temporalAddress,
       databaseUrl: cluster.databaseUrl,
+      processRoots: [cluster.process.pid!, noop.child.pid!],
+      // The cluster's Temporal keeps its persistence and visibility beside the app's database (scripts/cluster.ts).
+      databases: [dbName, `${dbName}_temporal`, `${dbName}_temporal_visibility`],
       async stop() {
         await temporal.connection.close();
         await noop.stop();

@@ -2,6 +2,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { and, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client';
+import { prepared } from '../db/prepared';
 import { dossiers, procedureVersions, submissions } from '../db/schema';
 import type { DossierState } from '../domain/lifecycle/state';
 import { dossierWorkflow } from '../workflows/dossier.workflow';
@@ -25,7 +26,7 @@ export async function startDossierWorkflow(db: Pick<Db, 'update'>, temporal: Cli
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
-  await db.update(submissions).set({ workflowStartedAt: new Date() }).where(eq(submissions.dossierCode, input.code));
+  await prepared(db.update(submissions).set({ workflowStartedAt: new Date() }).where(eq(submissions.dossierCode, input.code)), 'submission_started');
 }
 
 /** The workflow input of a recorded submission whose start may not have reached Temporal. */

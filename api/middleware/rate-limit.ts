@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { rateLimits } from '../../db/schema';
 import { HttpProblem } from '../problem';
 
@@ -26,7 +27,7 @@ export class RateLimiter {
   async hit(key: string): Promise<number> {
     if (++this.hits % SWEEP_EVERY === 0) await this.sweep();
     const expired = sql`${rateLimits.resetAt} <= now()`;
-    const [row] = await this.db
+    const hit = this.db
       .insert(rateLimits)
       .values({ key: `${this.name}:${key}`, count: 1, resetAt: sql`now() + ${`${this.windowMs} milliseconds`}::interval` })
       .onConflictDoUpdate({
@@ -37,6 +38,8 @@ export class RateLimiter {
         },
       })
       .returning({ count: rateLimits.count, waitS: sql<string>`ceil(extract(epoch from ${rateLimits.resetAt} - now()))` });
+    // Every limited request runs it: prepared (db/prepared.ts).
+    const [row] = await prepared(hit, 'rate_limit_hit');
     return row!.count > this.max ? Math.max(1, Number(row!.waitS)) : 0;
   }
 

@@ -117,15 +117,16 @@ export function dossierRoutes(ctx: AppContext): Router {
     if (idempotencyKey !== undefined && !/^[\w.:-]{8,128}$/.test(idempotencyKey)) {
       throw badRequest('Idempotency-Key must be 8–128 characters of letters, digits, . : _ -');
     }
-    // A retried request finds its attachments already on the dossier its key made.
-    const [prior] = idempotencyKey
+    // A retried request finds its attachments (or a helper's consent) already on the dossier its
+    // key made; a plain submission needs no look-up here, submitDossier checks its key itself.
+    const [prior] = idempotencyKey && (input.attachments.length > 0 || assistance)
       ? await db.select({ code: submissions.dossierCode }).from(submissions).where(eq(submissions.idempotencyKey, idempotencyKey))
       : [];
     await claimableAttachments(db, user.id, input.attachments, 'attachments', prior?.code);
     // A helper files for the citizen: the dossier is theirs, with the consent on record.
     const assisted = assistance ? await prepareAssistance(db, ctx.agencies, user, input.applicant, assistance, prior?.code) : undefined;
     const attachments = [...new Set([...input.attachments, ...(assisted?.attachments ?? [])])];
-    const { code, created, startError } = await submitDossier(
+    const { code, created, row: recorded, startError } = await submitDossier(
       db,
       ctx.temporal,
       { ...input, attachments, channel, form: form.data as Record<string, unknown> },
@@ -136,7 +137,8 @@ export function dossierRoutes(ctx: AppContext): Router {
     if (startError) ctx.log.warn({ code, err: startError }, 'dossier recorded; its workflow start is left to the sweep');
     if (assisted && created) ctx.log.info({ audit: 'dossier.assisted-filing', actor: user.id, target: code, consent: assistance!.consent.method }, `helper ${user.username} filed ${code} for a citizen`);
     await linkAttachments(db, code, user.id, attachments);
-    const row = await readable(req, code);
+    // A new dossier is answered as its transaction wrote it; a retried one is read (and checked) again.
+    const row = recorded && req.ability!.can('read', dossierSubject(recorded)) ? recorded : await readable(req, code);
     res.status(created ? 201 : 200).location(`/api/dossiers/${code}`).json(dossierView(row, req.ability!, actorOf(user), ctx.procedures, temporalUi));
   });
 

@@ -2,7 +2,9 @@
  * Scenario 2 — lifecycle throughput: citizens submit a fee procedure (1.001612, business
  * household, 150,000 VND online, paid at filing) for a while; simulated officers of ward 02647 take
  * every dossier through receive → (signed payment callback) → assign → verify → approve → deliver
- * over the HTTP API. Reports completed dossiers/s, per-action latency and the backlog over time.
+ * over the HTTP API. Reports completed dossiers/s, per core-second of the stack under test (its
+ * processes and PostgreSQL backends, bench/cpu-meter.ts), per-action latency and the backlog over
+ * time; its baseline is ./lifecycle-baseline.ts.
  * (Until permanent residence went to the commune police, its version 2 — 10,000 VND after review —
  * was the procedure here: results recorded before then ran receive → assign → verify → pay.)
  */
@@ -21,6 +23,9 @@ export interface LifecycleResult {
   completed: number;
   seconds: number;
   completedPerSecond: number;
+  /** CPU ms of the stack under test from the first submission to the last delivery. */
+  cpuMs?: number;
+  completedPerCoreSecond?: number;
   submissionsPerSecond: number;
   submit: Stats;
   actions: Record<Step, Stats>;
@@ -31,7 +36,7 @@ export interface LifecycleResult {
   drained: boolean;
 }
 
-export async function lifecycleScenario(o: { stack: StackChild; submitters: number; officers: number; databaseUrl: string; arrivalSeconds: number; drainSeconds: number; webhookSecret: string }): Promise<LifecycleResult> {
+export async function lifecycleScenario(o: { stack: StackChild; submitters: number; officers: number; databaseUrl: string; arrivalSeconds: number; drainSeconds: number; webhookSecret: string; meter?: () => Promise<() => Promise<number>> }): Promise<LifecycleResult> {
   const http = api(o.stack.base);
   const tok: Record<string, string> = {};
   const citizens = await citizenTokens(100, o.databaseUrl);
@@ -47,6 +52,7 @@ export async function lifecycleScenario(o: { stack: StackChild; submitters: numb
   let submitted = 0;
   let delivered = 0;
   let submitErrors = 0;
+  const spent = await o.meter?.();
   const t0 = now();
   let lastDelivery = t0;
   const arrivalEnd = t0 + o.arrivalSeconds * 1000;
@@ -139,6 +145,7 @@ export async function lifecycleScenario(o: { stack: StackChild; submitters: numb
   clearInterval(sampler);
   backlog.push({ t: Math.round((now() - t0) / 100) / 10, open: submitted - delivered, delivered });
 
+  const cpuMs = await spent?.();
   const seconds = (lastDelivery - t0) / 1000;
   const arrival = o.arrivalSeconds;
   log(`lifecycle: ${submitted} submitted, ${delivered} delivered in ${seconds.toFixed(1)} s`);
@@ -150,6 +157,7 @@ export async function lifecycleScenario(o: { stack: StackChild; submitters: numb
     completed: delivered,
     seconds: Math.round(seconds * 10) / 10,
     completedPerSecond: delivered / seconds,
+    ...(cpuMs !== undefined && { cpuMs: Math.round(cpuMs), completedPerCoreSecond: delivered / (cpuMs / 1000) }),
     submissionsPerSecond: submitted / arrival,
     submit: summarize(lat.submit, submitErrors, arrival),
     actions: Object.fromEntries(STEPS.map((s) => [s, summarize(lat[s], 0, seconds)])) as Record<Step, Stats>,

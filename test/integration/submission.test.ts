@@ -1,9 +1,9 @@
 import type { Client } from '@temporalio/client';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { submitDossier } from '../../api/dossier-commands';
-import { dossierEvents, dossiers, holidays, submissions } from '../../db/schema';
+import { dossierEvents, dossierSequences, dossiers, holidays, submissions } from '../../db/schema';
 import type { DossierState } from '../../domain/lifecycle/state';
 import { startPendingWorkflows } from '../../temporal/dossier-starts';
 import { stateQuery } from '../../workflows/messages';
@@ -45,6 +45,11 @@ describe('a submission is recorded by the API and continued by its workflow', ()
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('RECEIVED');
     const code = res.body.code as string;
+
+    // The answer is the row the transaction wrote (not read back): the same as a later read gives.
+    const read = await request(stack.system.server).get(`/api/dossiers/${code}`).set(as('laocai.desk'));
+    expect(read.status).toBe(200);
+    expect(Object.fromEntries(Object.keys(res.body).map((k) => [k, read.body[k]]))).toEqual(res.body);
 
     const [row] = await db().select().from(dossiers).where(eq(dossiers.code, code));
     expect(row?.lastSeq).toBe(1);
@@ -97,6 +102,26 @@ describe('a submission is recorded by the API and continued by its workflow', ()
       expect(((await workflowState(code)) as DossierState).dueAt).toBe(Date.parse('2027-03-26T17:00:00+07:00'));
     } finally {
       await db().delete(holidays).where(eq(holidays.date, '2027-03-12'));
+    }
+  });
+
+  it('skips a code already given out: the submission row claims its code', async () => {
+    // As on the day the codes' scattering is switched on: the next number lands on a taken code.
+    const at = Date.parse('2027-05-05T09:00:00+07:00');
+    const input = { procedureCode: '1.004222', agencyCode: '02647', channel: 'online' as const, applicant, form: example, attachments: [] };
+    const by = { actor: { id: 'u-citizen', role: 'citizen' as const, agencyCode: null }, applicantUserId: 'u-citizen' };
+    const [seq] = await db().select().from(dossierSequences).where(and(eq(dossierSequences.agencyCode, '02647'), eq(dossierSequences.day, '270505')));
+    const nth = (n: number) => `02647-270505-${String(n).padStart(4, '0')}`;
+    const taken = nth((seq?.last ?? 0) + 1);
+    await db().insert(submissions).values({ ...input, dossierCode: taken, requestHash: 'taken', submittedBy: by.actor, workflowStartedAt: new Date() });
+    try {
+      const { code, created, row } = await submitDossier(db(), stack.system.temporal, input, by, `sub-${Date.now()}-taken`, { clock: () => at });
+      expect({ code, created, status: row?.status }).toEqual({ code: nth((seq?.last ?? 0) + 2), created: true, status: 'SUBMITTED' });
+      const [sub] = await db().select().from(submissions).where(eq(submissions.dossierCode, taken));
+      expect(sub?.requestHash).toBe('taken');
+      expect((await workflowState(code)).seq).toBe(1);
+    } finally {
+      await db().delete(submissions).where(eq(submissions.dossierCode, taken));
     }
   });
 
