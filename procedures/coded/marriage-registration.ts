@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { approve, defineProcedure, deliver, receive, review, verify } from '../../domain/procedure';
+import { CIVIL_STATUS, SAME_DAY, declaration } from './civil-status';
 import { address, applicantIdNumber, isoDate, personName } from './form-fields';
 
 /**
@@ -20,17 +21,21 @@ import { address, applicantIdNumber, isoDate, personName } from './form-fields';
  * 123/2015, among its legal bases, details the procedure), never "delivered online"; the desk
  * records each spouse's name and personal ID number as checked against the dossier's form
  * (api/delivery-presence.ts). Version 2 dossiers keep their rules (any delivery).
+ * Since version 4 the deadline is the same day (`same-day`; received from 15:00 on, the next
+ * working day), as the law says: "Ngay sau khi nhận đủ giấy tờ …, nếu thấy đủ điều kiện kết hôn
+ * …, công chức tư pháp - hộ tịch ghi việc kết hôn vào Sổ hộ tịch" (Luật Hộ tịch 2014 art. 18(2));
+ * the verification's +5 working days and the hand-over to both spouses stay. The catalogue crawl we
+ * ship (procedures/catalogue/catalogue.jsonl) shows "1" without a unit for the counter, online and
+ * by post alike, so no channel has a time of its own; versions 1–3 read it as 8 working hours from
+ * the minute of reception, and their dossiers keep it.
  */
 export const marriageRegistration = defineProcedure({
   code: '1.000894',
-  version: 3,
+  version: 4,
   name: { vi: 'Đăng ký kết hôn', en: 'Marriage registration' },
-  field: { vi: 'Hộ tịch', en: 'Civil status' },
-  level: 'commune',
-  fee: { counter: 0 },
-  deadline: { workingDays: 1 },
+  ...CIVIL_STATUS,
+  deadline: SAME_DAY,
   fullProcessOnline: false,
-  portalIntegrated: true,
   form: z.object({
     groomName: personName,
     groomBirthDate: isoDate,
@@ -65,7 +70,7 @@ export const marriageRegistration = defineProcedure({
     firstMarriageForBoth: true,
   },
   requiredDocuments: [
-    { vi: 'Tờ khai đăng ký kết hôn (hoặc biểu mẫu điện tử)', en: 'Marriage registration declaration (or e-form)' },
+    declaration('đăng ký kết hôn', 'Marriage registration'),
     {
       vi: 'Giấy tờ tùy thân của hai bên (hoặc số định danh cá nhân để tra cứu)',
       en: "Both partners' ID papers (or personal ID numbers for a database look-up)",
