@@ -34,6 +34,20 @@ function check(ok: boolean, what: string): void {
   if (!ok) throw new Error(`scenario check failed: ${what}`);
 }
 
+/**
+ * A same-day dossier received at the counter at 15:30 on a working Friday, after the 15:00
+ * cut-off, with its due time checked: 17:00 on the next working day (docs/calendar.md).
+ */
+async function receivedFridayAfterCutoff(t: WorkflowTestEnv, p: ProcedureDefinition) {
+  const friday = nextWorkingFridayAt(await t.now(), t.calendar, 15, 30);
+  await t.env.sleep(friday - (await t.now()));
+  const d = await t.start(p, { by: 'counter', form: p.example });
+  const { dueAt } = await d.query();
+  const next = t.calendar.nextWorkingDay(localTime(friday).slice(0, 10));
+  check(localTime(dueAt!) === `${next} 17:00`, `due at 17:00 on the next working day (got ${localTime(dueAt!)})`);
+  return { d, friday, dueAt: dueAt! };
+}
+
 const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> = {
   /** Commune procedure with a fee after review, delivered, closed by the rating window. */
   'commune-fee-delivered': async (t) => {
@@ -232,13 +246,8 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
   'birth-same-day-after-cutoff': async (t) => {
     const birth = procedure('1.001193');
     check(birth.version === 2 && birth.deadline.kind === 'same-day', 'birth registration is at version 2 (same-day)');
-    const friday = nextWorkingFridayAt(await t.now(), t.calendar, 15, 30);
-    await t.env.sleep(friday - (await t.now()));
-    const d = await t.start(birth, { by: 'counter', form: birth.example });
-    let s = await d.query();
-    const monday = t.calendar.nextWorkingDay(localTime(friday).slice(0, 10));
-    check(localTime(s.dueAt!) === `${monday} 17:00`, `due at 17:00 on the next working day (got ${localTime(s.dueAt!)})`);
-    s = await d.sleepUntil(friday + 2 * HOUR);
+    const { d, friday } = await receivedFridayAfterCutoff(t, birth);
+    const s = await d.sleepUntil(friday + 2 * HOUR);
     check(!s.escalated, 'not due at Friday close');
     await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
     await d.act(specialist, { action: 'verify', body: {} });
@@ -254,13 +263,9 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
   'marriage-same-day-verified': async (t) => {
     const marriage = procedure('1.000894');
     check(marriage.version === 4 && marriage.deadline.kind === 'same-day', 'marriage is at version 4 (same-day)');
-    const friday = nextWorkingFridayAt(await t.now(), t.calendar, 15, 30);
-    await t.env.sleep(friday - (await t.now()));
-    const d = await t.start(marriage, { by: 'counter', form: marriage.example });
-    let s = await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
-    const before = s.dueAt!;
-    check(localTime(before) === `${t.calendar.nextWorkingDay(localTime(friday).slice(0, 10))} 17:00`, 'due at 17:00 on the next working day');
-    s = await d.act(specialist, { action: 'require-verification', body: { reason: 'xác minh điều kiện kết hôn tại nơi cư trú trước', days: 5 } });
+    const { d, dueAt: before } = await receivedFridayAfterCutoff(t, marriage);
+    await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
+    let s = await d.act(specialist, { action: 'require-verification', body: { reason: 'xác minh điều kiện kết hôn tại nơi cư trú trước', days: 5 } });
     check(s.dueAt === t.calendar.addWorkingDays(before, 5) && !s.extended, 'the due date grew by 5 working days, no apology');
     s = await d.sleepUntil(before + MINUTE);
     check(!s.escalated, 'no escalation at the original appointment');
