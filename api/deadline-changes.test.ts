@@ -51,6 +51,12 @@ describe('the administrator corrects the deadlines per channel', () => {
     expect(refusal({ deadlines: { online: { workingDays: null, kind: 'calendar-days' } } }).detail).toBe('the online deadline: a calendar-days deadline needs calendarDays');
   });
 
+  it('reads a number of days given to a same-day procedure without a kind as working days', () => {
+    const sameDay: ProcedureRules = { ...LAND, deadline: { workingDays: null, kind: 'same-day' }, deadlines: undefined };
+    expect(applyChanges(sameDay, versionChangesSchema.parse({ deadline: { workingDays: 5 } })).deadline).toEqual({ workingDays: 5, kind: 'working-days' });
+    expect(applyChanges(sameDay, versionChangesSchema.parse({ deadline: { workingDays: 5, kind: 'working-hours' } })).deadline).toEqual({ workingDays: 5, kind: 'working-hours' });
+  });
+
   it('takes no other channel: the kiosk runs on the counter’s', () => {
     expect(versionChangesSchema.safeParse({ deadlines: { kiosk: { workingDays: 1 } } }).success).toBe(false);
   });

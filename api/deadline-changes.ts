@@ -25,7 +25,9 @@ export const channelDeadlinesSchema = z
 
 /** `c` as a deadline counted the way `kind` (or, left out, `currentKind`) says, or 422 when it cannot be counted so. */
 export function deadlineOf(c: DeadlineChange, currentKind: Deadline['kind'], where = 'the deadline'): Deadline {
-  const kind = c.kind ?? currentKind;
+  // A same-day procedure given a number of days with no kind: those are working days (a "same-day
+  // of 5 days" counts nothing: same-day ignores the number).
+  const kind = c.kind ?? (currentKind === 'same-day' && c.workingDays !== null ? 'working-days' : currentKind);
   const d: Deadline = { workingDays: c.workingDays, ...(c.calendarDays === undefined ? {} : { calendarDays: c.calendarDays }), ...(kind ? { kind } : {}) };
   if (kind === 'working-days' && d.workingDays !== null && !Number.isInteger(d.workingDays)) throw unprocessable(`${where}: working days are whole days; give hours with kind working-hours`);
   if (kind === 'calendar-days' && d.calendarDays === undefined) throw unprocessable(`${where}: a calendar-days deadline needs calendarDays`);

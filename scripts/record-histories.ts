@@ -12,8 +12,8 @@ import { dueFrom } from '../domain/lifecycle/deadline';
 import { reminderPoints } from '../domain/lifecycle/reminders';
 import { getProcedure } from '../procedures';
 import { repairUpdate } from '../workflows/messages';
-import { COMMUNE, DAY, HOUR, MINUTE, citizen, officer } from '../test/support/workflows/constants';
-import type { DossierDriver } from '../test/support/workflows/dossier-driver';
+import { COMMUNE, DAY, HOUR, MINUTE, citizen, localTime, nextWorkingFridayAt, officer } from '../test/support/workflows/constants';
+import { handOver, type DossierDriver } from '../test/support/workflows/dossier-driver';
 import { historyToObject } from '../test/support/workflows/history-codec';
 import { createWorkflowTestEnv, type WorkflowTestEnv } from '../test/support/workflows/workflow-test-env';
 
@@ -55,6 +55,20 @@ async function approveDeliverRate(d: DossierDriver, rating: { score: number; com
 /** A scenario that records a shape other than the one it means to guard is worse than none. */
 function check(ok: boolean, what: string): void {
   if (!ok) throw new Error(`scenario check failed: ${what}`);
+}
+
+/**
+ * A same-day dossier received at the counter at 15:30 on a working Friday, after the 15:00
+ * cut-off, with its due time checked: 17:00 on the next working day (docs/calendar.md).
+ */
+async function receivedFridayAfterCutoff(t: WorkflowTestEnv, p: ProcedureDefinition) {
+  const friday = nextWorkingFridayAt(await t.now(), t.calendar, 15, 30);
+  await t.env.sleep(friday - (await t.now()));
+  const d = await t.start(p, { by: 'counter', form: p.example });
+  const { dueAt } = await d.query();
+  const next = t.calendar.nextWorkingDay(localTime(friday).slice(0, 10));
+  check(localTime(dueAt!) === `${next} 17:00`, `due at 17:00 on the next working day (got ${localTime(dueAt!)})`);
+  return { d, friday, dueAt: dueAt! };
 }
 
 const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> = {
@@ -136,10 +150,10 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
    * person) and rated.
    */
   'marriage-verified': async (t) => {
-    // Version 2's rules (version 3 changed only how the result is handed over).
-    const v3 = procedure('1.000894');
-    const marriage: ProcedureDefinition = { ...v3, version: 2, stages: v3.stages.map((s) => (s.name === 'deliver' ? deliver() : s)) };
-    check(v3.version >= 2 && marriage.stages.some((s) => s.name === 'verify'), 'marriage has the verify stage');
+    // Version 2's rules (version 3 changed only how the result is handed over, version 4 the deadline).
+    const current = procedure('1.000894');
+    const marriage: ProcedureDefinition = { ...current, version: 2, deadline: { workingDays: 1 }, stages: current.stages.map((s) => (s.name === 'deliver' ? deliver() : s)) };
+    check(current.version >= 2 && marriage.stages.some((s) => s.name === 'verify'), 'marriage has the verify stage');
     const d = await t.start(marriage, { form: marriage.example });
     await d.receive();
     let s = await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
@@ -161,8 +175,9 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
    * refused; handed over at the desk to both, each named with their ID number; rated.
    */
   'marriage-delivered-in-person': async (t) => {
-    const marriage = procedure('1.000894');
-    check(marriage.version === 3 && marriage.stages.at(-1)?.name === 'deliver' && (marriage.stages.at(-1) as { result?: string }).result === 'in-person-both-spouses', 'marriage is at version 3 (handed to both spouses)');
+    // Version 3's rules (version 4 changed only the deadline).
+    const marriage: ProcedureDefinition = { ...procedure('1.000894'), version: 3, deadline: { workingDays: 1 } };
+    check(marriage.stages.at(-1)?.name === 'deliver' && (marriage.stages.at(-1) as { result?: string }).result === 'in-person-both-spouses', 'marriage is handed to both spouses');
     const d = await t.start(marriage, { form: marriage.example });
     await d.receive();
     await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
@@ -184,8 +199,9 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
    * passes too and escalates; then decided, handed over and rated.
    */
   'marital-status-verified-late': async (t) => {
-    const marital = procedure('1.004873');
-    check(marital.version === 2, 'marital status is at version 2 (the verify stage)');
+    // Version 2's rules (version 3 changed only how the 3 working days are counted).
+    const marital: ProcedureDefinition = { ...procedure('1.004873'), version: 2, deadline: { workingDays: 3 } };
+    check(marital.stages.some((s) => s.name === 'verify'), 'marital status has the verify stage');
     const d = await t.start(marital, { form: marital.example });
     await d.receive();
     let s = await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
@@ -207,7 +223,8 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
    * decided, delivered online and rated.
    */
   'completion-requested-online': async (t) => {
-    const birth = procedure('1.001193');
+    // Recorded under version 1's rules, pinned in the input (version 2 changed only the deadline).
+    const birth: ProcedureDefinition = { ...procedure('1.001193'), version: 1, deadline: { workingDays: 1 } };
     const d = await t.start(birth, { form: birth.example });
     let s = await d.act(desk, { action: 'request-completion', body: { missing: ['giấy chứng sinh bản chính'] } });
     check(s.status === 'SUBMITTED' && s.completion?.completedAt === null, 'the dossier waits for completion, not received');
@@ -230,8 +247,9 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
    * before the file is examined, then certified, handed over and rated.
    */
   'certified-copy-per-page-paid': async (t) => {
-    const copy = procedure('2.000815');
-    check(copy.version === 2 && copy.feeRule !== undefined, 'certified copy is at version 2 (the per-page fee)');
+    // Version 2's rules (version 3 changed only the deadline).
+    const copy: ProcedureDefinition = { ...procedure('2.000815'), version: 2, deadline: { workingDays: 1 } };
+    check(copy.feeRule !== undefined, 'certified copy has the per-page fee');
     const d = await t.start(copy, { by: 'counter', form: { ...copy.example, pages: 5, copies: 3 } });
     let s = await d.query();
     check(s.status === 'AWAITING_PAYMENT' && s.fee === 21_000, `the fee is 21,000 VND from the form (got ${s.fee})`);
@@ -241,6 +259,43 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
     await d.act(specialist, { action: 'verify', body: {} });
     await approveDeliverRate(d, { score: 5 });
+    return d;
+  },
+  /**
+   * Birth registration, version 2 (1.001193): the same day (Luật Hộ tịch 2014 art. 16(2)). Received
+   * at the counter at 15:30 on a Friday, after the 15:00 cut-off: due at 17:00 on the next working
+   * day; decided that day, delivered online and rated.
+   */
+  'birth-same-day-after-cutoff': async (t) => {
+    const birth = procedure('1.001193');
+    check(birth.version === 2 && birth.deadline.kind === 'same-day', 'birth registration is at version 2 (same-day)');
+    const { d, friday } = await receivedFridayAfterCutoff(t, birth);
+    const s = await d.sleepUntil(friday + 2 * HOUR);
+    check(!s.escalated, 'not due at Friday close');
+    await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
+    await d.act(specialist, { action: 'verify', body: {} });
+    await approveDeliverRate(d, { score: 5, comment: 'nhận ngay đầu tuần' }, 'online');
+    return d;
+  },
+  /**
+   * Marriage, version 4 (1.000894): the same day, and a verification adds up to 5 working days
+   * (Luật Hộ tịch 2014 art. 18(2)). Received at the counter at 15:30 on a Friday, due 17:00 on the
+   * next working day; the verification moves that on by 5 working days without an apology; decided,
+   * handed to both spouses at the desk, rated.
+   */
+  'marriage-same-day-verified': async (t) => {
+    const marriage = procedure('1.000894');
+    check(marriage.version === 4 && marriage.deadline.kind === 'same-day', 'marriage is at version 4 (same-day)');
+    const { d, dueAt: before } = await receivedFridayAfterCutoff(t, marriage);
+    await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
+    let s = await d.act(specialist, { action: 'require-verification', body: { reason: 'xác minh điều kiện kết hôn tại nơi cư trú trước', days: 5 } });
+    check(s.dueAt === t.calendar.addWorkingDays(before, 5) && !s.extended, 'the due date grew by 5 working days, no apology');
+    s = await d.sleepUntil(before + MINUTE);
+    check(!s.escalated, 'no escalation at the original appointment');
+    await d.act(specialist, { action: 'verify', body: {} });
+    await d.act(leader, { action: 'approve', body: {} });
+    await d.act(desk, { action: 'deliver', body: handOver(marriage) });
+    await d.act(citizen, { action: 'rate', body: { score: 5 } });
     return d;
   },
   /**

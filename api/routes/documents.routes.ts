@@ -7,7 +7,7 @@ import { createCalendar } from '../../domain/calendar';
 import { dueFrom } from '../../domain/lifecycle/deadline';
 import { documentChecklist } from '../../domain/document-checklist';
 import { maskPersonal } from '../../domain/personal-data';
-import { stageOf } from '../../domain/procedure-rules';
+import { stageOf, type Deadline } from '../../domain/procedure-rules';
 import { getProcedure } from '../../procedures';
 import { dossierAttachments } from '../attachment-records';
 import { documentSigner } from '../document-signer';
@@ -73,6 +73,11 @@ export function officerDocuments(row: DocumentRow): DocumentKind[] {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+/** The time the law gives, as the receipt (form 01) prints it: "03 ngày làm việc", "Trong ngày". */
+function statutoryTimeOf(d: Deadline | undefined): string | undefined {
+  if (d?.kind === 'same-day') return 'Trong ngày (nhận sau 15 giờ: ngày làm việc tiếp theo)';
+  return d?.workingDays ? `${String(d.workingDays).padStart(2, '0')} ngày làm việc` : undefined;
+}
 const iso = (d: Date | number | null | undefined) => (d === null || d === undefined ? undefined : new Date(d).toISOString());
 
 export function documentRoutes(ctx: AppContext): Router {
@@ -147,13 +152,13 @@ export function documentRoutes(ctx: AppContext): Router {
         const received = lastOf(events, 'receive') ?? lastOf(events, 'submit');
         // The officer who received it: at the counter that is who submitted; a citizen never signs.
         const receivedBy = received && received.actorRole === 'desk-officer' ? await fullNameOf(received.actorId) : undefined;
-        const days = ctx.procedures.at(row.procedureCode, row.state.procedureVersion)?.deadline.workingDays;
+        const statutoryTime = statutoryTimeOf(ctx.procedures.at(row.procedureCode, row.state.procedureVersion)?.deadline);
         const assisted = assistedView(await assistedFilingOf(db, row.code), false);
         return {
           ...base,
           ...(assisted ? { assistedBy: assisted.text } : {}),
           dueAt: iso(row.dueAt),
-          ...(days ? { statutoryTime: `${String(days).padStart(2, '0')} ngày làm việc` } : {}),
+          ...(statutoryTime ? { statutoryTime } : {}),
           ...(await receiptDocuments(row)),
           ...(receivedBy ? { receivedBy } : {}),
           issuedAt: iso(row.receivedAt) ?? iso(received?.at) ?? new Date().toISOString(),

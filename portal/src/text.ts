@@ -29,7 +29,8 @@ export function day(iso: string | null | undefined, withTime = false) {
 export const levelText = (level: 'commune' | 'province') => t(level === 'commune' ? 'level.commune' : 'level.province');
 
 /** A procedure's processing time in words; "không quy định" when the procedure states none. */
-export function deadlineText(d: { workingDays: number | null; calendarDays?: number }): string {
+export function deadlineText(d: { workingDays: number | null; calendarDays?: number; kind?: string }): string {
+  if (d.kind === 'same-day') return t('deadline.sameDay');
   if (d.workingDays !== null) return t('deadline.workingDays', { n: num(d.workingDays) });
   if (d.calendarDays !== undefined) return t('deadline.calendarDays', { n: d.calendarDays });
   return t('deadline.none');

@@ -1,24 +1,28 @@
 import { z } from 'zod';
 import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
+import { AUTHORISATION, CIVIL_STATUS, SAME_DAY, declaration } from './civil-status';
 import { applicantIdNumber, choice, isoDate, personName } from './form-fields';
 
 /**
  * Đăng ký khai sinh — 1.001193 (QĐ 163/QĐ-BTP; Luật Hộ tịch 2014 art. 16; NĐ 120/2025, TT 08/2025/TT-BTP).
  * Commune level: the commune one-stop centre receives, a commune People's Committee leader signs.
- * Deadline 1 working day (received after 15:00 → counted from the next working day). Free when
- * registered on time (within 60 days); a late-registration fee set by the provincial People's
- * Council is unconfirmed for Lào Cai, so none is charged here.
+ * Deadline, since version 2: the same day (`same-day`; received from 15:00 on, the next working
+ * day). The law gives no count of days: "Ngay sau khi nhận đủ giấy tờ …, nếu thấy thông tin khai
+ * sinh đầy đủ và phù hợp, công chức tư pháp - hộ tịch ghi nội dung khai sinh vào Sổ hộ tịch"
+ * (Luật Hộ tịch 2014 art. 16(2)). The catalogue crawl we ship (procedures/catalogue/catalogue.jsonl)
+ * shows "1" without a unit for the counter, online and by post alike, so no channel has a time of
+ * its own; version 1 read that "1" as 8 working hours from the minute of reception, and its
+ * dossiers keep it (workflows/legacy-rules.ts).
+ * Free when registered on time (within 60 days); a late-registration fee set by the provincial
+ * People's Council is unconfirmed for Lào Cai, so none is charged here.
  */
 export const birthRegistration = defineProcedure({
   code: '1.001193',
-  version: 1,
+  version: 2,
   name: { vi: 'Đăng ký khai sinh', en: 'Birth registration' },
-  field: { vi: 'Hộ tịch', en: 'Civil status' },
-  level: 'commune',
-  fee: { counter: 0 },
-  deadline: { workingDays: 1 },
+  ...CIVIL_STATUS,
+  deadline: SAME_DAY,
   fullProcessOnline: true,
-  portalIntegrated: true,
   form: z.object({
     childName: personName,
     birthDate: isoDate,
@@ -50,9 +54,9 @@ export const birthRegistration = defineProcedure({
     relationship: 'cha',
   },
   requiredDocuments: [
-    { vi: 'Tờ khai đăng ký khai sinh (hoặc biểu mẫu điện tử)', en: 'Birth registration declaration (or e-form)' },
+    declaration('đăng ký khai sinh', 'Birth registration'),
     { vi: 'Giấy chứng sinh hoặc văn bản của người làm chứng', en: 'Hospital birth certificate, or a witness statement' },
-    { vi: 'Văn bản ủy quyền (nếu người khác đi khai)', en: 'Authorisation, if another person applies' },
+    AUTHORISATION,
   ],
   stages: [receive(), review({ supplementLimitDays: 15 }), approve(), deliver()],
   keywords: ['khai sinh', 'giấy khai sinh', 'làm giấy khai sinh cho con', 'đăng ký cho con mới sinh', 'birth'],

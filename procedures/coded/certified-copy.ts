@@ -1,15 +1,23 @@
 import { z } from 'zod';
 import { feeOf } from '../../domain/fees';
 import { approve, defineProcedure, deliver, pay, receive, review } from '../../domain/procedure';
+import { SAME_DAY } from './civil-status';
 import { positiveInt } from './form-fields';
 
 /**
  * Chứng thực bản sao từ bản chính giấy tờ, văn bản — 2.000815 (QĐ 3152/QĐ-BTP; NĐ 23/2015/NĐ-CP;
  * fee TT 226/2016/TT-BTC). Commune level (the commune People's Committee; notary offices also certify,
  * outside this system). Who signs at the commune is unconfirmed; modelled as a leader's approval.
- * Deadline 1 working day: the page shows no time; a third-party copy (reference [fs:69473521909])
- * gives the same day, or the next working day if asked after 15:00 (attributed to NĐ 23/2015 art. 7,
- * not checked against the decree's text).
+ * Deadline, since version 3: the same day (`same-day`), or the next working day when the request
+ * is received after 15:00: "ngay trong ngày cơ quan, tổ chức tiếp nhận yêu cầu hoặc trong ngày
+ * làm việc tiếp theo, nếu tiếp nhận yêu cầu sau 15 giờ" (NĐ 23/2015/NĐ-CP, the article on the time
+ * for certification — art. 7(1) in the text quoted by a third-party copy, reference
+ * [fs:69473521909]; the issue cites art. 21; neither checked against the gazette). Lào Cai's
+ * portal words the time of a certification the same way (dichvucong.laocai.gov.vn, procedure
+ * page ma-thu-tuc=26455, a copy from the original register). The catalogue crawl we ship
+ * (procedures/catalogue/catalogue.jsonl) states no figure ("varies") and the counter only, so
+ * nothing there contradicts the decree and no other channel has a time. Versions 1–2 ran on
+ * 1 working day counted as 8 working hours from the minute of reception; their dossiers keep it.
  * Fee (national rate, shown on the page): 2,000 VND per page for pages 1–2, 1,000 VND per page from
  * page 3, at most 200,000 VND per copy; pages are counted on the original (Circular 226/2016/TT-BTC,
  * art. 4). Version 1 charged `fee.counter`, the price of a single-page copy (2,000 VND), whatever the
@@ -20,7 +28,7 @@ import { positiveInt } from './form-fields';
  */
 export const certifiedCopy = defineProcedure({
   code: '2.000815',
-  version: 2,
+  version: 3,
   name: { vi: 'Chứng thực bản sao từ bản chính', en: 'Certified copy from the original' },
   field: { vi: 'Chứng thực', en: 'Certification' },
   level: 'commune',
@@ -30,7 +38,7 @@ export const certifiedCopy = defineProcedure({
     perUnit: { field: 'pages', tiers: [{ upTo: 2, vnd: 2000 }, { upTo: null, vnd: 1000 }], capPerItem: 200_000, timesField: 'copies' },
     source: 'Circular 226/2016/TT-BTC art. 4',
   },
-  deadline: { workingDays: 1 },
+  deadline: SAME_DAY,
   fullProcessOnline: false,
   portalIntegrated: false,
   form: z.object({

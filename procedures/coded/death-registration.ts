@@ -1,12 +1,22 @@
 import { z } from 'zod';
 import { approve, defineProcedure, deliver, receive, review } from '../../domain/procedure';
+import { AUTHORISATION, CIVIL_STATUS, SAME_DAY, declaration } from './civil-status';
 import { address, applicantIdNumber, choice, isoDate, personName } from './form-fields';
 
 /**
  * Đăng ký khai tử — 1.000656 (QĐ 163/QĐ-BTP; Luật Hộ tịch 2014 art. 32–34; NĐ 120/2025, TT 08/2025/TT-BTP).
  * Commune level: the commune one-stop centre receives, the civil-status officer checks, a commune
  * People's Committee leader signs the death extract (Trích lục khai tử).
- * Deadline 1 working day (received after 15:00 → returned the next working day).
+ * Deadline, since version 2: the same day (`same-day`; received from 15:00 on, the next working
+ * day): "Ngay sau khi nhận giấy tờ …, nếu thấy việc khai tử đúng thì công chức tư pháp - hộ tịch
+ * ghi nội dung khai tử vào Sổ hộ tịch" (Luật Hộ tịch 2014 art. 34(2), the procedure's article;
+ * art. 33 is the family's duty to register within 15 days of the death, not the office's time).
+ * The same clause allows up to 3 working days when the death must be verified; that is not
+ * modelled yet (no `verify` stage), so such a dossier still needs an apology (`extend`).
+ * The catalogue crawl we ship (procedures/catalogue/catalogue.jsonl) shows "1" without a unit for
+ * the counter, online and by post alike, so no channel has a time of its own; version 1 read it
+ * as 8 working hours from the minute of reception, and its dossiers keep it
+ * (workflows/legacy-rules.ts).
  * Free when registered on time (within 15 days of the death), and for families of people with
  * revolutionary merit, poor households and people with disabilities. Late registration pays a fee set
  * by the provincial People's Council; Lào Cai's figure is unconfirmed, so none is charged here.
@@ -15,14 +25,11 @@ import { address, applicantIdNumber, choice, isoDate, personName } from './form-
  */
 export const deathRegistration = defineProcedure({
   code: '1.000656',
-  version: 1,
+  version: 2,
   name: { vi: 'Đăng ký khai tử', en: 'Death registration' },
-  field: { vi: 'Hộ tịch', en: 'Civil status' },
-  level: 'commune',
-  fee: { counter: 0 },
-  deadline: { workingDays: 1 },
+  ...CIVIL_STATUS,
+  deadline: SAME_DAY,
   fullProcessOnline: true,
-  portalIntegrated: true,
   form: z.object({
     deceasedName: personName,
     deceasedIdNumber: applicantIdNumber.optional(),
@@ -60,9 +67,9 @@ export const deathRegistration = defineProcedure({
     relationship: 'con',
   },
   requiredDocuments: [
-    { vi: 'Tờ khai đăng ký khai tử (hoặc biểu mẫu điện tử)', en: 'Death registration declaration (or e-form)' },
+    declaration('đăng ký khai tử', 'Death registration'),
     { vi: 'Giấy báo tử hoặc giấy tờ thay Giấy báo tử', en: 'Death notice, or a document that replaces it' },
-    { vi: 'Văn bản ủy quyền (nếu người khác đi khai)', en: 'Authorisation, if another person applies' },
+    AUTHORISATION,
     {
       vi: 'Giấy tờ chứng minh nơi cư trú cuối cùng của người chết (nếu không tra cứu được)',
       en: "Proof of the deceased's last residence, if it cannot be looked up",

@@ -1,28 +1,32 @@
 import { z } from 'zod';
 import { approve, defineProcedure, deliver, receive, review, verify } from '../../domain/procedure';
+import { CIVIL_STATUS, declaration } from './civil-status';
 import { address, applicantIdNumber, choice, personName } from './form-fields';
 
 /**
  * Cấp Giấy xác nhận tình trạng hôn nhân — 1.004873 (QĐ 163/QĐ-BTP; NĐ 123/2015 art. 21–23;
  * NĐ 120/2025, TT 08/2025/TT-BTP). Commune level: the one-stop centre receives, the civil-status
  * officer checks, a commune People's Committee leader signs.
- * Deadline 3 working days: the page shows "3" without a unit (read as working days); when the
- * status must be verified elsewhere, up to 23 days (reference [fs:70176512176]) — since version 2
- * the `verify` stage (23 calendar days at most, no apology); version 1 left it to `extend`.
+ * Deadline 3 working days: "Trong thời hạn 03 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ"
+ * (NĐ 123/2015 art. 22(3)); the catalogue crawl we ship (procedures/catalogue/catalogue.jsonl)
+ * shows "3" without a unit for the counter, online and by post alike, so no channel has a time of
+ * its own. Since version 3 they are counted as the law counts them (`working-days`: 17:00 of the
+ * third working day after the day of reception; received from 15:00 on, counted from the next
+ * working day); versions 1–2 counted 24 working hours from the minute of reception, and their
+ * dossiers keep that. When the status must be verified where the applicant lived before, up to
+ * 23 days (NĐ 123/2015 art. 22(4); reference [fs:70176512176]) — since version 2 the `verify`
+ * stage (23 calendar days at most, no apology); version 1 left it to `extend`.
  * Fee: set by the provincial People's Council, free for families of people with revolutionary merit,
  * poor households and people with disabilities; Lào Cai's rate is unconfirmed, so 0 here.
  * Only one copy is issued when it is for a marriage.
  */
 export const maritalStatus = defineProcedure({
   code: '1.004873',
-  version: 2,
+  version: 3,
   name: { vi: 'Cấp Giấy xác nhận tình trạng hôn nhân', en: 'Marital status certificate' },
-  field: { vi: 'Hộ tịch', en: 'Civil status' },
-  level: 'commune',
-  fee: { counter: 0 },
-  deadline: { workingDays: 3 },
+  ...CIVIL_STATUS,
+  deadline: { workingDays: 3, kind: 'working-days' },
   fullProcessOnline: true,
-  portalIntegrated: true,
   form: z
     .object({
       applicantName: personName,
@@ -58,7 +62,7 @@ export const maritalStatus = defineProcedure({
     reissue: false,
   },
   requiredDocuments: [
-    { vi: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân (hoặc biểu mẫu điện tử)', en: 'Marital status declaration (or e-form)' },
+    declaration('cấp Giấy xác nhận tình trạng hôn nhân', 'Marital status'),
     { vi: 'Giấy tờ tùy thân (hoặc số định danh cá nhân để tra cứu)', en: 'ID papers (or the personal ID number for a look-up)' },
     {
       vi: 'Giấy xác nhận tình trạng hôn nhân đã cấp (khi đề nghị cấp lại)',

@@ -1,6 +1,28 @@
 import { z } from 'zod';
+import type { Label } from '../../domain/procedure-rules';
 import { approve, defineProcedure, deliver, receive, review, verify } from '../../domain/procedure';
+import { CIVIL_STATUS, SAME_DAY, declaration } from './civil-status';
 import { address, applicantIdNumber, isoDate, personName } from './form-fields';
+
+/**
+ * The same four facts of each partner, asked the same way of both sides: name, date of birth,
+ * personal ID number (checked again at the hand-over, api/delivery-presence.ts), residence.
+ */
+function partner<P extends 'groom' | 'bride'>(p: P, side: { vi: string; en: string }) {
+  const key = <F extends string>(f: F) => `${p}${f}` as `${P}${F}`;
+  const fields = { [key('Name')]: personName, [key('BirthDate')]: isoDate, [key('IdNumber')]: applicantIdNumber, [key('Residence')]: address } as {
+    [K in `${P}Name`]: typeof personName;
+  } & { [K in `${P}BirthDate`]: typeof isoDate } & { [K in `${P}IdNumber`]: typeof applicantIdNumber } & { [K in `${P}Residence`]: typeof address };
+  const labels = {
+    [key('Name')]: { vi: `Họ, chữ đệm và tên bên ${side.vi}`, en: `${side.en}'s full name` },
+    [key('BirthDate')]: { vi: `Ngày, tháng, năm sinh bên ${side.vi}`, en: `${side.en}'s date of birth` },
+    [key('IdNumber')]: { vi: `Số định danh cá nhân bên ${side.vi}`, en: `${side.en}'s personal ID number` },
+    [key('Residence')]: { vi: `Nơi cư trú bên ${side.vi}`, en: `${side.en}'s place of residence` },
+  } as Record<keyof typeof fields, Label>;
+  return { fields, labels };
+}
+const GROOM = partner('groom', { vi: 'nam', en: 'Groom' });
+const BRIDE = partner('bride', { vi: 'nữ', en: 'Bride' });
 
 /**
  * Đăng ký kết hôn — 1.000894 (QĐ 163/QĐ-BTP; Luật Hộ tịch 2014 art. 17–18; NĐ 120/2025, TT 08/2025/TT-BTP).
@@ -20,37 +42,25 @@ import { address, applicantIdNumber, isoDate, personName } from './form-fields';
  * 123/2015, among its legal bases, details the procedure), never "delivered online"; the desk
  * records each spouse's name and personal ID number as checked against the dossier's form
  * (api/delivery-presence.ts). Version 2 dossiers keep their rules (any delivery).
+ * Since version 4 the deadline is the same day (`same-day`; received from 15:00 on, the next
+ * working day), as the law says: "Ngay sau khi nhận đủ giấy tờ …, nếu thấy đủ điều kiện kết hôn
+ * …, công chức tư pháp - hộ tịch ghi việc kết hôn vào Sổ hộ tịch" (Luật Hộ tịch 2014 art. 18(2));
+ * the verification's +5 working days and the hand-over to both spouses stay. The catalogue crawl we
+ * ship (procedures/catalogue/catalogue.jsonl) shows "1" without a unit for the counter, online and
+ * by post alike, so no channel has a time of its own; versions 1–3 read it as 8 working hours from
+ * the minute of reception, and their dossiers keep it.
  */
 export const marriageRegistration = defineProcedure({
   code: '1.000894',
-  version: 3,
+  version: 4,
   name: { vi: 'Đăng ký kết hôn', en: 'Marriage registration' },
-  field: { vi: 'Hộ tịch', en: 'Civil status' },
-  level: 'commune',
-  fee: { counter: 0 },
-  deadline: { workingDays: 1 },
+  ...CIVIL_STATUS,
+  deadline: SAME_DAY,
   fullProcessOnline: false,
-  portalIntegrated: true,
-  form: z.object({
-    groomName: personName,
-    groomBirthDate: isoDate,
-    groomIdNumber: applicantIdNumber,
-    groomResidence: address,
-    brideName: personName,
-    brideBirthDate: isoDate,
-    brideIdNumber: applicantIdNumber,
-    brideResidence: address,
-    firstMarriageForBoth: z.boolean(),
-  }),
+  form: z.object({ ...GROOM.fields, ...BRIDE.fields, firstMarriageForBoth: z.boolean() }),
   formLabels: {
-    groomName: { vi: 'Họ, chữ đệm và tên bên nam', en: "Groom's full name" },
-    groomBirthDate: { vi: 'Ngày, tháng, năm sinh bên nam', en: "Groom's date of birth" },
-    groomIdNumber: { vi: 'Số định danh cá nhân bên nam', en: "Groom's personal ID number" },
-    groomResidence: { vi: 'Nơi cư trú bên nam', en: "Groom's place of residence" },
-    brideName: { vi: 'Họ, chữ đệm và tên bên nữ', en: "Bride's full name" },
-    brideBirthDate: { vi: 'Ngày, tháng, năm sinh bên nữ', en: "Bride's date of birth" },
-    brideIdNumber: { vi: 'Số định danh cá nhân bên nữ', en: "Bride's personal ID number" },
-    brideResidence: { vi: 'Nơi cư trú bên nữ', en: "Bride's place of residence" },
+    ...GROOM.labels,
+    ...BRIDE.labels,
     firstMarriageForBoth: { vi: 'Cả hai bên kết hôn lần đầu', en: 'First marriage for both partners' },
   },
   example: {
@@ -65,7 +75,7 @@ export const marriageRegistration = defineProcedure({
     firstMarriageForBoth: true,
   },
   requiredDocuments: [
-    { vi: 'Tờ khai đăng ký kết hôn (hoặc biểu mẫu điện tử)', en: 'Marriage registration declaration (or e-form)' },
+    declaration('đăng ký kết hôn', 'Marriage registration'),
     {
       vi: 'Giấy tờ tùy thân của hai bên (hoặc số định danh cá nhân để tra cứu)',
       en: "Both partners' ID papers (or personal ID numbers for a database look-up)",

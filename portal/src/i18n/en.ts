@@ -46,6 +46,7 @@ export const en: Messages = {
   'money.amount': 'VND {amount}',
   'deadline.workingDays': '{n} working day{s:n}',
   'deadline.calendarDays': '{n} day{s:n}',
+  'deadline.sameDay': 'the same day (received after 15:00: the next working day)',
   'deadline.none': 'not stated',
   'level.commune': 'Commune level',
   'level.province': 'Province level (filed at the commune, passed on to the province)',

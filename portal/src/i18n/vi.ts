@@ -45,6 +45,7 @@ export const vi = {
   'money.amount': '{amount} đồng',
   'deadline.workingDays': '{n} ngày làm việc',
   'deadline.calendarDays': '{n} ngày',
+  'deadline.sameDay': 'trong ngày (nhận sau 15 giờ: ngày làm việc tiếp theo)',
   'deadline.none': 'không quy định',
   'level.commune': 'Cấp xã',
   'level.province': 'Cấp tỉnh (nộp tại xã, chuyển lên tỉnh)',
