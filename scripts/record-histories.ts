@@ -7,38 +7,20 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nonRetryableIfDataError } from '../activities/data-errors';
-import { approve, deliver, pay, payBeforeReview, post, receive, review, type ProcedureDefinition } from '../domain/procedure';
+import { approve, deliver, payBeforeReview, post, receive, review, type ProcedureDefinition } from '../domain/procedure';
 import { dueFrom } from '../domain/lifecycle/deadline';
 import { reminderPoints } from '../domain/lifecycle/reminders';
 import { getProcedure } from '../procedures';
 import { repairUpdate } from '../workflows/messages';
 import { COMMUNE, DAY, HOUR, MINUTE, citizen, localTime, nextWorkingFridayAt, officer } from '../test/support/workflows/constants';
 import { handOver, type DossierDriver } from '../test/support/workflows/dossier-driver';
+import { residenceV2, reissueV2 } from '../test/support/workflows/earlier-versions';
 import { historyToObject } from '../test/support/workflows/history-codec';
 import { createWorkflowTestEnv, type WorkflowTestEnv } from '../test/support/workflows/workflow-test-env';
 
 const outDir = fileURLToPath(new URL('../test/histories/', import.meta.url));
 const procedure = (code: string) => getProcedure(code) as ProcedureDefinition;
 
-/**
- * Permanent residence at version 2 (1.004222), as its scenario recorded it: decided at the commune,
- * the fee after review, 7 working days counted in hours (version 3 changed all three).
- */
-function residenceV2(): ProcedureDefinition {
-  const current = procedure('1.004222');
-  const { decidedBy: _police, ...rest } = current;
-  return { ...rest, version: 2, deadline: { workingDays: 7 }, stages: [receive(), review({ supplementLimitDays: 15 }), pay(), approve(), deliver()] };
-}
-
-/**
- * Re-issue of a lost land certificate at version 2 (1.012786), as its scenario recorded it: 20
- * working days counted in hours on every channel, route shares 10, 3 and 5 (version 3 changed both).
- */
-function reissueV2(): ProcedureDefinition {
-  const { deadlines: _channels, ...current } = procedure('1.012786');
-  const route = [{ to: 'department', shareWorkingDays: 10 }, { to: 'receiving', shareWorkingDays: 3 }, { to: 'department', shareWorkingDays: 5 }];
-  return { ...current, version: 2, deadline: { workingDays: 20 }, handoff: { ...current.handoff!, route } };
-}
 const desk = officer('desk-officer', COMMUNE);
 const specialist = officer('specialist', COMMUNE);
 const leader = officer('leader', COMMUNE);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dueFrom } from '../domain/lifecycle/deadline';
 import type { DossierEvent, DossierState } from '../domain/lifecycle/state';
 import { payBeforeReview, stageOf, type ProcedureDefinition } from '../domain/procedure';
+import { residenceV2 } from '../test/support/workflows/earlier-versions';
 import { PROCEDURES } from '../procedures';
 import { COMMUNE, DAY, HOUR, MINUTE, citizen, officer } from '../test/support/workflows/constants';
 import { handOver, type DossierDriver } from '../test/support/workflows/dossier-driver';
@@ -272,7 +273,8 @@ describe('Decision 766 timeliness', () => {
 });
 
 describe('messages', () => {
-  const p = procedures.find((x) => x.fee.counter > 0 && !payBeforeReview(x))!;
+  // A fee paid after review: permanent residence as version 2 ran it (version 3 charges at filing).
+  const p = residenceV2();
 
   it('an update refused by the validator writes nothing', async () => {
     const d = await t.start(p);
@@ -325,7 +327,8 @@ describe('messages', () => {
 });
 
 describe('who records the submission', () => {
-  const p = procedures.find((x) => x.fee.counter > 0 && !payBeforeReview(x))!;
+  // A fee paid after review: permanent residence as version 2 ran it (version 3 charges at filing).
+  const p = residenceV2();
   const activitiesScheduled = async (d: DossierDriver) => (await d.handle.fetchHistory()).events!.filter((e) => e.activityTaskScheduledEventAttributes).length;
 
   it('a dossier the API recorded starts from its state: no calendar load, nothing recorded twice', async () => {
@@ -354,7 +357,8 @@ describe('who records the submission', () => {
 });
 
 describe('what a dossier pins and what it reloads', () => {
-  const p = procedures.find((x) => x.fee.counter > 0 && !payBeforeReview(x))!;
+  // A fee paid after review: permanent residence as version 2 ran it (version 3 charges at filing).
+  const p = residenceV2();
 
   it('runs on the rules in its input, not on the current definition (code@version)', async () => {
     const pinned = { ...p, version: 7, deadline: { workingDays: p.deadline.workingDays! + 10 } };
