@@ -9,6 +9,8 @@ import { agencies, type AgencyRow } from '../db/schema';
 export class AgencyDirectory {
   private byCode = new Map<string, AgencyRow>();
   private children = new Map<string, string[]>();
+  /** Moves on at every reload: what was derived from the tree (a user's subtree, their ability) is stale when it differs. */
+  version = 0;
 
   /** With a change feed, an edit made through another process is read here too (db/change-feed.ts). */
   constructor(
@@ -34,6 +36,7 @@ export class AgencyDirectory {
       if (!r.parentCode) continue;
       this.children.set(r.parentCode, [...(this.children.get(r.parentCode) ?? []), r.code]);
     }
+    this.version++;
   }
 
   get(code: string): AgencyRow | undefined {

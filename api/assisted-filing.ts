@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { assistedFilings, type AssistedFilingRow, type UserRow } from '../db/schema';
@@ -6,6 +5,7 @@ import type { Applicant } from '../domain/applicant';
 import type { AgencyDirectory } from './agency-directory';
 import { claimableAttachments } from './attachment-records';
 import { linkCitizen } from './citizen-accounts';
+import { readsOf } from './prepared-reads';
 import { spendConsentCode } from './consent-codes';
 import { badRequest, HttpProblem } from './problem';
 
@@ -93,7 +93,7 @@ export function inSentence(agencyName: string): string {
 }
 
 export const assistedFilingOf = async (db: Db, dossierCode: string): Promise<AssistedFilingRow | undefined> =>
-  (await db.select().from(assistedFilings).where(eq(assistedFilings.dossierCode, dossierCode)))[0];
+  (await readsOf(db).assistedFiling.execute({ code: dossierCode }))[0];
 
 /**
  * How a dossier shows its helper: "Nộp với sự hỗ trợ của … (Tổ công nghệ số cộng đồng …)", and

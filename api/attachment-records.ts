@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { documents, type DocumentRow } from '../db/schema';
+import { readsOf } from './prepared-reads';
 import { badRequest } from './problem';
 
 /** An attachment as the API shows it. */
@@ -44,5 +45,4 @@ export async function linkAttachments(db: Db, dossierCode: string, userId: strin
     .where(and(inArray(documents.id, [...new Set(ids)]), eq(documents.uploadedBy, userId), or(isNull(documents.dossierCode), eq(documents.dossierCode, dossierCode))));
 }
 
-export const dossierAttachments = (db: Db, dossierCode: string) =>
-  db.select().from(documents).where(eq(documents.dossierCode, dossierCode)).orderBy(asc(documents.createdAt), asc(documents.id));
+export const dossierAttachments = (db: Db, dossierCode: string) => readsOf(db).attachments.execute({ code: dossierCode });

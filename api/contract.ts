@@ -9,6 +9,8 @@ import type * as out from './openapi-responses';
 
 export type Localized = z.infer<typeof out.procedureResponse>['name'];
 export type Dossier = z.infer<typeof out.dossierResponse>;
+/** A row of GET /dossiers: what a list shows (no form, no stage records, no allowed actions). */
+export type DossierListItem = z.infer<typeof out.dossierListItemResponse>;
 /** GET /dossiers/:code: the dossier page (the list's rows have neither). */
 export type DossierWithAttachments = z.infer<typeof out.dossierWithAttachmentsResponse>;
 export type AgencyShare = Dossier['shares'][number];

@@ -111,6 +111,19 @@ export const dossierResponse = z.object({
   temporalUrl: z.string().url().nullable(),
 });
 
+/**
+ * A row of GET /dossiers (api/dossier-list-view.ts): what the lists, the CSV export and the
+ * portal's «Hồ sơ của tôi» show, and no more. The form, the stages' records and the allowed
+ * actions are the dossier page's (GET /dossiers/:code): a page of 500 rows carried them all.
+ */
+export const dossierListItemResponse = dossierResponse
+  .pick({
+    code: true, procedureCode: true, procedureVersion: true, procedureName: true, status: true, channel: true,
+    receivingAgencyCode: true, agencyCode: true, assigneeId: true, receivedAt: true, dueAt: true, stageDueAt: true, finishedAt: true,
+    overdue: true, fee: true, paid: true, supplementDueAt: true, paymentDueAt: true, timeliness: true, createdAt: true, updatedAt: true,
+  })
+  .extend({ applicant: z.object({ fullName: z.string() }) });
+
 /** A stuck dossier in GET /dossiers/stuck (api/routes/stuck.routes.ts): where it is and why, nothing of the file. */
 export const stuckDossierResponse = z.object({
   code: z.string(),

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { Request } from 'express';
 import type { Db } from '../db/client';
-import { dossiers, type DossierRow } from '../db/schema';
+import type { DossierRow } from '../db/schema';
 import { dossierSubject } from './dossier-view';
+import { readsOf } from './prepared-reads';
 import { notFound } from './problem';
 
 /**
@@ -10,7 +10,7 @@ import { notFound } from './problem';
  * dossier that does not exist (404), so codes cannot be probed.
  */
 export async function readableDossier(db: Db, req: Request, code: string): Promise<DossierRow> {
-  const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code));
+  const [row] = await readsOf(db).dossier.execute({ code });
   if (!row || !req.ability!.can('read', dossierSubject(row))) throw notFound(`dossier ${code}`);
   return row;
 }

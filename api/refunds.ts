@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { dossierEvents, payments, type DossierRow } from '../db/schema';
+import type { DossierRow } from '../db/schema';
+import { readsOf } from './prepared-reads';
 
 /**
  * Money the office owes back on a dossier (docs/security.md, "Payments"): gateway payments the
@@ -9,12 +9,9 @@ import { dossierEvents, payments, type DossierRow } from '../db/schema';
  * notice. A payment whose notice the workflow has not handled yet is not counted.
  */
 export async function refundDue(db: Db, row: Pick<DossierRow, 'code' | 'finishedAt'>): Promise<number> {
-  const stored = await db.select({ transactionId: payments.transactionId, amount: payments.amount }).from(payments).where(eq(payments.dossierCode, row.code));
+  const stored = await readsOf(db).payments.execute({ code: row.code });
   if (stored.length === 0) return 0;
-  const notices = await db
-    .select({ data: dossierEvents.data })
-    .from(dossierEvents)
-    .where(and(eq(dossierEvents.dossierCode, row.code), eq(dossierEvents.type, 'payment-received')));
+  const notices = await readsOf(db).paymentNotices.execute({ code: row.code });
   const handled = new Map(notices.map((e) => e.data as { transactionId?: string; ignored?: string }).map((d) => [d.transactionId, d.ignored !== undefined]));
   return stored
     .filter((p) => handled.get(p.transactionId) === true || (!handled.has(p.transactionId) && row.finishedAt !== null))

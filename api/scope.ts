@@ -52,12 +52,18 @@ function rulesToSql(ability: AppAbility, action: AbilityAction, subject: Subject
   );
 }
 
+/** Built once per ability (one per session row, api/middleware/auth.ts): a list reuses it. */
+const dossierScopes = new WeakMap<AppAbility, Map<string, SQL | null>>();
+
 /**
  * The caller's rules as a SQL condition on `dossiers`, so a list can only ever contain rows the
  * caller may open. `null` means no rule grants anything (the list is empty).
  */
 export function dossierScope(ability: AppAbility, action: 'read' | 'act' | 'triage' = 'read'): SQL | null {
-  return rulesToSql(ability, action, 'Dossier', COLUMNS);
+  let byAction = dossierScopes.get(ability);
+  if (!byAction) dossierScopes.set(ability, (byAction = new Map()));
+  if (!byAction.has(action)) byAction.set(action, rulesToSql(ability, action, 'Dossier', COLUMNS));
+  return byAction.get(action)!;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import type { Role } from '../domain/roles';
 import type { AppContext } from './context';
+import { readsOf } from './prepared-reads';
 import { TtlCache } from './ttl-cache';
 
 /** The user as authorization sees it: the current row, never the claims of an older token. */
@@ -44,18 +45,7 @@ export class SessionStore {
 
   current(userId: string): Promise<SessionRow | null> {
     return this.cache.get(userId, async () => {
-      const [row] = await this.db
-        .select({
-          id: users.id,
-          username: users.username,
-          fullName: users.fullName,
-          role: users.role,
-          agencyCode: users.agencyCode,
-          tokenVersion: users.tokenVersion,
-          deactivatedAt: users.deactivatedAt,
-        })
-        .from(users)
-        .where(eq(users.id, userId));
+      const [row] = await readsOf(this.db).sessionUser.execute({ id: userId });
       if (!row) return null;
       const { deactivatedAt, ...rest } = row;
       return { ...rest, active: deactivatedAt === null };

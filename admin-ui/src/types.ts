@@ -17,8 +17,15 @@ export type { Agency, AgencyShare, Attachment, DossierEvent, Localized, Procedur
 export type JsonSchemaProp = api.FormJsonSchema;
 
 type WithId<T> = T & { id: string };
-/** A dossier in a list; the dossier page (GET /dossiers/:code) adds the assignee's name and the files. */
+/** A dossier as the dossier page and actions answer it; GET /dossiers/:code adds the assignee's name and the files. */
 export type Dossier = WithId<api.Dossier> & Partial<Pick<api.DossierWithAttachments, 'assigneeName' | 'attachments' | 'refundDue' | 'assistedBy'>>;
+/** A row of a list (GET /dossiers): what the list shows, no form, no allowed actions. A `Dossier` is one too. */
+export type DossierListItem = WithId<api.DossierListItem>;
+/**
+ * Whether a record is a whole dossier, not a list row: react-admin hands the page a row of the
+ * list it came from (its getOne cache) until GET /dossiers/:code answers.
+ */
+export const isWholeDossier = (r: DossierListItem | Dossier | undefined): r is Dossier => !!r && 'allowedActions' in r;
 /** A row of GET /api/dossiers/stuck (docs/operations.md, "Stuck dossiers"). */
 export type StuckDossier = WithId<api.StuckDossier>;
 export type Procedure = WithId<api.Procedure>;

@@ -1,10 +1,11 @@
 import type { RequestHandler } from 'express';
-import { jwtVerify, SignJWT } from 'jose';
+import { SignJWT } from 'jose';
 import { defineAbilityFor, type AbilityUser, type AppAbility } from '../../domain/ability';
 import type { Actor, Role } from '../../domain/roles';
 import type { AppContext } from '../context';
 import { unauthorized, type HttpProblem } from '../problem';
-import { sessionsOf } from '../sessions';
+import { sessionsOf, type SessionRow } from '../sessions';
+import { VerifiedTokens } from '../verified-tokens';
 
 export interface SessionUser {
   id: string;
@@ -40,10 +41,25 @@ export function abilityUser(ctx: AppContext, u: SessionUser): AbilityUser {
   return { id: u.id, role: u.role, agencyCode: u.agencyCode, subtree: ctx.agencies.subtree(u.agencyCode) };
 }
 
+/**
+ * One ability per session row and agency tree: the row object is the one the session store
+ * caches (a new object after any change to the user), and the tree's version moves on at every
+ * reload, so a shared ability is never older than what a fresh build would read.
+ */
+const abilities = new WeakMap<SessionRow, { treeVersion: number; ability: AppAbility }>();
+function abilityOf(ctx: AppContext, row: SessionRow, u: SessionUser): AppAbility {
+  const hit = abilities.get(row);
+  if (hit && hit.treeVersion === ctx.agencies.version) return hit.ability;
+  const ability = defineAbilityFor(abilityUser(ctx, u));
+  abilities.set(row, { treeVersion: ctx.agencies.version, ability });
+  return ability;
+}
+
 export const actorOf = (u: SessionUser): Actor => ({ id: u.id, role: u.role, agencyCode: u.agencyCode, name: u.fullName });
 
 /**
- * Reads a Bearer token when present; routes that need a user call `requireUser`. A token is good
+ * Reads a Bearer token when present; routes that need a user call `requireUser`. Its signature is
+ * checked once per process (api/verified-tokens.ts); the rest on every request. A token is good
  * while its `ver` is its user's current token_version and the user is active; the role and agency
  * are those of the row now, not those the token was issued with. A refused token makes the request
  * anonymous, with the reason kept for `requireUser`: a public route (the OpenAPI document, the
@@ -51,6 +67,7 @@ export const actorOf = (u: SessionUser): Actor => ({ id: u.id, role: u.role, age
  */
 export function authenticate(ctx: AppContext): RequestHandler {
   const sessions = sessionsOf(ctx);
+  const tokens = new VerifiedTokens(ctx.env.JWT_SECRET);
   return async (req, _res, next) => {
     const header = req.get('authorization');
     if (!header) return next();
@@ -62,9 +79,7 @@ export function authenticate(ctx: AppContext): RequestHandler {
     let sub: string;
     let ver: unknown;
     try {
-      const { payload } = await jwtVerify(token, key(ctx.env.JWT_SECRET), { algorithms: ['HS256'] });
-      sub = String(payload.sub);
-      ver = payload.ver;
+      ({ sub, ver } = await tokens.verify(token));
     } catch {
       return refuse('the session token is invalid or expired; sign in again');
     }
@@ -74,7 +89,7 @@ export function authenticate(ctx: AppContext): RequestHandler {
     if (!row.active) return refuse('the account of this session is deactivated');
     if (ver !== row.tokenVersion) return refuse('the session was revoked (signed out, or the role, agency or password changed); sign in again');
     req.user = { id: row.id, username: row.username, fullName: row.fullName, role: row.role, agencyCode: row.agencyCode };
-    req.ability = defineAbilityFor(abilityUser(ctx, req.user));
+    req.ability = abilityOf(ctx, row, req.user);
     next();
   };
 }

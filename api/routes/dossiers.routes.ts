@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { dossierEvents, dossiers, submissions, users, type DossierRow } from '../../db/schema';
+import { dossiers, submissions, users, type DossierRow } from '../../db/schema';
 import { actionBodySchemas, actionSchema, type ActionRequest } from '../../domain/actions';
 import { applicantSchema } from '../../domain/applicant';
 import { hasRoute } from '../../domain/lifecycle/hop-share';
@@ -13,6 +13,7 @@ import { getProcedure } from '../../procedures';
 import { assistanceSchema, assistedFilingOf, assistedView, prepareAssistance } from '../assisted-filing';
 import { attachmentView, claimableAttachments, dossierAttachments, linkAttachments } from '../attachment-records';
 import type { AppContext } from '../context';
+import { readsOf } from '../prepared-reads';
 import { readableDossier } from '../readable-dossier';
 import { refundDue } from '../refunds';
 import { dossierCodeKey } from '../dossier-code';
@@ -21,6 +22,7 @@ import { decidingAgency } from '../deciding-agency';
 import { claimStepDocument } from '../step-documents';
 import { walkInRequest } from '../walk-in';
 import { checkPresence } from '../delivery-presence';
+import { dossierListItem } from '../dossier-list-view';
 import { dossierSubject, dossierView } from '../dossier-view';
 import { eventView } from '../event-view';
 import { parseListParams, sendList } from '../list-params';
@@ -72,6 +74,7 @@ export const dossierListParams = { filter: listFilter, sort: Object.keys(SORTABL
 export function dossierRoutes(ctx: AppContext): Router {
   const r = Router();
   const db = ctx.dbh.db;
+  const reads = readsOf(db);
 
   const readable = (req: Request, code: string) => readableDossier(db, req, code);
   const temporalUi = ctx.temporalUiUrl ? { baseUrl: ctx.temporalUiUrl, namespace: ctx.env.TEMPORAL_NAMESPACE } : undefined;
@@ -152,22 +155,27 @@ export function dossierRoutes(ctx: AppContext): Router {
     const { total, capped } = await listTotal(db, dossiers, where, { offset: p.offset, limit: p.limit, rows: rows.length });
     // Content-Range must stay a number for react-admin; this header says it is only a lower bound.
     if (capped) res.set('X-Total-Capped', String(COUNT_CAP));
-    const actor = actorOf(req.user!);
-    sendList(res, 'dossiers', p.offset, rows.map((row) => dossierView(row, req.ability!, actor, ctx.procedures, temporalUi)), total);
+    sendList(res, 'dossiers', p.offset, rows.map(dossierListItem), total);
   });
 
   r.get('/dossiers/:code', requireUser, async (req, res) => {
     const row = await readable(req, String(req.params.code));
-    const attachments = (await dossierAttachments(db, row.code)).map(attachmentView);
-    // The assignee by name: after a hand-off they belong to an agency the reader may not list.
-    const [assignee] = row.assigneeId ? await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, row.assigneeId)) : [];
-    const assistedBy = assistedView(await assistedFilingOf(db, row.code), req.ability!.can('read', dossierSubject(row), 'applicant.idNumber'));
-    res.json({ ...dossierView(row, req.ability!, actorOf(req.user!), ctx.procedures, temporalUi), assigneeName: assignee?.fullName ?? null, attachments, refundDue: await refundDue(db, row), assistedBy });
+    // What the page adds to the row, read side by side (prepared statements, api/prepared-reads.ts).
+    const [files, assignees, assisted, refund] = await Promise.all([
+      dossierAttachments(db, row.code),
+      // The assignee by name: after a hand-off they belong to an agency the reader may not list.
+      row.assigneeId ? reads.userName.execute({ id: row.assigneeId }) : [],
+      assistedFilingOf(db, row.code),
+      refundDue(db, row),
+    ]);
+    const assistedBy = assistedView(assisted, req.ability!.can('read', dossierSubject(row), 'applicant.idNumber'));
+    const view = dossierView(row, req.ability!, actorOf(req.user!), ctx.procedures, temporalUi);
+    res.json({ ...view, assigneeName: assignees[0]?.fullName ?? null, attachments: files.map(attachmentView), refundDue: refund, assistedBy });
   });
 
   r.get('/dossiers/:code/events', requireUser, async (req, res) => {
     const row = await readable(req, String(req.params.code));
-    const events = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierCode, row.code)).orderBy(asc(dossierEvents.seq));
+    const events = await reads.events.execute({ code: row.code });
     // Names, not ids: whoever reads the trail may not read the users of other agencies.
     const ids = [...new Set(events.map((e) => e.actorId))];
     const people = ids.length ? await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, ids)) : [];

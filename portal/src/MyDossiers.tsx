@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, type Dossier } from './api';
+import { api, type DossierListItem } from './api';
 import { href, onLinkClick } from './router';
 import { useSession } from './session';
 import { SignIn } from './SignIn';
@@ -10,7 +10,7 @@ import { pick, Rich, useT } from './i18n';
 export function MyDossiers() {
   const session = useSession();
   const t = useT();
-  const [list, setList] = useState<Dossier[] | null>(null);
+  const [list, setList] = useState<DossierListItem[] | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
     if (!session) return;

@@ -26,8 +26,10 @@ export type Label = contract.Localized;
 export type JsonSchema = contract.FormJsonSchema;
 /** A file stored by POST /api/attachments, named by id in a submission or a supplement. */
 export type Attachment = contract.Upload;
-/** A dossier as lists and actions answer it; GET /dossiers/:code adds its files. */
+/** A dossier as actions answer it; GET /dossiers/:code adds its files. */
 export type Dossier = contract.Dossier & Partial<Pick<contract.DossierWithAttachments, 'attachments' | 'assistedBy'>>;
+/** A row of «Hồ sơ của tôi» (GET /dossiers): what the list shows, not the form. */
+export type DossierListItem = contract.DossierListItem;
 /** Who is signed in, as the sign-in answer (or the token's own claims) name them. */
 export type User = Pick<contract.SessionUser, 'id' | 'username' | 'fullName' | 'role'> & { agencyCode?: string | null };
 export type Procedure = contract.Procedure;
@@ -236,7 +238,7 @@ export const api = {
   },
   submit: (body: unknown, idempotencyKey: string) => call<Dossier>('POST', '/dossiers', body, { 'Idempotency-Key': idempotencyKey }),
   /** The signed-in citizen's own dossiers, newest first (the API scopes the list to its owner). */
-  myDossiers: () => call<Dossier[]>('GET', `/dossiers?range=${encodeURIComponent('[0,49]')}&sort=${encodeURIComponent('["createdAt","DESC"]')}`),
+  myDossiers: () => call<DossierListItem[]>('GET', `/dossiers?range=${encodeURIComponent('[0,49]')}&sort=${encodeURIComponent('["createdAt","DESC"]')}`),
   dossier: (code: string) => call<contract.DossierWithAttachments>('GET', `/dossiers/${encodeURIComponent(code)}`),
   payment: (code: string) => call<Payment>('GET', `/dossiers/${encodeURIComponent(code)}/payment`),
   lookup: (code: string, phone: string) => call<PublicDossier>('GET', `/public/dossiers/${encodeURIComponent(code.trim())}?phone=${encodeURIComponent(phone.trim())}`),

@@ -157,6 +157,9 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
       outbox: fx.outbox.length ? fx.outbox : ['none'],
       notification: fx.dossiers.map((d) => `${d}#1`),
       phone: [applicant.phone],
+      // The fixtures' applicant, received at laocai.desk's commune: list rows no longer carry ID
+      // numbers for the fuzzer to pick up (api/dossier-list-view.ts), so the counter's prefill gets them here.
+      idNumber: [applicant.idNumber],
       // Headers get values of their own: a NUL in a header never reaches the app (Node's parser answers a bare 400).
       signature: [`sha256=${'0'.repeat(64)}`, 'sha256=zz', 'md5=0'],
       idempotency: [`fuzz-${runId}-0001`, 'short', 'x'.repeat(129)],
@@ -180,6 +183,7 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
       ['^/api/dossiers/\\{code\\}/payment$', { 'path.code': bind('feeDue', 0.9) }],
       ['^/api/dossiers/\\{code\\}/repair$', { 'path.code': bind('stuck', 0.9), ...nasty('reason') }],
       ['^/api/dossiers/\\{code\\}/actions/\\{action\\}$', { 'path.code': bind('dossier', 0.9), 'body.assigneeId': bind('user'), 'body.agencyCode': bind('department'), ...nasty('note', 'reason', 'comment', 'receiptNo') }],
+      ['^/api/applicants/\\{idNumber\\}$', { 'path.idNumber': bind('idNumber') }],
       ['^/api/public/dossiers/\\{code\\}$', { 'path.code': bind('dossier'), 'query.phone': bind('phone') }],
       ['^/api/public/verify/\\{code\\}$', { 'path.code': bind('issued', 0.9) }],
       ['^/api/dossiers/\\{code\\}', { 'path.code': bind('dossier', 0.9) }],

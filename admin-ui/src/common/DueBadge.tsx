@@ -1,6 +1,6 @@
 import { Chip, Tooltip } from '@mui/material';
 import { useRecordContext, useTranslate, useLocaleState } from 'react-admin';
-import type { Dossier } from '../types';
+import type { DossierListItem } from '../types';
 import { dueState, splitWorking, workingLeft } from './working-time';
 import { WRAPPING_CHIP } from './fields';
 import { formatDateTime } from './format';
@@ -10,8 +10,8 @@ const COLORS = { on_time: 'success', due_soon: 'warning', overdue: 'error', none
 const CLOCK_RUNNING = new Set(['RECEIVED', 'IN_REVIEW', 'AWAITING_APPROVAL']);
 
 /** Remaining working time as a coloured badge: on time, due soon (< 1 working day), overdue. */
-export function DueBadge({ record: given }: { record?: Dossier; label?: string; source?: string; sortable?: boolean }) {
-  const ctx = useRecordContext<Dossier>();
+export function DueBadge({ record: given }: { record?: DossierListItem; label?: string; source?: string; sortable?: boolean }) {
+  const ctx = useRecordContext<DossierListItem>();
   const record = given ?? ctx;
   const translate = useTranslate();
   const [locale] = useLocaleState();

@@ -1,6 +1,6 @@
 import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import type { Dossier, Status } from '../types';
+import type { DossierListItem, Status } from '../types';
 import { WRAPPING_CHIP } from './fields';
 
 type Tone = 'default' | 'info' | 'success' | 'warning' | 'error';
@@ -37,6 +37,6 @@ export function StatusChip({ status, overdue = false }: { status: Status; overdu
 }
 
 export function StatusField(_: { label?: string; source?: string; sortBy?: string }) {
-  const record = useRecordContext<Dossier>();
+  const record = useRecordContext<DossierListItem>();
   return record ? <StatusChip status={record.status} overdue={record.overdue} /> : null;
 }

@@ -1,5 +1,5 @@
 import { ReferenceField, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import type { Dossier } from '../types';
+import type { DossierListItem } from '../types';
 import { formatDateTime, formatNumber, pick } from './format';
 
 /** An agency code shown as the agency's name (read via the agencies resource, cached). */
@@ -37,7 +37,7 @@ const TITLE = { display: 'block', minWidth: '10em', overflowWrap: 'break-word' }
 export const WRAPPING_CHIP = { height: 'auto', minHeight: 24, '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } } as const;
 
 export function ProcedureNameField(_: { label?: string; sortable?: boolean }) {
-  const record = useRecordContext<Dossier>();
+  const record = useRecordContext<DossierListItem>();
   const [locale] = useLocaleState();
   return record ? (
     <span title={record.procedureCode} style={TITLE}>

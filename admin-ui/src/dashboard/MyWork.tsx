@@ -6,10 +6,10 @@ import { AgencyField, ProcedureNameField, UserField, WRAP } from '../common/fiel
 import { StatusField } from '../common/StatusField';
 import { formatNumber } from '../common/format';
 import { dueState } from '../common/working-time';
-import type { Dossier, Status } from '../types';
+import type { DossierListItem, Status } from '../types';
 
 /** Overdue first, then soonest due; dossiers without a due date last. */
-const byUrgency = (a: Dossier, b: Dossier) =>
+const byUrgency = (a: DossierListItem, b: DossierListItem) =>
   Number(b.overdue) - Number(a.overdue) || (a.dueAt ? Date.parse(a.dueAt) : Infinity) - (b.dueAt ? Date.parse(b.dueAt) : Infinity) || a.code.localeCompare(b.code);
 
 type Queue = 'to_receive' | 'awaiting_approval' | 'agency' | 'mine' | 'forwarded';
@@ -50,7 +50,7 @@ export function MyWork() {
   const [picked, setTab] = useState<Queue | null>(null);
   const tab = picked && queues.includes(picked) ? picked : queues[0]!;
   const [status, setStatus] = useState<Status | null>(null);
-  const { data: raw = [], isPending } = useGetList<Dossier>(
+  const { data: raw = [], isPending } = useGetList<DossierListItem>(
     'dossiers',
     { filter: queueFilter(tab, identity as never), sort: { field: 'dueAt', order: 'ASC' }, pagination: { page: 1, perPage: 500 } },
     { enabled: !!identity, refetchInterval: 60_000 },

@@ -1,11 +1,11 @@
-import { Box, Card, CardContent, CardHeader, Grid, Stack, Typography } from '@mui/material';
+import { Box, Card, CardContent, CardHeader, Grid, LinearProgress, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { FunctionField, Labeled, Show, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { DueBadge } from '../common/DueBadge';
 import { AgencyField, TranslatedField, WRAP } from '../common/fields';
 import { formatDateTime, formatMoney, pick } from '../common/format';
 import { StatusChip } from '../common/StatusField';
-import type { Dossier } from '../types';
+import { isWholeDossier, type Dossier, type DossierListItem } from '../types';
 import { ActionButtons } from './actions/ActionButtons';
 import { Attachments } from './Attachments';
 import { Documents } from './Documents';
@@ -56,9 +56,11 @@ function Header() {
 }
 
 function DossierDetail() {
-  const record = useRecordContext<Dossier>();
+  const record = useRecordContext<Dossier | DossierListItem>();
   const [locale] = useLocaleState();
-  if (!record) return null;
+  // Opened from a list, the page holds that list's row until GET /dossiers/:code answers: the row
+  // has no form, stage records or allowed actions (api/dossier-list-view.ts), so wait for the whole.
+  if (!isWholeDossier(record)) return record ? <LinearProgress sx={{ m: 2 }} /> : null;
   return (
     <Box sx={{ p: 2 }}>
       <Header />

@@ -1,6 +1,6 @@
 import { formatDateTime } from '../common/format';
 import { appVi } from '../i18n/vi';
-import type { Dossier } from '../types';
+import type { DossierListItem } from '../types';
 import { csvCell as cell } from './csv-cell';
 
 /** Names the rows point to, by code or id (fetched once per export). */
@@ -15,7 +15,7 @@ const L = appVi.app;
 const yesNo = (b: boolean) => (b ? 'Có' : 'Không');
 
 /** The columns an office reports on (no personal numbers), as Vietnamese readers expect them. */
-const COLUMNS: [header: string, value: (r: Dossier, n: CsvNames) => unknown][] = [
+const COLUMNS: [header: string, value: (r: DossierListItem, n: CsvNames) => unknown][] = [
   [F.code, (r) => r.code],
   ['Mã thủ tục', (r) => r.procedureCode],
   [F.procedureName, (r) => r.procedureName?.vi ?? r.procedureCode],
@@ -36,7 +36,7 @@ const COLUMNS: [header: string, value: (r: Dossier, n: CsvNames) => unknown][] =
  * Vietnam (dd/MM/yyyy HH:mm, common/format), names instead of codes and ids, formula-like cells
  * defused (csv-cell), and a BOM so Excel reads the diacritics as UTF-8.
  */
-export function dossierCsv(records: Dossier[], names: CsvNames): string {
+export function dossierCsv(records: DossierListItem[], names: CsvNames): string {
   const lines = [COLUMNS.map(([h]) => cell(h)).join(','), ...records.map((r) => COLUMNS.map(([, v]) => cell(v(r, names))).join(','))];
   return `\uFEFF${lines.join('\r\n')}`;
 }

@@ -1,9 +1,9 @@
 import { downloadCSV, type FetchRelatedRecords } from 'react-admin';
-import type { Dossier } from '../types';
+import type { DossierListItem } from '../types';
 import { csvFileName, dossierCsv } from './dossier-csv';
 
 /** The list's export: the agencies' and assignees' names fetched once, then a dated Vietnamese CSV (dossier-csv). */
-export async function dossierExporter(records: Dossier[], fetchRelatedRecords: FetchRelatedRecords) {
+export async function dossierExporter(records: DossierListItem[], fetchRelatedRecords: FetchRelatedRecords) {
   // One look-up for both agency columns: a forwarded dossier names two agencies.
   const agencyRefs = records.flatMap((r) => [{ code: r.agencyCode }, { code: r.receivingAgencyCode }]);
   const [agencies, users] = await Promise.all([

@@ -41,14 +41,30 @@ const ACTION_ORDER: readonly Action[] = [
  * procedure is decided at province level (the repeatable one when its rules give a route). Nothing else: an action of a kind not listed is never offered.
  */
 export function kindsOf(p: ProcedureRules): StageKind[] {
+  const known = KINDS_OF.get(p);
+  if (known) return known;
   const listed = p.stages.map((s) => s.name);
-  return (Object.keys(KINDS) as KindName[])
+  const kinds = (Object.keys(KINDS) as KindName[])
     .filter((k) => k === 'lifecycle' || (k === 'handoff' ? p.level === 'province' && !hasRoute(p) : k === 'handoffRoute' ? hasRoute(p) : listed.includes(k)))
     .map((k) => KINDS[k]);
+  KINDS_OF.set(p, kinds);
+  return kinds;
 }
+
+// Rules are never changed once built (a new version is a new object): what is derived from them
+// is derived once. Every list row asks for every action's spec (allowedActions), so this is hot.
+const KINDS_OF = new WeakMap<ProcedureRules, StageKind[]>();
+const SPECS = new WeakMap<ProcedureRules, Map<Action, ActionSpec<Action> | null>>();
 
 /** The one spec of `action` under `p` (a kind may share one, like `reject`: its statuses are merged), or null. */
 export function specOf<A extends Action>(p: ProcedureRules, action: A): ActionSpec<A> | null {
+  let specs = SPECS.get(p);
+  if (!specs) SPECS.set(p, (specs = new Map()));
+  if (!specs.has(action)) specs.set(action, mergedSpec(p, action) as unknown as ActionSpec<Action> | null);
+  return specs.get(action) as ActionSpec<A> | null;
+}
+
+function mergedSpec<A extends Action>(p: ProcedureRules, action: A): ActionSpec<A> | null {
   const specs = kindsOf(p).flatMap((k) => (k.actions[action] ? [k.actions[action] as ActionSpec<A>] : []));
   if (specs.length === 0) return null;
   return { ...specs[0]!, in: [...new Set(specs.flatMap((x) => x.in))] };

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ReferenceInput, SelectInput, required, useGetList, useTranslate } from 'react-admin';
-import type { Dossier } from '../../types';
+import type { Dossier, DossierListItem } from '../../types';
 
 export interface Officer {
   id: string;
@@ -11,7 +11,7 @@ export interface Officer {
 
 /** Open dossiers per assignee at an agency: the leader balances work by it. */
 export function useWorkload(agencyCode: string | undefined, enabled = true) {
-  const { data = [] } = useGetList<Dossier>(
+  const { data = [] } = useGetList<DossierListItem>(
     'dossiers',
     { filter: { agencyCode, open: true }, pagination: { page: 1, perPage: 500 }, sort: { field: 'dueAt', order: 'ASC' } },
     { enabled: enabled && !!agencyCode },
