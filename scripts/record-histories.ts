@@ -27,6 +27,12 @@ const leader = officer('leader', COMMUNE);
 /** The commune's police unit (db/seed: `<commune>-CA`), which decides residence from version 3. */
 const POLICE = `${COMMUNE}-CA`;
 
+/** The desk hands the dossier to the specialist, who examines it and finds it complete: the state after. */
+async function assignAndVerify(d: DossierDriver) {
+  await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
+  return d.act(specialist, { action: 'verify', body: {} });
+}
+
 /** How the dossiers decided here end: approved by the leader, handed over, rated by the citizen. */
 async function approveDeliverRate(d: DossierDriver, rating: { score: number; comment?: string }, method: 'desk' | 'online' = 'desk'): Promise<void> {
   await d.act(leader, { action: 'approve', body: {} });
@@ -162,8 +168,7 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     check(marriage.stages.at(-1)?.name === 'deliver' && (marriage.stages.at(-1) as { result?: string }).result === 'in-person-both-spouses', 'marriage is handed to both spouses');
     const d = await t.start(marriage, { form: marriage.example });
     await d.receive();
-    await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
-    await d.act(specialist, { action: 'verify', body: {} });
+    await assignAndVerify(d);
     let s = await d.act(leader, { action: 'approve', body: {} });
     check(s.status === 'RESULT_READY', 'the result is ready');
     const groom = { name: marriage.example.groomName as string, idNumber: marriage.example.groomIdNumber as string };
@@ -218,8 +223,7 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     check(s.receptionEscalated === true, 'the fresh reception deadline escalates');
     s = await d.receive();
     check(s.status === 'RECEIVED' && s.clockStartAt !== null, 'received, the clock started');
-    await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
-    await d.act(specialist, { action: 'verify', body: {} });
+    await assignAndVerify(d);
     await approveDeliverRate(d, { score: 4 }, 'online');
     return d;
   },
@@ -238,8 +242,7 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     await d.refused(desk, { action: 'record-payment', body: { amount: 2_000, receiptNo: 'BL-0001' } });
     s = await d.act(desk, { action: 'record-payment', body: { amount: 21_000, receiptNo: 'BL-0001' } });
     check(s.paid && s.status === 'RECEIVED', 'paid, then received for review');
-    await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
-    await d.act(specialist, { action: 'verify', body: {} });
+    await assignAndVerify(d);
     await approveDeliverRate(d, { score: 5 });
     return d;
   },
@@ -299,8 +302,7 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     const d = await t.start(rules, { by: 'counter', channel: 'post', form: land.example });
     let s = await d.query();
     check(s.status === 'RECEIVED' && s.deadline?.workingDays === 20, 'received by post on the postal deadline');
-    await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
-    s = await d.act(specialist, { action: 'verify', body: {} });
+    s = await assignAndVerify(d);
     check(s.stage?.kind === 'post' && s.pausedAt != null, 'posted, the clock paused');
     const dueBefore = s.dueAt!;
     await d.sleepUntil(s.posting!.startedAt + 3 * DAY);
@@ -320,8 +322,7 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     const permit = procedure('1.013225');
     check(permit.version === 2, 'the construction permit is at version 2 (inspect and consult)');
     const d = await t.start(permit, { by: 'counter', form: permit.example });
-    await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
-    let s = await d.act(specialist, { action: 'verify', body: {} });
+    let s = await assignAndVerify(d);
     check(s.stage?.kind === 'inspect', 'examined, the site inspection holds the dossier');
     s = await d.act(specialist, { action: 'schedule-inspection', body: { at: new Date(s.receivedAt! + 2 * DAY).toISOString(), place: 'Tổ 5, phường Cam Đường' } });
     s = await d.act(specialist, { action: 'schedule-inspection', body: { at: new Date(s.receivedAt! + 3 * DAY).toISOString(), place: 'Tổ 5, phường Cam Đường', note: 'chủ đầu tư xin dời lịch' } });
@@ -333,9 +334,7 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     const silent = s.consultation!.asks.find((a) => a.agencyCode === 'H38.STP')!;
     s = await d.sleepUntil(silent.dueAt + MINUTE);
     check(s.status === 'AWAITING_APPROVAL' && !s.stage && s.consultation!.asks.every((a) => a.answer !== null), 'the silent agency deemed to agree; the consultation over');
-    await d.act(leader, { action: 'approve', body: {} });
-    await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
-    await d.act(citizen, { action: 'rate', body: { score: 4 } });
+    await approveDeliverRate(d, { score: 4 });
     return d;
   },
   /**
@@ -348,8 +347,7 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     const land = procedure('1.013978');
     check(land.version === 2, 'the first land certificate at version 2');
     const d = await t.start(land, { by: 'counter', form: land.example });
-    await d.act(desk, { action: 'assign', body: { assigneeId: specialist.id } });
-    let s = await d.act(specialist, { action: 'verify', body: {} });
+    let s = await assignAndVerify(d);
     check(s.stage?.kind === 'post' && s.pausedAt != null, 'posted, the clock paused');
     s = await d.sleepUntil(s.posting!.endsAt + MINUTE);
     check(s.stage?.kind === 'tax' && s.status === 'IN_REVIEW' && s.pausedAt == null, 'the posting over, at the tax stage with the clock running');
@@ -362,9 +360,7 @@ const SCENARIOS: Record<string, (t: WorkflowTestEnv) => Promise<DossierDriver>> 
     check(s.tax!.remindedAt !== null && s.tax!.settledAt === null, 'the unpaid notice flagged');
     s = await d.act(desk, { action: 'record-tax-payment', body: { receiptNo: 'CT-2026-008910' } });
     check(s.status === 'AWAITING_APPROVAL' && !s.stage && s.tax!.excludedMinutes > 0 && s.dueAt! > dueBefore, 'paid: the due date moved on by the wait');
-    await d.act(leader, { action: 'approve', body: {} });
-    await d.act(desk, { action: 'deliver', body: { method: 'desk' } });
-    await d.act(citizen, { action: 'rate', body: { score: 4 } });
+    await approveDeliverRate(d, { score: 4 });
     return d;
   },
   /**

@@ -66,51 +66,36 @@ export function foreignOf(name: string): string {
   return 'none';
 }
 
+/** A question from its options written `{ id: label }`, in the order they are offered. */
+const facet = (id: string, text: string, weight: number, valuesOf: Facet['valuesOf'], options: Record<string, string>): Facet => ({
+  id,
+  text,
+  weight,
+  options: Object.entries(options).map(([option, label]) => ({ id: option, label })),
+  valuesOf,
+});
+
 export const FACETS: readonly Facet[] = [
-  {
-    id: 'foreign',
-    text: 'Việc này có liên quan đến người nước ngoài không?',
-    weight: 1,
-    options: [
-      { id: 'none', label: 'Không, chỉ người Việt Nam' },
-      { id: 'border', label: 'Có, người nước láng giềng ở khu vực biên giới' },
-      { id: 'foreign', label: 'Có, người nước ngoài' },
-    ],
-    valuesOf: (c) => [foreignOf(c.name)],
-  },
-  {
-    id: 'action',
-    text: 'Ông/Bà làm việc này lần đầu, hay làm lại, xin cấp lại, thay đổi?',
-    weight: 1,
-    options: [
-      { id: 'first', label: 'Làm lần đầu' },
-      { id: 'again', label: 'Đăng ký lại việc đã đăng ký trước đây' },
-      { id: 'lost', label: 'Xin cấp lại vì bị mất, bị hỏng' },
-      { id: 'change', label: 'Đổi, thay đổi, sửa thông tin, gia hạn' },
-      { id: 'end', label: 'Chấm dứt, tạm ngừng, xóa' },
-    ],
-    valuesOf: (c) => [actionOf(c.name)],
-  },
-  {
-    id: 'audience',
-    text: 'Ai là người đề nghị?',
-    weight: 1,
-    options: [
-      { id: 'citizen', label: 'Cá nhân, hộ gia đình' },
-      { id: 'organisation', label: 'Doanh nghiệp, hợp tác xã, tổ chức' },
-    ],
-    valuesOf: (c) => c.audience,
-  },
-  {
-    id: 'level',
-    text: 'Ông/Bà muốn làm ở đâu?',
-    weight: 0.5,
-    options: [
-      { id: 'commune', label: 'Tại xã, phường nơi cư trú' },
-      { id: 'province', label: 'Tại cơ quan cấp tỉnh' },
-    ],
-    valuesOf: (c) => [c.level],
-  },
+  facet('foreign', 'Việc này có liên quan đến người nước ngoài không?', 1, (c) => [foreignOf(c.name)], {
+    none: 'Không, chỉ người Việt Nam',
+    border: 'Có, người nước láng giềng ở khu vực biên giới',
+    foreign: 'Có, người nước ngoài',
+  }),
+  facet('action', 'Ông/Bà làm việc này lần đầu, hay làm lại, xin cấp lại, thay đổi?', 1, (c) => [actionOf(c.name)], {
+    first: 'Làm lần đầu',
+    again: 'Đăng ký lại việc đã đăng ký trước đây',
+    lost: 'Xin cấp lại vì bị mất, bị hỏng',
+    change: 'Đổi, thay đổi, sửa thông tin, gia hạn',
+    end: 'Chấm dứt, tạm ngừng, xóa',
+  }),
+  facet('audience', 'Ai là người đề nghị?', 1, (c) => c.audience, {
+    citizen: 'Cá nhân, hộ gia đình',
+    organisation: 'Doanh nghiệp, hợp tác xã, tổ chức',
+  }),
+  facet('level', 'Ông/Bà muốn làm ở đâu?', 0.5, (c) => [c.level], {
+    commune: 'Tại xã, phường nơi cư trú',
+    province: 'Tại cơ quan cấp tỉnh',
+  }),
 ];
 
 /** The option every question has: the citizen does not know, and nothing is ruled out. */

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { System } from '../../runtime/system';
-import { login, startTestSystem } from '../support/system';
-import { act, baseUrl, launch, screenshot, signIn, statusIs } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../support/system';
+import { act, baseUrl, browserStack, screenshot, signIn, statusIs } from './support';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -21,16 +20,14 @@ const DECLARATION = 'Tờ khai đăng ký khai sinh (hoặc biểu mẫu điện
 const BIRTH_PROOF = 'Giấy chứng sinh hoặc văn bản của người làm chứng';
 
 describe('officers see the files a citizen uploaded', () => {
-  let system: System;
-  let browser: Browser;
+  const stack = browserStack();
   let code: string;
 
   beforeAll(async () => {
-    [system, browser] = await Promise.all([startTestSystem(), launch()]);
     // The citizen's side through the API, as the portal calls it: one upload per document.
-    const token = await login(system, 'citizen');
+    const token = await login(stack.system, 'citizen');
     const as = { Authorization: `Bearer ${token}` };
-    const http = () => request(system.server);
+    const http = () => request(stack.system.server);
     const declared = await http().post('/api/attachments').set(as).field('requirement', DECLARATION).attach('file', pdf, { filename: 'to-khai-khai-sinh.pdf', contentType: 'application/pdf' });
     expect(declared.status).toBe(201);
     expect(declared.body[0]).toMatchObject({ requirement: DECLARATION, size: pdf.length });
@@ -45,19 +42,15 @@ describe('officers see the files a citizen uploaded', () => {
     expect(submitted.status).toBe(201);
     code = submitted.body.code;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
 
   const openDossier = async (page: Page) => {
-    await page.goto(`${baseUrl(system)}/admin/#/dossiers/${code}/show`);
+    await page.goto(`${baseUrl(stack.system)}/admin/#/dossiers/${code}/show`);
     await page.locator('[data-testid="dossier-code"]', { hasText: code }).waitFor();
     return page.getByTestId('attachments');
   };
 
   it('a desk officer finds each file against the checklist, previews it and downloads the same bytes', async () => {
-    const desk = await signIn(browser, system, 'laocai.desk');
+    const desk = await signIn(stack.browser, stack.system, 'laocai.desk');
     const list = await openDossier(desk);
 
     // The checklist: the declaration received (with its file), the birth proof missing, the photo extra.
@@ -121,16 +114,16 @@ describe('officers see the files a citizen uploaded', () => {
   });
 
   it('a citizen says in the portal which document each file is; the desk finds it ticked', async () => {
-    const context = await browser.newContext({ viewport: { width: 1080, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await stack.browser.newContext({ viewport: { width: 1080, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     const portal = await context.newPage();
     portal.setDefaultTimeout(20_000);
-    await portal.goto(`${baseUrl(system)}/nop-ho-so/1.001193`);
+    await portal.goto(`${baseUrl(stack.system)}/nop-ho-so/1.001193`);
     await portal.locator('#username').fill('citizen');
     await portal.locator('#password').fill('motcua123');
     await portal.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await portal.getByRole('button', { name: /Đăng xuất/ }).waitFor();
 
-    const { body: birth } = await request(system.server).get('/api/procedures/1.001193');
+    const { body: birth } = await request(stack.system.server).get('/api/procedures/1.001193');
     await portal.locator('#applicant-idNumber').fill('010203004567');
     await portal.locator('#applicant-phone').fill('0912345678');
     await portal.locator('#agencyCode').selectOption('02647');
@@ -152,8 +145,8 @@ describe('officers see the files a citizen uploaded', () => {
     expect(portalCode).toMatch(/^02647-\d{6}-\d{4}$/);
     await context.close();
 
-    const desk = await signIn(browser, system, 'laocai.desk');
-    await desk.goto(`${baseUrl(system)}/admin/#/dossiers/${portalCode}/show`);
+    const desk = await signIn(stack.browser, stack.system, 'laocai.desk');
+    await desk.goto(`${baseUrl(stack.system)}/admin/#/dossiers/${portalCode}/show`);
     const list = desk.getByTestId('attachments');
     await list.locator(`li[data-requirement="${BIRTH_PROOF}"][data-received="true"] [data-name="giay-chung-sinh.pdf"]`).waitFor();
     expect(await list.locator(`li[data-requirement="${DECLARATION}"]`).getAttribute('data-received')).toBe('false');
@@ -161,7 +154,7 @@ describe('officers see the files a citizen uploaded', () => {
   });
 
   it('the leader of the agency sees the same list', async () => {
-    const leader = await signIn(browser, system, 'laocai.leader');
+    const leader = await signIn(stack.browser, stack.system, 'laocai.leader');
     const list = await openDossier(leader);
     await list.locator(`li[data-requirement="${DECLARATION}"][data-received="true"]`).waitFor();
     await list.getByTestId('attachments-extra').locator('[data-name="anh-giay-to.png"]').waitFor();

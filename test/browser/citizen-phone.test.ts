@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import banks from '../../portal/src/data/bank-bins.json';
-import type { System } from '../../runtime/system';
-import { login, startTestSystem } from '../support/system';
-import { baseUrl, launch, screenshot } from './support';
+import { baseUrl, browserStack, portalPage, screenshot, signInOnPortal } from './support';
 
 /**
  * Issue 18 §5–§6: the citizen on a phone (390×844) and the kiosk — each journey the walkthrough
@@ -21,19 +19,12 @@ const ddmmyyyy = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { da
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 
 describe('the citizen on a phone, and the kiosk', () => {
-  let system: System;
-  let browser: Browser;
-  const tokens: Record<string, string> = {};
-  const as = (u: string) => ({ Authorization: `Bearer ${tokens[u]}` });
-  const act = async (user: string, code: string, action: string, body: object = {}) => {
-    const res = await request(system.server).post(`/api/dossiers/${code}/actions/${action}`).set(as(user)).send(body);
-    expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
-    return res.body as { status: string; supplementDueAt?: string };
-  };
+  const stack = browserStack(['citizen', 'laocai.desk', 'laocai.specialist']);
+  const { as, act } = stack;
   /** A dossier the seeded citizen submitted online (through the API: the portal's form has its own tests). */
   const submit = async (procedureCode: string, tag: string) => {
-    const { body: p } = await request(system.server).get(`/api/procedures/${procedureCode}`);
-    const res = await request(system.server)
+    const { body: p } = await request(stack.system.server).get(`/api/procedures/${procedureCode}`);
+    const res = await request(stack.system.server)
       .post('/api/dossiers')
       .set(as('citizen'))
       .set('Idempotency-Key', `citizen-phone-${Date.now()}-${tag}`)
@@ -41,29 +32,8 @@ describe('the citizen on a phone, and the kiosk', () => {
     expect(res.status).toBe(201);
     return res.body.code as string;
   };
-  const open = async (path: string, options: BrowserContextOptions = {}) => {
-    const context = await browser.newContext({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true, ...options });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-    await page.goto(`${baseUrl(system)}${path}`);
-    return page;
-  };
-  const signInOnPage = async (page: Page) => {
-    await page.locator('#username').fill('citizen');
-    await page.locator('#password').fill('motcua123');
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.getByRole('button', { name: /Đăng xuất/ }).waitFor();
-  };
-
-  beforeAll(async () => {
-    [system, browser] = await Promise.all([startTestSystem(), launch()]);
-    for (const u of ['citizen', 'laocai.desk', 'laocai.specialist']) tokens[u] = await login(system, u);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const open = (path: string, options: BrowserContextOptions = {}) =>
+    portalPage(stack.browser, stack.system, path, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, ...options });
 
   it('signs in from the header on any page and lists «Hồ sơ của tôi», each opening its dossier', async () => {
     const code = await submit('1.001193', 'mine');
@@ -71,7 +41,7 @@ describe('the citizen on a phone, and the kiosk', () => {
     // The sign-in link is in the header of every page, not only behind a submission.
     const signInLink = page.getByRole('navigation').getByRole('link', { name: 'Đăng nhập' });
     await signInLink.click();
-    await signInOnPage(page);
+    await signInOnPortal(page);
     await page.waitForURL((u) => u.pathname === '/ho-so-cua-toi');
     const row = page.getByTestId('my-dossiers').getByRole('link', { name: new RegExp(code) });
     await row.waitFor();
@@ -89,9 +59,9 @@ describe('the citizen on a phone, and the kiosk', () => {
     // Business household: the fee is paid at filing, so reception asks for it.
     const code = await submit('1.001612', 'fee');
     expect((await act('laocai.desk', code, 'receive')).status).toBe('AWAITING_PAYMENT');
-    const { body: pay } = await request(system.server).get(`/api/dossiers/${code}/payment`).set(as('citizen'));
-    const bank = (banks.banks as Record<string, { short: string; name: string }>)[system.env.PAYMENT_BANK_BIN]!;
-    expect(bank, `the test's bank BIN ${system.env.PAYMENT_BANK_BIN} is in the map`).toBeDefined();
+    const { body: pay } = await request(stack.system.server).get(`/api/dossiers/${code}/payment`).set(as('citizen'));
+    const bank = (banks.banks as Record<string, { short: string; name: string }>)[stack.system.env.PAYMENT_BANK_BIN]!;
+    expect(bank, `the test's bank BIN ${stack.system.env.PAYMENT_BANK_BIN} is in the map`).toBeDefined();
 
     // Not signed in: the code and the phone are enough to see the QR.
     const page = await open(`/tra-cuu?ma=${code}&sdt=${PHONE}`, { permissions: ['clipboard-read', 'clipboard-write'] });
@@ -99,7 +69,7 @@ describe('the citizen on a phone, and the kiosk', () => {
     await qr.waitFor();
     expect(await qr.getAttribute('src')).toBe(pay.qrPng);
     expect(await page.getByTestId('pay-bank').textContent()).toBe(`${bank.short} — ${bank.name}`);
-    expect(await page.getByTestId('pay-account').textContent()).toBe(system.env.PAYMENT_ACCOUNT_NUMBER);
+    expect(await page.getByTestId('pay-account').textContent()).toBe(stack.system.env.PAYMENT_ACCOUNT_NUMBER);
     await screenshot(page, 'citizen-390-track-pay-qr');
 
     // Save: a real PNG file named after the dossier.
@@ -112,14 +82,14 @@ describe('the citizen on a phone, and the kiosk', () => {
     // No Web Share here (desktop Linux Chromium): copy the account number or the VietQR text.
     expect(await page.evaluate(() => typeof navigator.share)).toBe('undefined');
     await page.getByRole('button', { name: 'Chép số tài khoản' }).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(system.env.PAYMENT_ACCOUNT_NUMBER);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(stack.system.env.PAYMENT_ACCOUNT_NUMBER);
     await page.getByRole('button', { name: 'Chép mã VietQR' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(pay.vietqr);
     expect(await page.getByTestId('pay-note').textContent()).toContain('Đã chép mã VietQR');
     await page.context().close();
 
     // A phone with the share sheet gets the PNG itself to hand to its banking app.
-    const context = await browser.newContext({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await stack.browser.newContext({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     await context.addInitScript(() => {
       const w = window as unknown as { shared: { title?: string; files: { name: string; type: string; size: number }[] } | null };
       w.shared = null;
@@ -131,7 +101,7 @@ describe('the citizen on a phone, and the kiosk', () => {
       });
     });
     const phone = await context.newPage();
-    await phone.goto(`${baseUrl(system)}/tra-cuu?ma=${code}&sdt=${PHONE}`);
+    await phone.goto(`${baseUrl(stack.system)}/tra-cuu?ma=${code}&sdt=${PHONE}`);
     await phone.getByRole('button', { name: 'Chia sẻ mã QR' }).click();
     await expect.poll(() => phone.evaluate(() => (window as unknown as { shared: unknown }).shared)).toMatchObject({ title: `Nộp phí hồ sơ ${code}`, files: [{ name: `${code}-vietqr.png`, type: 'image/png' }] });
     await context.close();
@@ -152,8 +122,8 @@ describe('the citizen on a phone, and the kiosk', () => {
     await page.getByRole('button', { name: 'Tra cứu' }).click();
     await expect.poll(() => page.getByTestId('track-status').textContent()).toBe('Đã tiếp nhận, đang chờ xử lý');
     await page.getByRole('navigation').getByRole('link', { name: 'Đăng nhập' }).click();
-    await signInOnPage(page);
-    await page.goto(`${baseUrl(system)}/tra-cuu/${code}`);
+    await signInOnPortal(page);
+    await page.goto(`${baseUrl(stack.system)}/tra-cuu/${code}`);
     // A phone keeps the session in sessionStorage: the same address now opens the dossier itself.
     await expect.poll(() => page.getByTestId('dossier-code').textContent()).toBe(code);
     await page.context().close();
@@ -170,8 +140,8 @@ describe('the citizen on a phone, and the kiosk', () => {
 
     const page = await open(`/tra-cuu?ma=${code}&sdt=${PHONE}`);
     await expect.poll(() => page.getByTestId('supplement-due').first().textContent()).toBe(sentence);
-    await page.goto(`${baseUrl(system)}/ho-so/${code}`);
-    await signInOnPage(page);
+    await page.goto(`${baseUrl(stack.system)}/ho-so/${code}`);
+    await signInOnPortal(page);
     const panel = page.locator('form', { has: page.getByRole('heading', { name: 'Bổ sung hồ sơ' }) });
     await expect.poll(() => panel.getByTestId('supplement-due').textContent()).toBe(sentence);
     await screenshot(page, 'citizen-390-supplement-deadline');

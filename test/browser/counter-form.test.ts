@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserStack, screenshot, signIn } from './support';
+import { browserStack, screenshot, signIn, type BrowserStack } from './support';
 
 /**
  * Counts what an officer's hands do: every click, every key (one per character typed; Vietnamese
@@ -40,15 +40,21 @@ async function chooseBirthRegistration(page: Page, hands: Hands) {
   await page.getByTestId('procedure-form').waitFor();
 }
 
+/** The desk officer at the counter form with birth registration chosen, the clock and the hands counting from the sign-in. */
+async function startWalkIn(stack: BrowserStack) {
+  const desk = await signIn(stack.browser, stack.system, 'batxat.desk');
+  const hands = new Hands(desk);
+  const t0 = Date.now();
+  await hands.click(desk.getByRole('menuitem', { name: 'Tiếp nhận tại quầy' }));
+  await chooseBirthRegistration(desk, hands);
+  return { desk, hands, t0 };
+}
+
 describe('the counter form (walk-in birth registration, 1.001193)', () => {
   const stack = browserStack();
 
   it('the same walk-in as on the old form: dd/mm/yyyy typed as digits, choices by their words, ≤ 20 clicks', async () => {
-    const desk = await signIn(stack.browser, stack.system, 'batxat.desk');
-    const hands = new Hands(desk);
-    const t0 = Date.now();
-    await hands.click(desk.getByRole('menuitem', { name: 'Tiếp nhận tại quầy' }));
-    await chooseBirthRegistration(desk, hands);
+    const { desk, hands, t0 } = await startWalkIn(stack);
     await hands.type(field(desk, 'applicant.idNumber'), '010203998877');
     await hands.type(field(desk, 'applicant.fullName'), 'Giàng A Sử');
     await hands.type(field(desk, 'applicant.phone'), '0912345678');
@@ -78,11 +84,7 @@ describe('the counter form (walk-in birth registration, 1.001193)', () => {
   });
 
   it('a returning applicant: the ID typed with dots prefills them; a refusal lands on its field and Save still works', async () => {
-    const desk = await signIn(stack.browser, stack.system, 'batxat.desk');
-    const hands = new Hands(desk);
-    const t0 = Date.now();
-    await hands.click(desk.getByRole('menuitem', { name: 'Tiếp nhận tại quầy' }));
-    await chooseBirthRegistration(desk, hands);
+    const { desk, hands, t0 } = await startWalkIn(stack);
     await hands.type(field(desk, 'applicant.idNumber'), '010.203.998.877');
     await desk.getByTestId('applicant-prefilled').waitFor();
     expect(await field(desk, 'applicant.fullName').inputValue()).toBe('Giàng A Sử');

@@ -2,47 +2,17 @@ import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page, Request as PwRequest } from 'playwright-core';
+import type { Request as PwRequest } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { System } from '../../runtime/system';
-import { login, startTestSystem } from '../support/system';
-import { baseUrl, launch, screenshot } from './support';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, browserStack, portalPage, screenshot, signInOnPortal } from './support';
 
 const PHONE = '0912345678';
 
 describe('the citizen portal and kiosk', () => {
-  let system: System;
-  let browser: Browser;
-  const tokens: Record<string, string> = {};
-  const as = (u: string) => ({ Authorization: `Bearer ${tokens[u]}` });
-  const act = async (user: string, code: string, action: string, body: object = {}) => {
-    const res = await request(system.server).post(`/api/dossiers/${code}/actions/${action}`).set(as(user)).send(body);
-    expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
-    return res.body as { status: string };
-  };
-  const pageAt = async (width: number, path = '/') => {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${baseUrl(system)}${path}`);
-    return page;
-  };
-  const signInOnPage = async (page: Page) => {
-    await page.locator('#username').fill('citizen');
-    await page.locator('#password').fill('motcua123');
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.getByRole('button', { name: /Đăng xuất/ }).waitFor();
-  };
-
-  beforeAll(async () => {
-    [system, browser] = await Promise.all([startTestSystem(), launch()]);
-    for (const u of ['citizen', 'laocai.desk', 'laocai.specialist', 'laocai.leader']) tokens[u] = await login(system, u);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const stack = browserStack(['citizen', 'laocai.desk', 'laocai.specialist', 'laocai.leader']);
+  const { as, act } = stack;
+  const pageAt = (width: number, path = '/') => portalPage(stack.browser, stack.system, path, { viewport: { width, height: 900 } });
 
   // Issue 15 §5: a citizen on a slow rural connection waits for no more than 100 KB of gzipped JS
   // (React and the finder; every other page is its own chunk, App.tsx).
@@ -75,7 +45,7 @@ describe('the citizen portal and kiosk', () => {
     await screenshot(page, 'portal-1080-guide-sheet');
     await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).last().click();
 
-    await signInOnPage(page);
+    await signInOnPortal(page);
     // Validation messages in Vietnamese, by field.
     await page.getByRole('button', { name: 'Tiếp tục: kiểm tra lại' }).click();
     await page.locator('#form-childName-error').waitFor();
@@ -84,7 +54,7 @@ describe('the citizen portal and kiosk', () => {
     await page.getByRole('button', { name: 'Tiếp tục: kiểm tra lại' }).click();
     await expect.poll(() => page.locator('#applicant-idNumber-error').textContent()).toBe('Số định danh cá nhân gồm 12 chữ số');
 
-    const { body: birth } = await request(system.server).get('/api/procedures/1.001193');
+    const { body: birth } = await request(stack.system.server).get('/api/procedures/1.001193');
     await page.locator('#applicant-idNumber').fill('010203004567');
     await page.locator('#applicant-phone').fill(PHONE);
     await page.locator('#agencyCode').selectOption('02647');
@@ -142,15 +112,15 @@ describe('the citizen portal and kiosk', () => {
     await page.getByText('Cảm ơn Ông/Bà đã đánh giá (4/5).').waitFor();
     await screenshot(page, 'portal-1080-track-delivered');
 
-    const events = await request(system.server).get(`/api/dossiers/${code}/events`).set(as('laocai.leader'));
+    const events = await request(stack.system.server).get(`/api/dossiers/${code}/events`).set(as('laocai.leader'));
     expect(events.body.map((e: { type: string }) => e.type)).toEqual(['submit', 'receive', 'assign', 'verify', 'approve', 'deliver', 'rate']);
     await page.context().close();
   });
 
   it('shows the fee as a VietQR and notices the payment from the local gateway, at 360 px', async () => {
     // Business household: the fee (150,000 VND online) is paid at filing, so reception asks for it.
-    const { body: household } = await request(system.server).get('/api/procedures/1.001612');
-    const created = await request(system.server)
+    const { body: household } = await request(stack.system.server).get('/api/procedures/1.001612');
+    const created = await request(stack.system.server)
       .post('/api/dossiers')
       .set(as('citizen'))
       .set('Idempotency-Key', `portal-test-${Date.now()}-fee`)
@@ -161,8 +131,8 @@ describe('the citizen portal and kiosk', () => {
 
     const page = await pageAt(360, '/');
     await screenshot(page, 'portal-360-finder');
-    await page.goto(`${baseUrl(system)}/ho-so/${code}`);
-    await signInOnPage(page);
+    await page.goto(`${baseUrl(stack.system)}/ho-so/${code}`);
+    await signInOnPortal(page);
     const qr = page.getByRole('img', { name: /Mã VietQR/ });
     await qr.waitFor();
     expect(await page.locator('.amount').textContent()).toBe('150.000 đồng');
@@ -170,7 +140,7 @@ describe('the citizen portal and kiosk', () => {
     await screenshot(page, 'portal-360-pay-qr');
 
     // The local gateway (async: the API answering it runs in this very process).
-    await promisify(execFile)('npx', ['tsx', 'scripts/pay.ts', code, '--url', baseUrl(system), '--phone', PHONE], { env: { ...process.env, PAYMENT_WEBHOOK_SECRET: system.env.PAYMENT_WEBHOOK_SECRET } });
+    await promisify(execFile)('npx', ['tsx', 'scripts/pay.ts', code, '--url', baseUrl(stack.system), '--phone', PHONE], { env: { ...process.env, PAYMENT_WEBHOOK_SECRET: stack.system.env.PAYMENT_WEBHOOK_SECRET } });
     await page.getByText(/150\.000 đồng — đã nộp/).waitFor();
     await screenshot(page, 'portal-360-paid');
     await page.context().close();

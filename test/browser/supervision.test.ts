@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { System } from '../../runtime/system';
-import { login, startTestSystem } from '../support/system';
-import { apiFromPage, baseUrl, launch, screenshot, signIn } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../support/system';
+import { apiFromPage, baseUrl, browserStack, createUser, screenshot, signIn } from './support';
 
 const applicant = { fullName: 'Lò Văn Pả', idNumber: '010203009999', phone: '0911222333' };
 /** A name a spreadsheet would run as a formula: the CSV must show it as text. */
@@ -20,19 +19,17 @@ const DRILLED = `#/dossiers?filter=${encodeURIComponent('{"overdue":true,"agency
 const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
 describe('supervision and jurisdiction in the back office', () => {
-  let system: System;
-  let browser: Browser;
+  const stack = browserStack();
   let code: string;
   let formulaCode: string;
   let longCode: string;
 
   beforeAll(async () => {
-    [system, browser] = await Promise.all([startTestSystem(), launch()]);
     // The dossiers under test are set up over HTTP: these tests are about what others see of them.
-    const token = await login(system, 'laocai.desk');
-    const { body: procedure } = await request(system.server).get('/api/procedures/1.001193');
+    const token = await login(stack.system, 'laocai.desk');
+    const { body: procedure } = await request(stack.system.server).get('/api/procedures/1.001193');
     const create = async (key: string, person: typeof applicant) => {
-      const created = await request(system.server)
+      const created = await request(stack.system.server)
         .post('/api/dossiers')
         .set('Authorization', `Bearer ${token}`)
         .set('Idempotency-Key', `browser-${key}-${Date.now()}`)
@@ -44,23 +41,19 @@ describe('supervision and jurisdiction in the back office', () => {
     code = await create('overdue', applicant);
     formulaCode = await create('formula', { ...applicant, fullName: FORMULA });
     longCode = await create('long', { ...applicant, fullName: LONG_NAME });
-    // Past the API's 100 characters (a name migrated from an older system, say): the list reads the projection.
-    await system.dbh.db.execute(sql`update dossiers set applicant_name = ${LONGER_NAME} where code = ${longCode}`);
+    // Past the API's 100 characters (a name migrated from an older stack.system, say): the list reads the projection.
+    await stack.system.dbh.db.execute(sql`update dossiers set applicant_name = ${LONGER_NAME} where code = ${longCode}`);
     /*
      * Overdue without waiting a working day: we move the PROJECTION's due date into the past with
      * SQL. Lists, the overdue flag and /api/stats all read the projection (README, 'What runs where'), so this is
      * exactly what a supervisor would see; the workflow's own timers are untouched (its
      * escalation stays scheduled for the real due date), which these UI tests do not look at.
      */
-    await system.dbh.db.execute(sql`update dossiers set due_at = now() - interval '2 days', stage_due_at = now() - interval '2 days' where code = ${code}`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
+    await stack.system.dbh.db.execute(sql`update dossiers set due_at = now() - interval '2 days', stage_due_at = now() - interval '2 days' where code = ${code}`);
   });
 
   it('(c) a supervisor sees the overdue dossier on the dashboard and drills down to it', async () => {
-    const page = await signIn(browser, system, 'laocai.supervisor');
+    const page = await signIn(stack.browser, stack.system, 'laocai.supervisor');
     const chart = page.getByTestId('chart-by-agency');
     await chart.getByText(/phường Lào Cai|Lào Cai/).first().waitFor();
     await page.getByTestId('rates').waitFor();
@@ -85,14 +78,14 @@ describe('supervision and jurisdiction in the back office', () => {
   });
 
   it('(d) an officer of another commune can neither find nor open it', async () => {
-    const page = await signIn(browser, system, 'batxat.desk');
+    const page = await signIn(stack.browser, stack.system, 'batxat.desk');
     await page.getByRole('menuitem', { name: 'Hồ sơ', exact: true }).click();
     await page.getByPlaceholder('Tìm kiếm').fill(code);
     await page.getByText('Không có Hồ sơ nào').or(page.getByText(/không có hồ sơ/i)).first().waitFor();
     expect(await page.locator('tr', { hasText: code }).count()).toBe(0);
     await screenshot(page, 'd-1-search-finds-nothing');
 
-    await page.goto(`${baseUrl(system)}/admin/#/dossiers/${code}/show`);
+    await page.goto(`${baseUrl(stack.system)}/admin/#/dossiers/${code}/show`);
     await page.getByText('Không tìm thấy').or(page.getByText(/không tồn tại|không tìm thấy/i)).first().waitFor();
     expect(await page.locator('[data-testid="dossier-code"]', { hasText: code }).count()).toBe(0);
     expect(await page.getByText(applicant.fullName).count()).toBe(0);
@@ -101,14 +94,10 @@ describe('supervision and jurisdiction in the back office', () => {
   });
 
   it('(e) a supervisor of a commune with no dossier yet reads why each chart and table is empty, not a bare 0', async () => {
-    const admin = await login(system, 'admin', 'admin');
+    const admin = await login(stack.system, 'admin', 'admin');
     const password = 'Sông Chảy mùa nước lên';
-    const user = await request(system.server)
-      .post('/api/users')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ username: 'baoai.supervisor', password, fullName: 'Vàng Thị Sính', role: 'supervisor', agencyCode: '04750' });
-    expect(user.status, JSON.stringify(user.body)).toBe(201);
-    const page = await signIn(browser, system, 'baoai.supervisor', password);
+    await createUser(stack.system, admin, { username: 'baoai.supervisor', password, fullName: 'Vàng Thị Sính', role: 'supervisor', agencyCode: '04750' });
+    const page = await signIn(stack.browser, stack.system, 'baoai.supervisor', password);
     await page.getByTestId('stats-dashboard').waitFor();
     for (const chart of ['chart-by-agency', 'chart-by-procedure', 'chart-by-stage']) {
       await expect.poll(() => page.getByTestId(chart).getByTestId('chart-empty').textContent()).toBe('Không có hồ sơ nào quá hạn: mọi hồ sơ đang giải quyết đều còn trong hạn.');
@@ -131,17 +120,13 @@ describe('supervision and jurisdiction in the back office', () => {
     for (const text of await page.locator('[data-testid^="chart-"] .MuiCardContent-root').allTextContents()) expect(text.trim()).not.toMatch(/^\d+$/);
     await screenshot(page, 'e-1-empty-dashboard');
 
-    await page.goto(`${baseUrl(system)}/admin/#/dossiers`);
+    await page.goto(`${baseUrl(stack.system)}/admin/#/dossiers`);
     await expect.poll(() => page.getByTestId('list-empty').textContent()).toContain('Chưa có hồ sơ nào trong phạm vi của bạn');
     await screenshot(page, 'e-2-empty-list');
 
     // The commune's desk: each empty queue says what would fill it.
-    const desk = await request(system.server)
-      .post('/api/users')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ username: 'baoai.desk', password, fullName: 'Sùng Văn Chư', role: 'desk-officer', agencyCode: '04750' });
-    expect(desk.status, JSON.stringify(desk.body)).toBe(201);
-    const officer = await signIn(browser, system, 'baoai.desk', password);
+    await createUser(stack.system, admin, { username: 'baoai.desk', password, fullName: 'Sùng Văn Chư', role: 'desk-officer', agencyCode: '04750' });
+    const officer = await signIn(stack.browser, stack.system, 'baoai.desk', password);
     await expect.poll(() => officer.getByTestId('queue-empty').textContent()).toBe('Không có hồ sơ trực tuyến nào chờ tiếp nhận: hồ sơ người dân nộp trên Cổng dịch vụ công sẽ hiện ở đây.');
     await officer.locator('[data-queue="forwarded"]').click();
     await expect.poll(() => officer.getByTestId('queue-empty').textContent()).toContain('Không có hồ sơ nào đã chuyển liên thông');
@@ -149,8 +134,8 @@ describe('supervision and jurisdiction in the back office', () => {
   });
 
   it('(f) "Bỏ bộ lọc" clears every filter, the overdue switch included, and the list and its export come back', async () => {
-    const page = await signIn(browser, system, 'laocai.supervisor');
-    await page.goto(`${baseUrl(system)}/admin/${DRILLED}`);
+    const page = await signIn(stack.browser, stack.system, 'laocai.supervisor');
+    await page.goto(`${baseUrl(stack.system)}/admin/${DRILLED}`);
     await page.locator('tr', { hasText: code }).waitFor();
     const overdueSwitch = page.locator('form input[name="overdue"]');
     expect(await overdueSwitch.isChecked()).toBe(true);
@@ -176,8 +161,8 @@ describe('supervision and jurisdiction in the back office', () => {
   });
 
   it('(g) the CSV export is Vietnamese: headers, labels, local times, agency names, defused formulas, a BOM and a dated name', async () => {
-    const page = await signIn(browser, system, 'laocai.supervisor');
-    await page.goto(`${baseUrl(system)}/admin/#/dossiers`);
+    const page = await signIn(stack.browser, stack.system, 'laocai.supervisor');
+    await page.goto(`${baseUrl(stack.system)}/admin/#/dossiers`);
     await page.locator('tr', { hasText: code }).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất CSV' }).click()]);
     expect(download.suggestedFilename()).toBe(`ho-so-${todayVn()}.csv`);
@@ -199,9 +184,9 @@ describe('supervision and jurisdiction in the back office', () => {
   });
 
   it('(h) a 200-character name wraps: the list and the dossier page stay within a 1280-px screen', async () => {
-    const page = await signIn(browser, system, 'laocai.supervisor');
+    const page = await signIn(stack.browser, stack.system, 'laocai.supervisor');
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${baseUrl(system)}/admin/#/dossiers`);
+    await page.goto(`${baseUrl(stack.system)}/admin/#/dossiers`);
     const row = page.locator('tr', { hasText: longCode });
     await row.waitFor();
     expect(await row.textContent()).toContain(LONGER_NAME);

@@ -1,10 +1,7 @@
-import type { Browser } from 'playwright-core';
-import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, totp } from '../../api/totp/totp';
-import type { System } from '../../runtime/system';
-import { login, startTestSystem } from '../support/system';
-import { launch, screenshot, signIn } from './support';
+import { login } from '../support/system';
+import { browserStack, createUser, screenshot, signIn } from './support';
 
 const ADMIN_PASSWORD = process.env.MOTCUA_ADMIN_PASSWORD ?? 'admin';
 const PASSWORD = 'Sông Hồng chảy mãi';
@@ -14,27 +11,17 @@ const PASSWORD = 'Sông Hồng chảy mãi';
  * recovery codes), and the sign-in form then asks for the code of the app.
  */
 describe('officer TOTP in the back office', () => {
-  let system: System;
-  let browser: Browser;
+  const stack = browserStack();
   let username: string;
 
   beforeAll(async () => {
-    [system, browser] = await Promise.all([startTestSystem(), launch()]);
-    const admin = await login(system, 'admin', ADMIN_PASSWORD);
+    const admin = await login(stack.system, 'admin', ADMIN_PASSWORD);
     username = `otp.${Date.now().toString(36)}`;
-    const res = await request(system.server)
-      .post('/api/users')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ username, password: PASSWORD, fullName: 'Cán Bộ Hai Lớp', role: 'specialist', agencyCode: '02647' });
-    expect(res.status).toBe(201);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
+    await createUser(stack.system, admin, { username, password: PASSWORD, fullName: 'Cán Bộ Hai Lớp', role: 'specialist', agencyCode: '02647' });
   });
 
   it('enrols from the user menu, then signs in with the password and a code', async () => {
-    const page = await signIn(browser, system, username, PASSWORD);
+    const page = await signIn(stack.browser, stack.system, username, PASSWORD);
     await page.getByRole('button', { name: /Tài khoản/ }).click();
     await page.getByTestId('menu-security').click();
     await page.getByTestId('totp-status').getByText('Đang tắt', { exact: false }).waitFor();

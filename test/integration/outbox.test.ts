@@ -8,7 +8,7 @@ import type { DossierEvent, DossierState } from '../../domain/lifecycle/state';
 import { startHttpReceiver, startSmtpReceiver, type HttpReceiver, type SmtpReceiver } from '../support/local-receiver';
 import { allProcedures } from '../../procedures';
 import type { System } from '../../runtime/system';
-import { login, startTestSystem } from '../support/system';
+import { fileExample, login, startTestSystem } from '../support/system';
 
 /**
  * Issue 8: the transactional outbox and its dispatcher against LOCAL receivers (an HTTP portal
@@ -89,20 +89,15 @@ describe('outbox: portal, SMS and e-mail delivered exactly once, in order, whate
   };
 
   it('a full lifecycle produces exactly the expected messages, each delivered once', async () => {
-    const { body: p } = await request(system.server).get('/api/procedures/1.001612'); // business household: fee paid before review
-    const created = await request(system.server)
-      .post('/api/dossiers')
-      .set(as('citizen'))
-      .send({ procedureCode: '1.001612', agencyCode: '02647', channel: 'online', applicant, form: p.example });
-    expect(created.status).toBe(201);
-    const code = created.body.code as string;
+    // Business household: the fee is paid before review.
+    const { code, fee } = await fileExample(system, as('citizen'), { procedureCode: '1.001612', agencyCode: '02647', channel: 'online', applicant });
     const ok = async (user: string, action: string, body: object = {}) => {
       const res = await act(code, user, action, body);
       expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
       return res.body;
     };
     expect((await ok('laocai.desk', 'receive')).status).toBe('AWAITING_PAYMENT');
-    await ok('laocai.desk', 'record-payment', { amount: created.body.fee, receiptNo: `BL-${runId}` });
+    await ok('laocai.desk', 'record-payment', { amount: fee, receiptNo: `BL-${runId}` });
     await ok('laocai.desk', 'assign', { assigneeId: 'u-laocai.specialist' });
     await ok('laocai.specialist', 'request-supplement', { missing: ['Bản sao giấy tờ pháp lý của chủ hộ'], note: 'bản chụp bị mờ' });
     const supplemented = await ok('citizen', 'supplement', {});

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../activities/audit/verify';
 import type { System } from '../../runtime/system';
 import { paymentSignal, syncedUpdate } from '../../workflows/messages';
-import { login, startTestSystem } from '../support/system';
+import { fileExample, login, startTestSystem } from '../support/system';
 
 const applicant = { fullName: 'Vàng Thị Mai', idNumber: '010203004999', phone: '0912000111' };
 
@@ -25,13 +25,7 @@ describe('stuck dossiers: seen, listed, repaired', () => {
     for (const u of ['citizen', 'laocai.desk', 'laocai.supervisor', 'tinh.supervisor', 'admin']) {
       tokens[u] = await login(system, u, u === 'admin' ? 'admin' : undefined);
     }
-    const { body: procedure } = await request(system.server).get('/api/procedures/1.001193');
-    const created = await request(system.server)
-      .post('/api/dossiers')
-      .set(as('citizen'))
-      .send({ procedureCode: '1.001193', agencyCode: '02647', channel: 'online', applicant, form: procedure.example });
-    expect(created.status).toBe(201);
-    code = created.body.code;
+    code = (await fileExample(system, as('citizen'), { procedureCode: '1.001193', agencyCode: '02647', channel: 'online', applicant })).code;
   });
   afterAll(async () => system?.stop());
 

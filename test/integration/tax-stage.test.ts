@@ -1,8 +1,7 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dossierResponse } from '../../api/openapi-responses';
-import type { System } from '../../runtime/system';
-import { login, startTestSystem } from '../support/system';
+import { fileExample, signedInStack } from '../support/system';
 
 const applicant = { fullName: 'Hà Văn Tú', idNumber: '010203661104', phone: '0911000223' };
 
@@ -13,27 +12,15 @@ const applicant = { fullName: 'Hà Văn Tú', idNumber: '010203661104', phone: '
  * not belong, and the dossier's tax view and trail saying what happened.
  */
 describe('the tax stage driven through HTTP', () => {
-  let system: System;
-  const tokens: Record<string, string> = {};
-  const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    for (const u of ['batxat.desk', 'snnmt.desk', 'snnmt.specialist', 'snnmt.leader']) tokens[u] = await login(system, u);
-  });
-  afterAll(async () => system?.stop());
+  const stack = signedInStack(['batxat.desk', 'snnmt.desk', 'snnmt.specialist', 'snnmt.leader']);
+  const { as } = stack;
 
   it('pauses the land office’s clock from the slip to the receipt and shows what was not counted', async () => {
-    const { body: procedure } = await request(system.server).get('/api/procedures/1.013831');
-    const created = await request(system.server)
-      .post('/api/dossiers')
-      .set(as('batxat.desk'))
-      .send({ procedureCode: '1.013831', agencyCode: '02683', channel: 'counter', applicant, form: procedure.example });
-    expect(created.status).toBe(201);
-    const code = created.body.code as string;
-    expect(created.body.procedureVersion).toBe(2);
+    const created = await fileExample(stack.system, as('batxat.desk'), { procedureCode: '1.013831', agencyCode: '02683', channel: 'counter', applicant });
+    const code = created.code;
+    expect(created.procedureVersion).toBe(2);
     const act = (user: string, action: string, body: object = {}) =>
-      request(system.server).post(`/api/dossiers/${code}/actions/${action}`).set(as(user)).send(body);
+      request(stack.system.server).post(`/api/dossiers/${code}/actions/${action}`).set(as(user)).send(body);
 
     expect((await act('batxat.desk', 'forward', { agencyCode: 'H38.SNNMT' })).status).toBe(200);
     expect((await act('snnmt.leader', 'assign', { assigneeId: 'u-snnmt.specialist' })).status).toBe(200);
@@ -81,7 +68,7 @@ describe('the tax stage driven through HTTP', () => {
     for (const body of [examined.body, sent.body, paid.body]) expect(dossierResponse.safeParse(body).error).toBeUndefined();
 
     expect((await act('snnmt.leader', 'approve')).body.status).toBe('RESULT_READY');
-    const events = await request(system.server).get(`/api/dossiers/${code}/events`).set(as('snnmt.leader'));
+    const events = await request(stack.system.server).get(`/api/dossiers/${code}/events`).set(as('snnmt.leader'));
     expect(events.body.map((e: { type: string }) => e.type)).toEqual([
       'submit', 'forward', 'assign', 'verify', 'send-to-tax', 'record-tax-notice', 'record-tax-payment', 'approve',
     ]);
@@ -90,11 +77,11 @@ describe('the tax stage driven through HTTP', () => {
   });
 
   it('refuses the tax steps on a procedure without a tax stage', async () => {
-    const created = await request(system.server)
+    const created = await request(stack.system.server)
       .post('/api/dossiers')
       .set(as('batxat.desk'))
-      .send({ procedureCode: '1.001193', agencyCode: '02683', channel: 'counter', applicant, form: (await request(system.server).get('/api/procedures/1.001193')).body.example });
-    const refused = await request(system.server).post(`/api/dossiers/${created.body.code}/actions/send-to-tax`).set(as('batxat.desk')).send({ slipNo: 'PCTT-1' });
+      .send({ procedureCode: '1.001193', agencyCode: '02683', channel: 'counter', applicant, form: (await request(stack.system.server).get('/api/procedures/1.001193')).body.example });
+    const refused = await request(stack.system.server).post(`/api/dossiers/${created.body.code}/actions/send-to-tax`).set(as('batxat.desk')).send({ slipNo: 'PCTT-1' });
     expect([refused.status, refused.body.detail]).toEqual([409, 'this procedure has no financial obligations to fulfil through the tax office']);
   });
 });

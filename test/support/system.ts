@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import request from 'supertest';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import type { Dossier } from '../../api/contract';
 import { loadEnv } from '../../config/env';
 import { rateLimits } from '../../db/schema';
 import { startSystem, type System } from '../../runtime/system';
@@ -57,4 +58,12 @@ export function signedInStack(users: readonly string[], extraEnv: Record<string,
     await stack.system?.stop();
   });
   return stack;
+}
+
+/** A dossier of `procedureCode` with the procedure's own example form, filed over the API by the one `auth` signs in; it must be created. */
+export async function fileExample(system: System, auth: { Authorization: string }, dossier: { procedureCode: string; agencyCode: string; channel: 'online' | 'counter'; applicant: object }): Promise<Dossier> {
+  const { body: procedure } = await request(system.server).get(`/api/procedures/${dossier.procedureCode}`);
+  const created = await request(system.server).post('/api/dossiers').set(auth).send({ ...dossier, form: procedure.example });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body as Dossier;
 }

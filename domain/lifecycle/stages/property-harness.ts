@@ -5,7 +5,7 @@
  * then hands each accepted transition to the kind's own invariants. One `*.property.test.ts` per kind.
  */
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { ACTIONS, actionBodySchemas, type Action, type ActionBodies, type ActionRequest } from '../../actions';
 import { SYSTEM_ACTOR, type Actor } from '../../actor';
 import { approve, consult, deliver, inspect, pay as payStage, post, receive, RESULT_KINDS, review, tax, verify, type ProcedureRules, type Stage } from '../../procedure';
@@ -247,6 +247,24 @@ export function assertKind(must: Optional | null, x: Exploration, numRuns = 300,
     fc.property(lists, fc.constantFrom('citizen' as const, 'counter' as const), commands, (p, by, cmds) => void explore(p, by, cmds, x)),
     { numRuns },
   );
+}
+
+export interface KindProperty {
+  /** Marks (`event:…`, `status:…`, `timer:…`, `rule:…` or the check's own) that some run must reach, so the property is not vacuous. */
+  reaches: readonly string[];
+  /** The kind's invariants after every accepted transition; `reached` takes marks of its own. */
+  check: (t: Transition, reached: Set<string>) => void;
+  runs?: number;
+  lists?: fc.Arbitrary<ProcedureRules>;
+}
+
+/** One `it` per property of a kind: `assertKind` with `check`, then every mark of `reaches` reached. */
+export function kindProperty(must: Optional | null, title: string, { reaches, check, runs, lists }: KindProperty) {
+  it(title, () => {
+    const reached = new Set<string>();
+    assertKind(must, { reached, check: (t) => check(t, reached) }, runs, lists);
+    for (const r of reaches) expect(reached).toContain(r);
+  });
 }
 
 export const count = (events: DossierEvent[], type: string) => events.filter((e) => e.type === type).length;
