@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { assistedFilings, documents, dossierEvents, dossiers, payments, users } from '../db/schema';
 
-const code = sql.placeholder('code');
+const dossierCode = sql.placeholder('code');
 const id = sql.placeholder('id');
 
 /**
@@ -13,17 +13,17 @@ const id = sql.placeholder('id');
  */
 function build(db: Db) {
   return {
-    dossier: db.select().from(dossiers).where(eq(dossiers.code, code)).prepare('read_dossier'),
-    attachments: db.select().from(documents).where(eq(documents.dossierCode, code)).orderBy(asc(documents.createdAt), asc(documents.id)).prepare('read_attachments'),
+    dossier: db.select().from(dossiers).where(eq(dossiers.code, dossierCode)).prepare('read_dossier'),
+    attachments: db.select().from(documents).where(eq(documents.dossierCode, dossierCode)).orderBy(asc(documents.createdAt), asc(documents.id)).prepare('read_attachments'),
     userName: db.select({ fullName: users.fullName }).from(users).where(eq(users.id, id)).prepare('read_user_name'),
-    assistedFiling: db.select().from(assistedFilings).where(eq(assistedFilings.dossierCode, code)).prepare('read_assisted_filing'),
-    payments: db.select({ transactionId: payments.transactionId, amount: payments.amount }).from(payments).where(eq(payments.dossierCode, code)).prepare('read_payments'),
+    assistedFiling: db.select().from(assistedFilings).where(eq(assistedFilings.dossierCode, dossierCode)).prepare('read_assisted_filing'),
+    payments: db.select({ transactionId: payments.transactionId, amount: payments.amount }).from(payments).where(eq(payments.dossierCode, dossierCode)).prepare('read_payments'),
     paymentNotices: db
       .select({ data: dossierEvents.data })
       .from(dossierEvents)
-      .where(and(eq(dossierEvents.dossierCode, code), eq(dossierEvents.type, 'payment-received')))
+      .where(and(eq(dossierEvents.dossierCode, dossierCode), eq(dossierEvents.type, 'payment-received')))
       .prepare('read_payment_notices'),
-    events: db.select().from(dossierEvents).where(eq(dossierEvents.dossierCode, code)).orderBy(asc(dossierEvents.seq)).prepare('read_events'),
+    events: db.select().from(dossierEvents).where(eq(dossierEvents.dossierCode, dossierCode)).orderBy(asc(dossierEvents.seq)).prepare('read_events'),
     sessionUser: db
       .select({
         id: users.id,
