@@ -12,6 +12,8 @@ import { foldVietnamese } from '../../domain/text';
 import { getProcedure } from '../../procedures';
 import { assistanceSchema, assistedFilingOf, assistedView, prepareAssistance } from '../assisted-filing';
 import { attachmentView, claimableAttachments, dossierAttachments, linkAttachments } from '../attachment-records';
+import { AttachmentStore } from '../attachment-store';
+import { citizenStore } from '../citizen-store';
 import type { AppContext } from '../context';
 import { readableDossier } from '../readable-dossier';
 import { refundDue } from '../refunds';
@@ -69,6 +71,7 @@ const SORTABLE = { dueAt: dossiers.dueAt, createdAt: dossiers.createdAt, updated
 export const dossierListParams = { filter: listFilter, sort: Object.keys(SORTABLE) };
 
 export function dossierRoutes(ctx: AppContext): Router {
+  const store = citizenStore(ctx, new AttachmentStore(ctx.env.dataDir));
   const r = Router();
   const db = ctx.dbh.db;
 
@@ -147,7 +150,9 @@ export function dossierRoutes(ctx: AppContext): Router {
 
   r.get('/dossiers/:code', requireUser, async (req, res) => {
     const row = await readable(req, String(req.params.code));
-    const attachments = (await dossierAttachments(db, row.code)).map(attachmentView);
+    const docs = await dossierAttachments(db, row.code);
+    const marks = await store.marks(docs);
+    const attachments = docs.map((d) => attachmentView(d, marks.get(d.id)));
     // The assignee by name: after a hand-off they belong to an agency the reader may not list.
     const [assignee] = row.assigneeId ? await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, row.assigneeId)) : [];
     const assistedBy = assistedView(await assistedFilingOf(db, row.code), req.ability!.can('read', dossierSubject(row), 'applicant.idNumber'));
@@ -188,6 +193,11 @@ export function dossierRoutes(ctx: AppContext): Router {
     attached.push(...(await claimStepDocument(db, request, req.user!.id, row.code)));
     await actOnDossier(ctx.temporal, row.code, actorOf(req.user!), request);
     await linkAttachments(db, row.code, req.user!.id, attached);
+    // Delivered online: the signed result goes into the applicant's store now (a failure here is
+    // caught up when they open it, api/citizen-store.ts).
+    if (request.action === 'deliver' && request.body.method === 'online') {
+      await store.fileResult(row.code).catch((err: unknown) => ctx.log.warn({ code: row.code, err }, 'result not yet filed in the citizen store'));
+    }
     const fresh = await readable(req, row.code).catch(() => row);
     res.json(dossierView(fresh, req.ability!, actorOf(req.user!), ctx.procedures, temporalUi));
   });
