@@ -95,8 +95,8 @@ export function adoptSessionFromAddress() {
  * is (a shared kiosk above all). `keepalive` lets the request finish while the page goes away.
  * A citizen who signed in through the identity issuer then goes there to sign out too
  * (`/api/auth/oidc/logout`, which comes back to the home page), so that the next sign-in on this
- * computer asks for the credentials again. Not at a kiosk: its idle reset reloads the kiosk at once
- * and cannot wait on the issuer's question.
+ * computer asks for the credentials again. Not from here at a kiosk: its idle reset (kiosk.ts) takes
+ * the same way to the issuer, coming back to the kiosk's start.
  */
 export function logOut() {
   const atIssuer = session?.viaIssuer && !isKiosk();
