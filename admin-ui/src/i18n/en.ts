@@ -347,6 +347,8 @@ export const appEn: typeof appVi = {
       hours: '%{h} h %{m} min',
     },
     attachments: {
+      fromStoreValid: 'From the citizen’s document store (result of dossier %{dossier}) · digital signature valid',
+      fromStoreInvalid: 'From the citizen’s document store (result of dossier %{dossier}) · digital signature NOT valid',
       preview: 'View',
       download: 'Download',
       missing: 'Not submitted',

@@ -354,6 +354,8 @@ export const appVi = {
       hours: '%{h} giờ %{m} phút',
     },
     attachments: {
+      fromStoreValid: 'Từ kho dữ liệu của công dân (kết quả hồ sơ %{dossier}) · chữ ký số hợp lệ',
+      fromStoreInvalid: 'Từ kho dữ liệu của công dân (kết quả hồ sơ %{dossier}) · chữ ký số KHÔNG hợp lệ',
       preview: 'Xem',
       download: 'Tải về',
       missing: 'Chưa nộp',
