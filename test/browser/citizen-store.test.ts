@@ -3,7 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { System } from '../../runtime/system';
 import { login, startTestSystem } from '../support/system';
-import { baseUrl, launch, screenshot } from './support';
+import { baseUrl, launch, screenshot, signIn } from './support';
 
 const BIRTH_PROOF = 'Giấy chứng sinh hoặc văn bản của người làm chứng';
 
@@ -61,7 +61,6 @@ describe('the citizen’s document store in the portal', () => {
     await tab.close();
 
     // A new dossier: the birth proof taken from the store, nothing uploaded.
-    await portal.getByRole('link', { name: 'Tìm thủ tục' }).first().click();
     await portal.goto(`${baseUrl(system)}/nop-ho-so/1.001193`);
     await portal.getByRole('button', { name: /Đăng xuất/ }).waitFor();
     const { body: birth } = await http().get('/api/procedures/1.001193');
@@ -91,5 +90,14 @@ describe('the citizen’s document store in the portal', () => {
     expect(view.body.attachments).toEqual([
       expect.objectContaining({ requirement: BIRTH_PROOF, fromStore: expect.objectContaining({ kind: 'result', dossierCode: delivered, signatureValid: true }) }),
     ]);
+    // And in the back office, on the dossier's checklist: the birth proof received, from the store, signature valid.
+    const desk = await signIn(browser, system, 'laocai.desk');
+    await desk.goto(`${baseUrl(system)}/admin/#/dossiers/${code}/show`);
+    const proof = desk.getByTestId('attachments').locator(`li[data-requirement="${BIRTH_PROOF}"][data-received="true"]`);
+    const mark = proof.getByTestId('attachment-from-store');
+    await mark.waitFor();
+    expect(await mark.getAttribute('data-signature-valid')).toBe('true');
+    expect(await mark.textContent()).toContain(`kết quả hồ sơ ${delivered}`);
+    await screenshot(desk, 'citizen-store-3-desk');
   });
 });
