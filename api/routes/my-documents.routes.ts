@@ -6,6 +6,7 @@ import { citizenStore, storeDocumentView } from '../citizen-store';
 import type { AppContext } from '../context';
 import { requireUser } from '../middleware/auth';
 import { forbidden, fromZod, notFound } from '../problem';
+import { quotaExceeded, uploadQuota } from '../upload-quota';
 
 export const storeAttachBodySchema = z
   .object({
@@ -55,6 +56,9 @@ export function myDocumentRoutes(ctx: AppContext): Router {
     const body = storeAttachBodySchema.safeParse(req.body ?? {});
     if (!body.success) throw fromZod(body.error);
     const id = String(req.params.id);
+    // Counted like an upload: each take is an unattached file of the caller's until a dossier names it.
+    const quota = await uploadQuota(ctx.dbh.db, ownerId, ctx.env);
+    if (quota.files <= 0 || quota.bytes <= 0) throw quotaExceeded(ctx.env);
     const doc = await store.attach(ownerId, id, body.data.requirement || null);
     if (!doc) throw notFound(`document ${id} of your store`);
     ctx.log.info({ audit: 'store.reuse', actor: ownerId, target: id, attachment: doc.id }, 'citizen took a document of their store for a dossier');
