@@ -19,6 +19,7 @@ import { consentRoutes } from './routes/consent.routes';
 import { communeCategoryRoutes } from './routes/commune-categories.routes';
 import { holidayRoutes } from './routes/holidays.routes';
 import { metricsRoutes } from './routes/metrics.routes';
+import { myDocumentRoutes } from './routes/my-documents.routes';
 import { oidcRoutes } from './routes/oidc.routes';
 import { outboxRoutes } from './routes/outbox.routes';
 import { paymentRoutes } from './routes/payments.routes';
@@ -80,6 +81,7 @@ export function createApp(ctx: AppContext): express.Express {
   api.use(documentRoutes(ctx));
   api.use(registerRoutes(ctx));
   api.use(attachmentRoutes(ctx));
+  api.use(myDocumentRoutes(ctx));
   api.use(publicRoutes(ctx));
   api.use(statusAudioRoutes(ctx));
   api.use(agencyRoutes(ctx));

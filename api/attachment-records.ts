@@ -1,11 +1,12 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { documents, type DocumentRow } from '../db/schema';
+import type { StoreMark } from './citizen-store';
 import { readsOf } from './prepared-reads';
 import { badRequest } from './problem';
 
-/** An attachment as the API shows it. */
-export const attachmentView = (d: DocumentRow) => ({
+/** An attachment as the API shows it; `fromStore` for a file the citizen took from their store (api/citizen-store.ts). */
+export const attachmentView = (d: DocumentRow, fromStore: StoreMark | null = null) => ({
   id: d.id,
   name: d.name,
   mimeType: d.mimeType,
@@ -13,6 +14,7 @@ export const attachmentView = (d: DocumentRow) => ({
   sha256: d.sha256,
   requirement: d.requirement,
   createdAt: d.createdAt.toISOString(),
+  fromStore,
 });
 
 /**

@@ -18,6 +18,8 @@ export type DossierEvent = z.infer<typeof out.dossierEventResponse>;
 export type Attachment = z.infer<typeof out.attachmentResponse>;
 /** POST /attachments: the stored file, named by id in a submission or a supplement. */
 export type Upload = z.infer<typeof out.uploadedResponse>;
+/** GET /my-documents: a document of the citizen's store (api/citizen-store.ts). */
+export type StoreDocument = z.infer<typeof out.storeDocumentResponse>;
 export type StuckDossier = z.infer<typeof out.stuckDossierResponse>;
 export type Agency = z.infer<typeof out.agencyResponse>;
 export type User = z.infer<typeof out.userResponse>;

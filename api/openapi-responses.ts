@@ -137,6 +137,27 @@ export const stuckDossierResponse = z.object({
   updatedAt: at,
 });
 
+/** Where a file taken from the citizen's store came from (api/citizen-store.ts), and whether its signature verifies now. */
+export const storeMarkResponse = z.object({
+  kind: z.string(),
+  procedureCode: z.string(),
+  dossierCode: z.string(),
+  issuedAt: at,
+  verifyCode: z.string(),
+  signatureValid: z.boolean(),
+});
+export const storeDocumentResponse = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  procedureCode: z.string(),
+  procedureName: z.string(),
+  dossierCode: z.string(),
+  sha256: z.string(),
+  issuedAt: at,
+  verifyCode: z.string(),
+});
+
 export const attachmentResponse = z.object({
   id: z.string(),
   name: z.string(),
@@ -146,8 +167,10 @@ export const attachmentResponse = z.object({
   /** The required document (its Vietnamese label) the uploader sent this file as; null for none. */
   requirement: z.string().nullable(),
   createdAt: at,
+  /** Taken from the citizen's document store rather than uploaded; null for an upload. */
+  fromStore: storeMarkResponse.nullable(),
 });
-export const uploadedResponse = attachmentResponse.omit({ createdAt: true });
+export const uploadedResponse = attachmentResponse.omit({ createdAt: true, fromStore: true });
 export const dossierWithAttachmentsResponse = dossierResponse.extend({
   /** The assignee's full name (null when unassigned), for readers who may not list that agency's users. */
   assigneeName: z.string().nullable(),

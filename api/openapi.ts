@@ -14,6 +14,7 @@ import { smsInboundSchema } from './routes/sms-inbound.routes';
 import { communeCategoryBodySchema, communeCategoryListParams } from './routes/commune-categories.routes';
 import { holidayBodySchema, holidayListParams } from './routes/holidays.routes';
 import { outboxListParams } from './routes/outbox.routes';
+import { storeAttachBodySchema } from './routes/my-documents.routes';
 import { paymentCallbackSchema } from './routes/payments.routes';
 import { procedureListParams, profileChangesSchema, versionChangesSchema } from './routes/procedures.routes';
 import { repairBodySchema, stuckListParams } from './routes/stuck.routes';
@@ -41,6 +42,7 @@ const RESPONSES = {
   DossierEvent: out.dossierEventResponse,
   Attachment: out.attachmentResponse,
   Upload: out.uploadedResponse,
+  StoreDocument: out.storeDocumentResponse,
   Applicant: out.applicantLookupResponse,
   Procedure: out.procedureResponse,
   Agency: out.agencyResponse,
@@ -207,6 +209,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'post', path: '/attachments', tag: 'attachments', summary: 'Upload files (multipart/form-data, field "file", 1–10 files of at most 10 MB: PDF, JPEG or PNG judged by their content; a "requirement" field before file parts names the required document they are copies of, by its Vietnamese label) → [{id, name, mimeType, size, sha256, requirement}] to name in a submission or a supplement (citizens, desk officers)', access: 'signed-in', body: 'multipart', success: 201, response: 'Upload', array: true, errors: [400, 403, 413, 415] },
   { method: 'get', path: '/dossiers/:code/attachments', tag: 'attachments', summary: 'The files attached to a dossier (owner and scoped readers)', access: 'signed-in', success: 200, response: 'Attachment', array: true, errors: [404] },
   { method: 'get', path: '/dossiers/:code/attachments/:id', tag: 'attachments', summary: 'One attached file, byte for byte, under its type', access: 'signed-in', produces: 'file', success: 200, errors: [404] },
+  { method: 'get', path: '/my-documents', tag: 'attachments', summary: 'The citizen’s document store, «Kho dữ liệu của tôi»: the signed results delivered to them online, newest first, each with the procedure and dossier it came from, its SHA-256 and verification code (citizens; others 403)', access: 'signed-in', success: 200, response: 'StoreDocument', array: true, errors: [403] },
+  { method: 'get', path: '/my-documents/:id/file', tag: 'attachments', summary: 'One document of the caller’s store, the signed PDF as issued (hash re-checked: 409 store-document-altered otherwise); another citizen’s answers 404', access: 'signed-in', produces: 'application/pdf', success: 200, errors: [403, 404, 409] },
+  { method: 'post', path: '/my-documents/:id/attachments', tag: 'attachments', summary: 'Take a document of the caller’s store as an upload, without sending it again (hash re-checked; counted in the upload quota, 429 beyond; audited) → {id, name, mimeType, size, sha256, requirement} to name in a submission or a supplement; the dossier’s readers see it marked as from the store, its signature checked; another citizen’s answers 404', access: 'signed-in', body: storeAttachBodySchema, example: { requirement: 'Giấy khai sinh' }, success: 201, response: 'Upload', errors: [400, 403, 404, 409, 429] },
   { method: 'get', path: '/dossiers/:code/payment', tag: 'payments', summary: 'The fee as a VietQR payload and PNG', access: 'signed-in', success: 200, response: 'Payment', errors: [404, 409] },
   { method: 'post', path: '/payments/callback', tag: 'payments', summary: 'The payment gateway’s confirmation, X-Signature: sha256=<hex HMAC of the raw body>; idempotent', access: 'gateway', body: paymentCallbackSchema, success: 200, response: 'PaymentAck', errors: [400, 404, 409, 422] },
   { method: 'get', path: '/public/dossiers/:code', tag: 'public', summary: 'Status lookup by code and phone, nothing private; a wrong phone answers 404', access: 'public', query: [{ name: 'phone', description: 'the applicant’s phone', required: true }], success: 200, response: 'PublicDossier', errors: [404, 429] },

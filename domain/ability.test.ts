@@ -93,3 +93,14 @@ describe('the community helper', () => {
     expect(helper.can('read', 'Agency')).toBe(true);
   });
 });
+
+/** The citizen's document store, «Kho dữ liệu» (api/citizen-store.ts): its owner's alone. */
+describe('StoredDocument', () => {
+  it('the owner citizen reads their own; another citizen, officers, helpers and the administrator none', () => {
+    expect(ability('citizen', null).can('read', subject('StoredDocument', { ownerId: 'u-citizen' }))).toBe(true);
+    expect(ability('citizen', null).can('read', subject('StoredDocument', { ownerId: 'u-someone-else' }))).toBe(false);
+    for (const role of ['desk-officer', 'specialist', 'leader', 'supervisor', 'helper', 'admin'] as const) {
+      expect(ability(role).can('read', 'StoredDocument'), role).toBe(false);
+    }
+  });
+});

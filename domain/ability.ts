@@ -7,9 +7,11 @@ import type { Role } from './roles';
  * `Metrics`: the Prometheus exposition (read by a scraper, see defineScraperAbility); `Applicant`:
  * a returning applicant's details, looked up at the counter; `Consent`: a citizen's consent to
  * assisted filing (an SMS code sent and checked, a consent form printed); `Attachment`: an upload
- * (a dossier's scans, a site inspection's minutes, a consulted agency's letter).
+ * (a dossier's scans, a site inspection's minutes, a consulted agency's letter); `StoredDocument`:
+ * a document of a citizen's own store, "kho dữ liệu" (api/citizen-store.ts) — its owner's alone;
+ * officers see it only once attached to a dossier they read, as that dossier's attachment.
  */
-export type Subject = 'Attachment' | 'Dossier' | 'Agency' | 'User' | 'Holiday' | 'Procedure' | 'Stats' | 'Applicant' | 'Outbox' | 'Notification' | 'IntegrationStats' | 'Metrics' | 'Consent' | 'all';
+export type Subject = 'Attachment' | 'Dossier' | 'Agency' | 'User' | 'Holiday' | 'Procedure' | 'Stats' | 'Applicant' | 'Outbox' | 'Notification' | 'IntegrationStats' | 'Metrics' | 'Consent' | 'StoredDocument' | 'all';
 /**
  * `triage`: see a dossier in the stuck list; `repair`: retry or close its set-aside change
  * (docs/operations.md); `retry`: send an outgoing message again.
@@ -46,6 +48,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
       can('create', 'Attachment');
       can('read', 'Dossier', { applicantUserId: user.id });
       can('act', 'Dossier', { applicantUserId: user.id });
+      can('read', 'StoredDocument', { ownerId: user.id });
       break;
     case 'desk-officer':
     case 'specialist':

@@ -51,7 +51,21 @@ export function errorPage(message: string): string {
  * The provider's question before ending its session (RP-initiated logout). `form` is the
  * provider's own hidden form (id `op.logoutForm`, its CSRF field); the buttons submit it.
  */
-export function logoutPage(form: string): string {
+/**
+ * The question before signing out here. `unattended`: a kiosk's idle reset sent the browser (the
+ * visitor has left, nobody can answer), so the form answers «Đăng xuất» itself at once.
+ */
+export function logoutPage(form: string, unattended = false): string {
+  if (unattended) {
+    return page(
+      'Đăng xuất',
+      `<h1>Đang đăng xuất…</h1>
+<p>Máy tra cứu đã được đặt lại: phiên đăng nhập định danh điện tử trên máy này đang được kết thúc.</p>
+${form}
+<input type="hidden" name="logout" value="yes" form="op.logoutForm">
+<script>document.getElementById('op.logoutForm').submit()</script>`,
+    );
+  }
   return page(
     'Đăng xuất',
     `<h1>Đăng xuất khỏi định danh điện tử?</h1>

@@ -43,6 +43,15 @@ export interface DevOidcProvider {
   stop(): Promise<void>;
 }
 
+/**
+ * The logout came from a kiosk's idle reset: motcua's state (the portal page to land on, api/routes/oidc.routes.ts)
+ * is the kiosk's start (`?kiosk=1`, portal/src/kiosk.ts). Nobody is left at the kiosk to answer the question.
+ */
+function isKioskReturn(state: unknown): boolean {
+  if (typeof state !== 'string' || !state.startsWith('/')) return false;
+  return new URL(state, 'http://portal.invalid').searchParams.get('kiosk') === '1';
+}
+
 const sameText = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export async function startDevOidcProvider(opts: DevOidcOptions): Promise<DevOidcProvider> {
@@ -85,9 +94,10 @@ export async function startDevOidcProvider(opts: DevOidcOptions): Promise<DevOid
       // RP-initiated logout: motcua's portal sends a citizen who signs out here, to end this session too.
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: async (ctx: { body: string; type: string }, form: string) => {
+        logoutSource: async (ctx: { body: string; type: string; oidc?: { params?: { state?: unknown; id_token_hint?: unknown } } }, form: string) => {
           ctx.type = 'html';
-          ctx.body = logoutPage(form);
+          // The hint was validated before this runs: a logout motcua itself asked for, with the ID token it was issued.
+          ctx.body = logoutPage(form, Boolean(ctx.oidc?.params?.id_token_hint) && isKioskReturn(ctx.oidc?.params?.state));
         },
         postLogoutSuccessSource: async (ctx: { body: string; type: string }) => {
           ctx.type = 'html';

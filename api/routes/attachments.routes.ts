@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { Router, type Request } from 'express';
 import { documents } from '../../db/schema';
 import { attachmentView, dossierAttachments } from '../attachment-records';
+import { citizenStore } from '../citizen-store';
 import { AttachmentStore, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPLOAD, type StagedFile } from '../attachment-store';
 import type { AppContext } from '../context';
 import { dossierSubject } from '../dossier-view';
@@ -132,6 +133,7 @@ export function attachmentRoutes(ctx: AppContext): Router {
   const r = Router();
   const db = ctx.dbh.db;
   const store = new AttachmentStore(ctx.env.dataDir);
+  const fromStore = citizenStore(ctx, store);
 
   const readable = (req: Request, code: string) => readableDossier(db, req, code);
 
@@ -185,7 +187,9 @@ export function attachmentRoutes(ctx: AppContext): Router {
 
   r.get('/dossiers/:code/attachments', requireUser, async (req, res) => {
     const row = await readable(req, String(req.params.code));
-    res.json((await dossierAttachments(db, row.code)).map(attachmentView));
+    const docs = await dossierAttachments(db, row.code);
+    const marks = await fromStore.marks(docs);
+    res.json(docs.map((d) => attachmentView(d, marks.get(d.id))));
   });
 
   r.get('/dossiers/:code/attachments/:id', requireUser, async (req, res) => {

@@ -12,6 +12,8 @@ import { foldVietnamese } from '../../domain/text';
 import { getProcedure } from '../../procedures';
 import { assistanceSchema, assistedFilingOf, assistedView, prepareAssistance } from '../assisted-filing';
 import { attachmentView, claimableAttachments, dossierAttachments, linkAttachments } from '../attachment-records';
+import { AttachmentStore } from '../attachment-store';
+import { citizenStore } from '../citizen-store';
 import type { AppContext } from '../context';
 import { readsOf } from '../prepared-reads';
 import { readableDossier } from '../readable-dossier';
@@ -72,6 +74,7 @@ const SORTABLE = { dueAt: dossiers.dueAt, createdAt: dossiers.createdAt, updated
 export const dossierListParams = { filter: listFilter, sort: Object.keys(SORTABLE) };
 
 export function dossierRoutes(ctx: AppContext): Router {
+  const store = citizenStore(ctx, new AttachmentStore(ctx.env.dataDir));
   const r = Router();
   const db = ctx.dbh.db;
   const reads = readsOf(db);
@@ -168,9 +171,11 @@ export function dossierRoutes(ctx: AppContext): Router {
       assistedFilingOf(db, row.code),
       refundDue(db, row),
     ]);
+    // Files taken from a citizen's store carry their origin (no query when there are none).
+    const marks = await store.marks(files);
     const assistedBy = assistedView(assisted, req.ability!.can('read', dossierSubject(row), 'applicant.idNumber'));
     const view = dossierView(row, req.ability!, actorOf(req.user!), ctx.procedures, temporalUi);
-    res.json({ ...view, assigneeName: assignees[0]?.fullName ?? null, attachments: files.map(attachmentView), refundDue: refund, assistedBy });
+    res.json({ ...view, assigneeName: assignees[0]?.fullName ?? null, attachments: files.map((d) => attachmentView(d, marks.get(d.id))), refundDue: refund, assistedBy });
   });
 
   r.get('/dossiers/:code/events', requireUser, async (req, res) => {
@@ -207,6 +212,11 @@ export function dossierRoutes(ctx: AppContext): Router {
     attached.push(...(await claimStepDocument(db, request, req.user!.id, row.code)));
     await actOnDossier(ctx.temporal, row.code, actorOf(req.user!), request);
     await linkAttachments(db, row.code, req.user!.id, attached);
+    // Delivered online: the signed result goes into the applicant's store now (a failure here is
+    // caught up when they open it, api/citizen-store.ts).
+    if (request.action === 'deliver' && request.body.method === 'online') {
+      await store.fileResult(row.code).catch((err: unknown) => ctx.log.warn({ code: row.code, err }, 'result not yet filed in the citizen store'));
+    }
     const fresh = await readable(req, row.code).catch(() => row);
     res.json(dossierView(fresh, req.ability!, actorOf(req.user!), ctx.procedures, temporalUi));
   });

@@ -1,4 +1,5 @@
 import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { citizenDocuments } from './citizen-documents';
 import { dossiers } from './dossiers';
 
 /** Files attached by citizens and officers (content stored by sha256 in the data directory). */
@@ -18,6 +19,11 @@ export const documents = pgTable(
      * A label rather than a position, so a later edit of the checklist cannot re-label old files.
      */
     requirement: text('requirement'),
+    /**
+     * Set when the citizen took this file from their document store (citizen_documents) instead
+     * of uploading it: the bytes are that document's, checked against its hash when attached.
+     */
+    storeDocumentId: text('store_document_id').references(() => citizenDocuments.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

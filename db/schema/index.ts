@@ -13,3 +13,4 @@ export * from './commune-categories';
 export * from './rate-limits';
 export * from './assisted-filings';
 export * from './user-totp';
+export * from './citizen-documents';

@@ -17,6 +17,7 @@ const KioskFiling = lazy(() => import('./KioskFiling').then((m) => ({ default: m
 const MyDossiers = lazy(() => import('./MyDossiers').then((m) => ({ default: m.MyDossiers })));
 const SignInPage = lazy(() => import('./SignInPage').then((m) => ({ default: m.SignInPage })));
 const Advisor = lazy(() => import('./Advisor').then((m) => ({ default: m.Advisor })));
+const StorePage = lazy(() => import('./StorePage').then((m) => ({ default: m.StorePage })));
 const FiguresPage = lazy(() => import('./FiguresPage').then((m) => ({ default: m.FiguresPage })));
 
 
@@ -40,6 +41,7 @@ function Page() {
   // The lookup address printed under the QR of an unsigned receipt (api/routes/documents.routes.ts lookupUrl).
   if ((m = path.match(/^\/tra-cuu\/([\w.-]+)$/))) return <ReceiptQrPage code={m[1]!} />;
   if (path === '/ho-so-cua-toi') return <MyDossiers />;
+  if (path === '/kho-du-lieu') return <StorePage />;
   if (path === '/dang-nhap') return <SignInPage />;
   if (path === '/tra-cuu') return <TrackPage code={query.get('ma') ?? ''} phone={query.get('sdt') ?? ''} />;
   if (path === '/so-lieu') return <FiguresPage />;
@@ -83,6 +85,11 @@ export function App() {
               <a href={href('/ho-so-cua-toi')} onClick={onLinkClick}>
                 {t('nav.mine')}
               </a>
+              {session.user.role === 'citizen' && (
+                <a href={href('/kho-du-lieu')} onClick={onLinkClick}>
+                  {t('nav.store')}
+                </a>
+              )}
               <button type="button" className="link" onClick={() => logOut()}>
                 {t('nav.signOut', { name: session.user.fullName })}
               </button>

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import agencyFile from '../../db/seed/lao-cai-agencies.json';
 import { feeOf } from '../../domain/fees';
-import { api, ApiError, type Consent, type FieldError, type JsonSchema, type Procedure } from './api';
+import { api, ApiError, type Attachment, type Consent, type FieldError, type JsonSchema, type Procedure } from './api';
 import { AssistedConsent } from './AssistedConsent';
 import { isKiosk } from './kiosk';
 import { navigate } from './router';
@@ -14,6 +14,8 @@ import { optionLabel } from '../../domain/form-choices';
 import { deadlineText, money } from './text';
 import { lang, pick as inLang, t as tr, useT } from './i18n';
 import type { MessageKey } from './i18n/vi';
+
+const StorePicker = lazy(() => import('./StorePicker').then((m) => ({ default: m.StorePicker })));
 
 /** Receiving desks: every commune-level one-stop desk receives every procedure (seed data). */
 const DESKS = (agencyFile as { agencies: { code: string; name: string; kind: string }[] }).agencies
@@ -73,6 +75,8 @@ export function SubmitPage({ code }: { code: string }) {
   const [busy, setBusy] = useState(false);
   const [phase, setPhase] = useState<'upload' | 'submit'>('upload');
   const uploads = useUploads();
+  // Documents of the citizen's store taken instead of uploads (StorePicker.tsx), already stored on the server.
+  const [stored, setStored] = useState<(Attachment & { storeId: string })[]>([]);
   const pick = (list: FileList | null) => setMessage(uploads.add(list) ?? '');
   // «Nộp hộ»: a community helper files for a citizen — the citizen's details, their consent, then the form.
   const helper = session?.user.role === 'helper';
@@ -127,7 +131,7 @@ export function SubmitPage({ code }: { code: string }) {
           channel: isKiosk() ? 'kiosk' : 'online',
           applicant: clean(APPLICANT, draft.applicant),
           form: clean(p!.formSchema, draft.form),
-          attachments: attachments.map((a) => a.id),
+          attachments: [...attachments, ...stored].map((a) => a.id),
           ...(helper && draft.consent ? { assistance: { consent: draft.consent } } : {}),
         },
         draft.key,
@@ -257,6 +261,12 @@ export function SubmitPage({ code }: { code: string }) {
             </div>
             <UploadList files={uploads.files} onRemove={uploads.remove} requirements={p.requiredDocuments.map((d) => d.vi)}
               requirementLabel={(vi) => inLang(p.requiredDocuments.find((d) => d.vi === vi))} onTag={uploads.tag} />
+            {session?.user.role === 'citizen' && (
+              <Suspense fallback={null}>
+                <StorePicker requirements={p.requiredDocuments.map((d) => d.vi)} requirementLabel={(vi) => inLang(p.requiredDocuments.find((d) => d.vi === vi))}
+                  chosen={stored} onChosen={(a) => setStored((s) => [...s, a])} locked={busy} />
+              </Suspense>
+            )}
             <p className="note">{t('submit.filesNote')}</p>
           </fieldset>
           <p className="actions">
@@ -289,7 +299,18 @@ export function SubmitPage({ code }: { code: string }) {
               ))}
               <div>
                 <dt>{t('submit.attached')}</dt>
-                <dd>{uploads.files.length ? <UploadList files={uploads.files} onRemove={uploads.remove} label={t('submit.attached')} locked={busy} /> : t('submit.none')}</dd>
+                <dd>
+                  {uploads.files.length ? <UploadList files={uploads.files} onRemove={uploads.remove} label={t('submit.attached')} locked={busy} /> : !stored.length && t('submit.none')}
+                  {stored.length > 0 && (
+                    <ul aria-label={t('store.taken')} className="uploads">
+                      {stored.map((a) => (
+                        <li key={a.id}>
+                          {a.name} <span className="note">({t('store.taken')})</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </dd>
               </div>
               <div>
                 <dt>{t('common.deadline')}</dt>

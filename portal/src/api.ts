@@ -97,8 +97,8 @@ export function adoptSessionFromAddress() {
  * is (a shared kiosk above all). `keepalive` lets the request finish while the page goes away.
  * A citizen who signed in through the identity issuer then goes there to sign out too
  * (`/api/auth/oidc/logout`, which comes back to the home page), so that the next sign-in on this
- * computer asks for the credentials again. Not at a kiosk: its idle reset reloads the kiosk at once
- * and cannot wait on the issuer's question.
+ * computer asks for the credentials again. Not from here at a kiosk: its idle reset (kiosk.ts) takes
+ * the same way to the issuer, coming back to the kiosk's start.
  */
 export function logOut() {
   const atIssuer = session?.viaIssuer && !isKiosk();
@@ -209,8 +209,21 @@ function uploadFile(file: File, onProgress: (fraction: number) => void, requirem
   });
 }
 
+/** A document of the citizen's store, «Kho dữ liệu» (GET /api/my-documents). */
+export type StoreDocument = contract.StoreDocument;
+
 export const api = {
   upload: uploadFile,
+  /** The signed-in citizen's document store, newest first. */
+  myDocuments: () => call<StoreDocument[]>('GET', '/my-documents'),
+  /** A document of the store taken as an upload of this dossier-to-be, without sending it again. */
+  fromStore: (id: string, requirement?: string) => call<Attachment>('POST', `/my-documents/${encodeURIComponent(id)}/attachments`, requirement ? { requirement } : {}),
+  /** One document of the store (the signed PDF as issued), opened in a new tab. */
+  async openStored(id: string) {
+    const res = await fetch(`/api/my-documents/${encodeURIComponent(id)}/file`, { headers: session ? { authorization: `Bearer ${session.token}` } : {} });
+    if (!res.ok) throw new ApiError(res.status, t('api.error', { status: res.status }));
+    window.open(URL.createObjectURL(await res.blob()), '_blank');
+  },
   /** The `supplement` action with the caller's uploads (the server re-reads their names and hashes). */
   supplement: (code: string, attachments: Attachment[]) =>
     call<Dossier>('POST', `/dossiers/${encodeURIComponent(code)}/actions/supplement`, attachments.length ? { attachments: attachments.map(({ id, name, sha256 }) => ({ id, name, sha256 })) } : {}),

@@ -58,8 +58,11 @@ export function watchIdle(signOut: () => void) {
     for (const k of Object.keys(localStorage)) if (k.startsWith('motcua.portal.')) localStorage.removeItem(k);
     // The history entry's state too (the finder's field): Chromium keeps it across a same-URL replace.
     history.replaceState(null, '');
-    // A full reload: no React state, token or draft survives.
-    location.replace(`/?${kioskQuery()}`);
+    // A full reload: no React state, token or draft survives. Through the API's logout at the
+    // identity issuer (api/routes/oidc.routes.ts): a citizen who signed in there has their issuer
+    // session ended too, or the next visitor would be signed in as them without a password; the
+    // issuer sends the kiosk back to its start (anyone else goes straight there).
+    location.replace(`/api/auth/oidc/logout?tiep=${encodeURIComponent(`/?${kioskQuery()}`)}`);
   };
   // Activity re-arms the watch, except while the warning shows: then only a tap on it (its
   // «Tiếp tục» or its backdrop) continues, so a press never falls through to the page beneath.

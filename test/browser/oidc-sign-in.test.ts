@@ -120,6 +120,39 @@ describe('citizen sign-in through the identity issuer, in Chromium', () => {
     await context.close();
   });
 
+  it('at the kiosk, the idle reset ends the provider’s session too: signing in again asks for the credentials', async () => {
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const kiosk = 'kiosk=1&idle=6&warn=2';
+    await page.goto(`${base}/nop-ho-so/1.001193?${kiosk}`);
+    await page.locator('.kiosk-filing').getByRole('link', { name: 'Đăng nhập bằng định danh điện tử' }).click();
+    await page.getByLabel('Số định danh cá nhân (12 chữ số)').fill('010186000123');
+    await page.getByLabel('Mật khẩu').fill('motcua123');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đồng ý' }).click();
+    await page.waitForURL((u) => u.origin === base && u.pathname === '/nop-ho-so/1.001193');
+    await page.getByRole('heading', { name: /^Nộp hồ sơ: Đăng ký khai sinh/ }).waitFor();
+
+    // The visitor walks away: the warning, then the reset, by way of the provider's logout, to the kiosk's start.
+    const visited: string[] = [];
+    page.on('framenavigated', (f) => f === page.mainFrame() && visited.push(f.url()));
+    await page.getByRole('alertdialog').waitFor();
+    await page.waitForURL((u) => u.origin === base && u.pathname === '/' && u.searchParams.get('kiosk') === '1', { timeout: 30_000 });
+    expect(visited.some((u) => u.startsWith(idp.issuer)), `through the provider: ${visited.join(' → ')}`).toBe(true);
+    expect(new URL(page.url()).searchParams.get('idle')).toBe('6');
+    await screenshot(page, 'oidc-kiosk-after-idle-reset');
+
+    // The next visitor, at the same kiosk: the provider asks for the personal ID number and password
+    // (it would have signed the previous citizen straight back in had its session survived).
+    await page.goto(`${base}/nop-ho-so/1.001193?${kiosk}`);
+    await page.locator('.kiosk-filing').getByRole('link', { name: 'Đăng nhập bằng định danh điện tử' }).click();
+    await page.waitForURL((u) => u.origin === idp.issuer);
+    await page.getByLabel('Số định danh cá nhân (12 chữ số)').waitFor();
+    expect(await page.getByLabel('Mật khẩu').inputValue()).toBe('');
+    await context.close();
+  });
+
   it('says in Vietnamese why, when the citizen refuses consent', async () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();

@@ -1,9 +1,11 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES, buildOpenApi, routeKey } from '../../api/openapi';
 import { signPaymentBody } from '../../api/routes/payments.routes';
-import { rateLimits } from '../../db/schema';
+import { citizenDocuments, issuedDocuments, rateLimits, users } from '../../db/schema';
 import type { System } from '../../runtime/system';
 import { login, startTestSystem } from '../support/system';
 
@@ -83,6 +85,7 @@ const fx = {
   holiday: '2099-01-05',
   birthExample: {} as unknown,
   attachment: '', // a PDF the owner citizen attached to `dossier`
+  storeDocument: '', // a document of the owner citizen's store (api/citizen-store.ts), pointing at a result issued for `dossier`
 };
 /** The smallest file the upload accepts: a PDF by its magic bytes. */
 const tinyPdf = (tag: string) => Buffer.from(`%PDF-1.4\n% motcua matrix ${tag}\n%%EOF\n`);
@@ -180,6 +183,16 @@ const MATRIX: Record<string, Row> = {
   'GET /dossiers/:code/attachments/:id': {
     call: () => ({ path: `/api/dossiers/${fx.dossier}/attachments/${fx.attachment}` }),
     expect: { ...dossierRead, 'laocai.supervisor': 403, 'tinh.supervisor': 403 },
+  },
+  // The citizen's store: its owner's alone; another citizen learns nothing of it (404), roles without a store are refused (403).
+  'GET /my-documents': { call: () => ({ path: '/api/my-documents' }), expect: signedIn(403, { citizen: 200, citizen2: 200 }) },
+  'GET /my-documents/:id/file': {
+    call: () => ({ path: `/api/my-documents/${fx.storeDocument}/file` }),
+    expect: signedIn(403, { citizen: 200, citizen2: 404 }),
+  },
+  'POST /my-documents/:id/attachments': {
+    call: () => ({ path: `/api/my-documents/${fx.storeDocument}/attachments`, body: { requirement: 'Giấy khai sinh' } }),
+    expect: signedIn(403, { citizen: 201, citizen2: 404 }),
   },
   // The fee dossier is only submitted: its readers learn no payment is due yet (409), others nothing (404).
   'GET /dossiers/:code/payment': {
@@ -301,6 +314,14 @@ describe('authorization matrix: every route × every role × own / other / paren
       .send({ procedureCode: '1.001193', agencyCode: '02647', channel: 'online', applicant, form: fx.birthExample, attachments: [fx.attachment] });
     expect(created.status).toBe(201);
     fx.dossier = created.body.code;
+    // A store entry as delivery files one (test/integration/citizen-store.test.ts walks the real way there).
+    const storedPdf = tinyPdf(`${runId}-store`);
+    const issuedCode = 'MATRIX' + runId.replace(/[^A-HJKMNP-Z2-9]/gi, '').toUpperCase().replace(/[ILO01]/g, 'Z').padEnd(10, 'Z').slice(0, 10);
+    const storedSha = createHash('sha256').update(storedPdf).digest('hex');
+    await system.dbh.db.insert(issuedDocuments).values({ code: issuedCode, dossierCode: fx.dossier, kind: 'result', dataSha256: storedSha, sha256: storedSha, pdf: storedPdf, signer: 'CN=matrix', certSha256: '0'.repeat(64), signedAt: new Date() });
+    const [owner] = await system.dbh.db.select({ id: users.id }).from(users).where(eq(users.username, 'citizen'));
+    fx.storeDocument = randomUUID();
+    await system.dbh.db.insert(citizenDocuments).values({ id: fx.storeDocument, ownerId: owner!.id, kind: 'result', procedureCode: '1.001193', dossierCode: fx.dossier, issuedCode, sha256: storedSha, issuedAt: new Date() });
     expect((await api.post(`/api/dossiers/${fx.dossier}/actions/receive`).set(auth('laocai.desk')).send({})).status).toBe(200);
 
     const household = await api.get('/api/procedures/1.001612');

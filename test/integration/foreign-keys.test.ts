@@ -129,7 +129,7 @@ describe.each(['pglite', 'postgres'] as const)('foreign keys on %s, added to a d
     expect(await unvalidatedForeignKeys(dbh.db)).toEqual([]);
     await dbh.migrate();
     const keys = await dbh.db.execute(sql`select count(*)::int as n from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace`);
-    // The nine of this migration, the one commune_categories was created with (0015) and user_totp's (0020).
-    expect((Array.isArray(keys) ? keys : (keys as unknown as { rows: { n: number }[] }).rows)[0]).toEqual({ n: 11 });
+    // The nine of this migration, the one commune_categories was created with (0015) and user_totp's (0020), and the citizen's store's three (0021: its dossier and issued document, an attachment's store document).
+    expect((Array.isArray(keys) ? keys : (keys as unknown as { rows: { n: number }[] }).rows)[0]).toEqual({ n: 14 });
   });
 });

@@ -21,6 +21,12 @@ function FileRow({ file, onPreview, onDownload }: { file: Attachment; onPreview:
       <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
         {file.name} <Typography component="span" variant="caption" color="text.secondary">({size(file.size)})</Typography>
       </Typography>
+      {/* Taken from the citizen's store (api/citizen-store.ts): where it came from, and whether its signature verifies now. */}
+      {file.fromStore && (
+        <Typography variant="caption" color={file.fromStore.signatureValid ? 'success.main' : 'error.main'} data-testid="attachment-from-store" data-signature-valid={String(file.fromStore.signatureValid)}>
+          {translate(file.fromStore.signatureValid ? 'app.attachments.fromStoreValid' : 'app.attachments.fromStoreInvalid', { dossier: file.fromStore.dossierCode })}
+        </Typography>
+      )}
       <Button size="small" startIcon={<VisibilityIcon />} onClick={onPreview} data-testid="attachment-preview-button">
         {translate('app.attachments.preview')}
       </Button>

@@ -348,6 +348,8 @@ export const appEn: typeof appVi = {
       hours: '%{h} h %{m} min',
     },
     attachments: {
+      fromStoreValid: 'From the citizen’s document store (result of dossier %{dossier}) · digital signature valid',
+      fromStoreInvalid: 'From the citizen’s document store (result of dossier %{dossier}) · digital signature NOT valid',
       preview: 'View',
       download: 'Download',
       missing: 'Not submitted',
@@ -418,6 +420,7 @@ export const appEn: typeof appVi = {
       'consent-code-expired': 'The confirmation code has expired (10 minutes); send a new one',
       'consent-code-locked': 'Too many wrong codes; send a new one',
       'consent-code-used': 'This consent was already used for another dossier; send a new code',
+      'store-document-altered': 'The document in the store no longer matches the hash it was issued with; it cannot be reused, contact the issuing agency',
       'consent-missing': "No consent of this citizen (same ID number and phone) within the last hour",
       'applicant-not-a-citizen': "This ID number belongs to an account that is not an active citizen's: it cannot be filed for",
       'totp-required': 'This account signs in with a code: enter the 6 digits from your authenticator app (or a recovery code)',

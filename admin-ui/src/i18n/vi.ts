@@ -355,6 +355,8 @@ export const appVi = {
       hours: '%{h} giờ %{m} phút',
     },
     attachments: {
+      fromStoreValid: 'Từ kho dữ liệu của công dân (kết quả hồ sơ %{dossier}) · chữ ký số hợp lệ',
+      fromStoreInvalid: 'Từ kho dữ liệu của công dân (kết quả hồ sơ %{dossier}) · chữ ký số KHÔNG hợp lệ',
       preview: 'Xem',
       download: 'Tải về',
       missing: 'Chưa nộp',
@@ -425,6 +427,7 @@ export const appVi = {
       'consent-code-expired': 'Mã xác nhận đã hết hạn (10 phút); hãy gửi mã mới',
       'consent-code-locked': 'Nhập sai mã quá nhiều lần; hãy gửi mã mới',
       'consent-code-used': 'Sự đồng ý này đã được dùng cho một hồ sơ khác; hãy gửi mã mới',
+      'store-document-altered': 'Giấy tờ trong kho dữ liệu không còn khớp mã băm khi cấp; không thể dùng lại, hãy liên hệ cơ quan đã cấp',
       'consent-missing': 'Chưa có sự đồng ý của công dân (cùng số định danh và số điện thoại) trong vòng một giờ qua',
       'applicant-not-a-citizen': 'Số định danh này thuộc một tài khoản không phải công dân đang hoạt động: không thể nộp hộ',
       'totp-required': 'Tài khoản này đăng nhập kèm mã xác thực: nhập mã 6 số trên ứng dụng xác thực (hoặc một mã dự phòng)',
