@@ -110,8 +110,8 @@ describe('the citizen on a phone, and the kiosk', () => {
   it('the receipt’s QR address opens the dossier: the owner sees it, anyone else the lookup with the code filled in', async () => {
     const code = await submit('1.001193', 'receipt-qr');
     await act('laocai.desk', code, 'receive');
-    // What the unsigned receipt's QR encodes (api/routes/documents.routes.ts lookupUrl): /tra-cuu/<code>.
-    const routes = readFileSync('api/routes/documents.routes.ts', 'utf8');
+    // What the unsigned receipt's QR encodes (api/document-data.ts lookupUrl): /tra-cuu/<code>.
+    const routes = readFileSync('api/document-data.ts', 'utf8');
     expect(routes).toContain('/tra-cuu/${row.code}');
 
     const page = await open(`/tra-cuu/${code}`);

@@ -70,10 +70,10 @@ describe('the stage dialogs of the back office', () => {
 
     const desk = await signIn(stack.browser, stack.system, 'laocai.desk');
     await open(desk, code);
-    // The route proposes the land office and its 10 days; the dialog says the due date stays.
+    // The route (version 3) proposes the land office and its 5 days; the dialog says the due date stays.
     await act(desk, 'forward', async (d) => {
       await d.getByText('Sở Nông nghiệp và Môi trường (Sở, ngành)').waitFor();
-      expect(await d.locator('input[name="shareWorkingDays"]').inputValue()).toBe('10');
+      expect(await d.locator('input[name="shareWorkingDays"]').inputValue()).toBe('5');
       await d.getByTestId('hop-due').getByText('không thay đổi khi chuyển').waitFor();
     });
     await desk.getByTestId('shares').getByText('Sở Nông nghiệp và Môi trường').waitFor();
@@ -82,20 +82,20 @@ describe('the stage dialogs of the back office', () => {
     await open(land, code);
     await act(land, 'forward', async (d) => {
       await d.getByText('Ủy ban nhân dân phường Lào Cai (Xã, phường)').waitFor();
-      expect(await d.locator('input[name="shareWorkingDays"]').inputValue()).toBe('3');
+      expect(await d.locator('input[name="shareWorkingDays"]').inputValue()).toBe('2');
     });
 
     const leader = await signIn(stack.browser, stack.system, 'laocai.leader');
     await open(leader, code);
-    // The route's last hop: back to the land office for its last 5 days.
+    // The route's last hop: back to the land office for its last 2 days.
     await act(leader, 'forward', async (d) => {
       await d.getByText('Sở Nông nghiệp và Môi trường (Sở, ngành)').waitFor();
-      expect(await d.locator('input[name="shareWorkingDays"]').inputValue()).toBe('5');
+      expect(await d.locator('input[name="shareWorkingDays"]').inputValue()).toBe('2');
     });
     await leader.getByTestId('shares').locator('tbody tr').nth(3).waitFor();
     const hops = await rows(leader.getByTestId('shares'));
     expect(hops.map((r) => [r[0], r[4]])).toEqual([
-      ['Ủy ban nhân dân phường Lào Cai', ''], ['Sở Nông nghiệp và Môi trường', '10'], ['Ủy ban nhân dân phường Lào Cai', '3'], ['Sở Nông nghiệp và Môi trường', '5'],
+      ['Ủy ban nhân dân phường Lào Cai', ''], ['Sở Nông nghiệp và Môi trường', '5'], ['Ủy ban nhân dân phường Lào Cai', '2'], ['Sở Nông nghiệp và Môi trường', '2'],
     ]);
     const after = (await http().get(`/api/dossiers/${code}`).set(await as('laocai.leader'))).body;
     expect(after).toMatchObject({ agencyCode: 'H38.SNNMT', dueAt, handoffRoute: { next: null } });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,7 +9,7 @@ import type { System } from '../../runtime/system';
 import { ensureTemporalTools } from '../../temporal/dev-server';
 import { ensureSchemathesis, runSchemathesis, toml, type SchemathesisResult } from '../support/schemathesis';
 import { paymentSignal } from '../../workflows/messages';
-import { issuedDocuments } from '../../db/schema';
+import { citizenDocuments, issuedDocuments, users } from '../../db/schema';
 import { login, startTestSystem } from '../support/system';
 
 /**
@@ -66,7 +67,7 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
   let system: System;
   let fuzzDb: { admin: postgres.Sql; name: string } | undefined;
   const tokens: Record<string, string> = {};
-  const fx = { dossiers: [] as string[], stuck: '', attachment: '', agency: `FZ.${runId}`, user: '', holiday: '2099-03-02', outbox: [] as string[], issued: [] as string[], feeDue: '' };
+  const fx = { dossiers: [] as string[], stuck: '', attachment: '', agency: `FZ.${runId}`, user: '', holiday: '2099-03-02', outbox: [] as string[], issued: [] as string[], feeDue: '', storeDocument: '' };
   const results: SchemathesisResult[] = [];
 
   beforeAll(async () => {
@@ -115,6 +116,11 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
     expect((await api.get(`/api/dossiers/${received}/documents/receipt`).set(as('citizen'))).status).toBe(200);
     fx.issued = (await system.dbh.db.select({ code: issuedDocuments.code }).from(issuedDocuments).where(eq(issuedDocuments.dossierCode, received))).map((r) => r.code);
     expect(fx.issued).toHaveLength(1);
+    // That signed receipt filed in the citizen's store, as an online delivery files a result (api/citizen-store.ts), so the store's routes are reached with a real id.
+    const [issued] = await system.dbh.db.select().from(issuedDocuments).where(eq(issuedDocuments.code, fx.issued[0]!));
+    const [owner] = await system.dbh.db.select({ id: users.id }).from(users).where(eq(users.username, 'citizen'));
+    fx.storeDocument = randomUUID();
+    await system.dbh.db.insert(citizenDocuments).values({ id: fx.storeDocument, ownerId: owner!.id, kind: issued!.kind, procedureCode: '1.001193', dossierCode: received, issuedCode: issued!.code, sha256: issued!.sha256, issuedAt: issued!.signedAt });
     // A stuck dossier (docs/operations.md): a payment notice PostgreSQL cannot store, signalled past the API.
     fx.stuck = await submit('1.001193');
     await system.temporal.workflow.getHandle(fx.stuck).signal(paymentSignal, { transactionId: 'FZ-\ud800', amount: 1, paidAt: new Date().toISOString() });
@@ -153,6 +159,7 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
       user: ['u-laocai.specialist', fx.user],
       holiday: [fx.holiday],
       attachment: [fx.attachment],
+      storeDocument: [fx.storeDocument],
       documentKind: ['receipt'],
       outbox: fx.outbox.length ? fx.outbox : ['none'],
       notification: fx.dossiers.map((d) => `${d}#1`),
@@ -184,6 +191,7 @@ describe('API fuzzing from the OpenAPI document (schemathesis)', () => {
       ['^/api/dossiers/\\{code\\}/repair$', { 'path.code': bind('stuck', 0.9), ...nasty('reason') }],
       ['^/api/dossiers/\\{code\\}/actions/\\{action\\}$', { 'path.code': bind('dossier', 0.9), 'body.assigneeId': bind('user'), 'body.agencyCode': bind('department'), ...nasty('note', 'reason', 'comment', 'receiptNo') }],
       ['^/api/applicants/\\{idNumber\\}$', { 'path.idNumber': bind('idNumber') }],
+      ['^/api/my-documents/\\{id\\}', { 'path.id': bind('storeDocument', 0.9) }],
       ['^/api/public/dossiers/\\{code\\}$', { 'path.code': bind('dossier'), 'query.phone': bind('phone') }],
       ['^/api/public/verify/\\{code\\}$', { 'path.code': bind('issued', 0.9) }],
       ['^/api/dossiers/\\{code\\}', { 'path.code': bind('dossier', 0.9) }],

@@ -1,7 +1,7 @@
 import http_ from 'node:http';
 import { readdir, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttachmentStore } from '../../api/attachment-store';
@@ -212,10 +212,11 @@ describe('security (issue 17 §5–§9)', () => {
 
   describe('§8 uploads', () => {
     beforeAll(async () => {
-      // The suites share one database and others upload as the demo citizens without attaching:
-      // their files are aged past the quota's day, so this suite starts with citizen2's quota free.
+      // The suites share one database and others upload as the demo citizens without attaching
+      // (the citizen's store takes a stored result as such an upload): their files are aged past
+      // the quota's day, so this suite starts with citizen's and citizen2's quotas free.
       const day = new Date(Date.now() - 25 * 3_600_000);
-      await system.dbh.db.update(documents).set({ createdAt: day }).where(and(eq(documents.uploadedBy, 'u-citizen2'), isNull(documents.dossierCode)));
+      await system.dbh.db.update(documents).set({ createdAt: day }).where(and(inArray(documents.uploadedBy, ['u-citizen', 'u-citizen2']), isNull(documents.dossierCode)));
     });
     const upload = (user: string, name: string, content: Buffer, type = 'application/pdf') =>
       http().post('/api/attachments').set(as(user)).attach('file', content, { filename: name, contentType: type });

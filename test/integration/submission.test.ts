@@ -108,7 +108,7 @@ describe('a submission is recorded by the API and continued by its workflow', ()
   it('skips a code already given out: the submission row claims its code', async () => {
     // As on the day the codes' scattering is switched on: the next number lands on a taken code.
     const at = Date.parse('2027-05-05T09:00:00+07:00');
-    const input = { procedureCode: '1.004222', agencyCode: '02647', channel: 'online' as const, applicant, form: example, attachments: [] };
+    const input = { procedureCode: PROCEDURE, agencyCode: '02647', channel: 'online' as const, applicant, form: example, attachments: [] };
     const by = { actor: { id: 'u-citizen', role: 'citizen' as const, agencyCode: null }, applicantUserId: 'u-citizen' };
     const [seq] = await db().select().from(dossierSequences).where(and(eq(dossierSequences.agencyCode, '02647'), eq(dossierSequences.day, '270505')));
     const nth = (n: number) => `02647-270505-${String(n).padStart(4, '0')}`;

@@ -12,9 +12,10 @@ export function Shares() {
   const { data: agencies = [] } = useGetMany<Agency>('agencies', { ids: codes }, { enabled: codes.length > 0 });
   if (!record || record.shares.length === 0) return null;
   const t = (k: string) => translate(`resources.dossiers.share.${k}`);
-  // Five columns in the page's narrow side column: it scrolls sideways rather than cut the last one off.
+  // Five columns in the page's narrow side column: it scrolls sideways rather than cut the last one
+  // off, and a region that scrolls must be reachable by keyboard (axe: scrollable-region-focusable).
   return (
-    <Box sx={{ overflowX: 'auto' }}>
+    <Box sx={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('title')}>
       <Table size="small" data-testid="shares">
         <TableHead>
           <TableRow>

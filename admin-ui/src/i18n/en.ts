@@ -138,7 +138,7 @@ export const appEn: typeof appVi = {
         excluded: 'Not counted in the processing time: %{days} working days',
         unpaid: 'Unpaid past the reminder (flagged on %{at})',
       },
-      share: { agency: 'Agency', enteredAt: 'Entered', leftAt: 'Left', dueAt: 'Agency due', days: 'Share (working days)', late: 'Late' },
+      share: { title: 'Time per agency', agency: 'Agency', enteredAt: 'Entered', leftAt: 'Left', dueAt: 'Agency due', days: 'Share (working days)', late: 'Late' },
       inspection: { visit: 'Site visit', none: 'No visit scheduled yet', minutes: 'Minutes' },
       consultation: { agency: 'Agency asked', dueAt: 'Answer due', answer: 'Opinion', waiting: 'Awaiting the answer', none: 'No agency asked yet', letter: 'Reply letter' },
       timeline: { system: 'System', empty: 'No events yet', at_desk: 'recorded at the desk' },

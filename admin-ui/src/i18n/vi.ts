@@ -144,7 +144,7 @@ export const appVi = {
         excluded: 'Không tính vào thời gian giải quyết: %{days} ngày làm việc',
         unpaid: 'Quá hạn chưa nộp (đã nhắc ngày %{at})',
       },
-      share: { agency: 'Cơ quan', enteredAt: 'Nhận lúc', leftAt: 'Chuyển đi lúc', dueAt: 'Hạn của cơ quan', days: 'Thời hạn (ngày làm việc)', late: 'Chậm' },
+      share: { title: 'Thời gian của từng cơ quan', agency: 'Cơ quan', enteredAt: 'Nhận lúc', leftAt: 'Chuyển đi lúc', dueAt: 'Hạn của cơ quan', days: 'Thời hạn (ngày làm việc)', late: 'Chậm' },
       inspection: { visit: 'Lịch kiểm tra', none: 'Chưa hẹn lịch kiểm tra', minutes: 'Biên bản' },
       consultation: { agency: 'Cơ quan được hỏi', dueAt: 'Hạn trả lời', answer: 'Ý kiến', waiting: 'Đang chờ trả lời', none: 'Chưa xin ý kiến', letter: 'Công văn trả lời' },
       timeline: { system: 'Hệ thống', empty: 'Chưa có sự kiện', at_desk: 'ghi nhận tại quầy' },
