@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../support/system';
-import { act, baseUrl, browserStack, screenshot, signIn, statusIs } from './support';
+import { act, baseUrl, browserStack, fillSubmitForm, screenshot, signIn, statusIs } from './support';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -124,14 +124,7 @@ describe('officers see the files a citizen uploaded', () => {
     await portal.getByRole('button', { name: /Đăng xuất/ }).waitFor();
 
     const { body: birth } = await request(stack.system.server).get('/api/procedures/1.001193');
-    await portal.locator('#applicant-idNumber').fill('010203004567');
-    await portal.locator('#applicant-phone').fill('0912345678');
-    await portal.locator('#agencyCode').selectOption('02647');
-    for (const [k, v] of Object.entries(birth.example as Record<string, string>)) {
-      const el = portal.locator(`#form-${k}`);
-      if ((await el.evaluate((e) => e.tagName)) === 'SELECT') await el.selectOption(v);
-      else await el.fill(v);
-    }
+    await fillSubmitForm(portal, birth.example as Record<string, string>, { idNumber: '010203004567', phone: '0912345678' });
     await portal.locator('#files').setInputFiles([
       { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: pdf },
       { name: 'anh-khac.png', mimeType: 'image/png', buffer: png },

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { System } from '../../runtime/system';
 import { login, startTestSystem } from '../support/system';
-import { baseUrl, launch, screenshot, signIn } from './support';
+import { baseUrl, fillSubmitForm, launch, screenshot, signIn } from './support';
 
 const BIRTH_PROOF = 'Giấy chứng sinh hoặc văn bản của người làm chứng';
 
@@ -64,14 +64,7 @@ describe('the citizen’s document store in the portal', () => {
     await portal.goto(`${baseUrl(system)}/nop-ho-so/1.001193`);
     await portal.getByRole('button', { name: /Đăng xuất/ }).waitFor();
     const { body: birth } = await http().get('/api/procedures/1.001193');
-    await portal.locator('#applicant-idNumber').fill('010186000123');
-    await portal.locator('#applicant-phone').fill('0912345678');
-    await portal.locator('#agencyCode').selectOption('02647');
-    for (const [k, v] of Object.entries(birth.example as Record<string, string>)) {
-      const el = portal.locator(`#form-${k}`);
-      if ((await el.evaluate((e) => e.tagName)) === 'SELECT') await el.selectOption(v);
-      else await el.fill(v);
-    }
+    await fillSubmitForm(portal, birth.example as Record<string, string>, { idNumber: '010186000123', phone: '0912345678' });
     const picker = portal.getByTestId('store-picker');
     const row = picker.locator('li', { hasText: delivered });
     await row.getByRole('combobox').selectOption(BIRTH_PROOF);

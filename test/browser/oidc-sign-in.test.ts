@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevOidcProvider, type DevOidcProvider } from '../../runtime/oidc-provider';
 import type { System } from '../../runtime/system';
@@ -33,6 +33,16 @@ describe('citizen sign-in through the identity issuer, in Chromium', () => {
     await system?.stop();
     await idp?.stop();
   });
+
+  /** At a kiosk's submit page for birth registration: signs the demo citizen in at the issuer and comes back to it. */
+  async function kioskSignIn(page: Page) {
+    await page.locator('.kiosk-filing').getByRole('link', { name: 'Đăng nhập bằng định danh điện tử' }).click();
+    await page.getByLabel('Số định danh cá nhân (12 chữ số)').fill('010186000123');
+    await page.getByLabel('Mật khẩu').fill('motcua123');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đồng ý' }).click();
+    await page.waitForURL((u) => u.origin === base && u.pathname === '/nop-ho-so/1.001193');
+  }
 
   it('signs the seeded citizen in through the provider and lands on «Hồ sơ của tôi»', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
@@ -75,12 +85,7 @@ describe('citizen sign-in through the identity issuer, in Chromium', () => {
     await page.goto(`${base}/nop-ho-so/1.001193?kiosk=1`);
     await page.getByRole('heading', { name: /máy này không hỏi mật khẩu/ }).waitFor();
     expect(await page.locator('#username, #password').count()).toBe(0);
-    await page.locator('.kiosk-filing').getByRole('link', { name: 'Đăng nhập bằng định danh điện tử' }).click();
-    await page.getByLabel('Số định danh cá nhân (12 chữ số)').fill('010186000123');
-    await page.getByLabel('Mật khẩu').fill('motcua123');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đồng ý' }).click();
-    await page.waitForURL((u) => u.origin === base && u.pathname === '/nop-ho-so/1.001193');
+    await kioskSignIn(page);
     expect(new URL(page.url()).searchParams.get('kiosk')).toBe('1');
     await page.getByRole('heading', { name: /^Nộp hồ sơ: Đăng ký khai sinh/ }).waitFor();
     expect(new URL(page.url()).hash).toBe('');
@@ -126,12 +131,7 @@ describe('citizen sign-in through the identity issuer, in Chromium', () => {
     page.setDefaultTimeout(20_000);
     const kiosk = 'kiosk=1&idle=6&warn=2';
     await page.goto(`${base}/nop-ho-so/1.001193?${kiosk}`);
-    await page.locator('.kiosk-filing').getByRole('link', { name: 'Đăng nhập bằng định danh điện tử' }).click();
-    await page.getByLabel('Số định danh cá nhân (12 chữ số)').fill('010186000123');
-    await page.getByLabel('Mật khẩu').fill('motcua123');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đồng ý' }).click();
-    await page.waitForURL((u) => u.origin === base && u.pathname === '/nop-ho-so/1.001193');
+    await kioskSignIn(page);
     await page.getByRole('heading', { name: /^Nộp hồ sơ: Đăng ký khai sinh/ }).waitFor();
 
     // The visitor walks away: the warning, then the reset, by way of the provider's logout, to the kiosk's start.

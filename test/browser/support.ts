@@ -110,6 +110,18 @@ export async function signInOnPortal(page: Page, username = 'citizen', password 
   await page.getByRole('button', { name: /Đăng xuất/ }).waitFor();
 }
 
+/** Fills the portal's submit page: the applicant's ID number and phone, the commune, and the procedure's example form. */
+export async function fillSubmitForm(page: Page, example: Record<string, string>, applicant: { idNumber: string; phone: string }, agencyCode = '02647') {
+  await page.locator('#applicant-idNumber').fill(applicant.idNumber);
+  await page.locator('#applicant-phone').fill(applicant.phone);
+  await page.locator('#agencyCode').selectOption(agencyCode);
+  for (const [k, v] of Object.entries(example)) {
+    const el = page.locator(`#form-${k}`);
+    if ((await el.evaluate((e) => e.tagName)) === 'SELECT') await el.selectOption(v);
+    else await el.fill(v);
+  }
+}
+
 /** Opens a dossier from the current page's list or My work by clicking its row. */
 export async function openFromList(page: Page, code: string) {
   await page.locator('tr', { hasText: code }).first().click();
