@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { and, desc, eq, inArray, notExists } from 'drizzle-orm';
+import { and, desc, eq, exists, inArray, notExists, sql } from 'drizzle-orm';
 import { citizenDocuments, documents, dossierEvents, dossiers, issuedDocuments, type CitizenDocumentRow, type DocumentRow } from '../db/schema';
 import { getProcedure } from '../procedures';
 import type { AttachmentStore } from './attachment-store';
@@ -77,6 +77,8 @@ export function citizenStore(ctx: AppContext, files: AttachmentStore) {
         and(
           eq(dossiers.applicantUserId, ownerId),
           eq(dossiers.status, 'DELIVERED'),
+          // Only online deliveries: one handed over at the desk never files, and re-checking it on every visit would be work for nothing.
+          exists(db.select({ seq: dossierEvents.seq }).from(dossierEvents).where(and(eq(dossierEvents.dossierCode, dossiers.code), eq(dossierEvents.type, 'deliver'), sql`${dossierEvents.data}->>'method' = 'online'`))),
           notExists(db.select({ id: citizenDocuments.id }).from(citizenDocuments).where(and(eq(citizenDocuments.dossierCode, dossiers.code), eq(citizenDocuments.ownerId, ownerId)))),
         ),
       )
