@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../domain/calendar';
 import type { DossierEventRow, DossierRow } from '../db/schema';
 import type { DossierState } from '../domain/lifecycle/state';
-import { availableDocuments, officerDocuments } from './routes/documents.routes';
+import { availableDocuments, officerDocuments } from './document-data';
 import { controlSheet } from './control-sheet-data';
 
 const t = (local: string) => Date.parse(`${local}:00+07:00`);

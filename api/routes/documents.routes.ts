@@ -11,8 +11,6 @@ import { readableDossier } from '../readable-dossier';
 import { requireUser } from '../middleware/auth';
 import { notFound } from '../problem';
 
-export { applicantDocuments, availableDocuments, officerDocuments, RECEPTION_COMPLETION_EVENT } from '../document-data';
-
 const isKind = (k: string): k is DocumentKind => (DOCUMENT_KINDS as readonly string[]).includes(k);
 
 export function documentRoutes(ctx: AppContext): Router {

@@ -6,7 +6,7 @@ import type { AppContext } from '../context';
 import { RateLimiter, rateLimit } from '../middleware/rate-limit';
 import { paymentView } from '../payment-qr';
 import { notFound } from '../problem';
-import { applicantDocuments } from './documents.routes';
+import { applicantDocuments } from '../document-data';
 import { findIssued, verification } from '../issued-documents';
 import { STATUS_TEXT } from '../../domain/status-text';
 
